@@ -1,0 +1,14 @@
+//! The engine: pure data logic with no browser dependency.
+//!
+//! File bytes → [`ingest`] → [`table::Table`] → [`profile`] → report;
+//! table + [`recipe`] → prepared table; [`train`] runs [`learn`] and builds an [`artifact`].
+
+pub mod artifact;
+pub mod dates;
+pub mod export;
+pub mod ingest;
+pub mod learn;
+pub mod profile;
+pub mod recipe;
+pub mod table;
+pub mod train;

@@ -1,0 +1,256 @@
+//! The columnar table every stage works on.
+//!
+//! A [`Table`] is a list of named, typed [`Column`]s of equal length. Missing values are
+//! part of each column's storage (`NaN` for floats, `None` elsewhere), never strings.
+
+use serde::{Deserialize, Serialize};
+
+/// The type of a column as the user sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnType {
+    Number,
+    Integer,
+    Boolean,
+    Date,
+    Category,
+    Text,
+}
+
+impl ColumnType {
+    /// The lowercase name used in the UI, the report and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            ColumnType::Number => "number",
+            ColumnType::Integer => "integer",
+            ColumnType::Boolean => "boolean",
+            ColumnType::Date => "date",
+            ColumnType::Category => "category",
+            ColumnType::Text => "text",
+        }
+    }
+
+    /// Whether a model can use the column as it is (after imputing).
+    pub fn is_numeric(self) -> bool {
+        matches!(self, ColumnType::Number | ColumnType::Integer | ColumnType::Boolean | ColumnType::Date)
+    }
+}
+
+/// The values of one column. Missing: `NaN` in `Number`, `None` elsewhere.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ColumnData {
+    Number(Vec<f64>),
+    Integer(Vec<Option<i64>>),
+    Boolean(Vec<Option<bool>>),
+    /// Days since 1970-01-01.
+    Date(Vec<Option<i32>>),
+    /// Dictionary-encoded: each code indexes `levels`.
+    Category { codes: Vec<Option<u32>>, levels: Vec<String> },
+    Text(Vec<Option<String>>),
+}
+
+/// A named column.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    pub name: String,
+    pub data: ColumnData,
+}
+
+/// A named table of equal-length columns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub name: String,
+    pub columns: Vec<Column>,
+}
+
+impl ColumnData {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            ColumnData::Number(v) => v.len(),
+            ColumnData::Integer(v) => v.len(),
+            ColumnData::Boolean(v) => v.len(),
+            ColumnData::Date(v) => v.len(),
+            ColumnData::Category { codes, .. } => codes.len(),
+            ColumnData::Text(v) => v.len(),
+        }
+    }
+
+    /// Whether the column has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The column's type.
+    pub fn column_type(&self) -> ColumnType {
+        match self {
+            ColumnData::Number(_) => ColumnType::Number,
+            ColumnData::Integer(_) => ColumnType::Integer,
+            ColumnData::Boolean(_) => ColumnType::Boolean,
+            ColumnData::Date(_) => ColumnType::Date,
+            ColumnData::Category { .. } => ColumnType::Category,
+            ColumnData::Text(_) => ColumnType::Text,
+        }
+    }
+
+    /// Whether row `i` is missing.
+    pub fn is_missing(&self, i: usize) -> bool {
+        match self {
+            ColumnData::Number(v) => v[i].is_nan(),
+            ColumnData::Integer(v) => v[i].is_none(),
+            ColumnData::Boolean(v) => v[i].is_none(),
+            ColumnData::Date(v) => v[i].is_none(),
+            ColumnData::Category { codes, .. } => codes[i].is_none(),
+            ColumnData::Text(v) => v[i].is_none(),
+        }
+    }
+
+    /// Count of missing rows.
+    pub fn missing_count(&self) -> usize {
+        (0..self.len()).filter(|&i| self.is_missing(i)).count()
+    }
+
+    /// Row `i` as a number, for numeric types (dates as days, booleans as 0/1).
+    pub fn number_at(&self, i: usize) -> Option<f64> {
+        match self {
+            ColumnData::Number(v) => Some(v[i]).filter(|x| !x.is_nan()),
+            ColumnData::Integer(v) => v[i].map(|x| x as f64),
+            ColumnData::Boolean(v) => v[i].map(|b| if b { 1.0 } else { 0.0 }),
+            ColumnData::Date(v) => v[i].map(f64::from),
+            ColumnData::Category { .. } | ColumnData::Text(_) => None,
+        }
+    }
+
+    /// The column as numbers with `NaN` for missing, for numeric types.
+    pub fn to_numbers(&self) -> Option<Vec<f64>> {
+        if !self.column_type().is_numeric() {
+            return None;
+        }
+        Some((0..self.len()).map(|i| self.number_at(i).unwrap_or(f64::NAN)).collect())
+    }
+
+    /// Row `i` as display text; `None` when missing.
+    pub fn text_at(&self, i: usize) -> Option<String> {
+        match self {
+            ColumnData::Number(v) => Some(v[i]).filter(|x| !x.is_nan()).map(format_number),
+            ColumnData::Integer(v) => v[i].map(|x| x.to_string()),
+            ColumnData::Boolean(v) => v[i].map(|b| b.to_string()),
+            ColumnData::Date(v) => v[i].map(crate::engine::dates::format_iso_date),
+            ColumnData::Category { codes, levels } => {
+                codes[i].and_then(|c| levels.get(c as usize)).cloned()
+            }
+            ColumnData::Text(v) => v[i].clone(),
+        }
+    }
+
+    /// A new column holding rows `indices` in that order.
+    pub fn take(&self, indices: &[usize]) -> ColumnData {
+        fn pick<T: Clone>(v: &[T], idx: &[usize]) -> Vec<T> {
+            idx.iter().map(|&i| v[i].clone()).collect()
+        }
+        match self {
+            ColumnData::Number(v) => ColumnData::Number(pick(v, indices)),
+            ColumnData::Integer(v) => ColumnData::Integer(pick(v, indices)),
+            ColumnData::Boolean(v) => ColumnData::Boolean(pick(v, indices)),
+            ColumnData::Date(v) => ColumnData::Date(pick(v, indices)),
+            ColumnData::Category { codes, levels } => {
+                ColumnData::Category { codes: pick(codes, indices), levels: levels.clone() }
+            }
+            ColumnData::Text(v) => ColumnData::Text(pick(v, indices)),
+        }
+    }
+}
+
+/// Shortest text that parses back to the same `f64`.
+pub fn format_number(x: f64) -> String {
+    if x.is_finite() && x == x.trunc() && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+impl Column {
+    /// A column from a name and its values.
+    pub fn new(name: impl Into<String>, data: ColumnData) -> Self {
+        Column { name: name.into(), data }
+    }
+
+    /// The column's type.
+    pub fn column_type(&self) -> ColumnType {
+        self.data.column_type()
+    }
+}
+
+impl Table {
+    /// A table from columns; all columns must have the same length.
+    pub fn new(name: impl Into<String>, columns: Vec<Column>) -> Result<Self, String> {
+        if let Some(first) = columns.first() {
+            let n = first.data.len();
+            if let Some(bad) = columns.iter().find(|c| c.data.len() != n) {
+                return Err(format!(
+                    "column '{}' has {} rows but '{}' has {n}",
+                    bad.name,
+                    bad.data.len(),
+                    first.name
+                ));
+            }
+        }
+        Ok(Table { name: name.into(), columns })
+    }
+
+    /// Number of rows.
+    pub fn row_count(&self) -> usize {
+        self.columns.first().map_or(0, |c| c.data.len())
+    }
+
+    /// Number of columns.
+    pub fn column_count(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// The column called `name`.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    /// Position of the column called `name`.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.name == name)
+    }
+
+    /// The column called `name`, or an error naming it.
+    pub fn require(&self, name: &str) -> Result<&Column, String> {
+        self.column(name).ok_or_else(|| format!("there is no column named '{name}'"))
+    }
+
+    /// Column names in order.
+    pub fn column_names(&self) -> Vec<String> {
+        self.columns.iter().map(|c| c.name.clone()).collect()
+    }
+
+    /// A new table holding rows `indices` in that order.
+    pub fn take(&self, indices: &[usize]) -> Table {
+        Table {
+            name: self.name.clone(),
+            columns: self
+                .columns
+                .iter()
+                .map(|c| Column::new(c.name.clone(), c.data.take(indices)))
+                .collect(),
+        }
+    }
+
+    /// The same table without the column called `name` (unchanged if absent).
+    pub fn without(&self, name: &str) -> Table {
+        Table {
+            name: self.name.clone(),
+            columns: self.columns.iter().filter(|c| c.name != name).cloned().collect(),
+        }
+    }
+
+    /// Total missing cells.
+    pub fn missing_cells(&self) -> usize {
+        self.columns.iter().map(|c| c.data.missing_count()).sum()
+    }
+}
