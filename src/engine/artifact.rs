@@ -1,1 +1,230 @@
-//! (in progress)
+//! The model JSON: everything needed to predict on a new CSV with no other file.
+//!
+//! Input schema + recipe (definition and fitted parameters) + model + target and classes +
+//! evaluation + provenance (seed, split, creation time, Sift version).
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::features::feature_matrix;
+use crate::engine::learn::{Algorithm, Hyperparameters, Model, Prediction, Task};
+use crate::engine::recipe::{FittedRecipe, Recipe, RecipeStep};
+use crate::engine::table::{format_number, Column, ColumnData, ColumnType, Table};
+use crate::engine::train::{Evaluation, TrainOptions, TrainSummary};
+
+/// Version of the model JSON format.
+pub const MODEL_VERSION: u32 = 1;
+
+/// A trained model with its recipe, schema and evaluation.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Artifact {
+    pub version: u32,
+    pub sift_version: String,
+    pub created_at: String,
+    /// The input columns the model expects (the target excluded).
+    pub schema: Vec<SchemaColumn>,
+    pub recipe: ArtifactRecipe,
+    /// Column names of the model's input matrix, in order.
+    pub features: Vec<String>,
+    pub target: String,
+    pub task: Task,
+    /// Class names, label order (empty for regression).
+    pub classes: Vec<String>,
+    pub algorithm: Algorithm,
+    pub hyperparameters: Hyperparameters,
+    pub seed: u64,
+    pub split: SplitRecord,
+    pub evaluation: Evaluation,
+    pub model: Model,
+}
+
+/// One expected input column.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SchemaColumn {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub column_type: ColumnType,
+}
+
+/// The recipe as the user wrote it and with its learned parameters.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ArtifactRecipe {
+    pub steps: Vec<RecipeStep>,
+    pub fitted: FittedRecipe,
+}
+
+/// How the rows were split.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SplitRecord {
+    pub test_share: f64,
+    pub train_rows: usize,
+    pub test_rows: usize,
+    pub missing_target_rows: usize,
+}
+
+impl Artifact {
+    /// Assembles an artifact after training.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        schema: Vec<SchemaColumn>,
+        recipe: &Recipe,
+        fitted: FittedRecipe,
+        summary: &TrainSummary,
+        classes: Vec<String>,
+        hyperparameters: Hyperparameters,
+        options: &TrainOptions,
+        model: Model,
+        created_at: &str,
+    ) -> Artifact {
+        Artifact {
+            version: MODEL_VERSION,
+            sift_version: env!("CARGO_PKG_VERSION").to_string(),
+            created_at: created_at.to_string(),
+            schema,
+            recipe: ArtifactRecipe { steps: recipe.steps.clone(), fitted },
+            features: summary.features.clone(),
+            target: summary.target.clone(),
+            task: summary.task,
+            classes,
+            algorithm: summary.algorithm,
+            hyperparameters,
+            seed: options.seed,
+            split: SplitRecord {
+                test_share: options.test_share,
+                train_rows: summary.train_rows,
+                test_rows: summary.test_rows,
+                missing_target_rows: summary.missing_target_rows,
+            },
+            evaluation: summary.evaluation.clone(),
+            model,
+        }
+    }
+
+    /// The artifact as JSON.
+    pub fn to_json(&self) -> Result<String, String> {
+        serde_json::to_string(self).map_err(|e| format!("the model could not be written as JSON: {e}"))
+    }
+
+    /// Reads a model JSON, with a clear message for malformed JSON, an unknown version or
+    /// parts that disagree with each other.
+    pub fn from_json(text: &str) -> Result<Artifact, String> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("this model file is not valid JSON: {e}"))?;
+        match value.get("version").and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(MODEL_VERSION) => {}
+            Some(v) => {
+                return Err(format!("model format version {v} is not supported (this Sift reads version {MODEL_VERSION})"))
+            }
+            None => return Err("this JSON is not a Sift model: it has no \"version\" field".into()),
+        }
+        let artifact: Artifact =
+            serde_json::from_value(value).map_err(|e| format!("this model file could not be read: {e}"))?;
+        artifact.check_consistent()?;
+        Ok(artifact)
+    }
+
+    fn check_consistent(&self) -> Result<(), String> {
+        if self.model.n_features() != self.features.len() {
+            return Err(format!(
+                "this model file is inconsistent: the model takes {} inputs but {} feature names are listed",
+                self.model.n_features(),
+                self.features.len()
+            ));
+        }
+        if self.model.task() != self.task {
+            return Err("this model file is inconsistent: its task does not match its model".into());
+        }
+        if self.task == Task::Classification && self.classes.len() < 2 {
+            return Err("this model file is inconsistent: a classifier needs at least two classes".into());
+        }
+        Ok(())
+    }
+
+    /// Predicts one value per row of `table`: class names or numbers as text.
+    /// The table must have the schema's columns (extra columns are ignored).
+    pub fn predict(&self, table: &Table) -> Result<Vec<String>, String> {
+        let inputs = self.conform(table)?;
+        let prepared = self.recipe.fitted.apply(&inputs)?;
+        let names = prepared.column_names();
+        if names != self.features {
+            return Err(format!(
+                "after the recipe this file has the columns [{}] but the model expects [{}]",
+                names.join(", "),
+                self.features.join(", ")
+            ));
+        }
+        let x = feature_matrix(&prepared)?;
+        match self.model.predict(&x).map_err(|e| e.to_string())? {
+            Prediction::Classes(labels) => labels
+                .into_iter()
+                .map(|l| {
+                    self.classes.get(l as usize).cloned().ok_or_else(|| {
+                        format!("the model predicted class {l}, which this model file does not name")
+                    })
+                })
+                .collect(),
+            Prediction::Values(values) => Ok(values.into_iter().map(format_number).collect()),
+        }
+    }
+
+    /// The schema's columns of `table`, in schema order, converted to the schema's types.
+    fn conform(&self, table: &Table) -> Result<Table, String> {
+        let missing: Vec<&str> =
+            self.schema.iter().filter(|c| table.column(&c.name).is_none()).map(|c| c.name.as_str()).collect();
+        if !missing.is_empty() {
+            return Err(format!("this file lacks columns the model needs: {}", missing.join(", ")));
+        }
+        let mut columns = Vec::with_capacity(self.schema.len());
+        let mut mistyped = Vec::new();
+        for expected in &self.schema {
+            let Some(column) = table.column(&expected.name) else { continue };
+            match convert(&column.data, expected.column_type) {
+                Some(data) => columns.push(Column::new(expected.name.clone(), data)),
+                None => mistyped.push(format!(
+                    "'{}' should be {} but is {}",
+                    expected.name,
+                    expected.column_type.name(),
+                    column.column_type().name()
+                )),
+            }
+        }
+        if !mistyped.is_empty() {
+            return Err(format!("some columns have the wrong type: {}", mistyped.join("; ")));
+        }
+        Table::new(table.name.clone(), columns)
+    }
+}
+
+/// `data` as type `to`, when the values allow it (numbers stay numbers, labels stay labels).
+fn convert(data: &ColumnData, to: ColumnType) -> Option<ColumnData> {
+    let from = data.column_type();
+    if from == to {
+        return Some(data.clone());
+    }
+    let all_missing = data.missing_count() == data.len();
+    let texts = || (0..data.len()).map(|i| data.text_at(i));
+    match to {
+        ColumnType::Number if from.is_numeric() || all_missing => {
+            Some(ColumnData::Number((0..data.len()).map(|i| data.number_at(i).unwrap_or(f64::NAN)).collect()))
+        }
+        ColumnType::Integer if from == ColumnType::Number || all_missing => {
+            let values: Vec<Option<i64>> = (0..data.len()).map(|i| data.number_at(i).map(|x| x as i64)).collect();
+            let exact = (0..data.len()).all(|i| data.number_at(i).is_none_or(|x| x.fract() == 0.0));
+            if exact {
+                Some(ColumnData::Integer(values))
+            } else {
+                convert(data, ColumnType::Number)
+            }
+        }
+        ColumnType::Category if !from.is_numeric() || from == ColumnType::Boolean || from == ColumnType::Integer || all_missing => {
+            let mut levels: Vec<String> = texts().flatten().collect();
+            levels.sort();
+            levels.dedup();
+            let codes = texts().map(|t| t.and_then(|t| levels.binary_search(&t).ok()).map(|p| p as u32)).collect();
+            Some(ColumnData::Category { codes, levels })
+        }
+        ColumnType::Text => Some(ColumnData::Text(texts().collect())),
+        ColumnType::Boolean if all_missing => Some(ColumnData::Boolean(vec![None; data.len()])),
+        ColumnType::Date if all_missing => Some(ColumnData::Date(vec![None; data.len()])),
+        _ => None,
+    }
+}

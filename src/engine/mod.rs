@@ -4,8 +4,10 @@
 //! table + [`recipe`] → prepared table; [`train`] runs [`learn`] and builds an [`artifact`].
 
 pub mod artifact;
+pub mod auto_steps;
 pub mod dates;
 pub mod export;
+pub mod features;
 pub mod ingest;
 pub mod learn;
 pub mod profile;

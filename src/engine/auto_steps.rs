@@ -1,0 +1,117 @@
+//! The minimal steps a model needs that the user's recipe did not add: drop identifiers and
+//! free text, impute gaps, one-hot encode categories.
+
+use std::collections::HashSet;
+
+use crate::engine::recipe::{ImputeStrategy, Step};
+use crate::engine::table::{ColumnData, ColumnType, Table};
+
+/// Categories with more levels than this are dropped rather than one-hot encoded.
+const MAX_ONE_HOT_LEVELS: usize = 100;
+
+/// Steps to append so that `prepared` (the data after the user's recipe) becomes a complete
+/// numeric matrix. `train_rows` are the rows the statistics will be learned from.
+pub fn automatic_steps(prepared: &Table, train_rows: &[usize]) -> Vec<Step> {
+    let mut drop = Vec::new();
+    let mut impute_median = Vec::new();
+    let mut impute_frequent = Vec::new();
+    let mut one_hot = Vec::new();
+    for column in &prepared.columns {
+        let data = &column.data;
+        let name = column.name.clone();
+        let present_in_training = train_rows.iter().filter(|&&i| !data.is_missing(i)).count();
+        let has_missing = data.missing_count() > 0;
+        match column.column_type() {
+            _ if present_in_training == 0 => drop.push(name),
+            ColumnType::Text => drop.push(name),
+            _ if looks_like_identifier(data, train_rows) => drop.push(name),
+            ColumnType::Category => {
+                if level_count(data, train_rows) > MAX_ONE_HOT_LEVELS {
+                    drop.push(name);
+                    continue;
+                }
+                if has_missing {
+                    impute_frequent.push(name.clone());
+                }
+                one_hot.push(name);
+            }
+            ColumnType::Boolean if has_missing => impute_frequent.push(name),
+            ColumnType::Number | ColumnType::Integer | ColumnType::Date if has_missing => impute_median.push(name),
+            _ => {}
+        }
+    }
+    let mut steps = Vec::new();
+    if !drop.is_empty() {
+        steps.push(Step::DropColumns { columns: drop });
+    }
+    if !impute_median.is_empty() {
+        steps.push(Step::Impute { columns: impute_median, strategy: ImputeStrategy::Median });
+    }
+    if !impute_frequent.is_empty() {
+        steps.push(Step::Impute { columns: impute_frequent, strategy: ImputeStrategy::MostFrequent });
+    }
+    if !one_hot.is_empty() {
+        steps.push(Step::OneHot { columns: one_hot });
+    }
+    steps
+}
+
+fn level_count(data: &ColumnData, rows: &[usize]) -> usize {
+    rows.iter().filter_map(|&i| data.text_at(i)).collect::<HashSet<_>>().len()
+}
+
+/// Every training value different: a category or integer that names rows rather than
+/// describing them (integers only when they also run nearly consecutively, like row ids).
+fn looks_like_identifier(data: &ColumnData, rows: &[usize]) -> bool {
+    let present: Vec<usize> = rows.iter().copied().filter(|&i| !data.is_missing(i)).collect();
+    if present.len() < 10 || level_count(data, &present) < present.len() {
+        return false;
+    }
+    match data {
+        ColumnData::Category { .. } | ColumnData::Text(_) => true,
+        ColumnData::Integer(_) => {
+            let values: Vec<f64> = present.iter().filter_map(|&i| data.number_at(i)).collect();
+            let span = values.iter().copied().fold(f64::MIN, f64::max) - values.iter().copied().fold(f64::MAX, f64::min);
+            span + 1.0 <= 2.0 * values.len() as f64
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::table::Column;
+
+    #[test]
+    fn adds_only_what_the_model_needs() {
+        let n = 12;
+        let id: Vec<Option<i64>> = (0..n).map(|i| Some(100 + i)).collect();
+        let mut x: Vec<f64> = (0..n).map(|i| i as f64 * 1.5).collect();
+        x[3] = f64::NAN;
+        let codes: Vec<Option<u32>> = (0..n).map(|i| if i == 5 { None } else { Some((i % 2) as u32) }).collect();
+        let notes: Vec<Option<String>> = (0..n).map(|i| Some(format!("note {i}"))).collect();
+        let table = Table::new(
+            "t",
+            vec![
+                Column::new("id", ColumnData::Integer(id)),
+                Column::new("x", ColumnData::Number(x)),
+                Column::new("c", ColumnData::Category { codes, levels: vec!["a".into(), "b".into()] }),
+                Column::new("notes", ColumnData::Text(notes)),
+                Column::new("complete", ColumnData::Number(vec![1.0; n as usize])),
+            ],
+        )
+        .unwrap();
+        let train: Vec<usize> = (0..n as usize).collect();
+        let steps = automatic_steps(&table, &train);
+        assert_eq!(
+            steps,
+            vec![
+                Step::DropColumns { columns: vec!["id".into(), "notes".into()] },
+                Step::Impute { columns: vec!["x".into()], strategy: ImputeStrategy::Median },
+                Step::Impute { columns: vec!["c".into()], strategy: ImputeStrategy::MostFrequent },
+                Step::OneHot { columns: vec!["c".into()] },
+            ]
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! The Leptos user interface (in progress).

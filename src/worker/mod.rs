@@ -1,0 +1,10 @@
+//! The worker: owns the loaded tables and runs engine jobs for the UI.
+//!
+//! [`protocol`] is the message contract (plain serde types, native-testable);
+//! [`workspace`] answers requests with the engine; [`runtime`] wires it to a Web Worker.
+
+pub mod protocol;
+pub mod workspace;
+
+#[cfg(target_arch = "wasm32")]
+pub mod runtime;

@@ -1,0 +1,107 @@
+//! Messages between the UI thread and the worker.
+//!
+//! Each [`Request`] travels as JSON in a message `{ id, request, files }` where `files` holds
+//! the browser `File` objects of a [`Request::LoadFiles`] (the worker reads them itself, so
+//! the UI never holds a whole dataset). Every request gets exactly one [`Reply`] with the same
+//! id; long jobs may send [`WorkerMessage::Progress`] before it.
+
+use serde::{Deserialize, Serialize};
+
+pub use crate::engine::learn::{Algorithm, Task};
+pub use crate::engine::profile::{Alert, ColumnProfile, Report};
+pub use crate::engine::recipe::{ImputeStrategy, Recipe, RecipeStep, Step};
+pub use crate::engine::table::ColumnType;
+pub use crate::engine::train::{ClassScore, Evaluation, TrainOptions, TrainSummary};
+
+/// Something the UI asks the worker to do.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Request {
+    /// Parse the attached files (their names, in order). All or nothing: if one file fails,
+    /// nothing already loaded changes. The last file becomes the active dataset.
+    LoadFiles { names: Vec<String> },
+    /// Load a bundled sample dataset by name (see [`SAMPLES`]).
+    LoadSample { name: String },
+    /// Make another loaded dataset the active one.
+    Activate { index: usize },
+    /// Train on the active dataset with the user's recipe (automatic steps are added as needed).
+    Train { recipe: Recipe, options: TrainOptions },
+    /// The active dataset with the recipe fitted on all its rows and applied, as CSV.
+    ExportCleanedCsv { recipe: Recipe },
+    /// The last trained model as JSON.
+    ExportModel,
+    /// The recipe as JSON.
+    ExportRecipe { recipe: Recipe },
+    /// Panics inside a job; used by the end-to-end test of crash recovery.
+    Crash,
+}
+
+/// Bundled sample datasets: (name, description).
+pub const SAMPLES: &[(&str, &str)] =
+    &[("penguins", "Palmer penguins: 344 penguins, 3 species, with gaps (CC0)")];
+
+/// What the worker answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Answer {
+    /// The active dataset after a load or activation.
+    Dataset(Box<DatasetView>),
+    /// Training finished.
+    Trained { recipe: Recipe, summary: Box<TrainSummary> },
+    /// A file for the browser to download.
+    Download(FileDownload),
+}
+
+/// The active dataset as the UI shows it: a summary, a preview page and the quality report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DatasetView {
+    /// Names of every loaded dataset; `active` indexes it.
+    pub datasets: Vec<String>,
+    pub active: usize,
+    pub name: String,
+    pub rows: usize,
+    pub columns: Vec<ColumnSummary>,
+    /// The first rows as display text (`None` = missing), at most [`PREVIEW_ROWS`].
+    pub preview: Vec<Vec<Option<String>>>,
+    pub report: Report,
+}
+
+/// Rows in the preview page.
+pub const PREVIEW_ROWS: usize = 20;
+
+/// A column's name and inferred type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ColumnSummary {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub column_type: ColumnType,
+}
+
+/// A file to download.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileDownload {
+    pub file_name: String,
+    pub mime: String,
+    pub content: String,
+}
+
+/// One message from the worker to the UI.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WorkerMessage {
+    /// The worker has started and is ready for requests.
+    Ready,
+    /// Progress of job `id`: `fraction` in 0..=1 and what it is doing.
+    Progress { id: u64, fraction: f64, message: String },
+    /// The outcome of job `id`.
+    Reply(Reply),
+    /// The engine panicked; the worker is unusable and the UI must start a new one.
+    Crashed { message: String },
+}
+
+/// The outcome of one request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: u64,
+    pub result: Result<Answer, String>,
+}

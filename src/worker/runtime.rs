@@ -1,0 +1,1 @@
+//! Web Worker runtime (in progress).

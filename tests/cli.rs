@@ -1,0 +1,111 @@
+//! The `sift` command-line tool, run as a process on real files.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn sift(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sift")).args(args).output().expect("sift runs")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sift-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const PENGUINS: &str = "public/samples/penguins.csv";
+
+#[test]
+fn profile_json_has_the_documented_fields() {
+    let out = sift(&["profile", PENGUINS, "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["rows"], 344);
+    assert_eq!(report["duplicate_rows"], 0);
+    assert!(report["alerts"].is_array());
+    let columns = report["columns"].as_array().unwrap();
+    assert_eq!(columns.len(), 8);
+    let flipper = &columns[4];
+    assert_eq!(flipper["name"], "flipper_length_mm");
+    assert_eq!(flipper["type"], "integer");
+    assert_eq!(flipper["count"], 342);
+    assert_eq!(flipper["missing"], 2);
+    for key in ["distinct", "mean", "std", "min", "max"] {
+        assert!(flipper[key].is_number(), "{key}");
+    }
+    assert!(columns[0]["mean"].is_null());
+}
+
+#[test]
+fn train_then_predict_on_a_new_file() {
+    let dir = temp_dir("train");
+    let model = dir.join("model.json");
+    let out = sift(&["train", PENGUINS, "--target", "species", "--algorithm", "random_forest", "--seed", "7", "-o", model.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed["task"], "classification");
+    assert!(printed["metrics"]["accuracy"].as_f64().unwrap() > 0.9);
+    assert!(printed["metrics"]["f1_macro"].is_number());
+
+    // A new file without the target and with its columns in another order.
+    let new_file = dir.join("new.csv");
+    std::fs::write(&new_file, "sex,island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,year\nmale,Biscoe,50.0,15.2,218,5700,2008\n,Torgersen,38.9,17.8,181,3625,2007\n").unwrap();
+    let predictions = dir.join("predictions.csv");
+    let out = sift(&["predict", model.to_str().unwrap(), new_file.to_str().unwrap(), "-o", predictions.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&predictions).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "sex,island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,year,prediction");
+    assert_eq!(lines.len(), 3);
+    assert!(lines[1].ends_with(",Gentoo"), "{}", lines[1]);
+    assert!(lines[2].ends_with(",Adelie"), "{}", lines[2]);
+}
+
+#[test]
+fn regression_prints_r2_mae_rmse() {
+    let dir = temp_dir("regress");
+    let model = dir.join("m.json");
+    let out = sift(&["train", PENGUINS, "--target", "body_mass_g", "--algorithm", "linear_regression", "-o", model.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed["task"], "regression");
+    for key in ["r2", "mae", "rmse"] {
+        assert!(printed["metrics"][key].is_number(), "{key}");
+    }
+}
+
+#[test]
+fn user_errors_exit_1_with_one_line() {
+    let dir = temp_dir("errors");
+    let empty = dir.join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let bad_model = dir.join("bad.json");
+    std::fs::write(&bad_model, "{\"version\": 7}").unwrap();
+    for args in [
+        vec!["profile", empty.to_str().unwrap()],
+        vec!["profile", "/no/such/file.csv"],
+        vec!["train", PENGUINS, "--target", "nope", "-o", "/tmp/x.json"],
+        vec!["train", PENGUINS, "--target", "species", "--algorithm", "magic", "-o", "/tmp/x.json"],
+        vec!["train", PENGUINS, "--target", "species", "--algorithm", "linear_regression", "-o", "/tmp/x.json"],
+        vec!["predict", bad_model.to_str().unwrap(), PENGUINS, "-o", "/tmp/p.csv"],
+        vec!["frobnicate"],
+    ] {
+        let out = sift(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("sift: "), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
+fn clean_without_a_recipe_normalises_the_file() {
+    let dir = temp_dir("clean");
+    let input = dir.join("in.csv");
+    std::fs::write(&input, "a;b\n1;x\nNA;=cmd\n").unwrap();
+    let output = dir.join("out.csv");
+    let out = sift(&["clean", input.to_str().unwrap(), "-o", output.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "a,b\r\n1,x\r\n,'=cmd\r\n");
+}

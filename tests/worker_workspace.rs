@@ -1,0 +1,62 @@
+//! The worker's job handler: loads, failures that leave data intact, train, exports.
+
+use sift::engine::learn::Algorithm;
+use sift::engine::recipe::Recipe;
+use sift::engine::train::TrainOptions;
+use sift::worker::protocol::{Answer, Request};
+use sift::worker::workspace::Workspace;
+
+fn load(ws: &mut Workspace, name: &str, bytes: &[u8]) -> Result<Answer, String> {
+    ws.handle(Request::LoadFiles { names: vec![name.into()] }, vec![(name.into(), bytes.to_vec())], "now")
+}
+
+fn dataset(answer: Answer) -> (String, usize) {
+    match answer {
+        Answer::Dataset(view) => (view.name, view.rows),
+        other => panic!("expected a dataset, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_bad_file_leaves_the_loaded_data_usable() {
+    let mut ws = Workspace::new();
+    let (name, rows) = dataset(ws.handle(Request::LoadSample { name: "penguins".into() }, vec![], "now").unwrap());
+    assert_eq!((name.as_str(), rows), ("penguins.csv", 344));
+    assert!(load(&mut ws, "empty.csv", b"").unwrap_err().contains("empty"));
+    assert!(load(&mut ws, "x.bin", b"\x89PNG\0\0\x01\x02").unwrap_err().contains("binary"));
+    assert!(load(&mut ws, "r.csv", b"a,b,c\n1,2,3\n1,2,3,4\n").unwrap_err().contains("line 3"));
+    let (name, rows) = dataset(ws.handle(Request::Activate { index: 0 }, vec![], "now").unwrap());
+    assert_eq!((name.as_str(), rows), ("penguins.csv", 344));
+}
+
+#[test]
+fn train_then_export_model_recipe_and_cleaned_csv() {
+    let mut ws = Workspace::new();
+    assert!(ws.handle(Request::ExportModel, vec![], "now").unwrap_err().contains("train a model first"));
+    ws.handle(Request::LoadSample { name: "penguins".into() }, vec![], "now").unwrap();
+    let options = TrainOptions {
+        target: "species".into(),
+        task: None,
+        algorithm: Algorithm::RandomForest,
+        test_share: 0.25,
+        seed: 42,
+    };
+    let recipe = match ws.handle(Request::Train { recipe: Recipe::default(), options }, vec![], "2026-11-21T00:00:00Z").unwrap() {
+        Answer::Trained { recipe, .. } => recipe,
+        other => panic!("{other:?}"),
+    };
+    assert!(!recipe.steps.is_empty());
+    let Answer::Download(model) = ws.handle(Request::ExportModel, vec![], "now").unwrap() else { panic!() };
+    assert_eq!(model.file_name, "penguins-model.json");
+    let json: serde_json::Value = serde_json::from_str(&model.content).unwrap();
+    for key in ["version", "schema", "recipe", "target", "classes", "algorithm", "model", "evaluation", "seed", "created_at"] {
+        assert!(!json[key].is_null(), "model JSON lacks {key}");
+    }
+    assert_eq!(json["created_at"], "2026-11-21T00:00:00Z");
+    let Answer::Download(csv) = ws.handle(Request::ExportCleanedCsv { recipe: recipe.clone() }, vec![], "now").unwrap() else { panic!() };
+    let header = csv.content.lines().next().unwrap();
+    assert!(header.contains("island_Biscoe") && header.contains("species"), "{header}");
+    assert_eq!(csv.content.lines().count(), 345);
+    let Answer::Download(r) = ws.handle(Request::ExportRecipe { recipe: recipe.clone() }, vec![], "now").unwrap() else { panic!() };
+    assert_eq!(Recipe::from_json(&r.content).unwrap(), recipe);
+}
