@@ -9,18 +9,22 @@ use crate::engine::table::{ColumnData, ColumnType, Table};
 /// Categories with more levels than this are dropped rather than one-hot encoded.
 const MAX_ONE_HOT_LEVELS: usize = 100;
 
-/// Steps to append so that `prepared` (the data after the user's recipe) becomes a complete
-/// numeric matrix. `train_rows` are the rows the statistics will be learned from.
-pub fn automatic_steps(prepared: &Table, train_rows: &[usize]) -> Vec<Step> {
+/// Steps to append so that the data after the user's recipe becomes a complete numeric
+/// matrix. `train` is the training rows (types and identifiers are judged there); `all` is
+/// every row of the file, rows with a missing target included, so that gaps anywhere are
+/// imputed and the model can predict on every row.
+pub fn automatic_steps(train: &Table, all: &Table) -> Vec<Step> {
     let mut drop = Vec::new();
     let mut impute_median = Vec::new();
     let mut impute_frequent = Vec::new();
     let mut one_hot = Vec::new();
-    for column in &prepared.columns {
+    let train_rows: Vec<usize> = (0..train.row_count()).collect();
+    let train_rows = train_rows.as_slice();
+    for column in &train.columns {
         let data = &column.data;
         let name = column.name.clone();
-        let present_in_training = train_rows.iter().filter(|&&i| !data.is_missing(i)).count();
-        let has_missing = data.missing_count() > 0;
+        let present_in_training = data.len() - data.missing_count();
+        let has_missing = all.column(&name).map_or(true, |c| c.data.missing_count() > 0);
         match column.column_type() {
             _ if present_in_training == 0 => drop.push(name),
             ColumnType::Text => drop.push(name),
@@ -102,8 +106,7 @@ mod tests {
             ],
         )
         .unwrap();
-        let train: Vec<usize> = (0..n as usize).collect();
-        let steps = automatic_steps(&table, &train);
+        let steps = automatic_steps(&table, &table);
         assert_eq!(
             steps,
             vec![

@@ -117,8 +117,8 @@ pub fn train(table: &Table, recipe: &Recipe, options: &TrainOptions, created_at:
         return Err(format!("only {} rows have a value for '{target}'; training needs at least 4", kept.len()));
     }
     let rows = table.take(&kept);
-    let (target, classes) = target_values(&rows, target, task)?;
-    let (train_idx, test_idx) = match &target {
+    let (y, classes) = target_values(&rows, target, task)?;
+    let (train_idx, test_idx) = match &y {
         Target::Classes { labels, .. } => learn::stratified_split(labels, options.test_share, options.seed),
         Target::Values(_) => learn::train_test_split(kept.len(), options.test_share, options.seed),
     }
@@ -126,8 +126,8 @@ pub fn train(table: &Table, recipe: &Recipe, options: &TrainOptions, created_at:
 
     let inputs = rows.without(&options.target);
     let train_inputs = inputs.take(&train_idx);
-    let prepared_by_user = recipe.fit(&train_inputs)?.apply(&inputs)?;
-    let added = automatic_steps(&prepared_by_user, &train_idx);
+    let user_fitted = recipe.fit(&train_inputs)?;
+    let added = automatic_steps(&user_fitted.apply(&train_inputs)?, &user_fitted.apply(&table.without(target))?);
     let mut full_recipe = recipe.clone();
     full_recipe.steps.extend(added.iter().cloned().map(|step| RecipeStep { step, automatic: true }));
 
@@ -135,7 +135,7 @@ pub fn train(table: &Table, recipe: &Recipe, options: &TrainOptions, created_at:
     let prepared = fitted.apply(&inputs)?;
     let x = feature_matrix(&prepared)?;
     let (x_train, x_test) = (x.take(&train_idx), x.take(&test_idx));
-    let (y_train, y_test) = (target.take(&train_idx), target.take(&test_idx));
+    let (y_train, y_test) = (y.take(&train_idx), y.take(&test_idx));
     let params = Hyperparameters::default();
     let model = Model::fit(task, options.algorithm, &params, options.seed, &x_train, &y_train)
         .map_err(|e| e.to_string())?;

@@ -1,1 +1,99 @@
-//! Web Worker runtime (in progress).
+//! The Web Worker runtime: wires a [`Workspace`] to the worker's message port.
+//!
+//! Messages in: `{ id: number, request: string (JSON of Request), files: File[] }`.
+//! Messages out: JSON strings of [`WorkerMessage`]. A panic posts
+//! [`WorkerMessage::Crashed`] first, so the page can restart the worker and restore the data.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+
+use crate::worker::protocol::{Reply, Request, WorkerMessage};
+use crate::worker::workspace::Workspace;
+
+thread_local! {
+    static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::new());
+}
+
+/// Starts the worker: installs the panic hook and the message handler, then posts `Ready`.
+pub fn run() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = panic_message(info);
+        post(&WorkerMessage::Crashed { message });
+        console_error_panic_hook::hook(info);
+    }));
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let (id, result) = answer(&event.data());
+        post(&WorkerMessage::Reply(Reply { id, result }));
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&WorkerMessage::Ready);
+}
+
+/// Decodes one request message and lets the workspace answer it.
+fn answer(data: &JsValue) -> (u64, Result<crate::worker::protocol::Answer, String>) {
+    let id = Reflect::get(data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
+    let result = decode(data).and_then(|(request, files)| {
+        let now = String::from(js_sys::Date::new_0().to_iso_string());
+        WORKSPACE.with(|workspace| workspace.borrow_mut().handle(request, files, &now))
+    });
+    (id, result)
+}
+
+fn decode(data: &JsValue) -> Result<(Request, Vec<(String, Vec<u8>)>), String> {
+    let json = Reflect::get(data, &"request".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or("the page sent a message without a request")?;
+    let request: Request =
+        serde_json::from_str(&json).map_err(|e| format!("the page sent a request the worker does not understand: {e}"))?;
+    let files = Reflect::get(data, &"files".into()).map(Array::from).unwrap_or_default();
+    let files = files.iter().map(|file| read_file(&file.unchecked_into())).collect::<Result<_, _>>()?;
+    Ok((request, files))
+}
+
+/// The name and bytes of a browser `File`.
+fn read_file(file: &File) -> Result<(String, Vec<u8>), String> {
+    let name = file.name();
+    let buffer = FileReaderSync::new()
+        .and_then(|reader| reader.read_as_array_buffer(file))
+        .map_err(|e| format!("could not read {name}: {}", js_error_text(&e)))?;
+    Ok((name, Uint8Array::new(&buffer).to_vec()))
+}
+
+fn post(message: &WorkerMessage) {
+    let json = serde_json::to_string(message).unwrap_or_else(|e| {
+        serde_json::to_string(&WorkerMessage::Crashed { message: format!("could not encode a reply: {e}") })
+            .unwrap_or_default()
+    });
+    // Posting a string cannot fail (it is always cloneable).
+    let _ = scope().post_message(&JsValue::from_str(&json));
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
+    let payload = info.payload();
+    let text = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string());
+    match info.location() {
+        Some(at) => format!("{text} (at {}:{})", at.file(), at.line()),
+        None => text,
+    }
+}
+
+fn js_error_text(error: &JsValue) -> String {
+    Reflect::get(error, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}

@@ -103,7 +103,7 @@ mod tests {
 
     #[test]
     fn infers_types_and_missing_tokens() {
-        let t = read("n,x,b,d,c,s\n1,1.5,true,2024-01-02,a,hello there\n2,NA,false,,b,x\n3,2e3,,2024-02-29,a,y\n").unwrap();
+        let t = read("n,x,b,d,c,s\n1,1.5,true,2024-01-02,a,hello there\n2,NA,false,,b,x\n3,2e3,,2024-02-29,a,y\n4,0,no,2024-03-01,b,z\n").unwrap();
         let types: Vec<_> = t.columns.iter().map(|c| c.column_type()).collect();
         assert_eq!(
             types,

@@ -1,0 +1,87 @@
+//! Checks on training inputs, made before smartcore sees them (it panics on several bad shapes).
+
+use super::algorithms::{Algorithm, Task};
+use super::data::{Features, Target, MAX_MAGNITUDE};
+use super::error::LearnError;
+use super::params::Hyperparameters;
+
+/// Everything that must hold before `algorithm` may learn `task` from `x` and `y`.
+pub fn check_training(
+    task: Task,
+    algorithm: Algorithm,
+    params: &Hyperparameters,
+    x: &Features,
+    y: &Target,
+) -> Result<(), LearnError> {
+    if !algorithm.supports(task) {
+        let offered: Vec<&str> = Algorithm::for_task(task).into_iter().map(Algorithm::label).collect();
+        return Err(LearnError::new(format!(
+            "{} cannot do {}; choose one of: {}",
+            algorithm.label(),
+            task.name(),
+            offered.join(", ")
+        )));
+    }
+    if x.rows() == 0 {
+        return Err(LearnError::new("there are no training rows; load data with at least a few rows"));
+    }
+    if x.cols() == 0 {
+        return Err(LearnError::new(
+            "there are no input features; keep at least one column besides the target",
+        ));
+    }
+    if y.len() != x.rows() {
+        return Err(LearnError::new(format!(
+            "the target has {} values but there are {} training rows; they must match one to one",
+            y.len(),
+            x.rows()
+        )));
+    }
+    match (task, y) {
+        (Task::Classification, Target::Classes { labels, n_classes }) => check_classes(labels, *n_classes)?,
+        (Task::Regression, Target::Values(values)) => check_values(values)?,
+        (Task::Classification, Target::Values(_)) => {
+            return Err(LearnError::new("classification needs class labels as the target, not numbers"))
+        }
+        (Task::Regression, Target::Classes { .. }) => {
+            return Err(LearnError::new("regression needs numbers as the target, not class labels"))
+        }
+    }
+    params.validate(x.cols())?;
+    if algorithm == Algorithm::LinearRegression && x.rows() <= x.cols() {
+        return Err(LearnError::new(format!(
+            "linear regression with {} features needs at least {} training rows but has {}; use fewer features or more rows",
+            x.cols(),
+            x.cols() + 1,
+            x.rows()
+        )));
+    }
+    Ok(())
+}
+
+fn check_classes(labels: &[u32], n_classes: usize) -> Result<(), LearnError> {
+    if let Some(bad) = labels.iter().find(|&&l| l as usize >= n_classes) {
+        return Err(LearnError::new(format!(
+            "class label {bad} is out of range: there are only {n_classes} classes"
+        )));
+    }
+    let first = labels.first().copied().unwrap_or_default();
+    if labels.iter().all(|&l| l == first) {
+        return Err(LearnError::new(
+            "every training row has the same class, so there is nothing to tell apart; \
+             choose another target, or use more rows so that at least two classes appear",
+        ));
+    }
+    Ok(())
+}
+
+fn check_values(values: &[f64]) -> Result<(), LearnError> {
+    if let Some(at) = values.iter().position(|v| !v.is_finite() || v.abs() > MAX_MAGNITUDE) {
+        return Err(LearnError::new(format!(
+            "the target of training row {} is {}; every target must be a finite number within ±1e100",
+            at + 1,
+            values[at]
+        )));
+    }
+    Ok(())
+}
