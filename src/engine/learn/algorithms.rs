@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Task {
+    /// Predict one of a few classes.
     Classification,
+    /// Predict a number.
     Regression,
 }
 
@@ -24,16 +26,24 @@ impl Task {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Algorithm {
+    /// Linear model of class probabilities (classification only).
     LogisticRegression,
+    /// One tree of yes/no questions on the features.
     DecisionTree,
+    /// Many trees on resampled rows, voting or averaging.
     RandomForest,
+    /// Least-squares line through the features (regression only).
     LinearRegression,
 }
 
 impl Algorithm {
     /// Every algorithm, in the order they are offered.
-    pub const ALL: [Algorithm; 4] =
-        [Algorithm::LogisticRegression, Algorithm::LinearRegression, Algorithm::DecisionTree, Algorithm::RandomForest];
+    pub const ALL: [Algorithm; 4] = [
+        Algorithm::LogisticRegression,
+        Algorithm::LinearRegression,
+        Algorithm::DecisionTree,
+        Algorithm::RandomForest,
+    ];
 
     /// The snake_case name used in files and on the command line, e.g. `"random_forest"`.
     pub fn name(self) -> &'static str {
@@ -72,7 +82,10 @@ impl Algorithm {
 
     /// The algorithms that can learn `task`, in the order they are offered.
     pub fn for_task(task: Task) -> Vec<Algorithm> {
-        Algorithm::ALL.into_iter().filter(|a| a.supports(task)).collect()
+        Algorithm::ALL
+            .into_iter()
+            .filter(|a| a.supports(task))
+            .collect()
     }
 
     /// The algorithm offered first for `task`: a random forest, which needs no scaling and
@@ -93,22 +106,39 @@ mod tests {
         for a in Algorithm::ALL {
             assert_eq!(Algorithm::parse(a.name()), Some(a));
             assert_eq!(Algorithm::parse(a.label()), Some(a));
-            assert_eq!(serde_json::to_string(&a).unwrap(), format!("\"{}\"", a.name()));
+            assert_eq!(
+                serde_json::to_string(&a).unwrap(),
+                format!("\"{}\"", a.name())
+            );
         }
-        assert_eq!(Algorithm::parse("Random-Forest"), Some(Algorithm::RandomForest));
+        assert_eq!(
+            Algorithm::parse("Random-Forest"),
+            Some(Algorithm::RandomForest)
+        );
         assert_eq!(Algorithm::parse("svm"), None);
-        assert_eq!(serde_json::to_string(&Task::Regression).unwrap(), "\"regression\"");
+        assert_eq!(
+            serde_json::to_string(&Task::Regression).unwrap(),
+            "\"regression\""
+        );
     }
 
     #[test]
     fn tasks_and_algorithms_agree() {
         assert_eq!(
             Algorithm::for_task(Task::Classification),
-            vec![Algorithm::LogisticRegression, Algorithm::DecisionTree, Algorithm::RandomForest]
+            vec![
+                Algorithm::LogisticRegression,
+                Algorithm::DecisionTree,
+                Algorithm::RandomForest
+            ]
         );
         assert_eq!(
             Algorithm::for_task(Task::Regression),
-            vec![Algorithm::LinearRegression, Algorithm::DecisionTree, Algorithm::RandomForest]
+            vec![
+                Algorithm::LinearRegression,
+                Algorithm::DecisionTree,
+                Algorithm::RandomForest
+            ]
         );
         for task in [Task::Classification, Task::Regression] {
             assert!(Algorithm::default_for(task).supports(task));

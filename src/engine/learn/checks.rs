@@ -14,7 +14,10 @@ pub fn check_training(
     y: &Target,
 ) -> Result<(), LearnError> {
     if !algorithm.supports(task) {
-        let offered: Vec<&str> = Algorithm::for_task(task).into_iter().map(Algorithm::label).collect();
+        let offered: Vec<&str> = Algorithm::for_task(task)
+            .into_iter()
+            .map(Algorithm::label)
+            .collect();
         return Err(LearnError::new(format!(
             "{} cannot do {}; choose one of: {}",
             algorithm.label(),
@@ -23,7 +26,9 @@ pub fn check_training(
         )));
     }
     if x.rows() == 0 {
-        return Err(LearnError::new("there are no training rows; load data with at least a few rows"));
+        return Err(LearnError::new(
+            "there are no training rows; load data with at least a few rows",
+        ));
     }
     if x.cols() == 0 {
         return Err(LearnError::new(
@@ -38,13 +43,19 @@ pub fn check_training(
         )));
     }
     match (task, y) {
-        (Task::Classification, Target::Classes { labels, n_classes }) => check_classes(labels, *n_classes)?,
+        (Task::Classification, Target::Classes { labels, n_classes }) => {
+            check_classes(labels, *n_classes)?
+        }
         (Task::Regression, Target::Values(values)) => check_values(values)?,
         (Task::Classification, Target::Values(_)) => {
-            return Err(LearnError::new("classification needs class labels as the target, not numbers"))
+            return Err(LearnError::new(
+                "classification needs class labels as the target, not numbers",
+            ))
         }
         (Task::Regression, Target::Classes { .. }) => {
-            return Err(LearnError::new("regression needs numbers as the target, not class labels"))
+            return Err(LearnError::new(
+                "regression needs numbers as the target, not class labels",
+            ))
         }
     }
     params.validate(x.cols())?;
@@ -76,7 +87,10 @@ fn check_classes(labels: &[u32], n_classes: usize) -> Result<(), LearnError> {
 }
 
 fn check_values(values: &[f64]) -> Result<(), LearnError> {
-    if let Some(at) = values.iter().position(|v| !v.is_finite() || v.abs() > MAX_MAGNITUDE) {
+    if let Some(at) = values
+        .iter()
+        .position(|v| !v.is_finite() || v.abs() > MAX_MAGNITUDE)
+    {
         return Err(LearnError::new(format!(
             "the target of training row {} is {}; every target must be a finite number within ±1e100",
             at + 1,

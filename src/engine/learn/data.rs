@@ -26,7 +26,10 @@ impl Features {
                 values.len()
             )));
         }
-        if let Some(at) = values.iter().position(|x| !x.is_finite() || x.abs() > MAX_MAGNITUDE) {
+        if let Some(at) = values
+            .iter()
+            .position(|x| !x.is_finite() || x.abs() > MAX_MAGNITUDE)
+        {
             let (row, col) = (at / cols + 1, at % cols + 1);
             return Err(LearnError::new(format!(
                 "feature {col} of row {row} is {}; every input must be a finite number within ±1e100 (impute missing values, rescale huge ones)",
@@ -62,7 +65,11 @@ impl Features {
         for &i in indices {
             values.extend_from_slice(self.row(i));
         }
-        Features { rows: indices.len(), cols: self.cols, values }
+        Features {
+            rows: indices.len(),
+            cols: self.cols,
+            values,
+        }
     }
 
     /// The matrix as smartcore wants it (column-major copy).
@@ -103,9 +110,10 @@ impl Target {
     /// Panics on an index `>= len()`.
     pub fn take(&self, indices: &[usize]) -> Target {
         match self {
-            Target::Classes { labels, n_classes } => {
-                Target::Classes { labels: indices.iter().map(|&i| labels[i]).collect(), n_classes: *n_classes }
-            }
+            Target::Classes { labels, n_classes } => Target::Classes {
+                labels: indices.iter().map(|&i| labels[i]).collect(),
+                n_classes: *n_classes,
+            },
             Target::Values(values) => Target::Values(indices.iter().map(|&i| values[i]).collect()),
         }
     }
@@ -135,9 +143,21 @@ mod tests {
         let x = Features::new(3, 2, vec![1., 2., 3., 4., 5., 6.]).unwrap();
         let t = x.take(&[2, 0, 2]);
         assert_eq!(t.values(), &[5., 6., 1., 2., 5., 6.]);
-        let y = Target::Classes { labels: vec![0, 1, 2], n_classes: 3 };
-        assert_eq!(y.take(&[2, 0]), Target::Classes { labels: vec![2, 0], n_classes: 3 });
-        assert_eq!(Target::Values(vec![1., 2.]).take(&[1]), Target::Values(vec![2.]));
+        let y = Target::Classes {
+            labels: vec![0, 1, 2],
+            n_classes: 3,
+        };
+        assert_eq!(
+            y.take(&[2, 0]),
+            Target::Classes {
+                labels: vec![2, 0],
+                n_classes: 3
+            }
+        );
+        assert_eq!(
+            Target::Values(vec![1., 2.]).take(&[1]),
+            Target::Values(vec![2.])
+        );
     }
 
     #[test]

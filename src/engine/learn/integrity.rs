@@ -8,9 +8,13 @@ use serde_json::{Map, Value};
 
 /// Checks the JSON of a `Model`: `{"n_features", "n_classes", "estimator": {"<kind>": {...}}}`.
 pub fn check_model_json(model: &Value) -> Result<(), String> {
-    let n_features = whole(model.get("n_features")).ok_or("the model has no valid \"n_features\"")?;
+    let n_features =
+        whole(model.get("n_features")).ok_or("the model has no valid \"n_features\"")?;
     let n_classes = whole(model.get("n_classes")).ok_or("the model has no valid \"n_classes\"")?;
-    let estimator = model.get("estimator").and_then(Value::as_object).ok_or("the model has no \"estimator\"")?;
+    let estimator = model
+        .get("estimator")
+        .and_then(Value::as_object)
+        .ok_or("the model has no \"estimator\"")?;
     let (kind, body) = match estimator.iter().next() {
         Some(entry) if estimator.len() == 1 => entry,
         _ => return Err("the model's \"estimator\" must name exactly one kind of model".into()),
@@ -22,7 +26,10 @@ pub fn check_model_json(model: &Value) -> Result<(), String> {
     if classifier && n_classes < 2 {
         return Err("a classifier needs at least two classes".into());
     }
-    let rules = Rules { n_features, n_classes };
+    let rules = Rules {
+        n_features,
+        n_classes,
+    };
     rules.walk(body, None)?;
     match kind.as_str() {
         "logistic_regression" => rules.logistic(body),
@@ -45,13 +52,35 @@ impl Rules {
             Value::Object(object) => {
                 let mut limit = class_limit;
                 if let Some(Value::Array(classes)) = object.get("classes") {
-                    if classes.iter().any(|c| whole(Some(c)).is_none_or(|c| c >= self.n_classes)) {
-                        return Err(format!("a class list names a class outside 0..{}", self.n_classes));
+                    if classes
+                        .iter()
+                        .any(|c| whole(Some(c)).is_none_or(|c| c >= self.n_classes))
+                    {
+                        return Err(format!(
+                            "a class list names a class outside 0..{}",
+                            self.n_classes
+                        ));
                     }
                     limit = Some(limit.map_or(classes.len(), |l| l.min(classes.len())));
                 }
                 check_matrix(object)?;
-                if object.contains_key("trees") && object.get("trees").and_then(Value::as_array).is_none_or(Vec::is_empty) {
+                for key in ["num_features", "num_attributes"] {
+                    if object
+                        .get(key)
+                        .is_some_and(|n| whole(Some(n)) != Some(self.n_features))
+                    {
+                        return Err(format!(
+                            "a part of the model takes a different number of features than {}",
+                            self.n_features
+                        ));
+                    }
+                }
+                if object.contains_key("trees")
+                    && object
+                        .get("trees")
+                        .and_then(Value::as_array)
+                        .is_none_or(Vec::is_empty)
+                {
                     return Err("a forest has no trees".into());
                 }
                 if let Some(nodes) = object.get("nodes") {
@@ -66,26 +95,36 @@ impl Rules {
     /// A tree's nodes: children after their parent and inside the tree, splits on existing
     /// features, class outputs inside the class list.
     fn tree(&self, nodes: &Value, class_limit: Option<usize>) -> Result<(), String> {
-        let nodes = nodes.as_array().filter(|n| !n.is_empty()).ok_or("a tree has no nodes")?;
+        let nodes = nodes
+            .as_array()
+            .filter(|n| !n.is_empty())
+            .ok_or("a tree has no nodes")?;
         for (i, node) in nodes.iter().enumerate() {
             let child = |key: &str| match node.get(key) {
                 None | Some(Value::Null) => Ok(None),
-                Some(v) => whole(Some(v)).filter(|&j| j > i && j < nodes.len()).map(Some).ok_or(format!(
-                    "node {i} of a tree points to a node that is not below it"
-                )),
+                Some(v) => whole(Some(v))
+                    .filter(|&j| j > i && j < nodes.len())
+                    .map(Some)
+                    .ok_or(format!(
+                        "node {i} of a tree points to a node that is not below it"
+                    )),
             };
             match (child("true_child")?, child("false_child")?) {
                 (None, None) => {}
                 (Some(_), Some(_)) => {
                     if whole(node.get("split_feature")).is_none_or(|f| f >= self.n_features) {
-                        return Err(format!("node {i} of a tree splits on a feature the model does not have"));
+                        return Err(format!(
+                            "node {i} of a tree splits on a feature the model does not have"
+                        ));
                     }
                 }
                 _ => return Err(format!("node {i} of a tree has only one branch")),
             }
             if let Some(limit) = class_limit {
                 if whole(node.get("output")).is_none_or(|o| o >= limit) {
-                    return Err(format!("node {i} of a tree predicts a class that is not listed"));
+                    return Err(format!(
+                        "node {i} of a tree predicts a class that is not listed"
+                    ));
                 }
             }
         }
@@ -93,28 +132,53 @@ impl Rules {
     }
 
     fn logistic(&self, body: &Value) -> Result<(), String> {
-        let k = whole(body.get("num_classes")).ok_or("the logistic regression has no class count")?;
+        let k =
+            whole(body.get("num_classes")).ok_or("the logistic regression has no class count")?;
         let rows = if k == 2 { 1 } else { k };
-        let classes = body.get("classes").and_then(Value::as_array).map_or(0, Vec::len);
+        let classes = body
+            .get("classes")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
         if k < 2 || classes != k || whole(body.get("num_attributes")) != Some(self.n_features) {
             return Err("the logistic regression's sizes disagree with the model".into());
         }
-        expect_shape(body.get("coefficients"), rows, self.n_features, "logistic regression weights")?;
-        expect_shape(body.get("intercept"), rows, 1, "logistic regression intercepts")
+        expect_shape(
+            body.get("coefficients"),
+            rows,
+            self.n_features,
+            "logistic regression weights",
+        )?;
+        expect_shape(
+            body.get("intercept"),
+            rows,
+            1,
+            "logistic regression intercepts",
+        )
     }
 
     fn linear(&self, body: &Value) -> Result<(), String> {
-        expect_shape(body.get("coefficients"), self.n_features, 1, "linear regression weights")?;
+        expect_shape(
+            body.get("coefficients"),
+            self.n_features,
+            1,
+            "linear regression weights",
+        )?;
         expect_shape(body.get("intercept"), 1, 1, "linear regression intercept")
     }
 }
 
 /// A matrix object (`nrows`, `ncols`, `values`) must hold exactly `nrows × ncols` values.
 fn check_matrix(object: &Map<String, Value>) -> Result<(), String> {
-    let (Some(rows), Some(cols), Some(values)) = (object.get("nrows"), object.get("ncols"), object.get("values")) else {
+    let (Some(rows), Some(cols), Some(values)) = (
+        object.get("nrows"),
+        object.get("ncols"),
+        object.get("values"),
+    ) else {
         return Ok(());
     };
-    let size = whole(Some(rows)).zip(whole(Some(cols))).and_then(|(r, c)| r.checked_mul(c));
+    let size = whole(Some(rows))
+        .zip(whole(Some(cols)))
+        .and_then(|(r, c)| r.checked_mul(c));
     match values.as_array() {
         Some(values) if size == Some(values.len()) => Ok(()),
         _ => Err("a matrix in the model holds the wrong number of values".into()),
@@ -125,12 +189,78 @@ fn check_matrix(object: &Map<String, Value>) -> Result<(), String> {
 fn expect_shape(value: Option<&Value>, rows: usize, cols: usize, what: &str) -> Result<(), String> {
     match value {
         None | Some(Value::Null) => Ok(()),
-        Some(m) if whole(m.get("nrows")) == Some(rows) && whole(m.get("ncols")) == Some(cols) => Ok(()),
+        Some(m) if whole(m.get("nrows")) == Some(rows) && whole(m.get("ncols")) == Some(cols) => {
+            Ok(())
+        }
         Some(_) => Err(format!("the {what} do not have the shape {rows} × {cols}")),
     }
 }
 
 /// A non-negative whole number that fits `usize`.
 fn whole(value: Option<&Value>) -> Option<usize> {
-    value.and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok())
+    value
+        .and_then(Value::as_u64)
+        .and_then(|n| usize::try_from(n).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_data::*;
+    use super::super::*;
+
+    #[test]
+    fn damaged_model_files_are_errors() {
+        let x = points(30, 10);
+        let read = |json: &str| serde_json::from_str::<Model>(json);
+        let mut applied = [false; 15];
+        for (task, algorithm) in combos() {
+            let params = Hyperparameters {
+                n_trees: 3,
+                ..Hyperparameters::default()
+            };
+            let model = Model::fit(task, algorithm, &params, 1, &x, &dataset(task, &x)).unwrap();
+            let json = serde_json::to_string(&model).unwrap();
+            assert!(read(&json).is_ok());
+            let damaged = [
+                json.replace("\"n_features\":2", "\"n_features\":1"),
+                json.replace("\"n_features\":2", "\"n_features\":3"),
+                json.replacen("\"true_child\":1", "\"true_child\":100000", 1),
+                json.replacen("\"true_child\":1", "\"true_child\":0", 1),
+                json.replacen("\"false_child\":2", "\"false_child\":null", 1),
+                json.replacen(
+                    "\"split_feature\":0,\"split_value\":0.",
+                    "\"split_feature\":9,\"split_value\":0.",
+                    1,
+                ),
+                json.replacen(
+                    "\"split_feature\":1,\"split_value\":0.",
+                    "\"split_feature\":9,\"split_value\":0.",
+                    1,
+                ),
+                json.replacen("\"output\":1,", "\"output\":9,", 1),
+                json.replacen("\"classes\":[0,1,2]", "\"classes\":[0,1,7]", 1),
+                json.replacen("\"nrows\":1,", "\"nrows\":4,", 1),
+                json.replacen("\"values\":[", "\"values\":[1.0,", 1),
+                json.replacen("\"nodes\":[", "\"nodes\":[],\"x\":[", 1),
+                json.replacen("\"trees\":[", "\"trees\":null,\"x\":[", 1),
+                json.replace("\"n_classes\":3", "\"n_classes\":1"),
+                json.replace("\"estimator\":{", "\"estimator\":{\"other\":{},"),
+            ];
+            for (i, bad) in damaged.iter().enumerate() {
+                if *bad != json {
+                    applied[i] = true;
+                    assert!(
+                        read(bad).is_err(),
+                        "{task:?} {algorithm:?}: damage {i} was accepted"
+                    );
+                }
+            }
+            assert!(read("{\"n_features\":2}").is_err());
+            assert!(read("[]").is_err());
+        }
+        assert!(
+            applied.iter().all(|&a| a),
+            "every damage hits some model: {applied:?}"
+        );
+    }
 }

@@ -49,8 +49,14 @@ pub fn classification_metrics(
     n_classes: usize,
 ) -> Result<ClassificationMetrics, LearnError> {
     check_lengths(actual.len(), predicted.len())?;
-    if let Some(bad) = actual.iter().chain(predicted).find(|&&l| l as usize >= n_classes) {
-        return Err(LearnError::new(format!("class label {bad} is out of range: there are only {n_classes} classes")));
+    if let Some(bad) = actual
+        .iter()
+        .chain(predicted)
+        .find(|&&l| l as usize >= n_classes)
+    {
+        return Err(LearnError::new(format!(
+            "class label {bad} is out of range: there are only {n_classes} classes"
+        )));
     }
     let mut confusion = vec![vec![0usize; n_classes]; n_classes];
     for (&a, &p) in actual.iter().zip(predicted) {
@@ -71,22 +77,45 @@ pub fn classification_metrics(
         })
         .collect();
     let correct: usize = (0..n_classes).map(|c| confusion[c][c]).sum();
-    let f1_macro = if n_classes == 0 { 0.0 } else { per_class.iter().map(|c| c.f1).sum::<f64>() / n_classes as f64 };
-    Ok(ClassificationMetrics { accuracy: ratio(correct, actual.len()), f1_macro, per_class, confusion })
+    let f1_macro = if n_classes == 0 {
+        0.0
+    } else {
+        per_class.iter().map(|c| c.f1).sum::<f64>() / n_classes as f64
+    };
+    Ok(ClassificationMetrics {
+        accuracy: ratio(correct, actual.len()),
+        f1_macro,
+        per_class,
+        confusion,
+    })
 }
 
 /// Scores numeric predictions. R² of a constant truth is 1 for a perfect fit, else 0
 /// (scikit-learn's `force_finite=True`).
-pub fn regression_metrics(actual: &[f64], predicted: &[f64]) -> Result<RegressionMetrics, LearnError> {
+pub fn regression_metrics(
+    actual: &[f64],
+    predicted: &[f64],
+) -> Result<RegressionMetrics, LearnError> {
     check_lengths(actual.len(), predicted.len())?;
     if actual.iter().chain(predicted).any(|v| !v.is_finite()) {
-        return Err(LearnError::new("the values to score must all be finite numbers"));
+        return Err(LearnError::new(
+            "the values to score must all be finite numbers",
+        ));
     }
     let n = actual.len() as f64;
     let mean = actual.iter().sum::<f64>() / n;
     let ss_tot: f64 = actual.iter().map(|a| (a - mean).powi(2)).sum();
-    let ss_res: f64 = actual.iter().zip(predicted).map(|(a, p)| (a - p).powi(2)).sum();
-    let mae = actual.iter().zip(predicted).map(|(a, p)| (a - p).abs()).sum::<f64>() / n;
+    let ss_res: f64 = actual
+        .iter()
+        .zip(predicted)
+        .map(|(a, p)| (a - p).powi(2))
+        .sum();
+    let mae = actual
+        .iter()
+        .zip(predicted)
+        .map(|(a, p)| (a - p).abs())
+        .sum::<f64>()
+        / n;
     let r2 = if ss_tot != 0.0 {
         1.0 - ss_res / ss_tot
     } else if ss_res == 0.0 {
@@ -94,15 +123,23 @@ pub fn regression_metrics(actual: &[f64], predicted: &[f64]) -> Result<Regressio
     } else {
         0.0
     };
-    Ok(RegressionMetrics { r2, mae, rmse: (ss_res / n).sqrt() })
+    Ok(RegressionMetrics {
+        r2,
+        mae,
+        rmse: (ss_res / n).sqrt(),
+    })
 }
 
 fn check_lengths(actual: usize, predicted: usize) -> Result<(), LearnError> {
     if actual != predicted {
-        return Err(LearnError::new(format!("there are {actual} true values but {predicted} predictions")));
+        return Err(LearnError::new(format!(
+            "there are {actual} true values but {predicted} predictions"
+        )));
     }
     if actual == 0 {
-        return Err(LearnError::new("there are no rows to score; the test set is empty"));
+        return Err(LearnError::new(
+            "there are no rows to score; the test set is empty",
+        ));
     }
     Ok(())
 }
@@ -150,8 +187,16 @@ mod tests {
         let support = [4, 4, 4, 1, 0];
         for c in 0..5 {
             let got = &m.per_class[c];
-            assert!(close(got.precision, precision[c]), "precision of {c}: {}", got.precision);
-            assert!(close(got.recall, recall[c]), "recall of {c}: {}", got.recall);
+            assert!(
+                close(got.precision, precision[c]),
+                "precision of {c}: {}",
+                got.precision
+            );
+            assert!(
+                close(got.recall, recall[c]),
+                "recall of {c}: {}",
+                got.recall
+            );
             assert!(close(got.f1, f1[c]), "f1 of {c}: {}", got.f1);
             assert_eq!(got.support, support[c]);
         }
@@ -180,8 +225,18 @@ mod tests {
         assert!(close(m.r2, 0.8853902402626473), "{}", m.r2);
         assert!(close(m.mae, 0.8333333333333334), "{}", m.mae);
         assert!(close(m.rmse, 1.1547005383792515), "{}", m.rmse);
-        assert_eq!(regression_metrics(&[2.0, 2.0, 2.0], &[2.0, 2.0, 2.0]).unwrap().r2, 1.0);
-        assert_eq!(regression_metrics(&[2.0, 2.0, 2.0], &[2.0, 2.5, 2.0]).unwrap().r2, 0.0);
+        assert_eq!(
+            regression_metrics(&[2.0, 2.0, 2.0], &[2.0, 2.0, 2.0])
+                .unwrap()
+                .r2,
+            1.0
+        );
+        assert_eq!(
+            regression_metrics(&[2.0, 2.0, 2.0], &[2.0, 2.5, 2.0])
+                .unwrap()
+                .r2,
+            0.0
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod algorithms;
 mod checks;
 mod data;
 mod error;
+mod estimator;
 mod integrity;
 mod metrics;
 mod model;
@@ -20,10 +21,15 @@ mod split;
 pub use algorithms::{Algorithm, Task};
 pub use data::{Features, Target, MAX_MAGNITUDE};
 pub use error::LearnError;
-pub use metrics::{classification_metrics, regression_metrics, ClassMetrics, ClassificationMetrics, RegressionMetrics};
+pub use metrics::{
+    classification_metrics, regression_metrics, ClassMetrics, ClassificationMetrics,
+    RegressionMetrics,
+};
 pub use model::{Model, Prediction};
 pub use params::Hyperparameters;
 pub use split::{stratified_split, train_test_split};
 
 #[cfg(test)]
 mod model_tests;
+#[cfg(test)]
+mod test_data;

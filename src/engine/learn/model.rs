@@ -3,44 +3,23 @@
 use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use smartcore::ensemble::random_forest_classifier::{RandomForestClassifier, RandomForestClassifierParameters};
-use smartcore::ensemble::random_forest_regressor::{RandomForestRegressor, RandomForestRegressorParameters};
 use smartcore::error::Failed;
-use smartcore::linalg::basic::arrays::Array;
-use smartcore::linalg::basic::matrix::DenseMatrix;
-use smartcore::linear::linear_regression::{LinearRegression, LinearRegressionParameters, LinearRegressionSolverName};
-use smartcore::linear::logistic_regression::{LogisticRegression, LogisticRegressionParameters};
-use smartcore::tree::decision_tree_classifier::{
-    DecisionTreeClassifier, DecisionTreeClassifierParameters, SplitCriterion,
-};
-use smartcore::tree::decision_tree_regressor::{DecisionTreeRegressor, DecisionTreeRegressorParameters};
 
 use super::algorithms::{Algorithm, Task};
 use super::checks::check_training;
 use super::data::{Features, Target};
 use super::error::LearnError;
+use super::estimator::{Estimator, Fitted};
 use super::integrity::check_model_json;
 use super::params::Hyperparameters;
-
-type Matrix = DenseMatrix<f64>;
-
-/// One smartcore model per (task, algorithm) pair. Class labels are `u32` indices.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum Estimator {
-    LogisticRegression(LogisticRegression<f64, u32, Matrix, Vec<u32>>),
-    DecisionTreeClassifier(DecisionTreeClassifier<f64, u32, Matrix, Vec<u32>>),
-    RandomForestClassifier(RandomForestClassifier<f64, u32, Matrix, Vec<u32>>),
-    LinearRegression(LinearRegression<f64, f64, Matrix, Vec<f64>>),
-    DecisionTreeRegressor(DecisionTreeRegressor<f64, f64, Matrix, Vec<f64>>),
-    RandomForestRegressor(RandomForestRegressor<f64, f64, Matrix, Vec<f64>>),
-}
 
 /// What a model predicts: one class label or one number per row.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Prediction {
+    /// Class labels, indices below the model's `n_classes()`.
     Classes(Vec<u32>),
+    /// Numbers.
     Values(Vec<f64>),
 }
 
@@ -87,8 +66,12 @@ struct ModelOwned {
 
 impl Serialize for Model {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        ModelRef { n_features: self.n_features, n_classes: self.n_classes, estimator: &self.estimator }
-            .serialize(serializer)
+        ModelRef {
+            n_features: self.n_features,
+            n_classes: self.n_classes,
+            estimator: &self.estimator,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -97,7 +80,11 @@ impl<'de> Deserialize<'de> for Model {
         let value = serde_json::Value::deserialize(deserializer)?;
         check_model_json(&value).map_err(serde::de::Error::custom)?;
         let owned: ModelOwned = serde_json::from_value(value).map_err(serde::de::Error::custom)?;
-        Ok(Model { n_features: owned.n_features, n_classes: owned.n_classes, estimator: Arc::new(owned.estimator) })
+        Ok(Model {
+            n_features: owned.n_features,
+            n_classes: owned.n_classes,
+            estimator: Arc::new(owned.estimator),
+        })
     }
 }
 
@@ -115,18 +102,16 @@ impl Model {
         y: &Target,
     ) -> Result<Model, LearnError> {
         check_training(task, algorithm, params, x, y)?;
-        let matrix = x.to_dense()?;
-        let failed = |e: Failed| {
-            LearnError::new(format!("{} could not be trained on these rows: {e}", algorithm.label()))
+        let estimator = Estimator::fit(algorithm, params, seed, &x.to_dense()?, y)?;
+        let n_classes = match y {
+            Target::Classes { n_classes, .. } => *n_classes,
+            Target::Values(_) => 0,
         };
-        let (estimator, n_classes) = match y {
-            Target::Classes { labels, n_classes } => {
-                (fit_classifier(algorithm, params, seed, &matrix, labels).map_err(failed)?, *n_classes)
-            }
-            Target::Values(values) => (fit_regressor(algorithm, params, seed, &matrix, values).map_err(failed)?, 0),
-        };
-        check_finite(&estimator, algorithm)?;
-        Ok(Model { n_features: x.cols(), n_classes, estimator: Arc::new(estimator) })
+        Ok(Model {
+            n_features: x.cols(),
+            n_classes,
+            estimator: Arc::new(estimator),
+        })
     }
 
     /// Predicts every row of `x`, which must have the columns the model was trained on.
@@ -146,37 +131,24 @@ impl Model {
         }
         let m = x.to_dense()?;
         let failed = |e: Failed| LearnError::new(format!("the model could not predict: {e}"));
-        let prediction = match self.estimator.as_ref() {
-            Estimator::LogisticRegression(model) => Prediction::Classes(model.predict(&m).map_err(failed)?),
-            Estimator::DecisionTreeClassifier(model) => Prediction::Classes(model.predict(&m).map_err(failed)?),
-            Estimator::RandomForestClassifier(model) => Prediction::Classes(model.predict(&m).map_err(failed)?),
-            Estimator::LinearRegression(model) => Prediction::Values(model.predict(&m).map_err(failed)?),
-            Estimator::DecisionTreeRegressor(model) => Prediction::Values(model.predict(&m).map_err(failed)?),
-            Estimator::RandomForestRegressor(model) => Prediction::Values(model.predict(&m).map_err(failed)?),
+        let prediction = match self.estimator.parts().1 {
+            Fitted::Classes(model) => Prediction::Classes(model.predict(&m).map_err(failed)?),
+            Fitted::Values(model) => Prediction::Values(model.predict(&m).map_err(failed)?),
         };
         Ok(prediction)
     }
 
     /// The task the model was trained for.
     pub fn task(&self) -> Task {
-        match self.estimator.as_ref() {
-            Estimator::LogisticRegression(_)
-            | Estimator::DecisionTreeClassifier(_)
-            | Estimator::RandomForestClassifier(_) => Task::Classification,
-            Estimator::LinearRegression(_) | Estimator::DecisionTreeRegressor(_) | Estimator::RandomForestRegressor(_) => {
-                Task::Regression
-            }
+        match self.estimator.parts().1 {
+            Fitted::Classes(_) => Task::Classification,
+            Fitted::Values(_) => Task::Regression,
         }
     }
 
     /// The algorithm that trained the model.
     pub fn algorithm(&self) -> Algorithm {
-        match self.estimator.as_ref() {
-            Estimator::LogisticRegression(_) => Algorithm::LogisticRegression,
-            Estimator::LinearRegression(_) => Algorithm::LinearRegression,
-            Estimator::DecisionTreeClassifier(_) | Estimator::DecisionTreeRegressor(_) => Algorithm::DecisionTree,
-            Estimator::RandomForestClassifier(_) | Estimator::RandomForestRegressor(_) => Algorithm::RandomForest,
-        }
+        self.estimator.parts().0
     }
 
     /// The number of input columns the model takes.
@@ -187,101 +159,5 @@ impl Model {
     /// The number of classes predicted labels index into (0 for regression).
     pub fn n_classes(&self) -> usize {
         self.n_classes
-    }
-}
-
-fn fit_classifier(
-    algorithm: Algorithm,
-    p: &Hyperparameters,
-    seed: u64,
-    x: &Matrix,
-    y: &[u32],
-) -> Result<Estimator, Failed> {
-    let y = y.to_vec();
-    Ok(match algorithm {
-        Algorithm::LogisticRegression => {
-            let params = LogisticRegressionParameters::default().with_alpha(p.alpha);
-            Estimator::LogisticRegression(LogisticRegression::fit(x, &y, params)?)
-        }
-        Algorithm::DecisionTree => {
-            let params = DecisionTreeClassifierParameters {
-                criterion: SplitCriterion::Gini,
-                max_depth: p.max_depth,
-                min_samples_leaf: p.min_samples_leaf,
-                min_samples_split: p.min_samples_split,
-                seed: Some(seed),
-            };
-            Estimator::DecisionTreeClassifier(DecisionTreeClassifier::fit(x, &y, params)?)
-        }
-        Algorithm::LinearRegression => return Err(Failed::fit("linear regression cannot classify")),
-        Algorithm::RandomForest => {
-            let params = RandomForestClassifierParameters {
-                criterion: SplitCriterion::Gini,
-                max_depth: p.max_depth,
-                min_samples_leaf: p.min_samples_leaf,
-                min_samples_split: p.min_samples_split,
-                n_trees: p.n_trees,
-                m: p.max_features,
-                keep_samples: false,
-                seed,
-            };
-            Estimator::RandomForestClassifier(RandomForestClassifier::fit(x, &y, params)?)
-        }
-    })
-}
-
-fn fit_regressor(
-    algorithm: Algorithm,
-    p: &Hyperparameters,
-    seed: u64,
-    x: &Matrix,
-    y: &[f64],
-) -> Result<Estimator, Failed> {
-    let y = y.to_vec();
-    Ok(match algorithm {
-        Algorithm::LogisticRegression => return Err(Failed::fit("logistic regression cannot regress")),
-        Algorithm::LinearRegression => {
-            let params = LinearRegressionParameters::default().with_solver(LinearRegressionSolverName::SVD);
-            Estimator::LinearRegression(LinearRegression::fit(x, &y, params)?)
-        }
-        Algorithm::DecisionTree => {
-            let params = DecisionTreeRegressorParameters {
-                max_depth: p.max_depth,
-                min_samples_leaf: p.min_samples_leaf,
-                min_samples_split: p.min_samples_split,
-                seed: Some(seed),
-            };
-            Estimator::DecisionTreeRegressor(DecisionTreeRegressor::fit(x, &y, params)?)
-        }
-        Algorithm::RandomForest => {
-            let params = RandomForestRegressorParameters {
-                max_depth: p.max_depth,
-                min_samples_leaf: p.min_samples_leaf,
-                min_samples_split: p.min_samples_split,
-                n_trees: usize::from(p.n_trees),
-                m: p.max_features,
-                keep_samples: false,
-                seed,
-            };
-            Estimator::RandomForestRegressor(RandomForestRegressor::fit(x, &y, params)?)
-        }
-    })
-}
-
-/// Linear models can diverge to infinities or NaN, which JSON cannot hold.
-fn check_finite(estimator: &Estimator, algorithm: Algorithm) -> Result<(), LearnError> {
-    let finite = |m: &Matrix| m.iterator(0).all(|v| v.is_finite());
-    let ok = match estimator {
-        Estimator::LogisticRegression(model) => finite(model.coefficients()) && finite(model.intercept()),
-        Estimator::LinearRegression(model) => finite(model.coefficients()) && finite(model.intercept_matrix()),
-        _ => true,
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(LearnError::new(format!(
-            "{} did not converge on these rows (its weights became infinite); scale the features or choose another algorithm",
-            algorithm.label()
-        )))
     }
 }

@@ -9,7 +9,8 @@ use super::error::LearnError;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Hyperparameters {
-    /// Trees: the deepest level a tree may grow to; `None` grows until the leaves are pure.
+    /// Trees: how many splits a path from the root may pass, counted as scikit-learn does
+    /// (1 = a single split); `None` grows until the leaves are pure.
     pub max_depth: Option<u16>,
     /// Trees: the fewest training rows a leaf may hold (at least 1).
     pub min_samples_leaf: usize,
@@ -42,7 +43,9 @@ impl Hyperparameters {
     pub fn validate(&self, n_features: usize) -> Result<(), LearnError> {
         let fail = |message: String| Err(LearnError::new(message));
         if self.max_depth == Some(0) {
-            return fail("the maximum tree depth must be at least 1 (or left empty for no limit)".into());
+            return fail(
+                "the maximum tree depth must be at least 1 (or left empty for no limit)".into(),
+            );
         }
         if self.min_samples_leaf == 0 {
             return fail("the minimum rows per leaf must be at least 1".into());
@@ -64,7 +67,10 @@ impl Hyperparameters {
             }
         }
         if !(self.alpha.is_finite() && self.alpha >= 0.0) {
-            return fail(format!("the regularisation strength must be 0 or a positive number (it is {})", self.alpha));
+            return fail(format!(
+                "the regularisation strength must be 0 or a positive number (it is {})",
+                self.alpha
+            ));
         }
         Ok(())
     }
@@ -77,8 +83,15 @@ mod tests {
     #[test]
     fn defaults_fill_missing_json_fields() {
         let p: Hyperparameters = serde_json::from_str(r#"{"n_trees": 10}"#).unwrap();
-        assert_eq!(p, Hyperparameters { n_trees: 10, ..Hyperparameters::default() });
-        let back: Hyperparameters = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        assert_eq!(
+            p,
+            Hyperparameters {
+                n_trees: 10,
+                ..Hyperparameters::default()
+            }
+        );
+        let back: Hyperparameters =
+            serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
         assert_eq!(back, p);
         assert!(p.validate(3).is_ok());
     }
@@ -87,14 +100,38 @@ mod tests {
     fn bad_values_are_errors() {
         let d = Hyperparameters::default();
         let bad = [
-            Hyperparameters { max_depth: Some(0), ..d.clone() },
-            Hyperparameters { min_samples_leaf: 0, ..d.clone() },
-            Hyperparameters { min_samples_split: 1, ..d.clone() },
-            Hyperparameters { n_trees: 0, ..d.clone() },
-            Hyperparameters { max_features: Some(0), ..d.clone() },
-            Hyperparameters { max_features: Some(4), ..d.clone() },
-            Hyperparameters { alpha: -1.0, ..d.clone() },
-            Hyperparameters { alpha: f64::NAN, ..d.clone() },
+            Hyperparameters {
+                max_depth: Some(0),
+                ..d.clone()
+            },
+            Hyperparameters {
+                min_samples_leaf: 0,
+                ..d.clone()
+            },
+            Hyperparameters {
+                min_samples_split: 1,
+                ..d.clone()
+            },
+            Hyperparameters {
+                n_trees: 0,
+                ..d.clone()
+            },
+            Hyperparameters {
+                max_features: Some(0),
+                ..d.clone()
+            },
+            Hyperparameters {
+                max_features: Some(4),
+                ..d.clone()
+            },
+            Hyperparameters {
+                alpha: -1.0,
+                ..d.clone()
+            },
+            Hyperparameters {
+                alpha: f64::NAN,
+                ..d.clone()
+            },
         ];
         for p in bad {
             assert!(p.validate(3).is_err(), "{p:?}");
