@@ -24,7 +24,7 @@ pub fn automatic_steps(train: &Table, all: &Table) -> Vec<Step> {
         let data = &column.data;
         let name = column.name.clone();
         let present_in_training = data.len() - data.missing_count();
-        let has_missing = all.column(&name).map_or(true, |c| c.data.missing_count() > 0);
+        let has_missing = all.column(&name).is_none_or(|c| c.data.missing_count() > 0);
         match column.column_type() {
             _ if present_in_training == 0 => drop.push(name),
             ColumnType::Text => drop.push(name),
