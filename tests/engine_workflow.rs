@@ -130,3 +130,13 @@ fn a_step_on_the_target_is_refused_with_a_reason() {
     let err = train(&penguins(), &recipe, &options("species", Algorithm::DecisionTree), "now").err().unwrap();
     assert!(err.contains("target"), "{err}");
 }
+
+#[test]
+fn switching_the_target_frees_it_from_earlier_automatic_steps() {
+    let t = penguins();
+    let first = train(&t, &Recipe::default(), &options("species", Algorithm::DecisionTree), "now").unwrap();
+    assert!(first.recipe.steps.iter().any(|s| s.step.columns().contains(&"body_mass_g".to_string())));
+    let second = train(&t, &first.recipe, &options("body_mass_g", Algorithm::LinearRegression), "now").unwrap();
+    assert!(second.recipe.steps.iter().all(|s| !s.step.columns().contains(&"body_mass_g".to_string())));
+    assert!(second.summary.added_steps.iter().any(|s| s.contains("species")), "{:?}", second.summary.added_steps);
+}

@@ -108,6 +108,7 @@ pub fn train(table: &Table, recipe: &Recipe, options: &TrainOptions, created_at:
     if !(options.test_share > 0.0 && options.test_share < 1.0) {
         return Err(format!("the test share must be between 0 and 1 (it is {})", options.test_share));
     }
+    let recipe = &recipe.automatic_steps_without(target);
     check_recipe_leaves_target_alone(recipe, target)?;
 
     let target_data = &table.require(target)?.data;

@@ -82,6 +82,16 @@ impl Step {
         }
     }
 
+    /// The columns the step works on, to edit.
+    pub fn columns_mut(&mut self) -> &mut Vec<String> {
+        match self {
+            Step::DropColumns { columns }
+            | Step::Impute { columns, .. }
+            | Step::OneHot { columns }
+            | Step::StandardScale { columns } => columns,
+        }
+    }
+
     /// A short title, e.g. "Impute missing (median): bill_length_mm, body_mass_g".
     pub fn describe(&self) -> String {
         let title = match self {
@@ -143,6 +153,22 @@ impl Recipe {
             None => return Err("this JSON is not a Sift recipe: it has no \"version\" field".into()),
         }
         serde_json::from_value(value).map_err(|e| format!("this recipe could not be read: {e}"))
+    }
+
+    /// The recipe with `column` taken out of the automatic steps (those left with no column
+    /// go). Used when `column` becomes the target: Sift's own steps follow the new target,
+    /// the user's steps are never changed behind their back.
+    pub fn automatic_steps_without(&self, column: &str) -> Recipe {
+        let mut recipe = self.clone();
+        recipe.steps.retain_mut(|entry| {
+            if !entry.automatic {
+                return true;
+            }
+            let columns = entry.step.columns_mut();
+            columns.retain(|c| c != column);
+            !columns.is_empty()
+        });
+        recipe
     }
 
     /// The recipe as pretty JSON.

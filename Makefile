@@ -1,0 +1,66 @@
+# Sift: build, serve and test.
+#
+#   make serve        install what is missing, serve the app on http://127.0.0.1:8080
+#   make test         install what is missing, run every test (native, then end to end)
+#   make dist         install what is missing, build the static site into dist/
+#   make screenshot   build, then write docs/screenshot.png (used by the README)
+#
+# scripts/setup.sh installs the tools idempotently (a second run takes a second).
+# Trunk always runs with --offline: it uses the installed wasm-bindgen and wasm-opt and never
+# downloads anything. `cargo fetch` runs first so the offline cargo build has every crate,
+# including the wasm32-only ones that native builds never fetch.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+# wasm-opt from npm binaryen (Debian's binaryen 108 is broken) comes first.
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+# Flags for `make serve`: a release build by default (the ML runs much faster);
+# `make serve SERVE_FLAGS=` gives a quick debug build.
+SERVE_FLAGS ?= --release
+
+SIFT_BIN := target/release/sift
+E2E_TESTS := tests/e2e/*.test.mjs
+
+.PHONY: help setup fetch serve dist cli test test-native e2e screenshot clean
+
+help:
+	@sed -n '3,7p' Makefile | sed 's/^# *//'
+
+setup:
+	./scripts/setup.sh
+
+# Download every crate in Cargo.lock for all targets (a no-op when they are cached).
+fetch: setup
+	cargo fetch
+
+serve: fetch
+	trunk serve --offline $(SERVE_FLAGS)
+
+dist: fetch
+	trunk build --release --offline
+
+cli: setup
+	cargo build --release --bin sift
+
+test-native: setup
+	cargo test
+
+test: test-native dist cli
+	$(MAKE) --no-print-directory e2e
+
+# The end-to-end test alone; expects dist/ and target/release/sift to be built.
+e2e:
+	SIFT_DIST=$(CURDIR)/dist SIFT_BIN=$(CURDIR)/$(SIFT_BIN) node --test $(E2E_TESTS)
+
+screenshot: dist
+	node scripts/screenshot.mjs --dist $(CURDIR)/dist --out $(CURDIR)/docs/screenshot.png
+
+clean:
+	rm -rf dist
+	cargo clean
