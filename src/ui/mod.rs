@@ -1,1 +1,22 @@
-//! The Leptos user interface (in progress).
+//! The Leptos user interface (wasm only). It never touches the data itself: it asks the
+//! engine's Web Worker ([`worker_client`]) and shows the small answers it gets back.
+
+mod app;
+mod charts;
+mod data_stage;
+mod dom;
+mod download;
+mod drop_zone;
+mod evaluation_stage;
+mod export_stage;
+mod format;
+mod quality_stage;
+mod recipe_stage;
+mod session;
+mod stage;
+mod state;
+mod status_bar;
+mod train_stage;
+pub mod worker_client;
+
+pub use app::App;

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::engine::dates::format_iso_date;
 pub use crate::engine::learn::{Algorithm, Task};
 pub use crate::engine::profile::{Alert, ColumnProfile, Report};
 pub use crate::engine::recipe::{ImputeStrategy, Recipe, RecipeStep, Step};

@@ -10,7 +10,7 @@ use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
-use crate::worker::protocol::{Reply, Request, WorkerMessage};
+use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage};
 use crate::worker::workspace::Workspace;
 
 thread_local! {
@@ -34,8 +34,11 @@ pub fn run() {
 }
 
 /// Decodes one request message and lets the workspace answer it.
-fn answer(data: &JsValue) -> (u64, Result<crate::worker::protocol::Answer, String>) {
-    let id = Reflect::get(data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
+fn answer(data: &JsValue) -> (u64, Result<Answer, String>) {
+    let id = Reflect::get(data, &"id".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0) as u64;
     let result = decode(data).and_then(|(request, files)| {
         let now = String::from(js_sys::Date::new_0().to_iso_string());
         WORKSPACE.with(|workspace| workspace.borrow_mut().handle(request, files, &now))
@@ -43,20 +46,28 @@ fn answer(data: &JsValue) -> (u64, Result<crate::worker::protocol::Answer, Strin
     (id, result)
 }
 
-fn decode(data: &JsValue) -> Result<(Request, Vec<(String, Vec<u8>)>), String> {
+/// A file's name and bytes.
+type NamedBytes = (String, Vec<u8>);
+
+fn decode(data: &JsValue) -> Result<(Request, Vec<NamedBytes>), String> {
     let json = Reflect::get(data, &"request".into())
         .ok()
         .and_then(|v| v.as_string())
         .ok_or("the page sent a message without a request")?;
-    let request: Request =
-        serde_json::from_str(&json).map_err(|e| format!("the page sent a request the worker does not understand: {e}"))?;
-    let files = Reflect::get(data, &"files".into()).map(Array::from).unwrap_or_default();
-    let files = files.iter().map(|file| read_file(&file.unchecked_into())).collect::<Result<_, _>>()?;
+    let request: Request = serde_json::from_str(&json)
+        .map_err(|e| format!("the page sent a request the worker does not understand: {e}"))?;
+    let files = Reflect::get(data, &"files".into())
+        .map(|files| Array::from(&files))
+        .unwrap_or_default();
+    let files = files
+        .iter()
+        .map(|file| read_file(&file.unchecked_into()))
+        .collect::<Result<_, _>>()?;
     Ok((request, files))
 }
 
 /// The name and bytes of a browser `File`.
-fn read_file(file: &File) -> Result<(String, Vec<u8>), String> {
+fn read_file(file: &File) -> Result<NamedBytes, String> {
     let name = file.name();
     let buffer = FileReaderSync::new()
         .and_then(|reader| reader.read_as_array_buffer(file))
@@ -66,8 +77,10 @@ fn read_file(file: &File) -> Result<(String, Vec<u8>), String> {
 
 fn post(message: &WorkerMessage) {
     let json = serde_json::to_string(message).unwrap_or_else(|e| {
-        serde_json::to_string(&WorkerMessage::Crashed { message: format!("could not encode a reply: {e}") })
-            .unwrap_or_default()
+        serde_json::to_string(&WorkerMessage::Crashed {
+            message: format!("could not encode a reply: {e}"),
+        })
+        .unwrap_or_default()
     });
     // Posting a string cannot fail (it is always cloneable).
     let _ = scope().post_message(&JsValue::from_str(&json));

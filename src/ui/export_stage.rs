@@ -1,0 +1,65 @@
+//! Stage 6: download the cleaned CSV, the model and the recipe.
+
+use leptos::prelude::*;
+
+use crate::ui::download;
+use crate::ui::stage::StageSection;
+use crate::ui::state::{use_state, AppState, Stage};
+use crate::worker::protocol::{Answer, Request};
+
+/// The Export stage.
+#[component]
+pub fn ExportStage() -> impl IntoView {
+    let state = use_state();
+    let no_data = move || state.dataset.with(Option::is_none);
+    let cleaned = move |_| {
+        fetch(
+            state,
+            "Preparing the cleaned CSV",
+            Request::ExportCleanedCsv {
+                recipe: state.recipe.get(),
+            },
+        )
+    };
+    let model = move |_| fetch(state, "Preparing the model file", Request::ExportModel);
+    let recipe = move |_| {
+        fetch(
+            state,
+            "Preparing the recipe file",
+            Request::ExportRecipe {
+                recipe: state.recipe.get(),
+            },
+        )
+    };
+    view! {
+        <StageSection stage=Stage::Export>
+            <div class="actions">
+                <button type="button" class="button" on:click=cleaned disabled=move || no_data() || state.busy()>
+                    "Download cleaned CSV"
+                </button>
+                <button type="button" class="button" on:click=model disabled=move || state.trained.with(Option::is_none) || state.busy()>
+                    "Download model JSON"
+                </button>
+                <button type="button" class="button" on:click=recipe disabled=move || state.busy()>
+                    "Download recipe JSON"
+                </button>
+            </div>
+            <ul class="aside export-notes">
+                <li>"Cleaned CSV: the active dataset with the recipe applied (fitted on all its rows)."</li>
+                <li>"Model JSON: everything needed to predict on a new CSV, e.g. with "<code>"sift predict model.json new.csv"</code>"."</li>
+                <li>"Recipe JSON: the steps, to reuse or review."</li>
+            </ul>
+        </StageSection>
+    }
+}
+
+/// Asks the worker for a file and saves it.
+fn fetch(state: AppState, label: &str, request: Request) {
+    state.run(Stage::Export, label, request, Vec::new(), move |answer| {
+        if let Answer::Download(file) = answer {
+            if let Err(message) = download::save(&file) {
+                state.fail(Stage::Export, message);
+            }
+        }
+    });
+}

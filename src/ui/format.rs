@@ -1,0 +1,83 @@
+//! Numbers formatted for people: thousands separators and sensible precision.
+
+/// `1234567` → `"1,234,567"`.
+pub fn count(n: usize) -> String {
+    group(&n.to_string())
+}
+
+/// About four significant digits, thousands separators, no trailing zeros:
+/// `4201.754` → `"4,202"`, `43.9219` → `"43.92"`, `0.012345` → `"0.01235"`.
+pub fn number(x: f64) -> String {
+    if !x.is_finite() {
+        return if x.is_nan() {
+            "—".into()
+        } else if x > 0.0 {
+            "∞".into()
+        } else {
+            "−∞".into()
+        };
+    }
+    let magnitude = if x == 0.0 {
+        0
+    } else {
+        x.abs().log10().floor() as i32
+    };
+    let decimals = (3 - magnitude).clamp(0, 6) as usize;
+    fixed(x, decimals)
+}
+
+/// `x` with exactly `decimals` decimals, then trailing zeros trimmed, with separators.
+pub fn fixed(x: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, x);
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => ("−", rest),
+        Some(rest) => ("", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = digits
+        .split_once('.')
+        .map_or((digits, None), |(w, f)| (w, Some(f)));
+    match fraction {
+        Some(fraction) => format!("{sign}{}.{fraction}", group(whole)),
+        None => format!("{sign}{}", group(whole)),
+    }
+}
+
+/// A share in 0..=1 as a percentage with one decimal: `0.9712` → `"97.1%"`.
+pub fn percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+/// A count with its share when there is any: `"19 (0.7%)"`, `"0"`.
+pub fn count_with_share(n: usize, share: f64) -> String {
+    if n == 0 {
+        "0".into()
+    } else {
+        format!("{} ({})", count(n), percent(share))
+    }
+}
+
+/// A score in 0..=1 with three decimals: `0.96214` → `"0.962"`.
+pub fn score(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x:.3}")
+    } else {
+        "—".into()
+    }
+}
+
+fn group(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

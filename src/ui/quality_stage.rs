@@ -1,0 +1,128 @@
+//! Stage 2: the data-quality report — overview, alerts and one card per column.
+
+use leptos::prelude::*;
+
+use crate::ui::charts::{axis_value, Histogram, HistogramBar, TopValuesChart};
+use crate::ui::data_stage::TypeBadge;
+use crate::ui::format;
+use crate::ui::stage::StageSection;
+use crate::ui::state::{use_state, Stage};
+use crate::worker::protocol::{Alert, ColumnProfile, Report};
+
+/// The Quality stage (region "Data quality report").
+#[component]
+pub fn QualityStage() -> impl IntoView {
+    let state = use_state();
+    let report = move || state.dataset.with(|d| d.as_ref().map(|d| d.report.clone()));
+    view! {
+        <StageSection stage=Stage::Quality>
+            {move || match report() {
+                Some(report) => view! { <ReportView report=report /> }.into_any(),
+                None => view! { <p class="empty">"Load data to see its report."</p> }.into_any(),
+            }}
+        </StageSection>
+    }
+}
+
+#[component]
+fn ReportView(report: Report) -> impl IntoView {
+    let missing = format::count_with_share(report.missing_cells, report.missing_share);
+    let rows = report.rows;
+    let cards = report
+        .columns
+        .into_iter()
+        .map(|column| view! { <ColumnCard column=column rows=rows /> })
+        .collect_view();
+    view! {
+        <dl class="overview">
+            <div><dt>"Rows"</dt><dd>{format::count(report.rows)}</dd></div>
+            <div><dt>"Columns"</dt><dd>{format::count(report.column_count)}</dd></div>
+            <div><dt>"Missing cells"</dt><dd>{missing}</dd></div>
+            <div><dt>"Duplicate rows"</dt><dd>{format::count(report.duplicate_rows)}</dd></div>
+        </dl>
+        <AlertList alerts=report.alerts />
+        <h3 class="visually-hidden">"Columns"</h3>
+        <div class="cards">{cards}</div>
+    }
+}
+
+#[component]
+fn AlertList(alerts: Vec<Alert>) -> impl IntoView {
+    if alerts.is_empty() {
+        return view! { <p class="good">"No warnings: nothing unusual stands out."</p> }.into_any();
+    }
+    let items = alerts
+        .into_iter()
+        .map(|alert| {
+            let kind = alert.kind.replace('_', " ");
+            view! { <li><span class=format!("badge kind kind-{}", alert.kind)>{kind}</span>" "{alert.message}</li> }
+        })
+        .collect_view();
+    view! {
+        <h3 class="subhead">"Warnings"</h3>
+        <ul class="alerts" aria-label="Warnings">{items}</ul>
+    }
+    .into_any()
+}
+
+/// One column: type, counts, statistics and a chart.
+#[component]
+fn ColumnCard(column: ColumnProfile, rows: usize) -> impl IntoView {
+    let share = column.missing as f64 / rows.max(1) as f64;
+    let missing = format::count_with_share(column.missing, share);
+    let stats = [
+        ("Mean", column.mean),
+        ("Std", column.std),
+        ("Min", column.min),
+        ("Median", column.median),
+        ("Max", column.max),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| {
+        value.map(|v| view! { <div><dt>{name}</dt><dd>{format::number(v)}</dd></div> })
+    })
+    .collect_view();
+    let chart = chart(&column);
+    view! {
+        <article class="card" aria-label=format!("Column {}", column.name)>
+            <header class="card-head">
+                <h4>{column.name.clone()}</h4>
+                <TypeBadge column_type=column.column_type />
+            </header>
+            <dl class="stats">
+                <div><dt>"Missing"</dt><dd>{missing}</dd></div>
+                <div><dt>"Distinct"</dt><dd>{format::count(column.distinct)}</dd></div>
+                {stats}
+            </dl>
+            {chart}
+        </article>
+    }
+}
+
+fn chart(column: &ColumnProfile) -> Option<AnyView> {
+    if let (Some(first), Some(last)) = (column.histogram.first(), column.histogram.last()) {
+        let show = |x| axis_value(column.column_type, x);
+        let bars = column
+            .histogram
+            .iter()
+            .map(|bin| HistogramBar {
+                range: format!("{} – {}", show(bin.lower), show(bin.upper)),
+                count: bin.count,
+            })
+            .collect();
+        let (low, high) = (show(first.lower), show(last.upper));
+        return Some(
+            view! { <Histogram name=column.name.clone() bars=bars low=low high=high /> }.into_any(),
+        );
+    }
+    if column.top_values.is_empty() {
+        return None;
+    }
+    let values = column
+        .top_values
+        .iter()
+        .map(|v| (v.value.clone(), v.count))
+        .collect();
+    let rows = column.count + column.missing;
+    Some(view! { <TopValuesChart name=column.name.clone() values=values rows=rows /> }.into_any())
+}

@@ -1,0 +1,127 @@
+//! The page's state: what the worker last told us, the recipe, and the running job.
+
+use leptos::prelude::*;
+use web_sys::File;
+
+use crate::ui::worker_client::{JobStatus, WorkerClient};
+use crate::worker::protocol::{Answer, DatasetView, Recipe, Request, TrainSummary};
+
+/// The six stages of the page, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Data,
+    Quality,
+    Prepare,
+    Train,
+    Evaluate,
+    Export,
+}
+
+/// A failed job's message, shown in the stage that started it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageAlert {
+    pub stage: Stage,
+    pub message: String,
+}
+
+/// A trained model as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainedModel {
+    /// The dataset it was trained on.
+    pub dataset: String,
+    pub summary: TrainSummary,
+}
+
+/// Shared, copyable handles on the page's state (provided as context).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The active dataset, its preview and report.
+    pub dataset: RwSignal<Option<DatasetView>>,
+    /// The user's recipe; sent with every Train and Export request.
+    pub recipe: RwSignal<Recipe>,
+    pub trained: RwSignal<Option<TrainedModel>>,
+    pub alert: RwSignal<Option<StageAlert>>,
+    pub job: RwSignal<Option<JobStatus>>,
+    client: StoredValue<WorkerClient, LocalStorage>,
+}
+
+impl AppState {
+    /// Creates the state and starts the worker.
+    pub fn new() -> Self {
+        let job = RwSignal::new(None);
+        let alert = RwSignal::new(None);
+        let client = WorkerClient::start(job, move |message| {
+            alert.set(Some(StageAlert {
+                stage: Stage::Data,
+                message,
+            }))
+        });
+        AppState {
+            dataset: RwSignal::new(None),
+            recipe: RwSignal::new(Recipe::default()),
+            trained: RwSignal::new(None),
+            alert,
+            job,
+            client: StoredValue::new_local(client),
+        }
+    }
+
+    /// Runs a job in the worker. On success `on_answer` gets the answer; on failure the
+    /// message becomes `stage`'s alert and nothing else changes.
+    pub fn run(
+        self,
+        stage: Stage,
+        label: &str,
+        request: Request,
+        files: Vec<File>,
+        on_answer: impl FnOnce(Answer) + 'static,
+    ) {
+        self.alert.set(None);
+        self.client.with_value(|client| {
+            client.call(label, request, files, move |result| match result {
+                Ok(answer) => on_answer(answer),
+                Err(message) => self.fail(stage, message),
+            })
+        });
+    }
+
+    /// Shows `message` as `stage`'s alert.
+    pub fn fail(self, stage: Stage, message: String) {
+        self.alert.set(Some(StageAlert { stage, message }));
+    }
+
+    /// Stops the running job (the worker restarts and restores the data).
+    pub fn cancel(self) {
+        self.client.with_value(WorkerClient::cancel);
+    }
+
+    /// Whether a job is running or waiting.
+    pub fn busy(self) -> bool {
+        self.job.with(Option::is_some)
+    }
+
+    /// Loads files or the sample; on success the last one becomes the active dataset.
+    pub fn load(self, label: &str, request: Request, files: Vec<File>) {
+        self.run(Stage::Data, label, request, files, move |answer| {
+            self.show(answer)
+        });
+    }
+
+    /// Takes in an answer that carries the active dataset.
+    pub fn show(self, answer: Answer) {
+        if let Answer::Dataset(view) = answer {
+            self.dataset.set(Some(*view));
+        }
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The state provided by [`crate::ui::App`].
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}
