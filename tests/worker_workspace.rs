@@ -4,10 +4,10 @@ use sift::engine::learn::Algorithm;
 use sift::engine::recipe::Recipe;
 use sift::engine::train::TrainOptions;
 use sift::worker::protocol::{Answer, Request};
-use sift::worker::workspace::Workspace;
+use sift::worker::workspace::{FileBytes, Workspace};
 
 fn load(ws: &mut Workspace, name: &str, bytes: &[u8]) -> Result<Answer, String> {
-    ws.handle(Request::LoadFiles { names: vec![name.into()] }, vec![(name.into(), bytes.to_vec())], "now")
+    ws.handle(Request::LoadFiles { names: vec![name.into()] }, vec![FileBytes::whole(name, bytes.to_vec())], "now")
 }
 
 fn dataset(answer: Answer) -> (String, usize) {
@@ -59,4 +59,20 @@ fn train_then_export_model_recipe_and_cleaned_csv() {
     assert_eq!(csv.content.lines().count(), 345);
     let Answer::Download(r) = ws.handle(Request::ExportRecipe { recipe: recipe.clone() }, vec![], "now").unwrap() else { panic!() };
     assert_eq!(Recipe::from_json(&r.content).unwrap(), recipe);
+}
+
+#[test]
+fn a_partly_read_file_opens_as_a_labelled_sample() {
+    let mut ws = Workspace::new();
+    let whole = "a,b\n1,x\n2,y\n3,z\n";
+    // The worker read only the first 13 bytes of 16: the cut falls inside the last line.
+    let file = FileBytes { name: "big.csv".into(), bytes: whole.as_bytes()[..13].to_vec(), full_size: whole.len() as u64 };
+    let Answer::Dataset(view) = ws.handle(Request::LoadFiles { names: vec!["big.csv".into()] }, vec![file], "now").unwrap() else {
+        panic!("expected a dataset")
+    };
+    assert_eq!(view.rows, 2);
+    let note = view.sample_note.expect("a sample is labelled");
+    assert!(note.contains("first 2 rows"), "{note}");
+    let Answer::Dataset(view) = load(&mut ws, "small.csv", whole.as_bytes()).unwrap() else { panic!() };
+    assert_eq!((view.rows, view.sample_note), (3, None));
 }

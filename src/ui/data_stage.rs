@@ -106,6 +106,7 @@ fn DatasetSummary(view: DatasetView) -> impl IntoView {
                 </p>
                 {switcher}
             </div>
+            {view.sample_note.clone().map(|note| view! { <p class="sample-note" role="status">{note}</p> })}
             <PreviewTable view=view />
         </div>
     }

@@ -62,10 +62,17 @@ pub struct DatasetView {
     pub name: String,
     pub rows: usize,
     pub columns: Vec<ColumnSummary>,
+    /// Set when only the start of a too-large file was opened: says so in plain words.
+    pub sample_note: Option<String>,
     /// The first rows as display text (`None` = missing), at most [`PREVIEW_ROWS`].
     pub preview: Vec<Vec<Option<String>>>,
     pub report: Report,
 }
+
+/// Files larger than this are opened on a sample: their first bytes, cut at a line break.
+/// A browser tab's WebAssembly memory is limited to 4 GiB, and parsing needs several times
+/// the file's size.
+pub const MAX_OPEN_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Rows in the preview page.
 pub const PREVIEW_ROWS: usize = 20;

@@ -10,8 +10,11 @@ use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
-use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage};
-use crate::worker::workspace::Workspace;
+use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage, MAX_OPEN_BYTES};
+use crate::worker::workspace::{FileBytes, Workspace};
+
+/// Files are read in slices of this size, with a progress message after each.
+const READ_CHUNK_BYTES: u64 = 8 * 1024 * 1024;
 
 thread_local! {
     static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::new());
@@ -39,17 +42,14 @@ fn answer(data: &JsValue) -> (u64, Result<Answer, String>) {
         .ok()
         .and_then(|v| v.as_f64())
         .unwrap_or(0.0) as u64;
-    let result = decode(data).and_then(|(request, files)| {
+    let result = decode(id, data).and_then(|(request, files)| {
         let now = String::from(js_sys::Date::new_0().to_iso_string());
         WORKSPACE.with(|workspace| workspace.borrow_mut().handle(request, files, &now))
     });
     (id, result)
 }
 
-/// A file's name and bytes.
-type NamedBytes = (String, Vec<u8>);
-
-fn decode(data: &JsValue) -> Result<(Request, Vec<NamedBytes>), String> {
+fn decode(id: u64, data: &JsValue) -> Result<(Request, Vec<FileBytes>), String> {
     let json = Reflect::get(data, &"request".into())
         .ok()
         .and_then(|v| v.as_string())
@@ -61,18 +61,36 @@ fn decode(data: &JsValue) -> Result<(Request, Vec<NamedBytes>), String> {
         .unwrap_or_default();
     let files = files
         .iter()
-        .map(|file| read_file(&file.unchecked_into()))
+        .map(|file| read_file(id, &file.unchecked_into()))
         .collect::<Result<_, _>>()?;
     Ok((request, files))
 }
 
-/// The name and bytes of a browser `File`.
-fn read_file(file: &File) -> Result<NamedBytes, String> {
+/// The bytes of a browser `File`, read slice by slice with progress messages for job `id`;
+/// only the first [`MAX_OPEN_BYTES`] of a larger file.
+fn read_file(id: u64, file: &File) -> Result<FileBytes, String> {
     let name = file.name();
-    let buffer = FileReaderSync::new()
-        .and_then(|reader| reader.read_as_array_buffer(file))
-        .map_err(|e| format!("could not read {name}: {}", js_error_text(&e)))?;
-    Ok((name, Uint8Array::new(&buffer).to_vec()))
+    let fail = |e: JsValue| format!("could not read {name}: {}", js_error_text(&e));
+    let full_size = file.size() as u64;
+    let to_read = full_size.min(MAX_OPEN_BYTES);
+    let reader = FileReaderSync::new().map_err(fail)?;
+    let mut bytes = vec![0u8; to_read as usize];
+    let mut start = 0;
+    while start < to_read {
+        let end = (start + READ_CHUNK_BYTES).min(to_read);
+        let slice = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(fail)?;
+        let buffer = reader.read_as_array_buffer(&slice).map_err(fail)?;
+        Uint8Array::new(&buffer).copy_to(&mut bytes[start as usize..end as usize]);
+        start = end;
+        if to_read > READ_CHUNK_BYTES {
+            post(&WorkerMessage::Progress {
+                id,
+                fraction: start as f64 / to_read as f64,
+                message: format!("Reading {name}: {} of {} MB", start / 1_000_000, to_read / 1_000_000),
+            });
+        }
+    }
+    Ok(FileBytes { name, bytes, full_size })
 }
 
 fn post(message: &WorkerMessage) {

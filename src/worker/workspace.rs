@@ -17,8 +17,32 @@ const PENGUINS_CSV: &str = include_str!("../../public/samples/penguins.csv");
 #[derive(Default)]
 pub struct Workspace {
     tables: Vec<Table>,
+    /// Per table: why it holds only part of its file, if it does.
+    sample_notes: Vec<Option<String>>,
     active: usize,
     model: Option<Artifact>,
+}
+
+/// A file's bytes as the worker read them: all of it, or its first part when the whole file
+/// is larger than [`crate::worker::protocol::MAX_OPEN_BYTES`].
+pub struct FileBytes {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// The size of the whole file; more than `bytes.len()` when only its start was read.
+    pub full_size: u64,
+}
+
+impl FileBytes {
+    /// A file read whole.
+    pub fn whole(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+        let full_size = bytes.len() as u64;
+        FileBytes { name: name.into(), bytes, full_size }
+    }
+
+    /// Whether only the start of the file was read.
+    pub fn is_partial(&self) -> bool {
+        (self.bytes.len() as u64) < self.full_size
+    }
 }
 
 impl Workspace {
@@ -27,9 +51,9 @@ impl Workspace {
         Self::default()
     }
 
-    /// Answers one request. `files` are the (name, bytes) of a `LoadFiles` request, in order;
+    /// Answers one request. `files` are the files of a `LoadFiles` request, in order;
     /// `now` is the ISO 8601 time stored in a trained model. On error nothing changes.
-    pub fn handle(&mut self, request: Request, files: Vec<(String, Vec<u8>)>, now: &str) -> Result<Answer, String> {
+    pub fn handle(&mut self, request: Request, files: Vec<FileBytes>, now: &str) -> Result<Answer, String> {
         match request {
             Request::LoadFiles { .. } => self.load_files(files),
             Request::LoadSample { name } => self.load_sample(&name),
@@ -57,16 +81,19 @@ impl Workspace {
         }
     }
 
-    fn load_files(&mut self, files: Vec<(String, Vec<u8>)>) -> Result<Answer, String> {
+    fn load_files(&mut self, files: Vec<FileBytes>) -> Result<Answer, String> {
         if files.is_empty() {
             return Err("no file was chosen".into());
         }
         let options = IngestOptions::default();
-        let tables = files
-            .iter()
-            .map(|(name, bytes)| read_csv(name, bytes, &options))
-            .collect::<Result<Vec<_>, _>>()?;
-        self.add(tables)
+        let mut loaded = Vec::with_capacity(files.len());
+        for file in &files {
+            let bytes = if file.is_partial() { up_to_last_line_break(&file.bytes) } else { &file.bytes[..] };
+            let table = read_csv(&file.name, bytes, &options)?;
+            let note = file.is_partial().then(|| sample_note(&table, bytes.len() as u64, file.full_size));
+            loaded.push((table, note));
+        }
+        self.add(loaded)
     }
 
     fn load_sample(&mut self, name: &str) -> Result<Answer, String> {
@@ -74,11 +101,14 @@ impl Workspace {
             "penguins" => read_csv("penguins.csv", PENGUINS_CSV.as_bytes(), &IngestOptions::default())?,
             other => return Err(format!("there is no sample dataset called '{other}'")),
         };
-        self.add(vec![table])
+        self.add(vec![(table, None)])
     }
 
-    fn add(&mut self, tables: Vec<Table>) -> Result<Answer, String> {
-        self.tables.extend(tables);
+    fn add(&mut self, loaded: Vec<(Table, Option<String>)>) -> Result<Answer, String> {
+        for (table, note) in loaded {
+            self.tables.push(table);
+            self.sample_notes.push(note);
+        }
         self.active = self.tables.len() - 1;
         self.view()
     }
@@ -112,10 +142,41 @@ impl Workspace {
                 .iter()
                 .map(|c| ColumnSummary { name: c.name.clone(), column_type: c.column_type() })
                 .collect(),
+            sample_note: self.sample_notes.get(self.active).cloned().flatten(),
             preview: (0..preview_rows).map(|r| table.columns.iter().map(|c| c.data.text_at(r)).collect()).collect(),
             report: profile(table),
         })))
     }
+}
+
+/// The bytes up to and including the last line break (a partial read ends mid-line).
+fn up_to_last_line_break(bytes: &[u8]) -> &[u8] {
+    bytes.iter().rposition(|&b| b == b'\n').map_or(bytes, |end| &bytes[..=end])
+}
+
+fn sample_note(table: &Table, read: u64, full_size: u64) -> String {
+    format!(
+        "Sample: this file is {} — too large to open whole in a browser tab — so Sift opened its first {} rows ({}). The report and models describe this sample, not the whole file.",
+        megabytes(full_size),
+        thousands(table.row_count()),
+        megabytes(read)
+    )
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.0} MB", bytes as f64 / 1e6)
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn download(file_name: String, mime: &str, content: String) -> Answer {
