@@ -8,6 +8,7 @@ pub mod auto_steps;
 pub mod dates;
 pub mod export;
 pub mod features;
+pub mod fixes;
 pub mod ingest;
 pub mod learn;
 pub mod profile;

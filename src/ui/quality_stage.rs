@@ -7,17 +7,17 @@ use crate::ui::data_stage::TypeBadge;
 use crate::ui::format;
 use crate::ui::stage::StageSection;
 use crate::ui::state::{use_state, Stage};
-use crate::worker::protocol::{Alert, ColumnProfile, Report};
+use crate::worker::protocol::{Alert, ColumnProfile, RecipeStep, Report, Step};
 
 /// The Quality stage (region "Data quality report").
 #[component]
 pub fn QualityStage() -> impl IntoView {
     let state = use_state();
-    let report = move || state.dataset.with(|d| d.as_ref().map(|d| d.report.clone()));
+    let report = move || state.dataset.with(|d| d.as_ref().map(|d| (d.report.clone(), d.alert_fixes.clone())));
     view! {
         <StageSection stage=Stage::Quality>
             {move || match report() {
-                Some(report) => view! { <ReportView report=report /> }.into_any(),
+                Some((report, fixes)) => view! { <ReportView report=report fixes=fixes /> }.into_any(),
                 None => view! { <p class="empty">"Load data to see its report."</p> }.into_any(),
             }}
         </StageSection>
@@ -25,7 +25,7 @@ pub fn QualityStage() -> impl IntoView {
 }
 
 #[component]
-fn ReportView(report: Report) -> impl IntoView {
+fn ReportView(report: Report, fixes: Vec<Option<Step>>) -> impl IntoView {
     let missing = format::count_with_share(report.missing_cells, report.missing_share);
     let rows = report.rows;
     let cards = report
@@ -40,22 +40,28 @@ fn ReportView(report: Report) -> impl IntoView {
             <div><dt>"Missing cells"</dt><dd>{missing}</dd></div>
             <div><dt>"Duplicate rows"</dt><dd>{format::count(report.duplicate_rows)}</dd></div>
         </dl>
-        <AlertList alerts=report.alerts />
+        <AlertList alerts=report.alerts fixes=fixes />
         <h3 class="visually-hidden">"Columns"</h3>
         <div class="cards">{cards}</div>
     }
 }
 
 #[component]
-fn AlertList(alerts: Vec<Alert>) -> impl IntoView {
+fn AlertList(alerts: Vec<Alert>, fixes: Vec<Option<Step>>) -> impl IntoView {
     if alerts.is_empty() {
         return view! { <p class="good">"No warnings: nothing unusual stands out."</p> }.into_any();
     }
     let items = alerts
         .into_iter()
-        .map(|alert| {
+        .zip(fixes.into_iter().chain(std::iter::repeat(None)))
+        .map(|(alert, fix)| {
             let kind = alert.kind.replace('_', " ");
-            view! { <li><span class=format!("badge kind kind-{}", alert.kind)>{kind}</span>" "{alert.message}</li> }
+            view! {
+                <li>
+                    <span class=format!("badge kind kind-{}", alert.kind)>{kind}</span>" "{alert.message}
+                    {fix.map(|step| view! { " " <FixButton step=step /> })}
+                </li>
+            }
         })
         .collect_view();
     view! {
@@ -63,6 +69,30 @@ fn AlertList(alerts: Vec<Alert>) -> impl IntoView {
         <ul class="alerts" aria-label="Warnings">{items}</ul>
     }
     .into_any()
+}
+
+/// Adds the alert's fix to the recipe; shows when the recipe already has it.
+#[component]
+fn FixButton(step: Step) -> impl IntoView {
+    let state = use_state();
+    let label = format!("Fix: {}", step.describe());
+    let in_recipe = {
+        let step = step.clone();
+        Memo::new(move |_| state.recipe.with(|r| r.steps.iter().any(|s| s.step == step)))
+    };
+    let add = move |_| {
+        let step = step.clone();
+        state.recipe.update(|r| {
+            if !r.steps.iter().any(|s| s.step == step) {
+                r.steps.push(RecipeStep { step, automatic: false });
+            }
+        });
+    };
+    view! {
+        <button type="button" class="button small fix" on:click=add disabled=in_recipe>
+            {move || if in_recipe.get() { "In the recipe ✓".to_string() } else { label.clone() }}
+        </button>
+    }
 }
 
 /// One column: type, counts, statistics and a chart.

@@ -67,6 +67,8 @@ pub struct DatasetView {
     /// The first rows as display text (`None` = missing), at most [`PREVIEW_ROWS`].
     pub preview: Vec<Vec<Option<String>>>,
     pub report: Report,
+    /// For each of `report.alerts`, the recipe step that fixes it, where one exists.
+    pub alert_fixes: Vec<Option<Step>>,
 }
 
 /// Files larger than this are opened on a sample: their first bytes, cut at a line break.

@@ -3,6 +3,7 @@
 
 use crate::engine::artifact::Artifact;
 use crate::engine::export::{write_csv, CsvOptions};
+use crate::engine::fixes::fix_for;
 use crate::engine::ingest::{read_csv, IngestOptions};
 use crate::engine::profile::profile;
 use crate::engine::recipe::Recipe;
@@ -132,6 +133,7 @@ impl Workspace {
     fn view(&self) -> Result<Answer, String> {
         let table = self.active_table()?;
         let preview_rows = table.row_count().min(PREVIEW_ROWS);
+        let report = profile(table);
         Ok(Answer::Dataset(Box::new(DatasetView {
             datasets: self.tables.iter().map(|t| t.name.clone()).collect(),
             active: self.active,
@@ -144,7 +146,8 @@ impl Workspace {
                 .collect(),
             sample_note: self.sample_notes.get(self.active).cloned().flatten(),
             preview: (0..preview_rows).map(|r| table.columns.iter().map(|c| c.data.text_at(r)).collect()).collect(),
-            report: profile(table),
+            alert_fixes: report.alerts.iter().map(|a| fix_for(a, &report)).collect(),
+            report,
         })))
     }
 }

@@ -223,6 +223,23 @@ describe('Sift in headless Chromium', { timeout: 280_000 }, () => {
     await assertQualityReport(FIXTURE_TYPES, [40, 6]);
   });
 
+  step('adds the fix of a quality alert to the recipe in one click', ['uploads a CSV through "Open CSV files" and infers each column type'], async () => {
+    const report = region('Data quality report');
+    const warnings = report.getByRole('list', { name: 'Warnings' });
+    await waitForText(warnings, /'id'/);
+    const fix = report.getByRole('button', { name: 'Fix: Drop column: id' });
+    await fix.click();
+    await eventually(() => recipeSteps(page).allInnerTexts(), (texts) => texts.some((s) => s.includes('Drop column: id')), {
+      what: 'the fix "Drop column: id" in the recipe',
+    });
+    const done = report.getByRole('button', { name: 'In the recipe ✓' });
+    assert.equal(await done.count(), 1, 'the fix button now says the step is in the recipe');
+    assert.ok(await done.isDisabled(), 'a fix already in the recipe cannot be added twice');
+    const count = await recipeSteps(page).count();
+    await page.getByRole('button', { name: `Remove step ${count}` }).click();
+    await eventually(() => recipeSteps(page).count(), (n) => n === count - 1, { what: 'the fix step removed' });
+  });
+
   step('loads the sample data with a quality report', [], async () => {
     await loadSample(page);
     await waitForVisibleText(page, 'penguins.csv');
