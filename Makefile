@@ -64,3 +64,11 @@ screenshot: dist
 clean:
 	rm -rf dist
 	cargo clean
+
+# Speed and memory benchmark (issue 3, docs/benchmarks.md): Sift beside DuckDB-wasm, PapaParse
+# and pandas on a generated ~100 MB CSV. Expects dist/ to be built (`make dist bench`).
+# `make bench BENCH_1GB=1` also opens a generated 1 GB file in Sift (deleted afterwards).
+.PHONY: bench
+bench: setup
+	./bench/setup.sh
+	node bench/run.mjs $(if $(BENCH_1GB),--with-1gb)

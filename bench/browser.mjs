@@ -1,0 +1,48 @@
+// One timed run in a fresh headless Chromium: open a page, choose a file through the input
+// labelled "Open CSV files", wait until the page shows it is done.
+//
+// The clock runs inside the page: it starts at the input's `change` event (so Playwright's
+// own file hand-over is not counted) and stops when `done` first returns a value, polled on
+// every animation frame.
+
+import { alertTexts, control, guardContext, launchBrowser } from '../tests/e2e/app.mjs';
+import { watchMemory } from './memory.mjs';
+
+/**
+ * Open `url`, await `ready(page)`, choose `file`, wait for `done` (a page function that returns
+ * { doneAt, ... } when finished, or a falsy value). Returns { seconds, memory, crashed, ... }.
+ */
+export async function timeOpen({ url, file, ready, done, timeout }) {
+  const browser = await launchBrowser();
+  const memory = watchMemory(process.pid); // Chromium is a child of this process
+  try {
+    const context = await browser.newContext();
+    const guard = guardContext(context, new URL(url).origin);
+    const page = guard.watch(await context.newPage());
+    let crashed = false;
+    page.once('crash', () => (crashed = true)); // a pending wait then fails with "Target crashed"
+    await page.goto(url, { waitUntil: 'load' });
+    await ready(page);
+    await page.evaluate(() =>
+      document.addEventListener('change', () => (window.benchChosenAt = performance.now()), { capture: true }),
+    );
+    memory.mark();
+    await control(page, 'Open CSV files').setInputFiles(file);
+    const outcome = await page
+      .waitForFunction(done, null, { polling: 'raf', timeout })
+      .then(async (handle) => ({ ...(await handle.jsonValue()), chosenAt: await page.evaluate(() => window.benchChosenAt) }))
+      .catch(async (err) => ({ error: err.message.split('\n')[0], alerts: await alertTexts(page).catch(() => []) }));
+    const memoryUsed = memory.stop();
+    const { doneAt, chosenAt, ...rest } = outcome;
+    return {
+      ...rest,
+      crashed,
+      seconds: doneAt === undefined ? null : (doneAt - chosenAt) / 1000,
+      memory: memoryUsed,
+      problems: guard.problems,
+    };
+  } finally {
+    memory.stop();
+    await browser.close().catch(() => {});
+  }
+}
