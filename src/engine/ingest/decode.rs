@@ -1,25 +1,170 @@
-//! Bytes to text: UTF-8 (with or without BOM), else Windows-1252/Latin-1; binary is refused.
+//! Bytes to text. The encoding is the user's label, else a byte-order mark (UTF-8, UTF-16
+//! LE/BE), else UTF-16 by its NUL pattern, else UTF-8 when the bytes are valid (or nearly all
+//! valid), else the legacy encoding `chardetng` finds (usually windows-1252 / Latin-1).
 
-/// The file's text, or a message saying why it is not a text file.
-pub fn decode(name: &str, bytes: &[u8]) -> Result<String, String> {
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+use super::guard;
+use super::report::Detected;
+
+/// Bytes given to the legacy-encoding detector (from the start and around the first invalid byte).
+const DETECTOR_BYTES: usize = 1 << 20;
+
+/// Decoded text with the encoding used and notes on anything replaced or guessed.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: Detected<String>,
+    pub notes: Vec<String>,
+}
+
+/// The file's text, or a message saying why it is not a text file. `label` is a WHATWG
+/// encoding label chosen by the user (`utf-8`, `latin1`, `windows-1252`, `utf-16le`, …).
+pub fn decode<'a>(name: &str, bytes: &'a [u8], label: Option<&str>) -> Result<Decoded<'a>, String> {
     if bytes.is_empty() {
-        return Err(format!("'{name}' is empty: it has 0 bytes"));
+        return Err(format!("'{name}' is empty: it has 0 bytes; choose a CSV file with a header row and data"));
     }
-    let sample = &bytes[..bytes.len().min(64 * 1024)];
-    if looks_binary(sample) {
-        return Err(format!(
-            "'{name}' looks like a binary file, not CSV text (it contains control bytes such as NUL); open a .csv file instead"
-        ));
-    }
+    guard::refuse_known_binary(name, bytes)?;
+    let mut notes = Vec::new();
+    let (encoding, detected) = match label {
+        Some(label) => (chosen(name, label)?, false),
+        None => (detect(name, bytes, &mut notes)?, true),
+    };
+    let text = if encoding == UTF_8 {
+        utf8(bytes)
+    } else {
+        let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+        if had_errors {
+            notes.push(format!(
+                "some bytes of '{name}' are not valid {} and were replaced by �; choose another encoding if text looks wrong",
+                encoding.name()
+            ));
+        }
+        text
+    };
+    guard::refuse_binary(name, text.as_bytes())?;
+    Ok(Decoded { text, encoding: Detected { value: encoding.name().to_string(), detected }, notes })
+}
+
+fn chosen(name: &str, label: &str) -> Result<&'static Encoding, String> {
+    Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        format!("the encoding chosen for '{name}', '{label}', is not an encoding name; use for example utf-8, windows-1252, latin1 or utf-16le")
+    })
+}
+
+/// UTF-8 without its BOM: borrowed when valid, else with invalid sequences replaced by �.
+fn utf8(bytes: &[u8]) -> Cow<'_, str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        // Not UTF-8: read as Latin-1, which every byte sequence is (full detection comes later).
-        Err(_) => Ok(bytes.iter().map(|&b| b as char).collect()),
+    String::from_utf8_lossy(bytes)
+}
+
+fn detect(name: &str, bytes: &[u8], notes: &mut Vec<String>) -> Result<&'static Encoding, String> {
+    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        return Ok(encoding);
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        notes.push(format!("'{name}' has no byte-order mark but its bytes are {}", encoding.name()));
+        return Ok(encoding);
+    }
+    guard::refuse_binary(name, bytes)?;
+    let Err(error) = std::str::from_utf8(bytes) else { return Ok(UTF_8) };
+    let first_bad = error.valid_up_to();
+    let line = 1 + bytes[..first_bad].iter().filter(|&&b| b == b'\n').count();
+    let (valid_non_ascii, invalid) = utf8_census(bytes);
+    if valid_non_ascii > invalid {
+        notes.push(format!(
+            "'{name}' is UTF-8 except for {invalid} invalid byte sequence{} (the first on line {line}); {} replaced by �",
+            plural(invalid),
+            if invalid == 1 { "it was" } else { "they were" }
+        ));
+        return Ok(UTF_8);
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(&bytes[..bytes.len().min(DETECTOR_BYTES)], false);
+    if first_bad > DETECTOR_BYTES {
+        let from = first_bad - DETECTOR_BYTES / 2;
+        detector.feed(&bytes[from..bytes.len().min(from + DETECTOR_BYTES)], false);
+    }
+    detector.feed(&[], true);
+    let encoding = detector.guess(None, false);
+    notes.push(format!(
+        "'{name}' is not UTF-8 (the first non-UTF-8 byte is on line {line}); it was read as {}, which its bytes fit best; choose another encoding if accented letters look wrong",
+        encoding.name()
+    ));
+    Ok(encoding)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
     }
 }
 
-fn looks_binary(sample: &[u8]) -> bool {
-    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
-    sample.contains(&0) || control * 100 > sample.len()
+/// (valid non-ASCII characters, invalid sequences) in bytes that are not all valid UTF-8.
+fn utf8_census(bytes: &[u8]) -> (usize, usize) {
+    let mut valid = 0;
+    let mut invalid = 0;
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    (valid, invalid)
+}
+
+/// UTF-16 text without a BOM: in mostly-ASCII text every other byte is NUL.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros = |offset: usize| sample.iter().skip(offset).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    let mostly = |n: usize| n * 10 >= pairs * 9;
+    let rarely = |n: usize| n * 20 <= pairs;
+    match () {
+        _ if mostly(odd) && rarely(even) => Some(UTF_16LE),
+        _ if mostly(even) && rarely(odd) => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(bytes: &[u8]) -> (String, String, bool, Vec<String>) {
+        let d = decode("f.csv", bytes, None).unwrap();
+        (d.text.into_owned(), d.encoding.value, d.encoding.detected, d.notes)
+    }
+
+    #[test]
+    fn detects_boms_utf8_and_latin1() {
+        assert_eq!(read(b"\xEF\xBB\xBFa,b\n").0, "a,b\n");
+        assert_eq!(read(b"\xFF\xFEa\0,\0b\0").0, "a,b");
+        assert_eq!(read(b"\xFE\xFF\0a\0,\0b").0, "a,b");
+        assert_eq!(read(b"a\0,\0b\0\n\0").1, "UTF-16LE");
+        let (text, encoding, detected, notes) = read(b"name\nJos\xe9\nM\xfcller\n");
+        assert_eq!((text.as_str(), encoding.as_str(), detected), ("name\nJosé\nMüller\n", "windows-1252", true));
+        assert!(notes[0].contains("line 2"), "{notes:?}");
+    }
+
+    #[test]
+    fn mostly_utf8_keeps_utf8_and_replaces_the_bad_byte() {
+        let (text, encoding, _, notes) = read("a\né\nü\nß\n".as_bytes().iter().copied().chain(*b"x\xff\n").collect::<Vec<_>>().as_slice());
+        assert_eq!(encoding, "UTF-8");
+        assert!(text.ends_with("x\u{FFFD}\n"));
+        assert!(notes[0].contains("line 5"), "{notes:?}");
+    }
+
+    #[test]
+    fn honours_a_chosen_label() {
+        let d = decode("f.csv", "é".as_bytes(), Some("latin1")).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding.value.as_str(), d.encoding.detected), ("Ã©", "windows-1252", false));
+        assert!(decode("f.csv", b"a", Some("klingon")).unwrap_err().contains("not an encoding"));
+    }
 }

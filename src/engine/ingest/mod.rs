@@ -1,101 +1,177 @@
-//! From file bytes to a typed [`Table`]: decode the text, sniff the delimiter, parse the
-//! rows (reporting ragged ones by line), and infer each column's type over all its values.
+//! From file bytes to a typed [`Table`]: decode the text (detecting the encoding), refuse
+//! what is not CSV, sniff the dialect, split the records (blank lines, trailing delimiters,
+//! ragged rows), decide the decimal separator and whether there is a header, then infer each
+//! column's type over all its values. [`read_csv_detailed`] also says what it decided.
 
+mod convert;
+mod dates;
 mod decode;
+mod guard;
+mod header;
 mod infer;
+mod numbers;
+mod report;
 mod sniff;
+mod structure;
 
-use crate::engine::table::{Column, Table};
+use serde::{Deserialize, Serialize};
+
+use crate::engine::table::{Column, ColumnType, Table};
 
 pub use infer::DEFAULT_MISSING_TOKENS;
+pub use report::{ColumnReport, Detected, IngestReport, Renamed, SkippedRows, MAX_LISTED_LINES};
+pub use structure::RaggedRows;
 
-/// How to read a CSV file.
-#[derive(Clone, Debug)]
+use infer::{CellReader, Classifier};
+use structure::RawColumn;
+
+/// How to read a CSV file. Every `Option` is `None` to detect it from the data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct IngestOptions {
     /// Cell texts (after trimming) read as missing.
     pub missing_tokens: Vec<String>,
+    /// A WHATWG encoding label: `utf-8`, `windows-1252`, `latin1`, `utf-16le`, ….
+    pub encoding: Option<String>,
+    /// The field delimiter byte, e.g. `b';'`.
+    pub delimiter: Option<u8>,
+    /// The quote byte, `b'"'` or `b'\''`.
+    pub quote: Option<u8>,
+    /// Whether the first row is a header.
+    pub has_header: Option<bool>,
+    /// Whether numbers use a decimal comma (`1.234,5`).
+    pub decimal_comma: Option<bool>,
+    /// How to read dates like `04/03/2024` that fit both orders: day first (`true`) or month
+    /// first (`false`). `None`: day first, noted in the report. Unambiguous columns ignore it.
+    pub day_first: Option<bool>,
+    /// Stop at rows with another field count, or skip them.
+    pub ragged: RaggedRows,
+    /// Types the user chose, by column name; values that do not fit become missing.
+    pub column_types: Vec<(String, ColumnType)>,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions { missing_tokens: DEFAULT_MISSING_TOKENS.iter().map(|s| s.to_string()).collect() }
+        IngestOptions {
+            missing_tokens: DEFAULT_MISSING_TOKENS.iter().map(|s| s.to_string()).collect(),
+            encoding: None,
+            delimiter: None,
+            quote: None,
+            has_header: None,
+            decimal_comma: None,
+            day_first: None,
+            ragged: RaggedRows::Stop,
+            column_types: Vec::new(),
+        }
     }
+}
+
+/// A table and the report of how it was read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ingested {
+    pub table: Table,
+    pub report: IngestReport,
 }
 
 /// Reads a CSV file's bytes into a table named `name`.
 pub fn read_csv(name: &str, bytes: &[u8], options: &IngestOptions) -> Result<Table, String> {
-    let text = decode::decode(name, bytes)?;
+    read_csv_detailed(name, bytes, options).map(|ingested| ingested.table)
+}
+
+/// Reads a CSV file's bytes into a table named `name`, with what was detected and decided.
+/// Errors are one sentence naming the file (and line) and what to do.
+pub fn read_csv_detailed(name: &str, bytes: &[u8], options: &IngestOptions) -> Result<Ingested, String> {
+    let decode::Decoded { text, encoding, mut notes } = decode::decode(name, bytes, options.encoding.as_deref())?;
+    guard::refuse_structured_text(name, &text)?;
+    let no_rows = || format!("'{name}' has no header and no rows, only blank space; choose a CSV file with data");
     if text.trim().is_empty() {
-        return Err(format!("'{name}' is empty: it has no header and no rows"));
+        return Err(no_rows());
     }
-    let delimiter = sniff::delimiter(&text);
-    let (header, cells) = parse(name, &text, delimiter)?;
-    let columns = header
-        .into_iter()
-        .zip(cells)
-        .map(|(column_name, values)| Column::new(column_name, infer::typed_column(values, &options.missing_tokens)))
-        .collect();
-    Table::new(name, columns)
-}
-
-/// The header (made unique) and each column's raw cells.
-fn parse(name: &str, text: &str, delimiter: u8) -> Result<(Vec<String>, Vec<Vec<String>>), String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let header: Vec<String> = match records.next() {
-        Some(Ok(record)) => record.iter().map(str::to_string).collect(),
-        Some(Err(e)) => return Err(format!("'{name}' could not be read as CSV: {e}")),
-        None => return Err(format!("'{name}' is empty: it has no header and no rows")),
+    let dialect = sniff::dialect(&text, options.delimiter, options.quote);
+    let grid = structure::parse(name, &text, dialect.delimiter.value, dialect.quote.value, options.ragged)?;
+    drop(text);
+    if grid.rows == 0 {
+        return Err(no_rows());
+    }
+    if let Some(line) = grid.unclosed_quote_line.filter(|_| grid.skipped.count > 0) {
+        notes.push(format!("a quote opened on line {line} may never be closed; the rows it swallowed were skipped"));
+    }
+    if grid.trailing_fixed > 0 {
+        notes.push(format!(
+            "{} rows had one empty field more or less at the end than the first row (a trailing delimiter); the difference was ignored",
+            grid.trailing_fixed
+        ));
+    }
+    let decimal_comma = Detected::choose(options.decimal_comma, || {
+        let mut evidence = numbers::Evidence::default();
+        grid.columns.iter().flat_map(|c| c.cells(0)).for_each(|cell| evidence.observe(cell.trim()));
+        evidence.decimal_comma(dialect.delimiter.value)
+    });
+    let reader = CellReader::new(&options.missing_tokens, decimal_comma.value);
+    let has_header = Detected::choose(options.has_header, || header::first_row_is_header(&grid.columns, &reader));
+    let mut raw = grid.columns;
+    if raw.len() > 1 && raw.last().is_some_and(|c| c.all_empty(0)) {
+        raw.pop();
+        notes.push("the last column was empty, with no name (every line ends with a delimiter); it was dropped".into());
+    }
+    let from = usize::from(has_header.value);
+    let (names, renamed_headers) = if has_header.value {
+        header::unique_names(raw.iter().map(|c| c.get(0)))
+    } else {
+        (header::generated_names(raw.len()), Vec::new())
     };
-    let header = unique_names(header);
-    let mut cells: Vec<Vec<String>> = vec![Vec::new(); header.len()];
-    for record in records {
-        let record = record.map_err(|e| format!("'{name}' could not be read as CSV: {e}"))?;
-        let line = record.position().map_or(0, |p| p.line());
-        if record.len() == 1 && record.get(0).is_some_and(|c| c.trim().is_empty()) && header.len() > 1 {
-            continue; // a blank line
-        }
-        if record.len() != header.len() {
-            return Err(format!(
-                "'{name}' line {line} has {} fields but the header has {}; fix or remove that row",
-                record.len(),
-                header.len()
-            ));
-        }
-        for (column, cell) in cells.iter_mut().zip(record.iter()) {
-            column.push(cell.to_string());
+    for (wanted, _) in &options.column_types {
+        if !names.contains(wanted) {
+            notes.push(format!("there is no column named '{wanted}'; the type chosen for it was not applied"));
         }
     }
-    Ok((header, cells))
+    let mut columns = Vec::with_capacity(raw.len());
+    let mut column_reports = Vec::with_capacity(raw.len());
+    for (column_name, cells) in names.into_iter().zip(raw) {
+        let forced = options.column_types.iter().rev().find(|(n, _)| *n == column_name).map(|(_, t)| *t);
+        let converted = match forced {
+            Some(to) => convert::forced(&cells, from, to, &reader, options.day_first),
+            None => convert::inferred(&cells, from, infer_kind(&cells, from, &reader), &reader, options.day_first),
+        };
+        column_reports.push(ColumnReport {
+            name: column_name.clone(),
+            column_type: converted.data.column_type(),
+            forced: forced.is_some(),
+            unfit: converted.unfit,
+            notes: converted.notes,
+        });
+        columns.push(Column::new(column_name, converted.data));
+    }
+    let table = Table::new(name, columns)?;
+    let report = IngestReport {
+        encoding,
+        delimiter: dialect.delimiter,
+        quote: dialect.quote,
+        has_header,
+        decimal_separator: Detected { value: if decimal_comma.value { ',' } else { '.' }, detected: decimal_comma.detected },
+        renamed_headers,
+        skipped_rows: grid.skipped,
+        row_count: table.row_count(),
+        column_count: table.column_count(),
+        columns: column_reports,
+        notes,
+    };
+    Ok(Ingested { table, report })
 }
 
-/// Empty names become `column_N`; repeated names get `_2`, `_3`, ….
-fn unique_names(header: Vec<String>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    header
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let base = if name.trim().is_empty() { format!("column_{}", i + 1) } else { name.trim().to_string() };
-            let mut candidate = base.clone();
-            let mut n = 2;
-            while !seen.insert(candidate.clone()) {
-                candidate = format!("{base}_{n}");
-                n += 1;
-            }
-            candidate
-        })
-        .collect()
+/// The kind every non-missing cell from row `from` on fits.
+fn infer_kind(cells: &RawColumn, from: usize, reader: &CellReader) -> infer::Kind {
+    let mut classifier = Classifier::default();
+    for value in cells.cells(from).filter_map(|c| reader.value(c)) {
+        classifier.feed(value, reader.decimal_comma);
+    }
+    classifier.kind()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::{ColumnData, ColumnType};
+    use crate::engine::table::ColumnData;
 
     fn read(text: &str) -> Result<Table, String> {
         read_csv("t.csv", text.as_bytes(), &IngestOptions::default())
@@ -130,7 +206,7 @@ mod tests {
     #[test]
     fn rejects_empty_and_binary_files() {
         assert!(read("").unwrap_err().contains("empty"));
-        let err = read_csv("x.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &IngestOptions::default()).unwrap_err();
+        let err = read_csv("x.bin", b"\x01\x02abc\0\0\0\rIHDR", &IngestOptions::default()).unwrap_err();
         assert!(err.contains("binary"), "{err}");
     }
 

@@ -1,0 +1,92 @@
+//! The header row: whether the first row is one, and column names made unique.
+
+use std::collections::{HashMap, HashSet};
+
+use super::infer::{CellReader, Classifier, Kind};
+use super::report::Renamed;
+use super::structure::RawColumn;
+
+/// Cells looked at below the first row, over all columns, to judge it.
+const SAMPLE_CELLS: usize = 200_000;
+
+/// Whether the first row is a header. It is data only when no column is text and every
+/// typed column's first cell fits the type of the values below it (`1,2` over `3,4`);
+/// otherwise — a word over numbers, text columns, a single row — it is a header.
+pub fn first_row_is_header(columns: &[RawColumn], reader: &CellReader) -> bool {
+    let rows = columns.first().map_or(0, RawColumn::len);
+    if rows < 2 {
+        return true;
+    }
+    let end = rows.min(1 + (SAMPLE_CELLS / columns.len()).clamp(20, 1000));
+    let mut data_votes = 0;
+    for column in columns {
+        let mut below = Classifier::default();
+        for value in (1..end).filter_map(|i| reader.value(column.get(i))) {
+            below.feed(value, reader.decimal_comma);
+        }
+        let kind = below.kind();
+        match kind {
+            Kind::Text => return true,
+            Kind::Empty => continue, // an empty column says nothing
+            _ => {}
+        }
+        let Some(first) = reader.value(column.get(0)) else { continue };
+        let mut with_first = below;
+        with_first.feed(first, reader.decimal_comma);
+        if !with_first.kind().same_family(kind) {
+            return true;
+        }
+        data_votes += 1;
+    }
+    data_votes == 0
+}
+
+/// Names from the header cells: trimmed; empty ones become `column_N` (N counts from 1),
+/// repeated ones get `_2`, `_3`, …; each change is listed.
+pub fn unique_names<'a>(header: impl Iterator<Item = &'a str>) -> (Vec<String>, Vec<Renamed>) {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
+    let mut renamed = Vec::new();
+    let names = header
+        .enumerate()
+        .map(|(i, original)| {
+            let trimmed = original.trim();
+            let base = if trimmed.is_empty() { format!("column_{}", i + 1) } else { trimmed.to_string() };
+            let mut name = base.clone();
+            if seen.contains(&name) {
+                let n = next_suffix.entry(base.clone()).or_insert(2);
+                while seen.contains(&name) {
+                    name = format!("{base}_{n}");
+                    *n += 1;
+                }
+            }
+            seen.insert(name.clone());
+            if name != original {
+                renamed.push(Renamed { original: original.to_string(), name: name.clone() });
+            }
+            name
+        })
+        .collect();
+    (names, renamed)
+}
+
+/// `column_1` … `column_n`, for a file without a header.
+pub fn generated_names(n: usize) -> Vec<String> {
+    (1..=n).map(|i| format!("column_{i}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn makes_names_unique_without_quadratic_work() {
+        let (names, renamed) = unique_names([" id ", "", "x", "x", "x", "column_2"].into_iter());
+        assert_eq!(names, ["id", "column_2", "x", "x_2", "x_3", "column_2_2"]);
+        assert_eq!(renamed.len(), 5);
+        assert_eq!(renamed[0], Renamed { original: " id ".into(), name: "id".into() });
+        let many = vec!["v"; 20_000];
+        let (names, _) = unique_names(many.into_iter());
+        assert_eq!(names.last().map(String::as_str), Some("v_20000"));
+    }
+}
