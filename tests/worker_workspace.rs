@@ -7,7 +7,7 @@ use sift::worker::protocol::{Answer, Request};
 use sift::worker::workspace::{FileBytes, Workspace};
 
 fn load(ws: &mut Workspace, name: &str, bytes: &[u8]) -> Result<Answer, String> {
-    ws.handle(Request::LoadFiles { names: vec![name.into()] }, vec![FileBytes::whole(name, bytes.to_vec())], "now")
+    ws.handle(Request::LoadFiles { names: vec![name.into()], options: Default::default() }, vec![FileBytes::whole(name, bytes.to_vec())], "now")
 }
 
 fn dataset(answer: Answer) -> (String, usize) {
@@ -67,7 +67,7 @@ fn a_partly_read_file_opens_as_a_labelled_sample() {
     let whole = "a,b\n1,x\n2,y\n3,z\n";
     // The worker read only the first 13 bytes of 16: the cut falls inside the last line.
     let file = FileBytes { name: "big.csv".into(), bytes: whole.as_bytes()[..13].to_vec(), full_size: whole.len() as u64 };
-    let Answer::Dataset(view) = ws.handle(Request::LoadFiles { names: vec!["big.csv".into()] }, vec![file], "now").unwrap() else {
+    let Answer::Dataset(view) = ws.handle(Request::LoadFiles { names: vec!["big.csv".into()], options: Default::default() }, vec![file], "now").unwrap() else {
         panic!("expected a dataset")
     };
     assert_eq!(view.rows, 2);

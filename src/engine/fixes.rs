@@ -8,9 +8,13 @@ use crate::engine::table::ColumnType;
 pub fn fix_for(alert: &Alert, report: &Report) -> Option<Step> {
     let columns = alert.columns.clone();
     match alert.kind.as_str() {
-        "empty" | "constant" | "identifier" | "high_cardinality" if !columns.is_empty() => {
+        "empty" | "constant" | "near_constant" | "identifier" | "high_cardinality" if !columns.is_empty() => {
             Some(Step::DropColumns { columns })
         }
+        // The leaking column comes first, the target second: drop only the leak.
+        "target_leakage" => columns.first().map(|c| Step::DropColumns { columns: vec![c.clone()] }),
+        // Two columns telling the same story: keep the first, drop the second.
+        "high_correlation" => columns.get(1).map(|c| Step::DropColumns { columns: vec![c.clone()] }),
         "high_missing" if !columns.is_empty() => {
             let numeric = columns.iter().all(|name| {
                 report.columns.iter().any(|c| &c.name == name && matches!(c.column_type, ColumnType::Number | ColumnType::Integer))

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod export;
 pub mod features;
 pub mod fixes;
+pub mod format;
 pub mod ingest;
 pub mod learn;
 pub mod profile;

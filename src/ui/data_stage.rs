@@ -5,6 +5,7 @@ use web_sys::{File, HtmlInputElement};
 
 use crate::ui::dom::files_of;
 use crate::ui::format;
+use crate::ui::read_options::ReadOptions;
 use crate::ui::stage::StageSection;
 use crate::ui::state::{use_state, AppState, Stage};
 use crate::worker::protocol::{ColumnType, DatasetView, Request};
@@ -20,7 +21,8 @@ pub fn open_files(state: AppState, files: Vec<File>) {
     } else {
         format!("Opening {} files", names.len())
     };
-    state.load(&label, Request::LoadFiles { names }, files);
+    let options = state.read_options.get_untracked();
+    state.load(&label, Request::LoadFiles { names, options }, files);
 }
 
 /// The Data stage.
@@ -62,6 +64,7 @@ pub fn DataStage() -> impl IntoView {
                 </button>
                 <span class="aside">"Sample: Palmer penguins, 344 birds (CC0)."</span>
             </div>
+            <ReadOptions />
             {move || state.dataset.get().map(|view| view! { <DatasetSummary view=view /> })}
         </StageSection>
     }

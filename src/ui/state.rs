@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use crate::ui::worker_client::{JobStatus, WorkerClient};
-use crate::worker::protocol::{Answer, DatasetView, Recipe, Request, TrainSummary};
+use crate::worker::protocol::{Answer, DatasetView, IngestOptions, Recipe, Request, TrainSummary};
 
 /// The six stages of the page, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +40,10 @@ pub struct AppState {
     /// The user's recipe; sent with every Train and Export request.
     pub recipe: RwSignal<Recipe>,
     pub trained: RwSignal<Option<TrainedModel>>,
+    /// How to read files: for the next files opened and for re-reading the active one.
+    pub read_options: RwSignal<IngestOptions>,
+    /// The file behind each loaded dataset, by index (`None` for a bundled sample).
+    pub sources: StoredValue<Vec<Option<File>>, LocalStorage>,
     pub alert: RwSignal<Option<StageAlert>>,
     pub job: RwSignal<Option<JobStatus>>,
     client: StoredValue<WorkerClient, LocalStorage>,
@@ -60,6 +64,8 @@ impl AppState {
             dataset: RwSignal::new(None),
             recipe: RwSignal::new(Recipe::default()),
             trained: RwSignal::new(None),
+            read_options: RwSignal::new(IngestOptions::default()),
+            sources: StoredValue::new_local(Vec::new()),
             alert,
             job,
             client: StoredValue::new_local(client),
@@ -102,7 +108,13 @@ impl AppState {
 
     /// Loads files or the sample; on success the last one becomes the active dataset.
     pub fn load(self, label: &str, request: Request, files: Vec<File>) {
+        let new_sources: Vec<Option<File>> = match &request {
+            Request::LoadFiles { .. } => files.iter().cloned().map(Some).collect(),
+            Request::LoadSample { .. } => vec![None],
+            _ => Vec::new(),
+        };
         self.run(Stage::Data, label, request, files, move |answer| {
+            self.sources.update_value(|s| s.extend(new_sources));
             self.show(answer)
         });
     }

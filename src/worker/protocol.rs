@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::engine::dates::format_iso_date;
+pub use crate::engine::ingest::{IngestOptions, IngestReport, RaggedRows};
 pub use crate::engine::learn::{Algorithm, Task};
 pub use crate::engine::profile::{Alert, ColumnProfile, Report};
 pub use crate::engine::recipe::{ImputeStrategy, Recipe, RecipeStep, Step};
@@ -20,7 +21,14 @@ pub use crate::engine::train::{ClassScore, Evaluation, TrainOptions, TrainSummar
 pub enum Request {
     /// Parse the attached files (their names, in order). All or nothing: if one file fails,
     /// nothing already loaded changes. The last file becomes the active dataset.
-    LoadFiles { names: Vec<String> },
+    LoadFiles {
+        names: Vec<String>,
+        #[serde(default)]
+        options: IngestOptions,
+    },
+    /// Read dataset `index` again with other options (its file attached, unless it is a
+    /// bundled sample); it becomes the active dataset. On error it stays as it was.
+    Reread { index: usize, options: IngestOptions },
     /// Load a bundled sample dataset by name (see [`SAMPLES`]).
     LoadSample { name: String },
     /// Make another loaded dataset the active one.
@@ -64,6 +72,10 @@ pub struct DatasetView {
     pub columns: Vec<ColumnSummary>,
     /// Set when only the start of a too-large file was opened: says so in plain words.
     pub sample_note: Option<String>,
+    /// What reading the file detected or decided (encoding, delimiter, header, notes).
+    pub ingest: IngestReport,
+    /// The options the file was read with (`None` fields were detected).
+    pub options: IngestOptions,
     /// The first rows as display text (`None` = missing), at most [`PREVIEW_ROWS`].
     pub preview: Vec<Vec<Option<String>>>,
     pub report: Report,

@@ -4,7 +4,8 @@
 use crate::engine::artifact::Artifact;
 use crate::engine::export::{write_csv, CsvOptions};
 use crate::engine::fixes::fix_for;
-use crate::engine::ingest::{read_csv, IngestOptions};
+use crate::engine::format::count;
+use crate::engine::ingest::{read_csv_detailed, IngestOptions, IngestReport};
 use crate::engine::profile::profile;
 use crate::engine::recipe::Recipe;
 use crate::engine::table::Table;
@@ -17,11 +18,20 @@ const PENGUINS_CSV: &str = include_str!("../../public/samples/penguins.csv");
 /// Loaded datasets and the last trained model.
 #[derive(Default)]
 pub struct Workspace {
-    tables: Vec<Table>,
-    /// Per table: why it holds only part of its file, if it does.
-    sample_notes: Vec<Option<String>>,
+    datasets: Vec<Dataset>,
     active: usize,
     model: Option<Artifact>,
+}
+
+/// One loaded dataset with how it was read.
+struct Dataset {
+    table: Table,
+    /// Why it holds only part of its file, if it does.
+    sample_note: Option<String>,
+    ingest: IngestReport,
+    options: IngestOptions,
+    /// The bundled sample it came from, if any (else a user's file).
+    bundled: Option<String>,
 }
 
 /// A file's bytes as the worker read them: all of it, or its first part when the whole file
@@ -56,10 +66,11 @@ impl Workspace {
     /// `now` is the ISO 8601 time stored in a trained model. On error nothing changes.
     pub fn handle(&mut self, request: Request, files: Vec<FileBytes>, now: &str) -> Result<Answer, String> {
         match request {
-            Request::LoadFiles { .. } => self.load_files(files),
+            Request::LoadFiles { options, .. } => self.load_files(files, &options),
             Request::LoadSample { name } => self.load_sample(&name),
+            Request::Reread { index, options } => self.reread(index, files, options),
             Request::Activate { index } => {
-                if index >= self.tables.len() {
+                if index >= self.datasets.len() {
                     return Err(format!("there is no dataset number {}", index + 1));
                 }
                 self.active = index;
@@ -82,45 +93,45 @@ impl Workspace {
         }
     }
 
-    fn load_files(&mut self, files: Vec<FileBytes>) -> Result<Answer, String> {
+    fn load_files(&mut self, files: Vec<FileBytes>, options: &IngestOptions) -> Result<Answer, String> {
         if files.is_empty() {
             return Err("no file was chosen".into());
         }
-        let options = IngestOptions::default();
-        let mut loaded = Vec::with_capacity(files.len());
-        for file in &files {
-            let bytes = if file.is_partial() { up_to_last_line_break(&file.bytes) } else { &file.bytes[..] };
-            let table = read_csv(&file.name, bytes, &options)?;
-            let note = file.is_partial().then(|| sample_note(&table, bytes.len() as u64, file.full_size));
-            loaded.push((table, note));
-        }
-        self.add(loaded)
+        let loaded = files.iter().map(|file| read_file(file, options)).collect::<Result<Vec<_>, _>>()?;
+        self.datasets.extend(loaded);
+        self.active = self.datasets.len() - 1;
+        self.view()
     }
 
     fn load_sample(&mut self, name: &str) -> Result<Answer, String> {
-        let table = match name {
-            "penguins" => read_csv("penguins.csv", PENGUINS_CSV.as_bytes(), &IngestOptions::default())?,
-            other => return Err(format!("there is no sample dataset called '{other}'")),
-        };
-        self.add(vec![(table, None)])
+        let dataset = read_sample(name, &IngestOptions::default())?;
+        self.datasets.push(dataset);
+        self.active = self.datasets.len() - 1;
+        self.view()
     }
 
-    fn add(&mut self, loaded: Vec<(Table, Option<String>)>) -> Result<Answer, String> {
-        for (table, note) in loaded {
-            self.tables.push(table);
-            self.sample_notes.push(note);
-        }
-        self.active = self.tables.len() - 1;
+    fn reread(&mut self, index: usize, files: Vec<FileBytes>, options: IngestOptions) -> Result<Answer, String> {
+        let current = self.datasets.get(index).ok_or_else(|| format!("there is no dataset number {}", index + 1))?;
+        let dataset = match (&current.bundled, files.first()) {
+            (Some(sample), _) => read_sample(sample, &options)?,
+            (None, Some(file)) => read_file(file, &options)?,
+            (None, None) => return Err("open the file again to read it with other options".into()),
+        };
+        self.datasets[index] = dataset;
+        self.active = index;
         self.view()
     }
 
     fn active_table(&self) -> Result<&Table, String> {
-        self.tables.get(self.active).ok_or_else(|| "open a CSV file or load the sample data first".to_string())
+        self.datasets
+            .get(self.active)
+            .map(|d| &d.table)
+            .ok_or_else(|| "open a CSV file or load the sample data first".to_string())
     }
 
     /// The active dataset's file name without extension, to name downloads.
     fn download_stem(&self) -> String {
-        self.tables.get(self.active).map_or("sift".to_string(), |t| stem(&t.name))
+        self.datasets.get(self.active).map_or("sift".to_string(), |d| stem(&d.table.name))
     }
 
     fn cleaned_csv(&self, recipe: &Recipe) -> Result<Answer, String> {
@@ -131,11 +142,12 @@ impl Workspace {
     }
 
     fn view(&self) -> Result<Answer, String> {
-        let table = self.active_table()?;
+        let dataset = self.datasets.get(self.active).ok_or("open a CSV file or load the sample data first")?;
+        let table = &dataset.table;
         let preview_rows = table.row_count().min(PREVIEW_ROWS);
         let report = profile(table);
         Ok(Answer::Dataset(Box::new(DatasetView {
-            datasets: self.tables.iter().map(|t| t.name.clone()).collect(),
+            datasets: self.datasets.iter().map(|d| d.table.name.clone()).collect(),
             active: self.active,
             name: table.name.clone(),
             rows: table.row_count(),
@@ -144,12 +156,38 @@ impl Workspace {
                 .iter()
                 .map(|c| ColumnSummary { name: c.name.clone(), column_type: c.column_type() })
                 .collect(),
-            sample_note: self.sample_notes.get(self.active).cloned().flatten(),
+            sample_note: dataset.sample_note.clone(),
+            ingest: dataset.ingest.clone(),
+            options: dataset.options.clone(),
             preview: (0..preview_rows).map(|r| table.columns.iter().map(|c| c.data.text_at(r)).collect()).collect(),
             alert_fixes: report.alerts.iter().map(|a| fix_for(a, &report)).collect(),
             report,
         })))
     }
+}
+
+/// Reads a user's file (only its whole lines when it was read in part).
+fn read_file(file: &FileBytes, options: &IngestOptions) -> Result<Dataset, String> {
+    let bytes = if file.is_partial() { up_to_last_line_break(&file.bytes) } else { &file.bytes[..] };
+    let ingested = read_csv_detailed(&file.name, bytes, options)?;
+    let sample_note = file.is_partial().then(|| sample_note(&ingested.table, bytes.len() as u64, file.full_size));
+    Ok(Dataset { table: ingested.table, sample_note, ingest: ingested.report, options: options.clone(), bundled: None })
+}
+
+/// Reads a bundled sample dataset.
+fn read_sample(name: &str, options: &IngestOptions) -> Result<Dataset, String> {
+    let (file_name, text) = match name {
+        "penguins" => ("penguins.csv", PENGUINS_CSV),
+        other => return Err(format!("there is no sample dataset called '{other}'")),
+    };
+    let ingested = read_csv_detailed(file_name, text.as_bytes(), options)?;
+    Ok(Dataset {
+        table: ingested.table,
+        sample_note: None,
+        ingest: ingested.report,
+        options: options.clone(),
+        bundled: Some(name.to_string()),
+    })
 }
 
 /// The bytes up to and including the last line break (a partial read ends mid-line).
@@ -161,25 +199,13 @@ fn sample_note(table: &Table, read: u64, full_size: u64) -> String {
     format!(
         "Sample: this file is {} — too large to open whole in a browser tab — so Sift opened its first {} rows ({}). The report and models describe this sample, not the whole file.",
         megabytes(full_size),
-        thousands(table.row_count()),
+        count(table.row_count()),
         megabytes(read)
     )
 }
 
 fn megabytes(bytes: u64) -> String {
     format!("{:.0} MB", bytes as f64 / 1e6)
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn download(file_name: String, mime: &str, content: String) -> Answer {

@@ -417,6 +417,24 @@ describe('Sift in headless Chromium', { timeout: 280_000 }, () => {
     const accuracy = numberAfter(await textOf(evaluation()), 'Accuracy');
     assert.ok(accuracy >= 0.8, `training works again after the crash (accuracy ${accuracy} on ${total} rows)`);
   });
+
+  step('skips ragged rows when the reading options say so, and says which', [], async () => {
+    const data = page.getByRole('region', { name: 'Data', exact: true });
+    await data.getByText('Reading options', { exact: true }).click();
+    await control(page, 'Ragged rows').selectOption({ label: 'Skip them and report' });
+    await upload(page, join(FIXTURES, 'ragged.csv'));
+    await waitForVisibleText(page, shape(2, 3));
+    await waitForText(data, /Skipped 1 ragged rows? \(lines? 3\)/);
+    // Re-reading the same file with another delimiter gives one column; "Reset to detect" and
+    // a re-read bring the three columns back.
+    await control(page, 'Delimiter').selectOption({ label: 'Semicolon ;' });
+    await page.getByRole('button', { name: 'Re-read file' }).click();
+    await waitForVisibleText(page, shape(3, 1));
+    await page.getByRole('button', { name: 'Reset to detect' }).click();
+    await control(page, 'Ragged rows').selectOption({ label: 'Skip them and report' });
+    await page.getByRole('button', { name: 'Re-read file' }).click();
+    await waitForVisibleText(page, shape(2, 3));
+  });
 });
 
 /** The first number stored under `key` anywhere inside `value` (depth-first). */

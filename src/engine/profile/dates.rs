@@ -1,0 +1,50 @@
+//! Date columns: range and histogram.
+
+use super::histogram::{histogram, HISTOGRAM_BINS};
+use super::numeric::runs;
+use super::report::Bin;
+use super::sort::{i64_key, sort_by_key};
+use crate::engine::dates::format_iso_date;
+
+/// What the report shows about a date column.
+pub(super) struct DateSummary {
+    pub distinct: usize,
+    /// How often the most frequent date occurs, and that date.
+    pub mode_count: usize,
+    pub mode_value: Option<String>,
+    pub min: Option<String>,
+    pub max: Option<String>,
+    /// Equal-width bars over days since 1970-01-01.
+    pub histogram: Vec<Bin>,
+}
+
+impl DateSummary {
+    /// The summary of a column of days since 1970-01-01.
+    pub fn of(days: &[Option<i32>]) -> DateSummary {
+        let mut sorted: Vec<i32> = days.iter().flatten().copied().collect();
+        sort_by_key(&mut sorted, |&d| i64_key(i64::from(d)));
+        let (distinct, mode) = runs(&sorted);
+        let as_numbers: Vec<f64> = sorted.iter().map(|&d| f64::from(d)).collect();
+        DateSummary {
+            distinct,
+            mode_count: mode.map_or(0, |m| m.1),
+            mode_value: mode.map(|(i, _)| format_iso_date(sorted[i])),
+            min: sorted.first().map(|&d| format_iso_date(d)),
+            max: sorted.last().map(|&d| format_iso_date(d)),
+            histogram: histogram(&as_numbers, HISTOGRAM_BINS),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_as_iso_dates() {
+        let s = DateSummary::of(&[Some(19_000), None, Some(0), Some(19_000)]);
+        assert_eq!((s.distinct, s.mode_count), (2, 2));
+        assert_eq!((s.min.as_deref(), s.max.as_deref()), (Some("1970-01-01"), Some("2022-01-08")));
+        assert_eq!(s.histogram.iter().map(|b| b.count).sum::<usize>(), 3);
+    }
+}

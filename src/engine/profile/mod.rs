@@ -1,0 +1,93 @@
+//! The data-quality report: what is in each column, how columns relate, and what deserves
+//! a warning. Statistics follow pandas' definitions so the numbers agree with it.
+
+mod alerts;
+mod association;
+mod categories;
+mod column;
+mod correlation;
+mod dates;
+mod duplicates;
+mod histogram;
+mod leakage;
+mod matrices;
+mod numeric;
+mod overview;
+mod placeholders;
+mod report;
+mod sort;
+mod target;
+mod text;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::table::{ColumnType, Table};
+
+pub use matrices::{MAX_CATEGORY_COLUMNS, MAX_CATEGORY_LEVELS, MAX_NUMERIC_COLUMNS};
+pub use report::{Alert, Bin, ColumnProfile, Correlations, LengthStats, Report, TypeCount, ValueCount, REPORT_VERSION};
+
+/// What to compute beyond the default report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProfileOptions {
+    /// Also compute the Spearman rank correlation matrix (slower: it ranks every column).
+    #[serde(default)]
+    pub spearman: bool,
+    /// The column a model will predict: enables the imbalance and leakage alerts.
+    #[serde(default)]
+    pub target: Option<String>,
+}
+
+/// Profiles every column of `table` and collects alerts (no target).
+pub fn profile(table: &Table) -> Report {
+    profile_with(table, &ProfileOptions::default())
+}
+
+/// Profiles `table` with alerts about `target` (class imbalance, leakage) when given.
+pub fn profile_with_target(table: &Table, target: Option<&str>) -> Report {
+    profile_with(table, &ProfileOptions { target: target.map(str::to_string), ..ProfileOptions::default() })
+}
+
+/// Profiles `table` as `options` say.
+pub fn profile_with(table: &Table, options: &ProfileOptions) -> Report {
+    let rows = table.row_count();
+    let (columns, findings): (Vec<ColumnProfile>, Vec<column::Findings>) =
+        table.columns.iter().map(|c| column::analyse(&c.name, &c.data)).unzip();
+    let missing_cells: usize = columns.iter().map(|c| c.missing).sum();
+    let cells = rows * table.column_count();
+    let duplicate_rows = duplicates::count_duplicate_rows(table);
+    let correlations = matrices::correlations(table, options.spearman);
+    let target = options.target.as_deref().filter(|t| table.column(t).is_some());
+
+    let mut alerts: Vec<Alert> = alerts::duplicate_rows(duplicate_rows).into_iter().collect();
+    for (c, f) in columns.iter().zip(&findings) {
+        alerts.extend(alerts::column_alerts(c, f, rows));
+    }
+    alerts.extend(alerts::correlation_alerts(&correlations));
+    if let Some(target) = target {
+        alerts.extend(target::target_alerts(table, target, &columns));
+    }
+    Report {
+        version: REPORT_VERSION,
+        rows,
+        column_count: table.column_count(),
+        missing_cells,
+        missing_share: if cells == 0 { 0.0 } else { missing_cells as f64 / cells as f64 },
+        duplicate_rows,
+        memory_bytes: overview::memory_bytes(table),
+        type_counts: overview::type_counts(table),
+        target: target.map(str::to_string),
+        columns,
+        alerts,
+        correlations,
+    }
+}
+
+/// A text, integer or category column whose every present value is different (and there
+/// are enough rows for that to mean something).
+pub fn is_identifier_like(c: &ColumnProfile, rows: usize) -> bool {
+    rows >= 10
+        && matches!(c.column_type, ColumnType::Text | ColumnType::Integer | ColumnType::Category)
+        && c.count > 0
+        && c.distinct == c.count
+        && c.count as f64 >= 0.95 * rows as f64
+}
