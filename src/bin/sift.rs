@@ -9,6 +9,8 @@
 //! ```
 //! Exit 0 on success; on a user error exit 1 with a one-line message on stderr.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use sift::engine::artifact::Artifact;
@@ -25,7 +27,16 @@ const USAGE: &str = "usage: sift profile FILE [--json] | sift train FILE --targe
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(output) => {
+            // A closed pipe (`sift profile f.csv | head`) is not an error.
+            match std::io::stdout().write_all(output.as_bytes()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("sift: cannot write the output: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
+        }
         Err(message) => {
             eprintln!("sift: {}", message.replace('\n', " "));
             ExitCode::FAILURE
@@ -33,18 +44,18 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<(), String> {
+/// Runs one command; returns what it prints on stdout.
+fn run(args: &[String]) -> Result<String, String> {
     let (command, rest) = args.split_first().ok_or(USAGE)?;
     let args = Args::parse(rest)?;
     match command.as_str() {
         "profile" => {
             let report = profile(&load(args.positional(0, "FILE")?)?);
             if args.flag("json") {
-                println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+                serde_json::to_string_pretty(&report).map(|json| json + "\n").map_err(|e| e.to_string())
             } else {
-                print_report(&report);
+                Ok(report_text(&report))
             }
-            Ok(())
         }
         "train" => train_command(&args),
         "predict" => {
@@ -53,7 +64,7 @@ fn run(args: &[String]) -> Result<(), String> {
             let table = load(args.positional(1, "FILE")?)?;
             let predictions = artifact.predict(&table)?;
             let csv = write_csv_with(&table, &[("prediction", &predictions)], CsvOptions::default())?;
-            write_file(args.required("o")?, &csv)
+            write_file(args.required("o")?, &csv).map(|()| String::new())
         }
         "clean" => {
             let table = load(args.positional(0, "FILE")?)?;
@@ -62,17 +73,14 @@ fn run(args: &[String]) -> Result<(), String> {
                 None => Recipe::default(),
             };
             let cleaned = recipe.fit(&table)?.apply(&table)?;
-            write_file(args.required("o")?, &write_csv(&cleaned, CsvOptions::default())?)
+            write_file(args.required("o")?, &write_csv(&cleaned, CsvOptions::default())?).map(|()| String::new())
         }
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            Ok(())
-        }
+        "help" | "--help" | "-h" => Ok(format!("{USAGE}\n")),
         other => Err(format!("unknown command '{other}'; {USAGE}")),
     }
 }
 
-fn train_command(args: &Args) -> Result<(), String> {
+fn train_command(args: &Args) -> Result<String, String> {
     let table = load(args.positional(0, "FILE")?)?;
     let target = args.required("target")?.to_string();
     let task = match args.value("task") {
@@ -118,12 +126,14 @@ fn train_command(args: &Args) -> Result<(), String> {
         Evaluation::Regression { r2, mae, rmse } => serde_json::json!({ "r2": r2, "mae": mae, "rmse": rmse }),
     };
     let out = serde_json::json!({ "task": trained.summary.task, "algorithm": algorithm, "metrics": metrics });
-    println!("{out}");
-    Ok(())
+    Ok(format!("{out}\n"))
 }
 
-fn print_report(report: &sift::engine::profile::Report) {
-    println!(
+/// A short text report, for people.
+fn report_text(report: &sift::engine::profile::Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
         "{} rows × {} columns, {} missing cells, {} duplicate rows",
         report.rows, report.column_count, report.missing_cells, report.duplicate_rows
     );
@@ -134,11 +144,12 @@ fn print_report(report: &sift::engine::profile::Report) {
             }
             _ => String::new(),
         };
-        println!("{:<24} {:<9} missing {:<6} distinct {:<6}{stats}", c.name, c.column_type.name(), c.missing, c.distinct);
+        let _ = writeln!(out, "{:<24} {:<9} missing {:<6} distinct {:<6}{stats}", c.name, c.column_type.name(), c.missing, c.distinct);
     }
     for alert in &report.alerts {
-        println!("! {}", alert.message);
+        let _ = writeln!(out, "! {}", alert.message);
     }
+    out
 }
 
 /// Parsed command-line arguments: positionals and `--name value` / `-o value` options.
