@@ -81,3 +81,19 @@ fn group(digits: &str) -> String {
     }
     out
 }
+
+/// A byte count for people: "512 B", "3.4 MB".
+pub fn bytes(n: u64) -> String {
+    let units = ["B", "KB", "MB", "GB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < units.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{} {}", number(value), units[unit])
+    }
+}

@@ -10,6 +10,7 @@ mod drop_zone;
 mod evaluation_stage;
 mod export_stage;
 mod format;
+mod heatmap;
 mod quality_stage;
 mod read_options;
 mod recipe_stage;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::ui::charts::{axis_value, Histogram, HistogramBar, TopValuesChart};
+use crate::ui::heatmap::CorrelationHeatmaps;
 use crate::ui::data_stage::TypeBadge;
 use crate::ui::format;
 use crate::ui::stage::StageSection;
@@ -28,6 +29,14 @@ pub fn QualityStage() -> impl IntoView {
 fn ReportView(report: Report, fixes: Vec<Option<Step>>) -> impl IntoView {
     let missing = format::count_with_share(report.missing_cells, report.missing_share);
     let rows = report.rows;
+    let type_counts = report
+        .type_counts
+        .iter()
+        .filter(|t| t.count > 0)
+        .map(|t| format!("{} {}", t.count, t.column_type.name()))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let correlations = report.correlations.clone();
     let cards = report
         .columns
         .into_iter()
@@ -39,10 +48,13 @@ fn ReportView(report: Report, fixes: Vec<Option<Step>>) -> impl IntoView {
             <div><dt>"Columns"</dt><dd>{format::count(report.column_count)}</dd></div>
             <div><dt>"Missing cells"</dt><dd>{missing}</dd></div>
             <div><dt>"Duplicate rows"</dt><dd>{format::count(report.duplicate_rows)}</dd></div>
+            <div><dt>"Memory"</dt><dd>{format::bytes(report.memory_bytes)}</dd></div>
         </dl>
+        <p class="aside type-counts">{type_counts}</p>
         <AlertList alerts=report.alerts fixes=fixes />
         <h3 class="visually-hidden">"Columns"</h3>
         <div class="cards">{cards}</div>
+        <CorrelationHeatmaps correlations=correlations />
     }
 }
 
@@ -100,18 +112,42 @@ fn FixButton(step: Step) -> impl IntoView {
 fn ColumnCard(column: ColumnProfile, rows: usize) -> impl IntoView {
     let share = column.missing as f64 / rows.max(1) as f64;
     let missing = format::count_with_share(column.missing, share);
-    let stats = [
+    let numbers = [
         ("Mean", column.mean),
         ("Std", column.std),
         ("Min", column.min),
+        ("Q1", column.q1),
         ("Median", column.median),
+        ("Q3", column.q3),
         ("Max", column.max),
+        ("Skew", column.skewness),
     ]
     .into_iter()
-    .filter_map(|(name, value)| {
-        value.map(|v| view! { <div><dt>{name}</dt><dd>{format::number(v)}</dd></div> })
-    })
-    .collect_view();
+    .filter_map(|(name, value)| value.map(|v| (name, format::number(v))));
+    // Counts worth a look only when they are not zero.
+    let counts = [
+        ("Zeros", column.zeros),
+        ("Negatives", column.negatives),
+        ("Infinities", column.infinities),
+        ("Outliers", column.outliers),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| value.filter(|&n| n > 0).map(|n| (name, format::count(n))));
+    let dates = column
+        .date_min
+        .clone()
+        .zip(column.date_max.clone())
+        .map(|(from, to)| ("Range", format!("{from} – {to}")));
+    let lengths = column
+        .text_length
+        .as_ref()
+        .map(|l| ("Length", format!("{}–{} (mean {})", l.min, l.max, format::number(l.mean))));
+    let stats = numbers
+        .chain(counts)
+        .chain(dates)
+        .chain(lengths)
+        .map(|(name, value)| view! { <div><dt>{name}</dt><dd>{value}</dd></div> })
+        .collect_view();
     let chart = chart(&column);
     view! {
         <article class="card" aria-label=format!("Column {}", column.name)>

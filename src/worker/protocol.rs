@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::engine::dates::format_iso_date;
 pub use crate::engine::ingest::{IngestOptions, IngestReport, RaggedRows};
 pub use crate::engine::learn::{Algorithm, Task};
-pub use crate::engine::profile::{Alert, ColumnProfile, Report};
+pub use crate::engine::profile::{Alert, ColumnProfile, Correlations, Report};
 pub use crate::engine::recipe::{ImputeStrategy, Recipe, RecipeStep, Step};
 pub use crate::engine::table::ColumnType;
 pub use crate::engine::train::{ClassScore, Evaluation, TrainOptions, TrainSummary};

@@ -245,6 +245,14 @@ describe('Sift in headless Chromium', { timeout: 280_000 }, () => {
     await waitForVisibleText(page, 'penguins.csv');
     assertColumnTypes(await previewHeaders(), PENGUIN_TYPES);
     await assertQualityReport(PENGUIN_TYPES, [PENGUIN_ROWS, 8, PENGUIN_MISSING_CELLS]);
+    const report = region('Data quality report');
+    // Five numeric columns (25 cells) and three category columns (9 cells), drawn from the data.
+    const pearson = report.getByRole('img', { name: 'Correlation between numeric columns (Pearson)' });
+    const cramers = report.getByRole('img', { name: "Association between category columns (Cramér's V)" });
+    assert.equal(await pearson.locator('rect').count(), 25);
+    assert.equal(await cramers.locator('rect').count(), 9);
+    // pandas: df[['flipper_length_mm', 'body_mass_g']].corr() gives 0.871202 → "0.87".
+    assert.ok((await pearson.locator('title').allTextContents()).includes('flipper_length_mm and body_mass_g: 0.87'));
   });
 
   step('adds and removes recipe steps', ['loads the sample data with a quality report'], async () => {
