@@ -76,3 +76,27 @@ fn a_partly_read_file_opens_as_a_labelled_sample() {
     let Answer::Dataset(view) = load(&mut ws, "small.csv", whole.as_bytes()).unwrap() else { panic!() };
     assert_eq!((view.rows, view.sample_note), (3, None));
 }
+
+#[test]
+fn choosing_a_target_brings_the_target_alerts() {
+    use sift::engine::profile::ProfileOptions;
+    let mut ws = Workspace::new();
+    // 'leak' copies the target; 'rare' is a target with one class under 10%.
+    let mut csv = String::from("x,leak,label,rare\n");
+    for i in 0..60 {
+        let label = if i % 2 == 0 { "yes" } else { "no" };
+        let rare = if i < 3 { "few" } else { "many" };
+        csv.push_str(&format!("{},{}{},{label},{rare}\n", (i * 7) % 11, label, "_", ));
+    }
+    load(&mut ws, "t.csv", csv.as_bytes()).unwrap();
+    let kinds = |ws: &mut Workspace, target: &str| -> Vec<String> {
+        let options = ProfileOptions { target: Some(target.into()), spearman: true };
+        let Answer::Dataset(view) = ws.handle(Request::Profile { options }, vec![], "now").unwrap() else { panic!() };
+        assert!(view.report.correlations.spearman.is_some(), "Spearman on request");
+        view.report.alerts.iter().map(|a| a.kind.clone()).collect()
+    };
+    let label = kinds(&mut ws, "label");
+    assert!(label.contains(&"target_leakage".to_string()), "{label:?}");
+    let rare = kinds(&mut ws, "rare");
+    assert!(rare.contains(&"imbalanced_target".to_string()), "{rare:?}");
+}

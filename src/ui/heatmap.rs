@@ -22,6 +22,12 @@ pub fn CorrelationHeatmaps(correlations: Correlations) -> impl IntoView {
                 values=correlations.pearson.clone() signed=true />
         }
     });
+    let spearman = correlations.spearman.clone().filter(|_| correlations.numeric_columns.len() >= 2).map(|values| {
+        view! {
+            <Heatmap title="Rank correlation between numeric columns (Spearman)" names=correlations.numeric_columns.clone()
+                values=values signed=true />
+        }
+    });
     let cramers = (correlations.category_columns.len() >= 2).then(|| {
         view! {
             <Heatmap title="Association between category columns (Cramér's V)" names=correlations.category_columns.clone()
@@ -30,7 +36,7 @@ pub fn CorrelationHeatmaps(correlations: Correlations) -> impl IntoView {
     });
     let notes = correlations.notes.clone();
     view! {
-        <div class="heatmaps">{pearson}{cramers}</div>
+        <div class="heatmaps">{pearson}{spearman}{cramers}</div>
         {(!notes.is_empty()).then(|| view! { <ul class="read-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}
     }
 }

@@ -27,6 +27,7 @@ pub fn QualityStage() -> impl IntoView {
 
 #[component]
 fn ReportView(report: Report, fixes: Vec<Option<Step>>) -> impl IntoView {
+    let state = use_state();
     let missing = format::count_with_share(report.missing_cells, report.missing_share);
     let rows = report.rows;
     let type_counts = report
@@ -54,6 +55,11 @@ fn ReportView(report: Report, fixes: Vec<Option<Step>>) -> impl IntoView {
         <AlertList alerts=report.alerts fixes=fixes />
         <h3 class="visually-hidden">"Columns"</h3>
         <div class="cards">{cards}</div>
+        <label class="check">
+            <input type="checkbox" prop:checked=move || state.profile.with(|o| o.spearman)
+                on:change=move |e| { let on = event_target_checked(&e); state.reprofile(|o| o.spearman = on) } />
+            " Also show Spearman rank correlation (slower on large files)"
+        </label>
         <CorrelationHeatmaps correlations=correlations />
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use crate::ui::worker_client::{JobStatus, WorkerClient};
-use crate::worker::protocol::{Answer, DatasetView, IngestOptions, Recipe, Request, TrainSummary};
+use crate::worker::protocol::{Answer, DatasetView, IngestOptions, ProfileOptions, Recipe, Request, TrainSummary};
 
 /// The six stages of the page, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +40,8 @@ pub struct AppState {
     /// The user's recipe; sent with every Train and Export request.
     pub recipe: RwSignal<Recipe>,
     pub trained: RwSignal<Option<TrainedModel>>,
+    /// How the quality report is made: the chosen target, Spearman or not.
+    pub profile: RwSignal<ProfileOptions>,
     /// How to read files: for the next files opened and for re-reading the active one.
     pub read_options: RwSignal<IngestOptions>,
     /// The file behind each loaded dataset, by index (`None` for a bundled sample).
@@ -65,6 +67,7 @@ impl AppState {
             recipe: RwSignal::new(Recipe::default()),
             trained: RwSignal::new(None),
             read_options: RwSignal::new(IngestOptions::default()),
+            profile: RwSignal::new(ProfileOptions::default()),
             sources: StoredValue::new_local(Vec::new()),
             alert,
             job,
@@ -115,6 +118,20 @@ impl AppState {
         };
         self.run(Stage::Data, label, request, files, move |answer| {
             self.sources.update_value(|s| s.extend(new_sources));
+            self.show(answer)
+        });
+    }
+
+    /// Changes how the report is made (if it changes) and asks the worker for the new report.
+    pub fn reprofile(self, change: impl FnOnce(&mut ProfileOptions)) {
+        let mut options = self.profile.get_untracked();
+        change(&mut options);
+        if options == self.profile.get_untracked() || self.dataset.with_untracked(|d| d.is_none()) {
+            self.profile.set(options);
+            return;
+        }
+        self.profile.set(options.clone());
+        self.run(Stage::Quality, "Updating the quality report", Request::Profile { options }, Vec::new(), move |answer| {
             self.show(answer)
         });
     }

@@ -67,7 +67,9 @@ pub fn TrainStage() -> impl IntoView {
             Vec::new(),
             move |answer| {
                 if let Answer::Trained { recipe, summary } = answer {
+                    let target = summary.target.clone();
                     state.recipe.set(recipe);
+                    state.reprofile(|o| o.target = Some(target));
                     state.trained.set(Some(TrainedModel {
                         dataset,
                         summary: *summary,
@@ -110,7 +112,11 @@ pub fn TrainStage() -> impl IntoView {
             <div class="fields">
                 <div class="field">
                     <label for="target-column">"Target column"</label>
-                    <select id="target-column" on:change=move |e| chosen_target.set(Some(event_target_value(&e)))>{target_options}</select>
+                    <select id="target-column" on:change=move |e| {
+                        let chosen = event_target_value(&e);
+                        chosen_target.set(Some(chosen.clone()));
+                        state.reprofile(|o| o.target = Some(chosen));
+                    }>{target_options}</select>
                 </div>
                 <div class="field">
                     <label for="algorithm">"Algorithm"</label>

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::engine::dates::format_iso_date;
 pub use crate::engine::ingest::{IngestOptions, IngestReport, RaggedRows};
 pub use crate::engine::learn::{Algorithm, Task};
-pub use crate::engine::profile::{Alert, ColumnProfile, Correlations, Report};
+pub use crate::engine::profile::{Alert, ColumnProfile, Correlations, ProfileOptions, Report};
 pub use crate::engine::recipe::{ImputeStrategy, Recipe, RecipeStep, Step};
 pub use crate::engine::table::ColumnType;
 pub use crate::engine::train::{ClassScore, Evaluation, TrainOptions, TrainSummary};
@@ -31,6 +31,9 @@ pub enum Request {
     Reread { index: usize, options: IngestOptions },
     /// Load a bundled sample dataset by name (see [`SAMPLES`]).
     LoadSample { name: String },
+    /// Profile again with these options (a target enables the imbalance and leakage alerts;
+    /// Spearman adds rank correlations); they stay in force for later reports.
+    Profile { options: ProfileOptions },
     /// Make another loaded dataset the active one.
     Activate { index: usize },
     /// Train on the active dataset with the user's recipe (automatic steps are added as needed).

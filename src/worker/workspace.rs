@@ -6,7 +6,7 @@ use crate::engine::export::{write_csv, CsvOptions};
 use crate::engine::fixes::fix_for;
 use crate::engine::format::count;
 use crate::engine::ingest::{read_csv_detailed, IngestOptions, IngestReport};
-use crate::engine::profile::profile;
+use crate::engine::profile::{profile_with, ProfileOptions};
 use crate::engine::recipe::Recipe;
 use crate::engine::table::Table;
 use crate::engine::train::train;
@@ -21,6 +21,8 @@ pub struct Workspace {
     datasets: Vec<Dataset>,
     active: usize,
     model: Option<Artifact>,
+    /// How reports are made: the chosen target, Spearman or not.
+    profile_options: ProfileOptions,
 }
 
 /// One loaded dataset with how it was read.
@@ -69,6 +71,10 @@ impl Workspace {
             Request::LoadFiles { options, .. } => self.load_files(files, &options),
             Request::LoadSample { name } => self.load_sample(&name),
             Request::Reread { index, options } => self.reread(index, files, options),
+            Request::Profile { options } => {
+                self.profile_options = options;
+                self.view()
+            }
             Request::Activate { index } => {
                 if index >= self.datasets.len() {
                     return Err(format!("there is no dataset number {}", index + 1));
@@ -145,7 +151,7 @@ impl Workspace {
         let dataset = self.datasets.get(self.active).ok_or("open a CSV file or load the sample data first")?;
         let table = &dataset.table;
         let preview_rows = table.row_count().min(PREVIEW_ROWS);
-        let report = profile(table);
+        let report = profile_with(table, &self.profile_options);
         Ok(Answer::Dataset(Box::new(DatasetView {
             datasets: self.datasets.iter().map(|d| d.table.name.clone()).collect(),
             active: self.active,

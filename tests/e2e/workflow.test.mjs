@@ -253,6 +253,14 @@ describe('Sift in headless Chromium', { timeout: 280_000 }, () => {
     assert.equal(await cramers.locator('rect').count(), 9);
     // pandas: df[['flipper_length_mm', 'body_mass_g']].corr() gives 0.871202 → "0.87".
     assert.ok((await pearson.locator('title').allTextContents()).includes('flipper_length_mm and body_mass_g: 0.87'));
+    // Spearman on request: the worker profiles again and a third heatmap appears.
+    const spearmanBox = report.getByLabel(/Spearman rank correlation/);
+    await spearmanBox.check();
+    const spearman = report.getByRole('img', { name: 'Rank correlation between numeric columns (Spearman)' });
+    await spearman.waitFor({ state: 'visible' });
+    assert.equal(await spearman.locator('rect').count(), 25);
+    await spearmanBox.uncheck();
+    await spearman.waitFor({ state: 'detached' });
   });
 
   step('adds and removes recipe steps', ['loads the sample data with a quality report'], async () => {
