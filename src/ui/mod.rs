@@ -14,6 +14,7 @@ mod heatmap;
 mod quality_stage;
 mod read_options;
 mod recipe_stage;
+mod retype;
 mod session;
 mod stage;
 mod state;

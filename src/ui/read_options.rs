@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::retype::RetypeColumns;
 use crate::ui::state::{use_state, AppState, Stage};
 use crate::worker::protocol::{IngestOptions, IngestReport, RaggedRows, Request};
 
@@ -65,6 +66,7 @@ pub fn ReadOptions() -> impl IntoView {
                     disabled=move || state.busy() || state.dataset.with(|d| d.is_none())>"Re-read file"</button>
                 <button type="button" class="button" on:click=move |_| o.set(IngestOptions::default())>"Reset to detect"</button>
             </div>
+            <RetypeColumns />
         </details>
     }
 }
@@ -140,7 +142,7 @@ fn parse_yes_no(value: &str) -> Option<bool> {
 }
 
 /// Reads the active dataset again with the chosen options.
-fn reread(state: AppState) {
+pub fn reread(state: AppState) {
     let Some(index) = state.dataset.with_untracked(|d| d.as_ref().map(|d| d.active)) else { return };
     let file = state.sources.with_value(|s| s.get(index).cloned().flatten());
     let request = Request::Reread { index, options: state.read_options.get_untracked() };

@@ -70,14 +70,7 @@ fn AddStep() -> impl IntoView {
     let strategy = RwSignal::new(ImputeStrategy::Median);
     let columns_select = NodeRef::<html::Select>::new();
     let is_impute = move || kind.with(|k| k == "impute");
-    let column_options = move || {
-        state.dataset.with(|d| {
-            d.iter()
-                .flat_map(|d| d.columns.iter())
-                .map(|c| view! { <option value=c.name.clone()>{format!("{} ({})", c.name, c.column_type.name())}</option> })
-                .collect_view()
-        })
-    };
+    let column_options = move || state.column_options();
     let add = move |_| {
         let columns = columns_select
             .get()

@@ -136,6 +136,16 @@ impl AppState {
         });
     }
 
+    /// One `<option>` per column of the active dataset, labelled "name (type)".
+    pub fn column_options(self) -> impl IntoView {
+        self.dataset.with(|d| {
+            d.iter()
+                .flat_map(|d| d.columns.iter())
+                .map(|c| view! { <option value=c.name.clone()>{format!("{} ({})", c.name, c.column_type.name())}</option> })
+                .collect_view()
+        })
+    }
+
     /// Takes in an answer that carries the active dataset.
     pub fn show(self, answer: Answer) {
         if let Answer::Dataset(view) = answer {

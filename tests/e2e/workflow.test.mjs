@@ -450,6 +450,13 @@ describe('Sift in headless Chromium', { timeout: 280_000 }, () => {
     await control(page, 'Ragged rows').selectOption({ label: 'Skip them and report' });
     await page.getByRole('button', { name: 'Re-read file' }).click();
     await waitForVisibleText(page, shape(2, 3));
+    // Two columns retyped at once; the third keeps its inferred type.
+    await control(page, 'Columns to retype').selectOption(['a', 'b']);
+    await control(page, 'New type').selectOption('category');
+    await page.getByRole('button', { name: 'Change type' }).click();
+    await eventually(previewHeaders, (h) => h.join('|') === 'a category|b category|c integer', {
+      what: 'columns a and b retyped to category',
+    });
   });
 });
 
