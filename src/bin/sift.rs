@@ -97,14 +97,7 @@ fn train_command(args: &Args) -> Result<String, String> {
         Some(name) => Algorithm::parse(name).ok_or_else(|| {
             format!(
                 "unknown algorithm '{name}'; use one of: {}",
-                [Task::Classification, Task::Regression]
-                    .iter()
-                    .flat_map(|t| Algorithm::for_task(*t))
-                    .map(|a| a.name())
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                Algorithm::ALL.iter().map(|a| a.name()).collect::<Vec<_>>().join(", ")
             )
         })?,
         None => Algorithm::default_for(task_for_default),

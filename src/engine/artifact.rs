@@ -215,7 +215,8 @@ fn convert(data: &ColumnData, to: ColumnType) -> Option<ColumnData> {
                 convert(data, ColumnType::Number)
             }
         }
-        ColumnType::Category if !from.is_numeric() || from == ColumnType::Boolean || from == ColumnType::Integer || all_missing => {
+        // Labels: any column but measurements (numbers, dates) can become a category.
+        ColumnType::Category if !matches!(from, ColumnType::Number | ColumnType::Date) || all_missing => {
             let mut levels: Vec<String> = texts().flatten().collect();
             levels.sort();
             levels.dedup();

@@ -6,7 +6,7 @@ use crate::engine::export::{write_csv, CsvOptions};
 use crate::engine::fixes::fix_for;
 use crate::engine::format::count;
 use crate::engine::ingest::{read_csv_detailed, IngestOptions, IngestReport};
-use crate::engine::profile::{profile_with, ProfileOptions};
+use crate::engine::profile::{profile_with, ProfileOptions, Report};
 use crate::engine::recipe::Recipe;
 use crate::engine::table::Table;
 use crate::engine::train::train;
@@ -34,6 +34,9 @@ struct Dataset {
     options: IngestOptions,
     /// The bundled sample it came from, if any (else a user's file).
     bundled: Option<String>,
+    /// The last report and the options it was made with: switching back to a dataset, or
+    /// asking for the same report again, does not profile it twice.
+    report: Option<(ProfileOptions, Report)>,
 }
 
 /// A file's bytes as the worker read them: all of it, or its first part when the whole file
@@ -147,11 +150,20 @@ impl Workspace {
         Ok(download(format!("{}-cleaned.csv", self.download_stem()), "text/csv", csv))
     }
 
-    fn view(&self) -> Result<Answer, String> {
-        let dataset = self.datasets.get(self.active).ok_or("open a CSV file or load the sample data first")?;
+    fn view(&mut self) -> Result<Answer, String> {
+        let options = &self.profile_options;
+        let dataset = self.datasets.get_mut(self.active).ok_or("open a CSV file or load the sample data first")?;
+        let report = match &dataset.report {
+            Some((made_with, report)) if made_with == options => report.clone(),
+            _ => {
+                let report = profile_with(&dataset.table, options);
+                dataset.report = Some((options.clone(), report.clone()));
+                report
+            }
+        };
+        let dataset = &self.datasets[self.active];
         let table = &dataset.table;
         let preview_rows = table.row_count().min(PREVIEW_ROWS);
-        let report = profile_with(table, &self.profile_options);
         Ok(Answer::Dataset(Box::new(DatasetView {
             datasets: self.datasets.iter().map(|d| d.table.name.clone()).collect(),
             active: self.active,
@@ -177,7 +189,7 @@ fn read_file(file: &FileBytes, options: &IngestOptions) -> Result<Dataset, Strin
     let bytes = if file.is_partial() { up_to_last_line_break(&file.bytes) } else { &file.bytes[..] };
     let ingested = read_csv_detailed(&file.name, bytes, options)?;
     let sample_note = file.is_partial().then(|| sample_note(&ingested.table, bytes.len() as u64, file.full_size));
-    Ok(Dataset { table: ingested.table, sample_note, ingest: ingested.report, options: options.clone(), bundled: None })
+    Ok(Dataset { table: ingested.table, sample_note, ingest: ingested.report, options: options.clone(), bundled: None, report: None })
 }
 
 /// Reads a bundled sample dataset.
@@ -193,6 +205,7 @@ fn read_sample(name: &str, options: &IngestOptions) -> Result<Dataset, String> {
         ingest: ingested.report,
         options: options.clone(),
         bundled: Some(name.to_string()),
+        report: None,
     })
 }
 
