@@ -113,6 +113,7 @@ fn family(t: ColumnType) -> u8 {
         ColumnType::Category | ColumnType::Text => 1,
         ColumnType::Boolean => 2,
         ColumnType::Date => 3,
+        ColumnType::DateTime => 4,
     }
 }
 

@@ -40,7 +40,7 @@ pub fn automatic_steps(train: &Table, all: &Table) -> Vec<Step> {
                 one_hot.push(name);
             }
             ColumnType::Boolean if has_missing => impute_frequent.push(name),
-            ColumnType::Number | ColumnType::Integer | ColumnType::Date if has_missing => impute_median.push(name),
+            ColumnType::Number | ColumnType::Integer | ColumnType::Date | ColumnType::DateTime if has_missing => impute_median.push(name),
             _ => {}
         }
     }

@@ -1,4 +1,5 @@
-//! Calendar dates as days since 1970-01-01 (proleptic Gregorian).
+//! Calendar dates as days since 1970-01-01 (proleptic Gregorian), and datetimes as
+//! milliseconds since 1970-01-01T00:00:00 UTC.
 
 /// Days since 1970-01-01 for a civil date, or `None` if the date does not exist.
 pub fn days_from_civil(year: i32, month: u32, day: u32) -> Option<i32> {
@@ -55,6 +56,42 @@ pub fn format_iso_date(days: i32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// Milliseconds in one day.
+pub const MS_PER_DAY: i64 = 86_400_000;
+
+/// Milliseconds since the epoch for a date and a time of day (UTC), or `None` if the date or
+/// the time does not exist.
+pub fn datetime_ms(days: i32, hour: u32, minute: u32, second: u32, millis: u32) -> Option<i64> {
+    if hour > 23 || minute > 59 || second > 60 || millis > 999 {
+        return None;
+    }
+    let seconds = i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second);
+    Some(i64::from(days) * MS_PER_DAY + seconds * 1000 + i64::from(millis))
+}
+
+/// Splits milliseconds since the epoch into (days since the epoch, milliseconds into the day).
+pub fn split_datetime(ms: i64) -> (i32, i64) {
+    let days = ms.div_euclid(MS_PER_DAY);
+    (days.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32, ms.rem_euclid(MS_PER_DAY))
+}
+
+/// The hour of the day (0–23, UTC) of a datetime.
+pub fn hour_of(ms: i64) -> u32 {
+    (split_datetime(ms).1 / 3_600_000) as u32
+}
+
+/// Formats a datetime as `YYYY-MM-DDTHH:MM:SS`, with `.mmm` only when there are milliseconds.
+pub fn format_iso_datetime(ms: i64) -> String {
+    let (days, in_day) = split_datetime(ms);
+    let (h, m, s, milli) = (in_day / 3_600_000, in_day / 60_000 % 60, in_day / 1000 % 60, in_day % 1000);
+    let date = format_iso_date(days);
+    if milli == 0 {
+        format!("{date}T{h:02}:{m:02}:{s:02}")
+    } else {
+        format!("{date}T{h:02}:{m:02}:{s:02}.{milli:03}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +105,16 @@ mod tests {
         for d in [-700_000, -1, 0, 1, 59, 365, 20_000, 2_000_000] {
             assert_eq!(parse_iso_date(&format_iso_date(d)), Some(d), "day {d}");
         }
+    }
+
+    #[test]
+    fn formats_datetimes() {
+        let days = parse_iso_date("2024-03-05").unwrap();
+        let ms = datetime_ms(days, 14, 30, 5, 0).unwrap();
+        assert_eq!(format_iso_datetime(ms), "2024-03-05T14:30:05");
+        assert_eq!(format_iso_datetime(ms + 7), "2024-03-05T14:30:05.007");
+        assert_eq!(hour_of(ms), 14);
+        assert_eq!(format_iso_datetime(-1), "1969-12-31T23:59:59.999");
+        assert_eq!(datetime_ms(days, 24, 0, 0, 0), None);
     }
 }

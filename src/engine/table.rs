@@ -13,6 +13,7 @@ pub enum ColumnType {
     Integer,
     Boolean,
     Date,
+    DateTime,
     Category,
     Text,
 }
@@ -25,6 +26,7 @@ impl ColumnType {
             ColumnType::Integer => "integer",
             ColumnType::Boolean => "boolean",
             ColumnType::Date => "date",
+            ColumnType::DateTime => "datetime",
             ColumnType::Category => "category",
             ColumnType::Text => "text",
         }
@@ -32,7 +34,7 @@ impl ColumnType {
 
     /// Whether a model can use the column as it is (after imputing).
     pub fn is_numeric(self) -> bool {
-        matches!(self, ColumnType::Number | ColumnType::Integer | ColumnType::Boolean | ColumnType::Date)
+        matches!(self, ColumnType::Number | ColumnType::Integer | ColumnType::Boolean | ColumnType::Date | ColumnType::DateTime)
     }
 }
 
@@ -44,6 +46,8 @@ pub enum ColumnData {
     Boolean(Vec<Option<bool>>),
     /// Days since 1970-01-01.
     Date(Vec<Option<i32>>),
+    /// Milliseconds since 1970-01-01T00:00:00 UTC.
+    DateTime(Vec<Option<i64>>),
     /// Dictionary-encoded: each code indexes `levels`.
     Category { codes: Vec<Option<u32>>, levels: Vec<String> },
     Text(Vec<Option<String>>),
@@ -71,6 +75,7 @@ impl ColumnData {
             ColumnData::Integer(v) => v.len(),
             ColumnData::Boolean(v) => v.len(),
             ColumnData::Date(v) => v.len(),
+            ColumnData::DateTime(v) => v.len(),
             ColumnData::Category { codes, .. } => codes.len(),
             ColumnData::Text(v) => v.len(),
         }
@@ -88,6 +93,7 @@ impl ColumnData {
             ColumnData::Integer(_) => ColumnType::Integer,
             ColumnData::Boolean(_) => ColumnType::Boolean,
             ColumnData::Date(_) => ColumnType::Date,
+            ColumnData::DateTime(_) => ColumnType::DateTime,
             ColumnData::Category { .. } => ColumnType::Category,
             ColumnData::Text(_) => ColumnType::Text,
         }
@@ -100,6 +106,7 @@ impl ColumnData {
             ColumnData::Integer(v) => v[i].is_none(),
             ColumnData::Boolean(v) => v[i].is_none(),
             ColumnData::Date(v) => v[i].is_none(),
+            ColumnData::DateTime(v) => v[i].is_none(),
             ColumnData::Category { codes, .. } => codes[i].is_none(),
             ColumnData::Text(v) => v[i].is_none(),
         }
@@ -110,13 +117,15 @@ impl ColumnData {
         (0..self.len()).filter(|&i| self.is_missing(i)).count()
     }
 
-    /// Row `i` as a number, for numeric types (dates as days, booleans as 0/1).
+    /// Row `i` as a number, for numeric types (dates as days, datetimes as milliseconds,
+    /// booleans as 0/1).
     pub fn number_at(&self, i: usize) -> Option<f64> {
         match self {
             ColumnData::Number(v) => Some(v[i]).filter(|x| !x.is_nan()),
             ColumnData::Integer(v) => v[i].map(|x| x as f64),
             ColumnData::Boolean(v) => v[i].map(|b| if b { 1.0 } else { 0.0 }),
             ColumnData::Date(v) => v[i].map(f64::from),
+            ColumnData::DateTime(v) => v[i].map(|ms| ms as f64),
             ColumnData::Category { .. } | ColumnData::Text(_) => None,
         }
     }
@@ -136,6 +145,7 @@ impl ColumnData {
             ColumnData::Integer(v) => v[i].map(|x| x.to_string()),
             ColumnData::Boolean(v) => v[i].map(|b| b.to_string()),
             ColumnData::Date(v) => v[i].map(crate::engine::dates::format_iso_date),
+            ColumnData::DateTime(v) => v[i].map(crate::engine::dates::format_iso_datetime),
             ColumnData::Category { codes, levels } => {
                 codes[i].and_then(|c| levels.get(c as usize)).cloned()
             }
@@ -153,6 +163,7 @@ impl ColumnData {
             ColumnData::Integer(v) => ColumnData::Integer(pick(v, indices)),
             ColumnData::Boolean(v) => ColumnData::Boolean(pick(v, indices)),
             ColumnData::Date(v) => ColumnData::Date(pick(v, indices)),
+            ColumnData::DateTime(v) => ColumnData::DateTime(pick(v, indices)),
             ColumnData::Category { codes, levels } => {
                 ColumnData::Category { codes: pick(codes, indices), levels: levels.clone() }
             }

@@ -86,7 +86,9 @@ pub fn infer_task(table: &Table, target: &str) -> Result<Task, String> {
             Ok(if distinct.len() <= 10 { Task::Classification } else { Task::Regression })
         }
         ColumnType::Number => Ok(Task::Regression),
-        ColumnType::Date => Err(format!("'{target}' holds dates; choose a category or number column as the target")),
+        ColumnType::Date | ColumnType::DateTime => {
+            Err(format!("'{target}' holds dates; choose a category or number column as the target"))
+        }
     }
 }
 

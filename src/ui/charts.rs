@@ -88,10 +88,12 @@ pub fn TopValuesChart(name: String, values: Vec<(String, usize)>, rows: usize) -
     }
 }
 
-/// A value of a numeric column as text: dates as YYYY-MM-DD, numbers for people.
+/// A value of a numeric column as text: dates as YYYY-MM-DD, datetimes as
+/// YYYY-MM-DDTHH:MM:SS, numbers for people.
 pub fn axis_value(column_type: ColumnType, x: f64) -> String {
     match column_type {
         ColumnType::Date => crate::worker::protocol::format_iso_date(x.round() as i32),
+        ColumnType::DateTime => crate::worker::protocol::format_iso_datetime(x.round() as i64),
         _ => format::number(x),
     }
 }

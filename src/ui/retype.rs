@@ -9,11 +9,12 @@ use crate::ui::read_options::reread;
 use crate::ui::state::{use_state, AppState, Stage};
 use crate::worker::protocol::ColumnType;
 
-const TYPES: [ColumnType; 6] = [
+const TYPES: [ColumnType; 7] = [
     ColumnType::Number,
     ColumnType::Integer,
     ColumnType::Boolean,
     ColumnType::Date,
+    ColumnType::DateTime,
     ColumnType::Category,
     ColumnType::Text,
 ];

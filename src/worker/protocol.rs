@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::engine::dates::format_iso_date;
+pub use crate::engine::dates::{format_iso_date, format_iso_datetime};
 pub use crate::engine::ingest::{IngestOptions, IngestReport, RaggedRows};
 pub use crate::engine::learn::{Algorithm, Task};
 pub use crate::engine::profile::{Alert, ColumnProfile, Correlations, ProfileOptions, Report};

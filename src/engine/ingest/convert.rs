@@ -93,6 +93,11 @@ pub fn forced(column: &RawColumn, from: usize, to: ColumnType, reader: &CellRead
             let day = |v: &str| parse_date(v, order).or_else(|| parse_datetime(v).map(|ms| ms.div_euclid(DAY_MS) as i32));
             ColumnData::Date(fit_all(&values, &mut unfit, day))
         }
+        // TODO(datetime): day/month/year datetimes and mixed date/datetime columns.
+        ColumnType::DateTime => {
+            let moment = |v: &str| parse_datetime(v).or_else(|| parse_date(v, YMD).map(|d| i64::from(d) * DAY_MS));
+            ColumnData::DateTime(fit_all(&values, &mut unfit, moment))
+        }
         ColumnType::Category | ColumnType::Text => {
             let raw = raw_values(column, from, reader);
             let category = (to == ColumnType::Category).then(|| categorical(&raw, usize::MAX, 0.0)).flatten();

@@ -83,6 +83,11 @@ pub(super) fn analyse(name: &str, data: &ColumnData) -> (ColumnProfile, Findings
         profile.distinct = s.distinct;
         (findings.mode_count, findings.mode_value) = (s.mode_count, s.mode_value);
         (profile.date_min, profile.date_max, profile.histogram) = (s.min, s.max, s.histogram);
+    } else if let ColumnData::DateTime(moments) = data {
+        let s = DateSummary::of_datetimes(moments);
+        profile.distinct = s.distinct;
+        (findings.mode_count, findings.mode_value) = (s.mode_count, s.mode_value);
+        (profile.date_min, profile.date_max, profile.histogram) = (s.min, s.max, s.histogram);
     }
     profile.unique_share = (profile.count > 0).then(|| profile.distinct as f64 / profile.count as f64);
     (profile, findings)

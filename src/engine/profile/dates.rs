@@ -1,12 +1,12 @@
-//! Date columns: range and histogram.
+//! Date and datetime columns: range and histogram.
 
 use super::histogram::{histogram, HISTOGRAM_BINS};
 use super::numeric::runs;
 use super::report::Bin;
 use super::sort::{i64_key, sort_by_key};
-use crate::engine::dates::format_iso_date;
+use crate::engine::dates::{format_iso_date, format_iso_datetime};
 
-/// What the report shows about a date column.
+/// What the report shows about a date or datetime column.
 pub(super) struct DateSummary {
     pub distinct: usize,
     /// How often the most frequent date occurs, and that date.
@@ -14,23 +14,31 @@ pub(super) struct DateSummary {
     pub mode_value: Option<String>,
     pub min: Option<String>,
     pub max: Option<String>,
-    /// Equal-width bars over days since 1970-01-01.
+    /// Equal-width bars over days (dates) or milliseconds (datetimes) since 1970-01-01.
     pub histogram: Vec<Bin>,
 }
 
 impl DateSummary {
     /// The summary of a column of days since 1970-01-01.
     pub fn of(days: &[Option<i32>]) -> DateSummary {
-        let mut sorted: Vec<i32> = days.iter().flatten().copied().collect();
-        sort_by_key(&mut sorted, |&d| i64_key(i64::from(d)));
+        Self::of_moments(days.iter().flatten().map(|&d| i64::from(d)).collect(), |d| format_iso_date(d as i32))
+    }
+
+    /// The summary of a column of milliseconds since 1970-01-01T00:00:00.
+    pub fn of_datetimes(moments: &[Option<i64>]) -> DateSummary {
+        Self::of_moments(moments.iter().flatten().copied().collect(), format_iso_datetime)
+    }
+
+    fn of_moments(mut sorted: Vec<i64>, format: fn(i64) -> String) -> DateSummary {
+        sort_by_key(&mut sorted, |&d| i64_key(d));
         let (distinct, mode) = runs(&sorted);
-        let as_numbers: Vec<f64> = sorted.iter().map(|&d| f64::from(d)).collect();
+        let as_numbers: Vec<f64> = sorted.iter().map(|&d| d as f64).collect();
         DateSummary {
             distinct,
             mode_count: mode.map_or(0, |m| m.1),
-            mode_value: mode.map(|(i, _)| format_iso_date(sorted[i])),
-            min: sorted.first().map(|&d| format_iso_date(d)),
-            max: sorted.last().map(|&d| format_iso_date(d)),
+            mode_value: mode.map(|(i, _)| format(sorted[i])),
+            min: sorted.first().map(|&d| format(d)),
+            max: sorted.last().map(|&d| format(d)),
             histogram: histogram(&as_numbers, HISTOGRAM_BINS),
         }
     }
@@ -46,5 +54,11 @@ mod tests {
         assert_eq!((s.distinct, s.mode_count), (2, 2));
         assert_eq!((s.min.as_deref(), s.max.as_deref()), (Some("1970-01-01"), Some("2022-01-08")));
         assert_eq!(s.histogram.iter().map(|b| b.count).sum::<usize>(), 3);
+    }
+
+    #[test]
+    fn datetime_range_keeps_the_time() {
+        let s = DateSummary::of_datetimes(&[Some(90_000_000), None, Some(0)]);
+        assert_eq!((s.min.as_deref(), s.max.as_deref()), (Some("1970-01-01T00:00:00"), Some("1970-01-02T01:00:00")));
     }
 }

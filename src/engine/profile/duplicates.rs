@@ -85,6 +85,7 @@ fn hash_column(data: &ColumnData, canon: Option<&[u32]>, hashes: &mut [u64]) {
         ColumnData::Integer(v) => hashes.iter_mut().zip(v).for_each(|(h, x)| fold(h, opt(x.map(|x| x as u64)))),
         ColumnData::Boolean(v) => hashes.iter_mut().zip(v).for_each(|(h, x)| fold(h, opt(x.map(u64::from)))),
         ColumnData::Date(v) => hashes.iter_mut().zip(v).for_each(|(h, x)| fold(h, opt(x.map(|d| d as u64)))),
+        ColumnData::DateTime(v) => hashes.iter_mut().zip(v).for_each(|(h, x)| fold(h, opt(x.map(|t| t as u64)))),
         ColumnData::Category { codes, .. } => {
             let canon = |c: u32| canon.and_then(|k| k.get(c as usize)).copied().unwrap_or(c);
             hashes.iter_mut().zip(codes).for_each(|(h, c)| fold(h, opt(c.map(|c| u64::from(canon(c))))))
@@ -99,6 +100,7 @@ fn values_equal(data: &ColumnData, canon: Option<&[u32]>, a: usize, b: usize) ->
         ColumnData::Integer(v) => v[a] == v[b],
         ColumnData::Boolean(v) => v[a] == v[b],
         ColumnData::Date(v) => v[a] == v[b],
+        ColumnData::DateTime(v) => v[a] == v[b],
         ColumnData::Category { codes, .. } => {
             let canon = |c: Option<u32>| c.map(|c| canon.and_then(|k| k.get(c as usize)).copied().unwrap_or(c));
             canon(codes[a]) == canon(codes[b])

@@ -18,6 +18,7 @@ pub(super) fn memory_bytes(table: &Table) -> u64 {
                 ColumnData::Integer(_) => n * size_of::<Option<i64>>() as u64,
                 ColumnData::Boolean(_) => n * size_of::<Option<bool>>() as u64,
                 ColumnData::Date(_) => n * size_of::<Option<i32>>() as u64,
+                ColumnData::DateTime(_) => n * size_of::<Option<i64>>() as u64,
                 ColumnData::Category { levels, .. } => {
                     n * size_of::<Option<u32>>() as u64
                         + levels.iter().map(|l| (size_of::<String>() + l.capacity()) as u64).sum::<u64>()
@@ -32,7 +33,7 @@ pub(super) fn memory_bytes(table: &Table) -> u64 {
 /// Columns per type, in the order of [`ColumnType`]; types without columns left out.
 pub(super) fn type_counts(table: &Table) -> Vec<TypeCount> {
     use ColumnType::*;
-    [Number, Integer, Boolean, Date, Category, Text]
+    [Number, Integer, Boolean, Date, DateTime, Category, Text]
         .into_iter()
         .map(|t| TypeCount { column_type: t, count: table.columns.iter().filter(|c| c.column_type() == t).count() })
         .filter(|t| t.count > 0)

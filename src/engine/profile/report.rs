@@ -89,10 +89,10 @@ pub struct ColumnProfile {
     /// Text and categories: length of the values in characters.
     #[serde(default)]
     pub text_length: Option<LengthStats>,
-    /// Dates: the earliest value, `YYYY-MM-DD`.
+    /// Dates and datetimes: the earliest value, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`.
     #[serde(default)]
     pub date_min: Option<String>,
-    /// Dates: the latest value, `YYYY-MM-DD`.
+    /// Dates and datetimes: the latest value, as `date_min`.
     #[serde(default)]
     pub date_max: Option<String>,
     /// Most frequent values, most frequent first (categories, text, booleans).

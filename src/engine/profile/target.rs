@@ -35,7 +35,7 @@ pub(super) fn target_alerts(table: &Table, target: &str, profiles: &[ColumnProfi
         ColumnType::Category | ColumnType::Text | ColumnType::Boolean => true,
         ColumnType::Integer => profile.distinct <= 10,
         ColumnType::Number => false,
-        ColumnType::Date => return Vec::new(),
+        ColumnType::Date | ColumnType::DateTime => return Vec::new(),
     };
     let mut alerts: Vec<Alert> = imbalance(target, &target_values(&column.data, classify)).into_iter().collect();
     // Leakage is scored on evenly spaced rows of a large table: plenty to tell 99% from less.
@@ -130,7 +130,7 @@ fn leak(data: &ColumnData, name: &str, target: &str, values: &Target) -> Option<
 /// Numbers, integers and dates as numbers (`NaN` for missing); `None` for other types.
 fn as_numbers(data: &ColumnData) -> Option<Cow<'_, [f64]>> {
     match data {
-        ColumnData::Date(_) => data.to_numbers().map(Cow::Owned),
+        ColumnData::Date(_) | ColumnData::DateTime(_) => data.to_numbers().map(Cow::Owned),
         _ => numbers(data),
     }
 }

@@ -24,6 +24,8 @@ pub enum Fill {
     Integer(i64),
     Boolean(bool),
     Date(i32),
+    /// Milliseconds since the epoch.
+    DateTime(i64),
     Text(String),
 }
 
@@ -93,6 +95,7 @@ pub fn apply(mut table: Table, fills: &[(String, Fill)]) -> Result<Table, String
 fn numeric_fill(column_type: ColumnType, x: f64) -> Fill {
     match column_type {
         ColumnType::Date => Fill::Date(x.round() as i32),
+        ColumnType::DateTime => Fill::DateTime(x.round() as i64),
         _ => Fill::Number(x),
     }
 }
@@ -112,6 +115,9 @@ fn filled(data: ColumnData, fill: &Fill) -> Result<ColumnData, String> {
             v.into_iter().map(|y| y.map_or(*x, |b| if b { 1.0 } else { 0.0 })).collect(),
         ),
         (ColumnData::Date(v), Fill::Date(x)) => ColumnData::Date(v.into_iter().map(|y| y.or(Some(*x))).collect()),
+        (ColumnData::DateTime(v), Fill::DateTime(x)) => {
+            ColumnData::DateTime(v.into_iter().map(|y| y.or(Some(*x))).collect())
+        }
         (ColumnData::Category { codes, mut levels }, Fill::Text(x)) => {
             let code = match levels.iter().position(|l| l == x) {
                 Some(p) => p as u32,
@@ -152,6 +158,7 @@ fn most_frequent(data: &ColumnData) -> Option<Fill> {
         ColumnData::Integer(v) => mode(v.iter().flatten().copied(), Ord::cmp).map(Fill::Integer),
         ColumnData::Boolean(v) => mode(v.iter().flatten().copied(), Ord::cmp).map(Fill::Boolean),
         ColumnData::Date(v) => mode(v.iter().flatten().copied(), Ord::cmp).map(Fill::Date),
+        ColumnData::DateTime(v) => mode(v.iter().flatten().copied(), Ord::cmp).map(Fill::DateTime),
         ColumnData::Category { codes, levels } => mode(codes.iter().flatten().copied(), |a, b| {
             levels[*a as usize].cmp(&levels[*b as usize])
         })
