@@ -5,6 +5,7 @@
 
 pub mod artifact;
 pub mod auto_steps;
+pub mod combine;
 pub mod dates;
 pub mod export;
 pub mod features;

@@ -170,6 +170,24 @@ impl ColumnData {
             ColumnData::Text(v) => ColumnData::Text(pick(v, indices)),
         }
     }
+
+    /// A new column holding rows `indices` in that order; `None` gives a missing value.
+    pub fn take_optional(&self, indices: &[Option<usize>]) -> ColumnData {
+        fn pick<T: Clone>(v: &[T], idx: &[Option<usize>], missing: T) -> Vec<T> {
+            idx.iter().map(|i| i.map_or_else(|| missing.clone(), |i| v[i].clone())).collect()
+        }
+        match self {
+            ColumnData::Number(v) => ColumnData::Number(pick(v, indices, f64::NAN)),
+            ColumnData::Integer(v) => ColumnData::Integer(pick(v, indices, None)),
+            ColumnData::Boolean(v) => ColumnData::Boolean(pick(v, indices, None)),
+            ColumnData::Date(v) => ColumnData::Date(pick(v, indices, None)),
+            ColumnData::DateTime(v) => ColumnData::DateTime(pick(v, indices, None)),
+            ColumnData::Category { codes, levels } => {
+                ColumnData::Category { codes: pick(codes, indices, None), levels: levels.clone() }
+            }
+            ColumnData::Text(v) => ColumnData::Text(pick(v, indices, None)),
+        }
+    }
 }
 
 /// Shortest text that parses back to the same `f64`.

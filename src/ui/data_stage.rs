@@ -5,6 +5,7 @@ use web_sys::{File, HtmlInputElement};
 
 use crate::ui::dom::files_of;
 use crate::ui::format;
+use crate::ui::join_panel::JoinPanel;
 use crate::ui::read_options::ReadOptions;
 use crate::ui::stage::StageSection;
 use crate::ui::state::{use_state, AppState, Stage};
@@ -65,6 +66,7 @@ pub fn DataStage() -> impl IntoView {
                 <span class="aside">"Sample: Palmer penguins, 344 birds (CC0)."</span>
             </div>
             <ReadOptions />
+            <JoinPanel />
             {move || state.dataset.get().map(|view| view! { <DatasetSummary view=view /> })}
         </StageSection>
     }
@@ -85,7 +87,7 @@ fn DatasetSummary(view: DatasetView) -> impl IntoView {
             .datasets
             .iter()
             .enumerate()
-            .map(|(i, name)| view! { <option value=i.to_string() selected=i == active>{name.clone()}</option> })
+            .map(|(i, d)| view! { <option value=i.to_string() selected=i == active>{d.name.clone()}</option> })
             .collect_view();
         let on_change = move |event| {
             if let Ok(index) = event_target_value(&event).parse::<usize>() {
@@ -110,9 +112,28 @@ fn DatasetSummary(view: DatasetView) -> impl IntoView {
                 {switcher}
             </div>
             {view.sample_note.clone().map(|note| view! { <p class="sample-note" role="status">{note}</p> })}
+            {unfit_note(&view).map(|note| view! { <p class="unfit-note" role="status">{note}</p> })}
             <PreviewTable view=view />
         </div>
     }
+}
+
+/// How many values did not fit the types the user forced, per column, if any did: they are
+/// missing now, which the user must not overlook.
+fn unfit_note(view: &DatasetView) -> Option<String> {
+    let columns: Vec<_> = view.ingest.columns.iter().filter(|c| c.unfit > 0).collect();
+    let total: usize = columns.iter().map(|c| c.unfit).sum();
+    (total > 0).then(|| {
+        let per_column: Vec<String> =
+            columns.iter().map(|c| format!("{} in “{}” ({})", format::count(c.unfit), c.name, c.column_type.name())).collect();
+        format!(
+            "{} value{} did not fit the type you chose and {} now missing: {}. Change the type in Reading options to keep them.",
+            format::count(total),
+            if total == 1 { "" } else { "s" },
+            if total == 1 { "is" } else { "are" },
+            per_column.join(", ")
+        )
+    })
 }
 
 /// The first rows, with each column's type under its name.

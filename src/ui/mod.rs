@@ -11,6 +11,7 @@ mod evaluation_stage;
 mod export_stage;
 mod format;
 mod heatmap;
+mod join_panel;
 mod quality_stage;
 mod read_options;
 mod recipe_stage;

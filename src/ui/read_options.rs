@@ -144,7 +144,7 @@ fn parse_yes_no(value: &str) -> Option<bool> {
 /// Reads the active dataset again with the chosen options.
 pub fn reread(state: AppState) {
     let Some(index) = state.dataset.with_untracked(|d| d.as_ref().map(|d| d.active)) else { return };
-    let file = state.sources.with_value(|s| s.get(index).cloned().flatten());
+    let files = state.sources.with_value(|s| s.get(index).cloned().unwrap_or_default());
     let request = Request::Reread { index, options: state.read_options.get_untracked() };
-    state.run(Stage::Data, "Re-reading the file", request, file.into_iter().collect(), move |answer| state.show(answer));
+    state.run(Stage::Data, "Re-reading the file", request, files, move |answer| state.show(answer));
 }

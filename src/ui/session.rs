@@ -20,7 +20,11 @@ impl Session {
     /// Notes a request that succeeded with `answer`.
     pub fn record(&mut self, request: &Request, files: &[File], answer: &Answer) {
         match request {
-            Request::LoadFiles { .. } | Request::LoadSample { .. } | Request::Reread { .. } | Request::Profile { .. } => {
+            Request::LoadFiles { .. }
+            | Request::LoadSample { .. }
+            | Request::Reread { .. }
+            | Request::Join(_)
+            | Request::Profile { .. } => {
                 self.loads.push((request.clone(), files.to_vec()));
             }
             Request::Train { .. } => self.training = Some((self.active, request.clone())),

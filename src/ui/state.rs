@@ -44,8 +44,9 @@ pub struct AppState {
     pub profile: RwSignal<ProfileOptions>,
     /// How to read files: for the next files opened and for re-reading the active one.
     pub read_options: RwSignal<IngestOptions>,
-    /// The file behind each loaded dataset, by index (`None` for a bundled sample).
-    pub sources: StoredValue<Vec<Option<File>>, LocalStorage>,
+    /// The files behind each loaded dataset, by index (several when they were appended;
+    /// none for the bundled sample or a join).
+    pub sources: StoredValue<Vec<Vec<File>>, LocalStorage>,
     pub alert: RwSignal<Option<StageAlert>>,
     pub job: RwSignal<Option<JobStatus>>,
     client: StoredValue<WorkerClient, LocalStorage>,
@@ -109,15 +110,18 @@ impl AppState {
         self.job.with(Option::is_some)
     }
 
-    /// Loads files or the sample; on success the last one becomes the active dataset.
+    /// Loads files or the sample, or joins two datasets; on success the last new dataset
+    /// becomes the active one.
     pub fn load(self, label: &str, request: Request, files: Vec<File>) {
-        let new_sources: Vec<Option<File>> = match &request {
-            Request::LoadFiles { .. } => files.iter().cloned().map(Some).collect(),
-            Request::LoadSample { .. } => vec![None],
-            _ => Vec::new(),
-        };
+        let opened = files.clone();
         self.run(Stage::Data, label, request, files, move |answer| {
-            self.sources.update_value(|s| s.extend(new_sources));
+            if let Answer::Dataset(view) = &answer {
+                self.sources.update_value(|sources| {
+                    for added in view.datasets.iter().skip(sources.len()) {
+                        sources.push(opened.iter().filter(|f| added.files.contains(&f.name())).cloned().collect());
+                    }
+                });
+            }
             self.show(answer)
         });
     }

@@ -1,8 +1,10 @@
 //! The worker: owns the loaded tables and runs engine jobs for the UI.
 //!
 //! [`protocol`] is the message contract (plain serde types, native-testable);
+//! [`dataset`] reads files into datasets (appending files with the same columns);
 //! [`workspace`] answers requests with the engine; [`runtime`] wires it to a Web Worker.
 
+pub mod dataset;
 pub mod protocol;
 pub mod workspace;
 

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::engine::combine::{JoinKind, JoinSpec};
 pub use crate::engine::dates::{format_iso_date, format_iso_datetime};
 pub use crate::engine::ingest::{IngestOptions, IngestReport, RaggedRows};
 pub use crate::engine::learn::{Algorithm, Task};
@@ -19,16 +20,20 @@ pub use crate::engine::train::{ClassScore, Evaluation, TrainOptions, TrainSummar
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Request {
-    /// Parse the attached files (their names, in order). All or nothing: if one file fails,
-    /// nothing already loaded changes. The last file becomes the active dataset.
+    /// Parse the attached files (their names, in order). Files with the same columns are
+    /// appended into one dataset with a `source_file` column. All or nothing: if one file
+    /// fails, nothing already loaded changes. The last dataset becomes the active one.
     LoadFiles {
         names: Vec<String>,
         #[serde(default)]
         options: IngestOptions,
     },
-    /// Read dataset `index` again with other options (its file attached, unless it is a
-    /// bundled sample); it becomes the active dataset. On error it stays as it was.
+    /// Read dataset `index` again with other options (its files attached, unless it is a
+    /// bundled sample; a joined dataset cannot be re-read); it becomes the active dataset.
+    /// On error it stays as it was.
     Reread { index: usize, options: IngestOptions },
+    /// Join two loaded datasets into a new one, which becomes the active dataset.
+    Join(JoinRequest),
     /// Load a bundled sample dataset by name (see [`SAMPLES`]).
     LoadSample { name: String },
     /// Profile again with these options (a target enables the imbalance and leakage alerts;
@@ -46,6 +51,15 @@ pub enum Request {
     ExportRecipe { recipe: Recipe },
     /// Panics inside a job; used by the end-to-end test of crash recovery.
     Crash,
+}
+
+/// Which datasets to join, and how.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JoinRequest {
+    pub left: usize,
+    pub right: usize,
+    #[serde(flatten)]
+    pub spec: JoinSpec,
 }
 
 /// Bundled sample datasets: (name, description).
@@ -67,8 +81,8 @@ pub enum Answer {
 /// The active dataset as the UI shows it: a summary, a preview page and the quality report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DatasetView {
-    /// Names of every loaded dataset; `active` indexes it.
-    pub datasets: Vec<String>,
+    /// Every loaded dataset; `active` indexes it.
+    pub datasets: Vec<DatasetSummary>,
     pub active: usize,
     pub name: String,
     pub rows: usize,
@@ -93,6 +107,17 @@ pub const MAX_OPEN_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Rows in the preview page.
 pub const PREVIEW_ROWS: usize = 20;
+
+/// A loaded dataset's name, size and columns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DatasetSummary {
+    pub name: String,
+    pub rows: usize,
+    pub columns: Vec<ColumnSummary>,
+    /// The files it was read from, by name (several when appended; none for the sample or
+    /// a join).
+    pub files: Vec<String>,
+}
 
 /// A column's name and inferred type.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -3,17 +3,20 @@
 
 use crate::engine::artifact::Artifact;
 use crate::engine::export::{write_csv, CsvOptions};
+use crate::engine::combine::join;
 use crate::engine::fixes::fix_for;
 use crate::engine::format::count;
-use crate::engine::ingest::{read_csv_detailed, IngestOptions, IngestReport};
-use crate::engine::profile::{profile_with, ProfileOptions, Report};
+use crate::engine::ingest::IngestOptions;
+use crate::engine::profile::{profile_with, ProfileOptions};
 use crate::engine::recipe::Recipe;
 use crate::engine::table::Table;
 use crate::engine::train::train;
-use crate::worker::protocol::{Answer, ColumnSummary, DatasetView, FileDownload, Request, PREVIEW_ROWS};
+use crate::worker::dataset::{read_files, read_sample, reread_files, Dataset, Origin};
+use crate::worker::protocol::{
+    Answer, ColumnSummary, DatasetSummary, DatasetView, FileDownload, JoinRequest, Request, PREVIEW_ROWS,
+};
 
-/// The bundled Palmer penguins data (CC0; Horst, Hill & Gorman, palmerpenguins).
-const PENGUINS_CSV: &str = include_str!("../../public/samples/penguins.csv");
+pub use crate::worker::dataset::FileBytes;
 
 /// Loaded datasets and the last trained model.
 #[derive(Default)]
@@ -23,42 +26,6 @@ pub struct Workspace {
     model: Option<Artifact>,
     /// How reports are made: the chosen target, Spearman or not.
     profile_options: ProfileOptions,
-}
-
-/// One loaded dataset with how it was read.
-struct Dataset {
-    table: Table,
-    /// Why it holds only part of its file, if it does.
-    sample_note: Option<String>,
-    ingest: IngestReport,
-    options: IngestOptions,
-    /// The bundled sample it came from, if any (else a user's file).
-    bundled: Option<String>,
-    /// The last report and the options it was made with: switching back to a dataset, or
-    /// asking for the same report again, does not profile it twice.
-    report: Option<(ProfileOptions, Report)>,
-}
-
-/// A file's bytes as the worker read them: all of it, or its first part when the whole file
-/// is larger than [`crate::worker::protocol::MAX_OPEN_BYTES`].
-pub struct FileBytes {
-    pub name: String,
-    pub bytes: Vec<u8>,
-    /// The size of the whole file; more than `bytes.len()` when only its start was read.
-    pub full_size: u64,
-}
-
-impl FileBytes {
-    /// A file read whole.
-    pub fn whole(name: impl Into<String>, bytes: Vec<u8>) -> Self {
-        let full_size = bytes.len() as u64;
-        FileBytes { name: name.into(), bytes, full_size }
-    }
-
-    /// Whether only the start of the file was read.
-    pub fn is_partial(&self) -> bool {
-        (self.bytes.len() as u64) < self.full_size
-    }
 }
 
 impl Workspace {
@@ -74,6 +41,7 @@ impl Workspace {
             Request::LoadFiles { options, .. } => self.load_files(files, &options),
             Request::LoadSample { name } => self.load_sample(&name),
             Request::Reread { index, options } => self.reread(index, files, options),
+            Request::Join(join) => self.join(&join),
             Request::Profile { options } => {
                 self.profile_options = options;
                 self.view()
@@ -106,8 +74,7 @@ impl Workspace {
         if files.is_empty() {
             return Err("no file was chosen".into());
         }
-        let loaded = files.iter().map(|file| read_file(file, options)).collect::<Result<Vec<_>, _>>()?;
-        self.datasets.extend(loaded);
+        self.datasets.extend(read_files(&files, options)?);
         self.active = self.datasets.len() - 1;
         self.view()
     }
@@ -121,13 +88,36 @@ impl Workspace {
 
     fn reread(&mut self, index: usize, files: Vec<FileBytes>, options: IngestOptions) -> Result<Answer, String> {
         let current = self.datasets.get(index).ok_or_else(|| format!("there is no dataset number {}", index + 1))?;
-        let dataset = match (&current.bundled, files.first()) {
-            (Some(sample), _) => read_sample(sample, &options)?,
-            (None, Some(file)) => read_file(file, &options)?,
-            (None, None) => return Err("open the file again to read it with other options".into()),
+        let dataset = match &current.origin {
+            Origin::Sample(sample) => read_sample(sample, &options)?,
+            Origin::Files => reread_files(&files, &options)?,
+            Origin::Joined => {
+                return Err("a joined table cannot be read again: re-read the tables it came from, then join them again".into())
+            }
         };
         self.datasets[index] = dataset;
         self.active = index;
+        self.view()
+    }
+
+    fn join(&mut self, request: &JoinRequest) -> Result<Answer, String> {
+        let side = |index: usize| {
+            self.datasets.get(index).ok_or_else(|| format!("there is no dataset number {}", index + 1))
+        };
+        let (left, right) = (side(request.left)?, side(request.right)?);
+        let name = format!("{} ⋈ {}", stem(&left.table.name), stem(&right.table.name));
+        let table = join(name, &left.table, &right.table, &request.spec)?;
+        let note = format!(
+            "A {} join of {} and {} on {} = {}: {} rows.",
+            request.spec.kind.label(),
+            left.table.name,
+            right.table.name,
+            request.spec.left_key,
+            request.spec.right_key,
+            count(table.row_count())
+        );
+        self.datasets.push(Dataset::joined(table, left.ingest.clone(), note));
+        self.active = self.datasets.len() - 1;
         self.view()
     }
 
@@ -165,15 +155,11 @@ impl Workspace {
         let table = &dataset.table;
         let preview_rows = table.row_count().min(PREVIEW_ROWS);
         Ok(Answer::Dataset(Box::new(DatasetView {
-            datasets: self.datasets.iter().map(|d| d.table.name.clone()).collect(),
+            datasets: self.datasets.iter().map(|d| DatasetSummary { files: d.files.clone(), ..summary(&d.table) }).collect(),
             active: self.active,
             name: table.name.clone(),
             rows: table.row_count(),
-            columns: table
-                .columns
-                .iter()
-                .map(|c| ColumnSummary { name: c.name.clone(), column_type: c.column_type() })
-                .collect(),
+            columns: summary(table).columns,
             sample_note: dataset.sample_note.clone(),
             ingest: dataset.ingest.clone(),
             options: dataset.options.clone(),
@@ -184,47 +170,14 @@ impl Workspace {
     }
 }
 
-/// Reads a user's file (only its whole lines when it was read in part).
-fn read_file(file: &FileBytes, options: &IngestOptions) -> Result<Dataset, String> {
-    let bytes = if file.is_partial() { up_to_last_line_break(&file.bytes) } else { &file.bytes[..] };
-    let ingested = read_csv_detailed(&file.name, bytes, options)?;
-    let sample_note = file.is_partial().then(|| sample_note(&ingested.table, bytes.len() as u64, file.full_size));
-    Ok(Dataset { table: ingested.table, sample_note, ingest: ingested.report, options: options.clone(), bundled: None, report: None })
-}
-
-/// Reads a bundled sample dataset.
-fn read_sample(name: &str, options: &IngestOptions) -> Result<Dataset, String> {
-    let (file_name, text) = match name {
-        "penguins" => ("penguins.csv", PENGUINS_CSV),
-        other => return Err(format!("there is no sample dataset called '{other}'")),
-    };
-    let ingested = read_csv_detailed(file_name, text.as_bytes(), options)?;
-    Ok(Dataset {
-        table: ingested.table,
-        sample_note: None,
-        ingest: ingested.report,
-        options: options.clone(),
-        bundled: Some(name.to_string()),
-        report: None,
-    })
-}
-
-/// The bytes up to and including the last line break (a partial read ends mid-line).
-fn up_to_last_line_break(bytes: &[u8]) -> &[u8] {
-    bytes.iter().rposition(|&b| b == b'\n').map_or(bytes, |end| &bytes[..=end])
-}
-
-fn sample_note(table: &Table, read: u64, full_size: u64) -> String {
-    format!(
-        "Sample: this file is {} — too large to open whole in a browser tab — so Sift opened its first {} rows ({}). The report and models describe this sample, not the whole file.",
-        megabytes(full_size),
-        count(table.row_count()),
-        megabytes(read)
-    )
-}
-
-fn megabytes(bytes: u64) -> String {
-    format!("{:.0} MB", bytes as f64 / 1e6)
+/// A table's name, size and columns.
+fn summary(table: &Table) -> DatasetSummary {
+    DatasetSummary {
+        name: table.name.clone(),
+        rows: table.row_count(),
+        columns: table.columns.iter().map(|c| ColumnSummary { name: c.name.clone(), column_type: c.column_type() }).collect(),
+        files: Vec::new(),
+    }
 }
 
 fn download(file_name: String, mime: &str, content: String) -> Answer {
@@ -232,7 +185,15 @@ fn download(file_name: String, mime: &str, content: String) -> Answer {
 }
 
 /// A file name without its extension, for naming downloads.
+/// Appended and joined datasets lose the extension of each file they name.
 fn stem(name: &str) -> String {
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    if stem.is_empty() { "sift".to_string() } else { stem.to_string() }
+    let stem = name
+        .split(" + ")
+        .map(|part| match part.rsplit_once('.') {
+            Some((s, ext)) if !s.is_empty() && ext.len() <= 4 && !ext.contains(' ') => s,
+            _ => part,
+        })
+        .collect::<Vec<_>>()
+        .join(" + ");
+    if stem.is_empty() { "sift".to_string() } else { stem }
 }

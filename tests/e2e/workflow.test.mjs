@@ -434,6 +434,45 @@ describe('Sift in headless Chromium', { timeout: 280_000 }, () => {
     assert.ok(accuracy >= 0.8, `training works again after the crash (accuracy ${accuracy} on ${total} rows)`);
   });
 
+  step('appends files with the same columns, joins two tables, and flags lost values and padded text', [], async () => {
+    const data = page.getByRole('region', { name: 'Data', exact: true });
+    await upload(page, ['sales_jan.csv', 'stores.csv', 'sales_feb.csv'].map((f) => join(FIXTURES, f)));
+    // The two sales files share their columns: one dataset with source_file; stores.csv is its own.
+    await waitForVisibleText(page, 'stores.csv');
+    await control(page, 'Dataset').selectOption({ label: 'sales_jan.csv + sales_feb.csv' });
+    await waitForVisibleText(page, shape(5, 5));
+    await eventually(previewHeaders, (h) => h.join('|') === 'order integer|store category|region category|amount number|source_file category', {
+      what: 'the appended columns and source_file',
+    });
+    await waitForText(data, /Appended 2 files with the same columns/);
+    // The padded " North" is reported as a whitespace problem.
+    const warnings = region('Data quality report').getByRole('list', { name: 'Warnings' });
+    await waitForText(warnings, /'region' has 1 value with leading or trailing spaces, such as ' North'/);
+    // A left join on store = store_id keeps all five sales; S9 has no store, so no city.
+    await data.getByText('Join two tables', { exact: true }).click();
+    await control(page, 'Left table').selectOption({ label: 'sales_jan.csv + sales_feb.csv' });
+    await control(page, 'Right table').selectOption({ label: 'stores.csv' });
+    await control(page, 'Left key').selectOption('store');
+    await control(page, 'Right key').selectOption('store_id');
+    await control(page, 'Join type').selectOption('left');
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await waitForVisibleText(page, 'sales_jan + sales_feb ⋈ stores');
+    await waitForVisibleText(page, shape(5, 6));
+    const cities = await data.getByRole('table', { name: 'Data preview' }).locator('tbody tr').evaluateAll((rows) =>
+      rows.map((r) => r.lastElementChild.textContent.trim()));
+    assert.deepEqual(cities, ['Lyon', 'Porto', 'Lyon', 'Graz', '—'], 'city joined by store, missing for S9');
+    // Forcing amount to integer loses 20.5: the Data stage says so where it cannot be missed.
+    await control(page, 'Dataset').selectOption({ label: 'sales_jan.csv + sales_feb.csv' });
+    await waitForVisibleText(page, shape(5, 5));
+    await data.getByText('Reading options', { exact: true }).click();
+    await control(page, 'Columns to retype').selectOption(['amount']);
+    await control(page, 'New type').selectOption('integer');
+    await page.getByRole('button', { name: 'Change type' }).click();
+    await waitForText(data, /1 value did not fit the type you chose and is now missing: 1 in “amount” \(integer\)/);
+    await waitForVisibleText(page, shape(5, 5));
+    await data.getByText('Reading options', { exact: true }).click();
+  });
+
   step('skips ragged rows when the reading options say so, and says which', [], async () => {
     const data = page.getByRole('region', { name: 'Data', exact: true });
     await data.getByText('Reading options', { exact: true }).click();

@@ -1,0 +1,167 @@
+//! One loaded dataset and where it came from: a file, several files appended, the bundled
+//! sample, or a join of two datasets.
+
+use crate::engine::combine::{append, same_columns, SOURCE_COLUMN};
+use crate::engine::format::count;
+use crate::engine::ingest::{read_csv_detailed, IngestOptions, IngestReport};
+use crate::engine::profile::{ProfileOptions, Report};
+use crate::engine::table::Table;
+
+/// The bundled Palmer penguins data (CC0; Horst, Hill & Gorman, palmerpenguins).
+const PENGUINS_CSV: &str = include_str!("../../public/samples/penguins.csv");
+
+/// Where a dataset came from, which decides how it can be read again.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    /// One or more user files (several were appended); re-reading needs them attached.
+    Files,
+    /// A bundled sample, by name.
+    Sample(String),
+    /// A join of two datasets; it cannot be read again, only made again.
+    Joined,
+}
+
+/// One loaded dataset with how it was read.
+pub struct Dataset {
+    pub table: Table,
+    /// Why it holds only part of its file, if it does.
+    pub sample_note: Option<String>,
+    pub ingest: IngestReport,
+    pub options: IngestOptions,
+    pub origin: Origin,
+    /// The names of the files it was read from (none for the sample or a join).
+    pub files: Vec<String>,
+    /// The last report and the options it was made with: switching back to a dataset, or
+    /// asking for the same report again, does not profile it twice.
+    pub report: Option<(ProfileOptions, Report)>,
+}
+
+/// A file's bytes as the worker read them: all of it, or its first part when the whole file
+/// is larger than [`crate::worker::protocol::MAX_OPEN_BYTES`].
+pub struct FileBytes {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// The size of the whole file; more than `bytes.len()` when only its start was read.
+    pub full_size: u64,
+}
+
+impl FileBytes {
+    /// A file read whole.
+    pub fn whole(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+        let full_size = bytes.len() as u64;
+        FileBytes { name: name.into(), bytes, full_size }
+    }
+
+    /// Whether only the start of the file was read.
+    pub fn is_partial(&self) -> bool {
+        (self.bytes.len() as u64) < self.full_size
+    }
+}
+
+impl Dataset {
+    fn new(table: Table, ingest: IngestReport, options: &IngestOptions, origin: Origin) -> Self {
+        let files = if origin == Origin::Files { vec![table.name.clone()] } else { Vec::new() };
+        Dataset { table, sample_note: None, ingest, options: options.clone(), origin, files, report: None }
+    }
+
+    /// A dataset made by joining others; `ingest` describes its left side.
+    pub fn joined(table: Table, mut ingest: IngestReport, note: String) -> Self {
+        ingest.row_count = table.row_count();
+        ingest.column_count = table.column_count();
+        ingest.notes = vec![note];
+        ingest.skipped_rows = Default::default();
+        Dataset::new(table, ingest, &IngestOptions::default(), Origin::Joined)
+    }
+}
+
+/// Reads the files of one "open": files with the same columns become one appended dataset,
+/// placed where the first of them was; any other file is its own dataset. All or nothing.
+pub fn read_files(files: &[FileBytes], options: &IngestOptions) -> Result<Vec<Dataset>, String> {
+    let mut groups: Vec<Vec<Dataset>> = Vec::new();
+    for file in files {
+        let dataset = read_file(file, options)?;
+        match groups.iter_mut().find(|g| same_columns(&[&g[0].table, &dataset.table])) {
+            Some(group) => group.push(dataset),
+            None => groups.push(vec![dataset]),
+        }
+    }
+    groups.into_iter().map(|mut g| if g.len() == 1 { Ok(g.remove(0)) } else { appended(g) }).collect()
+}
+
+/// Reads the files of a dataset again: they must still make one dataset.
+pub fn reread_files(files: &[FileBytes], options: &IngestOptions) -> Result<Dataset, String> {
+    let mut datasets = read_files(files, options)?;
+    match datasets.len() {
+        0 => Err("open the file again to read it with other options".into()),
+        1 => Ok(datasets.remove(0)),
+        _ => Err("read with these options, the files no longer have the same columns, so they cannot be appended".into()),
+    }
+}
+
+/// Several datasets with the same columns as one, with a `source_file` column.
+fn appended(parts: Vec<Dataset>) -> Result<Dataset, String> {
+    let tables: Vec<&Table> = parts.iter().map(|d| &d.table).collect();
+    let name = format!("{} + {}", tables[0].name, if tables.len() == 2 { tables[1].name.clone() } else { format!("{} more files", tables.len() - 1) });
+    let (table, type_notes) = append(name, &tables)?;
+    let sizes: Vec<String> = tables.iter().map(|t| format!("{} ({} rows)", t.name, count(t.row_count()))).collect();
+    let mut ingest = parts[0].ingest.clone();
+    ingest.notes.insert(
+        0,
+        format!(
+            "Appended {} files with the same columns: {}. The column '{}' says which file each row came from.",
+            tables.len(),
+            sizes.join(", "),
+            table.columns.last().map_or(SOURCE_COLUMN, |c| c.name.as_str())
+        ),
+    );
+    ingest.notes.extend(type_notes);
+    for part in &parts[1..] {
+        ingest.skipped_rows.count += part.ingest.skipped_rows.count;
+        ingest.notes.extend(part.ingest.notes.iter().map(|n| format!("{}: {n}", part.table.name)));
+    }
+    (ingest.row_count, ingest.column_count) = (table.row_count(), table.column_count());
+    let notes: Vec<String> = parts.iter().filter_map(|d| d.sample_note.clone()).collect();
+    let mut dataset = Dataset::new(table, ingest, &parts[0].options, Origin::Files);
+    dataset.files = parts.iter().map(|d| d.table.name.clone()).collect();
+    dataset.sample_note = (!notes.is_empty()).then(|| notes.join(" "));
+    Ok(dataset)
+}
+
+/// Reads a user's file (only its whole lines when it was read in part).
+fn read_file(file: &FileBytes, options: &IngestOptions) -> Result<Dataset, String> {
+    let bytes = if file.is_partial() { up_to_last_line_break(&file.bytes) } else { &file.bytes[..] };
+    let ingested = read_csv_detailed(&file.name, bytes, options)?;
+    let sample_note = file.is_partial().then(|| sample_note(&ingested.table, bytes.len() as u64, file.full_size));
+    let mut dataset = Dataset::new(ingested.table, ingested.report, options, Origin::Files);
+    dataset.sample_note = sample_note;
+    Ok(dataset)
+}
+
+/// Reads a bundled sample dataset.
+pub fn read_sample(name: &str, options: &IngestOptions) -> Result<Dataset, String> {
+    let (file_name, text) = match name {
+        "penguins" => ("penguins.csv", PENGUINS_CSV),
+        other => return Err(format!("there is no sample dataset called '{other}'")),
+    };
+    let ingested = read_csv_detailed(file_name, text.as_bytes(), options)?;
+    Ok(Dataset::new(ingested.table, ingested.report, options, Origin::Sample(name.to_string())))
+}
+
+/// The bytes up to and including the last line break (a partial read ends mid-line).
+fn up_to_last_line_break(bytes: &[u8]) -> &[u8] {
+    bytes.iter().rposition(|&b| b == b'\n').map_or(bytes, |end| &bytes[..=end])
+}
+
+fn sample_note(table: &Table, read: u64, full_size: u64) -> String {
+    format!(
+        "Sample: {} is {} — too large to open whole in a browser tab — so Sift opened its first {} rows ({}). The report and models describe this sample, not the whole file.",
+        table.name,
+        megabytes(full_size),
+        count(table.row_count()),
+        megabytes(read)
+    )
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.0} MB", bytes as f64 / 1e6)
+}
