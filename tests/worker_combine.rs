@@ -36,7 +36,7 @@ fn files_with_the_same_columns_are_appended_with_their_source() {
     assert_eq!(v.columns.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["id", "amount", "source_file"]);
     assert_eq!(v.columns[1].column_type.name(), "number", "integers appended to numbers are numbers");
     assert_eq!(column(&v, "source_file"), [Some("jan.csv"), Some("jan.csv"), Some("feb.csv")].map(|s| s.map(String::from)));
-    assert!(v.ingest.notes[0].contains("Appended 2 files"), "{:?}", v.ingest.notes);
+    assert!(v.made_from.as_deref().unwrap().starts_with("Appended 2 files"), "{:?}", v.made_from);
 }
 
 #[test]
@@ -56,12 +56,12 @@ fn different_files_open_side_by_side_and_join() {
     let v = open(&mut ws, &[("jan.csv", JAN), ("people.csv", PEOPLE)]).unwrap();
     assert_eq!(v.datasets.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["jan.csv", "people.csv"]);
     let join = |kind| {
-        Request::Join(JoinRequest { left: 0, right: 1, spec: JoinSpec { left_key: "id".into(), right_key: "person".into(), kind } })
+        Request::Join(JoinRequest { left: 0, right: 1, spec: JoinSpec { left_key: "id".into(), right_key: "person".into(), how: kind } })
     };
     let left = view(ws.handle(join(JoinKind::Left), vec![], "now")).unwrap();
     assert_eq!((left.name.as_str(), left.rows, left.active), ("jan ⋈ people", 2, 2));
     assert_eq!(column(&left, "name"), [Some("Ann".to_string()), None]);
-    assert!(left.ingest.notes[0].contains("left join"), "{:?}", left.ingest.notes);
+    assert!(left.made_from.as_deref().unwrap().contains("left join"), "{:?}", left.made_from);
     let inner = view(ws.handle(join(JoinKind::Inner), vec![], "now")).unwrap();
     assert_eq!((inner.rows, inner.datasets.len()), (1, 4));
     let err = ws.handle(Request::Reread { index: 3, options: IngestOptions::default() }, vec![], "now").unwrap_err();
@@ -72,7 +72,7 @@ fn different_files_open_side_by_side_and_join() {
 fn a_bad_join_changes_nothing() {
     let mut ws = Workspace::new();
     open(&mut ws, &[("jan.csv", JAN), ("people.csv", PEOPLE)]).unwrap();
-    let bad = JoinRequest { left: 0, right: 1, spec: JoinSpec { left_key: "nope".into(), right_key: "person".into(), kind: JoinKind::Inner } };
+    let bad = JoinRequest { left: 0, right: 1, spec: JoinSpec { left_key: "nope".into(), right_key: "person".into(), how: JoinKind::Inner } };
     let err = ws.handle(Request::Join(bad), vec![], "now").unwrap_err();
     assert!(err.contains("no column named 'nope'"), "{err}");
     let v = view(ws.handle(Request::Activate { index: 1 }, vec![], "now")).unwrap();
@@ -87,4 +87,15 @@ fn only_the_files_with_the_same_columns_are_appended() {
     assert_eq!(names, ["jan.csv + feb.csv", "people.csv"]);
     assert_eq!(v.datasets[0].files, ["jan.csv", "feb.csv"]);
     assert_eq!(v.datasets[1].files, ["people.csv"]);
+}
+
+#[test]
+fn a_join_request_survives_its_trip_as_json() {
+    let request = Request::Join(JoinRequest {
+        left: 0,
+        right: 1,
+        spec: JoinSpec { left_key: "id".into(), right_key: "person".into(), how: JoinKind::Inner },
+    });
+    let json = serde_json::to_string(&request).unwrap();
+    assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), request, "{json}");
 }

@@ -111,6 +111,7 @@ fn DatasetSummary(view: DatasetView) -> impl IntoView {
                 </p>
                 {switcher}
             </div>
+            {view.made_from.clone().map(|note| view! { <p class="made-from">{note}</p> })}
             {view.sample_note.clone().map(|note| view! { <p class="sample-note" role="status">{note}</p> })}
             {unfit_note(&view).map(|note| view! { <p class="unfit-note" role="status">{note}</p> })}
             <PreviewTable view=view />

@@ -29,7 +29,7 @@ pub fn JoinPanel() -> impl IntoView {
         let request = JoinRequest {
             left: left.get_untracked(),
             right: right.get_untracked(),
-            spec: JoinSpec { left_key: left_key.get_untracked(), right_key: right_key.get_untracked(), kind: kind.get_untracked() },
+            spec: JoinSpec { left_key: left_key.get_untracked(), right_key: right_key.get_untracked(), how: kind.get_untracked() },
         };
         state.load("Joining the tables", Request::Join(request), Vec::new());
     };

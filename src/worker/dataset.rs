@@ -29,6 +29,8 @@ pub struct Dataset {
     pub ingest: IngestReport,
     pub options: IngestOptions,
     pub origin: Origin,
+    /// How it was put together from several files or datasets, in plain words.
+    pub made_from: Option<String>,
     /// The names of the files it was read from (none for the sample or a join).
     pub files: Vec<String>,
     /// The last report and the options it was made with: switching back to a dataset, or
@@ -61,16 +63,18 @@ impl FileBytes {
 impl Dataset {
     fn new(table: Table, ingest: IngestReport, options: &IngestOptions, origin: Origin) -> Self {
         let files = if origin == Origin::Files { vec![table.name.clone()] } else { Vec::new() };
-        Dataset { table, sample_note: None, ingest, options: options.clone(), origin, files, report: None }
+        Dataset { table, sample_note: None, ingest, options: options.clone(), origin, made_from: None, files, report: None }
     }
 
     /// A dataset made by joining others; `ingest` describes its left side.
     pub fn joined(table: Table, mut ingest: IngestReport, note: String) -> Self {
         ingest.row_count = table.row_count();
         ingest.column_count = table.column_count();
-        ingest.notes = vec![note];
+        ingest.notes.clear();
         ingest.skipped_rows = Default::default();
-        Dataset::new(table, ingest, &IngestOptions::default(), Origin::Joined)
+        let mut dataset = Dataset::new(table, ingest, &IngestOptions::default(), Origin::Joined);
+        dataset.made_from = Some(note);
+        dataset
     }
 }
 
@@ -105,14 +109,11 @@ fn appended(parts: Vec<Dataset>) -> Result<Dataset, String> {
     let (table, type_notes) = append(name, &tables)?;
     let sizes: Vec<String> = tables.iter().map(|t| format!("{} ({} rows)", t.name, count(t.row_count()))).collect();
     let mut ingest = parts[0].ingest.clone();
-    ingest.notes.insert(
-        0,
-        format!(
-            "Appended {} files with the same columns: {}. The column '{}' says which file each row came from.",
-            tables.len(),
-            sizes.join(", "),
-            table.columns.last().map_or(SOURCE_COLUMN, |c| c.name.as_str())
-        ),
+    let made_from = format!(
+        "Appended {} files with the same columns: {}. The column '{}' says which file each row came from.",
+        tables.len(),
+        sizes.join(", "),
+        table.columns.last().map_or(SOURCE_COLUMN, |c| c.name.as_str())
     );
     ingest.notes.extend(type_notes);
     for part in &parts[1..] {
@@ -123,6 +124,7 @@ fn appended(parts: Vec<Dataset>) -> Result<Dataset, String> {
     let notes: Vec<String> = parts.iter().filter_map(|d| d.sample_note.clone()).collect();
     let mut dataset = Dataset::new(table, ingest, &parts[0].options, Origin::Files);
     dataset.files = parts.iter().map(|d| d.table.name.clone()).collect();
+    dataset.made_from = Some(made_from);
     dataset.sample_note = (!notes.is_empty()).then(|| notes.join(" "));
     Ok(dataset)
 }

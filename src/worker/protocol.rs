@@ -89,6 +89,8 @@ pub struct DatasetView {
     pub columns: Vec<ColumnSummary>,
     /// Set when only the start of a too-large file was opened: says so in plain words.
     pub sample_note: Option<String>,
+    /// How the dataset was put together (files appended, or a join), in plain words.
+    pub made_from: Option<String>,
     /// What reading the file detected or decided (encoding, delimiter, header, notes).
     pub ingest: IngestReport,
     /// The options the file was read with (`None` fields were detected).

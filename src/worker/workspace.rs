@@ -109,7 +109,7 @@ impl Workspace {
         let table = join(name, &left.table, &right.table, &request.spec)?;
         let note = format!(
             "A {} join of {} and {} on {} = {}: {} rows.",
-            request.spec.kind.label(),
+            request.spec.how.label(),
             left.table.name,
             right.table.name,
             request.spec.left_key,
@@ -161,6 +161,7 @@ impl Workspace {
             rows: table.row_count(),
             columns: summary(table).columns,
             sample_note: dataset.sample_note.clone(),
+            made_from: dataset.made_from.clone(),
             ingest: dataset.ingest.clone(),
             options: dataset.options.clone(),
             preview: (0..preview_rows).map(|r| table.columns.iter().map(|c| c.data.text_at(r)).collect()).collect(),

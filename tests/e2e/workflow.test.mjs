@@ -441,7 +441,7 @@ describe('Sift in headless Chromium', { timeout: 280_000 }, () => {
     await waitForVisibleText(page, 'stores.csv');
     await control(page, 'Dataset').selectOption({ label: 'sales_jan.csv + sales_feb.csv' });
     await waitForVisibleText(page, shape(5, 5));
-    await eventually(previewHeaders, (h) => h.join('|') === 'order integer|store category|region category|amount number|source_file category', {
+    await eventually(previewHeaders, (h) => h.join('|') === 'order integer|store text|region text|amount number|source_file category', {
       what: 'the appended columns and source_file',
     });
     await waitForText(data, /Appended 2 files with the same columns/);

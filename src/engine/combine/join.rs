@@ -28,7 +28,7 @@ pub enum JoinKind {
 pub struct JoinSpec {
     pub left_key: String,
     pub right_key: String,
-    pub kind: JoinKind,
+    pub how: JoinKind,
 }
 
 impl JoinKind {
@@ -62,7 +62,7 @@ pub fn join(name: impl Into<String>, left: &Table, right: &Table, spec: &JoinSpe
                 left_rows.extend(std::iter::repeat_n(row, matches.len()));
                 right_rows.extend(matches.iter().map(|&r| Some(r)));
             }
-            None if spec.kind == JoinKind::Left => {
+            None if spec.how == JoinKind::Left => {
                 left_rows.push(row);
                 right_rows.push(None);
             }
@@ -122,7 +122,7 @@ mod tests {
 
     #[test]
     fn inner_join_repeats_left_rows_per_match() {
-        let spec = JoinSpec { left_key: "id".into(), right_key: "person".into(), kind: JoinKind::Inner };
+        let spec = JoinSpec { left_key: "id".into(), right_key: "person".into(), how: JoinKind::Inner };
         let t = join("j", &people(), &orders(), &spec).unwrap();
         assert_eq!(t.column_names(), ["id", "name", "name_2"]);
         assert_eq!(texts(&t, 1), [Some("ann"), Some("ann"), Some("cy")].map(|s| s.map(String::from)));
@@ -131,7 +131,7 @@ mod tests {
 
     #[test]
     fn left_join_keeps_unmatched_rows_with_missing_values() {
-        let spec = JoinSpec { left_key: "id".into(), right_key: "person".into(), kind: JoinKind::Left };
+        let spec = JoinSpec { left_key: "id".into(), right_key: "person".into(), how: JoinKind::Left };
         let t = join("j", &people(), &orders(), &spec).unwrap();
         assert_eq!(t.row_count(), 5);
         assert_eq!(texts(&t, 2), [Some("10"), Some("11"), None, Some("30"), None].map(|s| s.map(String::from)));
@@ -139,7 +139,7 @@ mod tests {
 
     #[test]
     fn names_a_missing_key() {
-        let spec = JoinSpec { left_key: "nope".into(), right_key: "person".into(), kind: JoinKind::Left };
+        let spec = JoinSpec { left_key: "nope".into(), right_key: "person".into(), how: JoinKind::Left };
         let err = join("j", &people(), &orders(), &spec).unwrap_err();
         assert!(err.contains("people.csv") && err.contains("nope"), "{err}");
     }
