@@ -55,10 +55,14 @@ fn train_then_predict_on_a_new_file() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = std::fs::read_to_string(&predictions).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "sex,island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,year,prediction");
+    assert_eq!(
+        lines[0],
+        "sex,island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,year,prediction,probability_Adelie,probability_Chinstrap,probability_Gentoo"
+    );
     assert_eq!(lines.len(), 3);
-    assert!(lines[1].ends_with(",Gentoo"), "{}", lines[1]);
-    assert!(lines[2].ends_with(",Adelie"), "{}", lines[2]);
+    let prediction = |line: &str| line.split(',').nth(7).unwrap().to_string();
+    assert_eq!(prediction(lines[1]), "Gentoo", "{}", lines[1]);
+    assert_eq!(prediction(lines[2]), "Adelie", "{}", lines[2]);
 }
 
 #[test]

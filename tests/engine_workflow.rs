@@ -15,7 +15,7 @@ fn penguins() -> Table {
 }
 
 fn options(target: &str, algorithm: Algorithm) -> TrainOptions {
-    TrainOptions { target: target.into(), task: None, algorithm, test_share: 0.25, seed: 42 }
+    TrainOptions { target: target.into(), task: None, algorithm, params: Default::default(), test_share: 0.25, seed: 42 }
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn rows_with_a_missing_target_are_left_out_and_counted() {
     let trained = train(&penguins(), &Recipe::default(), &options("body_mass_g", Algorithm::LinearRegression), "now").unwrap();
     assert_eq!(trained.summary.task, Task::Regression);
     assert_eq!(trained.summary.missing_target_rows, 2);
-    let Evaluation::Regression { r2, mae, rmse } = trained.summary.evaluation else { panic!("expected regression") };
+    let Evaluation::Regression { r2, mae, rmse, .. } = trained.summary.evaluation else { panic!("expected regression") };
     assert!(r2 > 0.7 && mae > 0.0 && rmse >= mae, "r2 {r2} mae {mae} rmse {rmse}");
 }
 
@@ -74,10 +74,7 @@ fn rows_with_a_missing_target_are_left_out_and_counted() {
 fn recipe_statistics_are_learned_from_training_rows_only() {
     let t = penguins();
     let recipe = Recipe {
-        steps: vec![RecipeStep {
-            step: Step::Impute { columns: vec!["bill_length_mm".into()], strategy: ImputeStrategy::Mean },
-            automatic: false,
-        }],
+        steps: vec![RecipeStep::new(Step::impute(vec!["bill_length_mm".into()], ImputeStrategy::Mean))],
         ..Recipe::default()
     };
     let trained = train(&t, &recipe, &options("species", Algorithm::DecisionTree), "now").unwrap();
@@ -124,7 +121,7 @@ fn predict_names_missing_columns_and_bad_models_get_clear_messages() {
 #[test]
 fn a_step_on_the_target_is_refused_with_a_reason() {
     let recipe = Recipe {
-        steps: vec![RecipeStep { step: Step::OneHot { columns: vec!["species".into()] }, automatic: false }],
+        steps: vec![RecipeStep::new(Step::one_hot(vec!["species".into()]))],
         ..Recipe::default()
     };
     let err = train(&penguins(), &recipe, &options("species", Algorithm::DecisionTree), "now").err().unwrap();

@@ -38,6 +38,7 @@ fn train_then_export_model_recipe_and_cleaned_csv() {
         target: "species".into(),
         task: None,
         algorithm: Algorithm::RandomForest,
+        params: Default::default(),
         test_share: 0.25,
         seed: 42,
     };

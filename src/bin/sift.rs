@@ -2,8 +2,8 @@
 //!
 //! ```text
 //! sift profile FILE [--json]
-//! sift train FILE --target COL [--algorithm NAME] [--task classification|regression]
-//!            [--test-share F] [--seed N] -o model.json
+//! sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering]
+//!            [--param NAME=VALUE ...] [--cv K] [--test-share F] [--seed N] [-o model.json]
 //! sift predict MODEL FILE -o predictions.csv
 //! sift clean FILE [--recipe recipe.json] -o cleaned.csv
 //! ```
@@ -16,13 +16,13 @@ use std::process::ExitCode;
 use sift::engine::artifact::Artifact;
 use sift::engine::export::{write_csv, write_csv_with, CsvOptions};
 use sift::engine::ingest::{read_csv, IngestOptions};
-use sift::engine::learn::{Algorithm, Task};
+use sift::engine::learn::{Algorithm, Params, Progress, Task};
 use sift::engine::profile::profile;
-use sift::engine::recipe::Recipe;
+use sift::engine::recipe::{FitContext, Recipe};
 use sift::engine::table::Table;
-use sift::engine::train::{train, Evaluation, TrainOptions};
+use sift::engine::train::{cross_validate, train, TrainOptions};
 
-const USAGE: &str = "usage: sift profile FILE [--json] | sift train FILE --target COL [--algorithm NAME] [--task TASK] [--test-share F] [--seed N] -o MODEL.json | sift predict MODEL.json FILE -o OUT.csv | sift clean FILE [--recipe RECIPE.json] -o OUT.csv";
+const USAGE: &str = "usage: sift profile FILE [--json] | sift train FILE [--target COL] [--algorithm NAME] [--task TASK] [--param NAME=VALUE ...] [--cv K] [--test-share F] [--seed N] [-o MODEL.json] | sift predict MODEL.json FILE -o OUT.csv | sift clean FILE [--recipe RECIPE.json] -o OUT.csv";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -62,8 +62,9 @@ fn run(args: &[String]) -> Result<String, String> {
             let model_text = read_text(args.positional(0, "MODEL")?)?;
             let artifact = Artifact::from_json(&model_text)?;
             let table = load(args.positional(1, "FILE")?)?;
-            let predictions = artifact.predict(&table)?;
-            let csv = write_csv_with(&table, &[("prediction", &predictions)], CsvOptions::default())?;
+            let columns = artifact.predict_table(&table)?.columns();
+            let extra: Vec<(&str, &[String])> = columns.iter().map(|(name, values)| (name.as_str(), values.as_slice())).collect();
+            let csv = write_csv_with(&table, &extra, CsvOptions::default())?;
             write_file(args.required("o")?, &csv).map(|()| String::new())
         }
         "clean" => {
@@ -72,7 +73,7 @@ fn run(args: &[String]) -> Result<String, String> {
                 Some(path) => Recipe::from_json(&read_text(path)?)?,
                 None => Recipe::default(),
             };
-            let cleaned = recipe.fit(&table)?.apply(&table)?;
+            let (_, cleaned) = recipe.fit_transform(table.clone(), &FitContext::default())?;
             write_file(args.required("o")?, &write_csv(&cleaned, CsvOptions::default())?).map(|()| String::new())
         }
         "help" | "--help" | "-h" => Ok(format!("{USAGE}\n")),
@@ -82,16 +83,12 @@ fn run(args: &[String]) -> Result<String, String> {
 
 fn train_command(args: &Args) -> Result<String, String> {
     let table = load(args.positional(0, "FILE")?)?;
-    let target = args.required("target")?.to_string();
+    let target = args.value("target").unwrap_or_default().to_string();
     let task = match args.value("task") {
         None | Some("auto") => None,
-        Some("classification") => Some(Task::Classification),
-        Some("regression") => Some(Task::Regression),
-        Some(other) => return Err(format!("unknown task '{other}'; use classification or regression")),
-    };
-    let task_for_default = match task {
-        Some(t) => t,
-        None => sift::engine::train::infer_task(&table, &target)?,
+        Some(name) => Some(Task::parse(name).ok_or_else(|| {
+            format!("unknown task '{name}'; use classification, regression or clustering")
+        })?),
     };
     let algorithm = match args.value("algorithm") {
         Some(name) => Algorithm::parse(name).ok_or_else(|| {
@@ -100,25 +97,45 @@ fn train_command(args: &Args) -> Result<String, String> {
                 Algorithm::ALL.iter().map(|a| a.name()).collect::<Vec<_>>().join(", ")
             )
         })?,
-        None => Algorithm::default_for(task_for_default),
+        None if task == Some(Task::Clustering) => Algorithm::default_for(Task::Clustering),
+        None => Algorithm::default_for(sift::engine::train::infer_task(&table, args.required("target")?)?),
     };
+    // A clustering algorithm means clustering; anything else needs a target.
+    let task = task.or_else(|| algorithm.supports(Task::Clustering).then_some(Task::Clustering));
+    if task != Some(Task::Clustering) && target.is_empty() {
+        args.required("target")?;
+    }
+    let mut params = Params::new();
+    for assignment in args.values("param") {
+        params.set_assignment(assignment).map_err(String::from)?;
+    }
     let options = TrainOptions {
         target,
         task,
         algorithm,
+        params,
         test_share: args.number("test-share", 0.25)?,
         seed: args.number("seed", 42.0)? as u64,
     };
-    let output = args.required("o")?;
-    let trained = train(&table, &Recipe::default(), &options, &now_iso8601())?;
-    write_file(output, &trained.artifact.to_json()?)?;
-    let metrics = match &trained.summary.evaluation {
-        Evaluation::Classification { accuracy, f1_macro, .. } => {
-            serde_json::json!({ "accuracy": accuracy, "f1_macro": f1_macro })
+    let recipe = Recipe::default();
+    let (task, metrics) = match args.value("cv") {
+        Some(k) => {
+            let k: usize = k.parse().map_err(|_| format!("--cv must be a whole number of folds, not '{k}'"))?;
+            let cv = cross_validate(&table, &recipe, &options, k, &mut Progress::none())?;
+            if let Some(output) = args.value("o") {
+                write_file(output, &train(&table, &recipe, &options, &now_iso8601())?.artifact.to_json()?)?;
+            }
+            (cv.task, serde_json::to_value(&cv.metrics).map_err(|e| e.to_string())?)
         }
-        Evaluation::Regression { r2, mae, rmse } => serde_json::json!({ "r2": r2, "mae": mae, "rmse": rmse }),
+        None => {
+            let trained = train(&table, &recipe, &options, &now_iso8601())?;
+            if let Some(output) = args.value("o") {
+                write_file(output, &trained.artifact.to_json()?)?;
+            }
+            (trained.summary.task, serde_json::to_value(trained.summary.evaluation.headline()).map_err(|e| e.to_string())?)
+        }
     };
-    let out = serde_json::json!({ "task": trained.summary.task, "algorithm": algorithm, "metrics": metrics });
+    let out = serde_json::json!({ "task": task, "algorithm": algorithm, "metrics": metrics });
     Ok(format!("{out}\n"))
 }
 
@@ -183,6 +200,11 @@ impl Args {
 
     fn value(&self, name: &str) -> Option<&str> {
         self.options.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
+    }
+
+    /// Every value given for a repeatable option, in order.
+    fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.options.iter().filter(move |(n, _)| n == name).filter_map(|(_, v)| v.as_deref())
     }
 
     fn required(&self, name: &str) -> Result<&str, String> {

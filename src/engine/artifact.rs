@@ -6,13 +6,16 @@
 use serde::{Deserialize, Serialize};
 
 use crate::engine::features::feature_matrix;
-use crate::engine::learn::{Algorithm, Hyperparameters, Model, Prediction, Task};
+use crate::engine::learn::{Algorithm, Model, Params, Prediction, ScoreKind, Task};
 use crate::engine::recipe::{FittedRecipe, Recipe, RecipeStep};
 use crate::engine::table::{format_number, Column, ColumnData, ColumnType, Table};
 use crate::engine::train::{Evaluation, TrainOptions, TrainSummary};
 
-/// Version of the model JSON format.
-pub const MODEL_VERSION: u32 = 1;
+/// Version of the model JSON this Sift writes (2: any algorithm, SVMs and forests in a form
+/// that predicts after loading, hyperparameters by name, importance-ready evaluation).
+pub const MODEL_VERSION: u32 = 2;
+/// Versions this Sift reads.
+pub const READABLE_MODEL_VERSIONS: [u32; 2] = [1, 2];
 
 /// A trained model with its recipe, schema and evaluation.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -30,7 +33,7 @@ pub struct Artifact {
     /// Class names, label order (empty for regression).
     pub classes: Vec<String>,
     pub algorithm: Algorithm,
-    pub hyperparameters: Hyperparameters,
+    pub hyperparameters: Params,
     pub seed: u64,
     pub split: SplitRecord,
     pub evaluation: Evaluation,
@@ -70,7 +73,6 @@ impl Artifact {
         fitted: FittedRecipe,
         summary: &TrainSummary,
         classes: Vec<String>,
-        hyperparameters: Hyperparameters,
         options: &TrainOptions,
         model: Model,
         created_at: &str,
@@ -86,7 +88,7 @@ impl Artifact {
             task: summary.task,
             classes,
             algorithm: summary.algorithm,
-            hyperparameters,
+            hyperparameters: summary.params.clone(),
             seed: options.seed,
             split: SplitRecord {
                 test_share: options.test_share,
@@ -110,9 +112,9 @@ impl Artifact {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| format!("this model file is not valid JSON: {e}"))?;
         match value.get("version").and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(MODEL_VERSION) => {}
+            Some(v) if READABLE_MODEL_VERSIONS.iter().any(|r| u64::from(*r) == v) => {}
             Some(v) => {
-                return Err(format!("model format version {v} is not supported (this Sift reads version {MODEL_VERSION})"))
+                return Err(format!("model format version {v} is not supported (this Sift reads versions 1 to {MODEL_VERSION})"))
             }
             None => return Err("this JSON is not a Sift model: it has no \"version\" field".into()),
         }
@@ -133,17 +135,26 @@ impl Artifact {
         if self.model.task() != self.task {
             return Err("this model file is inconsistent: its task does not match its model".into());
         }
+        if self.task == Task::Classification && self.classes.len() != self.model.n_classes() {
+            return Err("this model file is inconsistent: its class names do not match its model".into());
+        }
         if self.task == Task::Classification && self.classes.len() < 2 {
             return Err("this model file is inconsistent: a classifier needs at least two classes".into());
         }
         Ok(())
     }
 
-    /// Predicts one value per row of `table`: class names or numbers as text.
+    /// Predicts one value per row of `table`: class names, numbers or cluster numbers as text.
     /// The table must have the schema's columns (extra columns are ignored).
     pub fn predict(&self, table: &Table) -> Result<Vec<String>, String> {
+        Ok(self.predict_table(table)?.prediction)
+    }
+
+    /// Predicts every row of `table`, with each class's probability where the model gives
+    /// probabilities: the columns of a predictions CSV.
+    pub fn predict_table(&self, table: &Table) -> Result<Predictions, String> {
         let inputs = self.conform(table)?;
-        let prepared = self.recipe.fitted.apply(&inputs)?;
+        let prepared = self.recipe.fitted.apply_for_prediction(&inputs)?;
         let names = prepared.column_names();
         if names != self.features {
             return Err(format!(
@@ -153,7 +164,8 @@ impl Artifact {
             ));
         }
         let x = feature_matrix(&prepared)?;
-        match self.model.predict(&x).map_err(|e| e.to_string())? {
+        let predicted = self.model.predict_with_scores(&x).map_err(String::from)?;
+        let prediction = match predicted.prediction {
             Prediction::Classes(labels) => labels
                 .into_iter()
                 .map(|l| {
@@ -161,9 +173,17 @@ impl Artifact {
                         format!("the model predicted class {l}, which this model file does not name")
                     })
                 })
-                .collect(),
-            Prediction::Values(values) => Ok(values.into_iter().map(format_number).collect()),
-        }
+                .collect::<Result<_, _>>()?,
+            Prediction::Values(values) => values.into_iter().map(format_number).collect(),
+            Prediction::Clusters(labels) => labels.into_iter().map(|l| l.to_string()).collect(),
+        };
+        let probabilities = match predicted.scores {
+            Some(scores) if scores.kind == ScoreKind::Probability => {
+                self.classes.iter().enumerate().map(|(c, name)| (name.clone(), scores.column(c))).collect()
+            }
+            _ => Vec::new(),
+        };
+        Ok(Predictions { prediction, probabilities })
     }
 
     /// The schema's columns of `table`, in schema order, converted to the schema's types.
@@ -191,6 +211,26 @@ impl Artifact {
             return Err(format!("some columns have the wrong type: {}", mistyped.join("; ")));
         }
         Table::new(table.name.clone(), columns)
+    }
+}
+
+/// What a model says about each row of a file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Predictions {
+    /// The predicted class name, number or cluster of each row.
+    pub prediction: Vec<String>,
+    /// (class name, probability of each row), one per class, for models with probabilities.
+    pub probabilities: Vec<(String, Vec<f64>)>,
+}
+
+impl Predictions {
+    /// The columns of a predictions CSV: `prediction`, then `probability_<class>` per class.
+    pub fn columns(&self) -> Vec<(String, Vec<String>)> {
+        let mut columns = vec![("prediction".to_string(), self.prediction.clone())];
+        for (class, p) in &self.probabilities {
+            columns.push((format!("probability_{class}"), p.iter().map(|v| format_number(*v)).collect()));
+        }
+        columns
     }
 }
 

@@ -46,16 +46,16 @@ pub fn automatic_steps(train: &Table, all: &Table) -> Vec<Step> {
     }
     let mut steps = Vec::new();
     if !drop.is_empty() {
-        steps.push(Step::DropColumns { columns: drop });
+        steps.push(Step::drop_columns(drop));
     }
     if !impute_median.is_empty() {
-        steps.push(Step::Impute { columns: impute_median, strategy: ImputeStrategy::Median });
+        steps.push(Step::impute(impute_median, ImputeStrategy::Median));
     }
     if !impute_frequent.is_empty() {
-        steps.push(Step::Impute { columns: impute_frequent, strategy: ImputeStrategy::MostFrequent });
+        steps.push(Step::impute(impute_frequent, ImputeStrategy::MostFrequent));
     }
     if !one_hot.is_empty() {
-        steps.push(Step::OneHot { columns: one_hot });
+        steps.push(Step::one_hot(one_hot));
     }
     steps
 }
@@ -110,10 +110,10 @@ mod tests {
         assert_eq!(
             steps,
             vec![
-                Step::DropColumns { columns: vec!["id".into(), "notes".into()] },
-                Step::Impute { columns: vec!["x".into()], strategy: ImputeStrategy::Median },
-                Step::Impute { columns: vec!["c".into()], strategy: ImputeStrategy::MostFrequent },
-                Step::OneHot { columns: vec!["c".into()] },
+                Step::drop_columns(vec!["id".into(), "notes".into()]),
+                Step::impute(vec!["x".into()], ImputeStrategy::Median),
+                Step::impute(vec!["c".into()], ImputeStrategy::MostFrequent),
+                Step::one_hot(vec!["c".into()]),
             ]
         );
     }

@@ -1,28 +1,65 @@
 //! One-click fixes: the recipe step that answers a quality alert, where one exists.
 
 use crate::engine::profile::{Alert, Report};
-use crate::engine::recipe::{ImputeStrategy, Step};
-use crate::engine::table::ColumnType;
+use crate::engine::recipe::{
+    propose_clusters, ClipOutliers, ClusterMethod, ClusterSpellings, DropDuplicates, FenceMethod, FenceRule, ImputeStrategy,
+    Log1p, Merge, Step, TrimWhitespace, YeoJohnson,
+};
+use crate::engine::table::{ColumnType, Table};
 
 /// The step that fixes `alert`, given the report it came from; `None` when no step does yet.
 pub fn fix_for(alert: &Alert, report: &Report) -> Option<Step> {
     let columns = alert.columns.clone();
+    let profile = |name: &str| report.columns.iter().find(|c| c.name == name);
     match alert.kind.as_str() {
         "empty" | "constant" | "near_constant" | "identifier" | "high_cardinality" if !columns.is_empty() => {
-            Some(Step::DropColumns { columns })
+            Some(Step::drop_columns(columns))
         }
         // The leaking column comes first, the target second: drop only the leak.
-        "target_leakage" => columns.first().map(|c| Step::DropColumns { columns: vec![c.clone()] }),
+        "target_leakage" => columns.first().map(|c| Step::drop_columns(vec![c.clone()])),
         // Two columns telling the same story: keep the first, drop the second.
-        "high_correlation" => columns.get(1).map(|c| Step::DropColumns { columns: vec![c.clone()] }),
+        "high_correlation" => columns.get(1).map(|c| Step::drop_columns(vec![c.clone()])),
         "high_missing" if !columns.is_empty() => {
-            let numeric = columns.iter().all(|name| {
-                report.columns.iter().any(|c| &c.name == name && matches!(c.column_type, ColumnType::Number | ColumnType::Integer))
-            });
+            let numeric = columns
+                .iter()
+                .all(|name| profile(name).is_some_and(|c| matches!(c.column_type, ColumnType::Number | ColumnType::Integer)));
             let strategy = if numeric { ImputeStrategy::Median } else { ImputeStrategy::MostFrequent };
-            Some(Step::Impute { columns, strategy })
+            Some(Step::impute(columns, strategy))
+        }
+        "duplicate_rows" => Some(Step::DropDuplicates(DropDuplicates { columns: Vec::new() })),
+        "whitespace" if !columns.is_empty() => Some(Step::TrimWhitespace(TrimWhitespace { columns, collapse: false })),
+        // The alert counts values beyond 1.5 × IQR of the quartiles: clip them to those fences.
+        "outliers" if !columns.is_empty() => {
+            let rule = FenceRule { method: FenceMethod::Iqr, lower: 1.0, upper: 99.0, factor: 1.5 };
+            Some(Step::ClipOutliers(ClipOutliers { columns, rule }))
+        }
+        // A long right tail of non-negative values: log1p; otherwise Yeo-Johnson, which takes any sign.
+        "skewed" if !columns.is_empty() => {
+            let right_tail_of_positives = columns
+                .iter()
+                .all(|name| profile(name).is_some_and(|c| c.skewness.is_some_and(|s| s > 0.0) && c.min.is_some_and(|m| m >= 0.0)));
+            Some(if right_tail_of_positives { Step::Log1p(Log1p { columns }) } else { Step::YeoJohnson(YeoJohnson { columns }) })
         }
         _ => None,
+    }
+}
+
+/// Like [`fix_for`], for fixes that need the data itself: inconsistent spellings get a
+/// "cluster similar spellings" step holding the clusters Sift proposes (the user reviews
+/// them before the step runs).
+pub fn fix_with_data(alert: &Alert, report: &Report, table: &Table) -> Option<Step> {
+    match (alert.kind.as_str(), alert.columns.first()) {
+        ("inconsistent_spelling", Some(column)) => {
+            let data = &table.column(column)?.data;
+            let merges: Vec<Merge> = propose_clusters(data, ClusterMethod::Fingerprint, 2)
+                .into_iter()
+                .map(|c| Merge { from: c.values.into_iter().map(|v| v.value).filter(|v| *v != c.to).collect(), to: c.to })
+                .collect();
+            (!merges.is_empty()).then(|| {
+                Step::ClusterSpellings(ClusterSpellings { column: column.clone(), method: ClusterMethod::Fingerprint, ngram_size: 2, merges })
+            })
+        }
+        _ => fix_for(alert, report),
     }
 }
 
@@ -42,15 +79,31 @@ mod tests {
         }
         let report = profile(&read_csv("t.csv", csv.as_bytes(), &IngestOptions::default()).unwrap());
         let fix = |kind: &str| report.alerts.iter().find(|a| a.kind == kind && a.columns.len() == 1).and_then(|a| fix_for(a, &report).map(|s| (a.columns[0].clone(), s)));
-        assert_eq!(fix("identifier"), Some(("id".into(), Step::DropColumns { columns: vec!["id".into()] })));
-        assert_eq!(fix("constant"), Some(("k".into(), Step::DropColumns { columns: vec!["k".into()] })));
+        assert_eq!(fix("identifier"), Some(("id".into(), Step::drop_columns(vec!["id".into()]))));
+        assert_eq!(fix("constant"), Some(("k".into(), Step::drop_columns(vec!["k".into()]))));
         let missing: Vec<(String, Step)> = report
             .alerts
             .iter()
             .filter(|a| a.kind == "high_missing")
             .filter_map(|a| fix_for(a, &report).map(|s| (a.columns[0].clone(), s)))
             .collect();
-        assert!(missing.contains(&("x".into(), Step::Impute { columns: vec!["x".into()], strategy: ImputeStrategy::Median })), "{missing:?}");
-        assert!(missing.contains(&("c".into(), Step::Impute { columns: vec!["c".into()], strategy: ImputeStrategy::MostFrequent })), "{missing:?}");
+        assert!(missing.contains(&("x".into(), Step::impute(vec!["x".into()], ImputeStrategy::Median))), "{missing:?}");
+        assert!(missing.contains(&("c".into(), Step::impute(vec!["c".into()], ImputeStrategy::MostFrequent))), "{missing:?}");
+    }
+
+    #[test]
+    fn spelling_alerts_get_the_proposed_merges() {
+        let mut csv = String::from("city,x\n");
+        for i in 0..30 {
+            let city = ["New York", "new york", "Boston", "NEW YORK", "boston "][i % 5];
+            csv.push_str(&format!("{city},{}\n", i * i % 17));
+        }
+        let table = read_csv("t.csv", csv.as_bytes(), &IngestOptions::default()).unwrap();
+        let report = profile(&table);
+        let alert = Alert::new("inconsistent_spelling", &["city"], String::new());
+        let Some(Step::ClusterSpellings(step)) = fix_with_data(&alert, &report, &table) else { panic!("no clustering fix") };
+        assert_eq!(step.merges.len(), 2, "{:?}", step.merges);
+        let outliers = Alert::new("outliers", &["x"], String::new());
+        assert!(matches!(fix_with_data(&outliers, &report, &table), Some(Step::ClipOutliers(_))));
     }
 }

@@ -19,6 +19,17 @@ pub enum ColumnType {
 }
 
 impl ColumnType {
+    /// Every type, in the order the UI lists them.
+    pub const ALL: [ColumnType; 7] = [
+        ColumnType::Number,
+        ColumnType::Integer,
+        ColumnType::Boolean,
+        ColumnType::Date,
+        ColumnType::DateTime,
+        ColumnType::Category,
+        ColumnType::Text,
+    ];
+
     /// The lowercase name used in the UI, the report and JSON.
     pub fn name(self) -> &'static str {
         match self {

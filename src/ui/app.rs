@@ -9,7 +9,7 @@ use crate::ui::drop_zone::DropOverlay;
 use crate::ui::evaluation_stage::EvaluationStage;
 use crate::ui::export_stage::ExportStage;
 use crate::ui::quality_stage::QualityStage;
-use crate::ui::recipe_stage::RecipeStage;
+use crate::ui::recipe::RecipeStage;
 use crate::ui::state::{AppState, Stage};
 use crate::ui::status_bar::StatusBar;
 use crate::ui::train_stage::TrainStage;

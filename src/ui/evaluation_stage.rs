@@ -34,6 +34,7 @@ fn EvaluationView(evaluation: Evaluation, test_rows: usize) -> impl IntoView {
             f1_macro,
             per_class,
             confusion,
+            ..
         } => view! {
             <dl class="metrics">
                 <Metric name="Accuracy" value=format::percent(accuracy) />
@@ -43,11 +44,17 @@ fn EvaluationView(evaluation: Evaluation, test_rows: usize) -> impl IntoView {
             <ConfusionMatrix classes=classes counts=confusion />
         }
         .into_any(),
-        Evaluation::Regression { r2, mae, rmse } => view! {
+        Evaluation::Regression { r2, mae, rmse, .. } => view! {
             <dl class="metrics">
                 <Metric name="R²" value=format::score(r2) />
                 <Metric name="MAE" value=format::number(mae) />
                 <Metric name="RMSE" value=format::number(rmse) />
+            </dl>
+        }
+        .into_any(),
+        Evaluation::Clustering { silhouette, .. } => view! {
+            <dl class="metrics">
+                <Metric name="Silhouette" value=silhouette.map(format::score).unwrap_or_else(|| "not defined".into()) />
             </dl>
         }
         .into_any(),

@@ -14,7 +14,7 @@ mod heatmap;
 mod join_panel;
 mod quality_stage;
 mod read_options;
-mod recipe_stage;
+mod recipe;
 mod retype;
 mod session;
 mod stage;

@@ -100,9 +100,9 @@ fn FixButton(step: Step) -> impl IntoView {
     };
     let add = move |_| {
         let step = step.clone();
-        state.recipe.update(|r| {
+        state.edit_recipe(|r| {
             if !r.steps.iter().any(|s| s.step == step) {
-                r.steps.push(RecipeStep { step, automatic: false });
+                r.steps.push(RecipeStep::new(step));
             }
         });
     };

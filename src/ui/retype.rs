@@ -9,16 +9,6 @@ use crate::ui::read_options::reread;
 use crate::ui::state::{use_state, AppState, Stage};
 use crate::worker::protocol::ColumnType;
 
-const TYPES: [ColumnType; 7] = [
-    ColumnType::Number,
-    ColumnType::Integer,
-    ColumnType::Boolean,
-    ColumnType::Date,
-    ColumnType::DateTime,
-    ColumnType::Category,
-    ColumnType::Text,
-];
-
 /// The form: columns (several at once), their new type, and "Change type".
 #[component]
 pub fn RetypeColumns() -> impl IntoView {
@@ -26,13 +16,13 @@ pub fn RetypeColumns() -> impl IntoView {
     let columns_select = NodeRef::<html::Select>::new();
     let new_type = RwSignal::new(ColumnType::Category);
     let column_options = move || state.column_options();
-    let type_options = TYPES
+    let type_options = ColumnType::ALL
         .iter()
         .map(|t| view! { <option value=t.name() selected=move || new_type.get() == *t>{t.name()}</option> })
         .collect_view();
     let on_type = move |e| {
         let name = event_target_value(&e);
-        if let Some(t) = TYPES.iter().find(|t| t.name() == name) {
+        if let Some(t) = ColumnType::ALL.iter().find(|t| t.name() == name) {
             new_type.set(*t);
         }
     };

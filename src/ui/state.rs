@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use web_sys::File;
 
+use crate::ui::recipe::History;
 use crate::ui::worker_client::{JobStatus, WorkerClient};
 use crate::worker::protocol::{Answer, DatasetView, IngestOptions, ProfileOptions, Recipe, Request, TrainSummary};
 
@@ -37,8 +38,11 @@ pub struct TrainedModel {
 pub struct AppState {
     /// The active dataset, its preview and report.
     pub dataset: RwSignal<Option<DatasetView>>,
-    /// The user's recipe; sent with every Train and Export request.
+    /// The user's recipe; sent with every Train and Export request. Change it with
+    /// [`AppState::edit_recipe`] so the edit can be undone.
     pub recipe: RwSignal<Recipe>,
+    /// Earlier and undone versions of the recipe.
+    pub history: RwSignal<History>,
     pub trained: RwSignal<Option<TrainedModel>>,
     /// How the quality report is made: the chosen target, Spearman or not.
     pub profile: RwSignal<ProfileOptions>,
@@ -66,6 +70,7 @@ impl AppState {
         AppState {
             dataset: RwSignal::new(None),
             recipe: RwSignal::new(Recipe::default()),
+            history: RwSignal::new(History::default()),
             trained: RwSignal::new(None),
             read_options: RwSignal::new(IngestOptions::default()),
             profile: RwSignal::new(ProfileOptions::default()),
@@ -93,6 +98,11 @@ impl AppState {
                 Err(message) => self.fail(stage, message),
             })
         });
+    }
+
+    /// Runs a job whose outcome, failure included, `done` shows itself (a preview, say).
+    pub fn ask(self, label: &str, request: Request, done: impl FnOnce(Result<Answer, String>) + 'static) {
+        self.client.with_value(|client| client.call(label, request, Vec::new(), done));
     }
 
     /// Shows `message` as `stage`'s alert.

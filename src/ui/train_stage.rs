@@ -9,13 +9,10 @@ use crate::worker::protocol::{
     Algorithm, Answer, ColumnSummary, ColumnType, Request, Task, TrainOptions,
 };
 
-/// Algorithms in the order the page offers them.
-const ALGORITHMS: [Algorithm; 4] = [
-    Algorithm::LogisticRegression,
-    Algorithm::DecisionTree,
-    Algorithm::RandomForest,
-    Algorithm::LinearRegression,
-];
+/// The algorithms that learn a target (clustering comes with its own stage later).
+fn supervised() -> impl Iterator<Item = Algorithm> {
+    Algorithm::ALL.into_iter().filter(|a| a.supports(Task::Classification) || a.supports(Task::Regression))
+}
 
 /// The Train stage.
 #[component]
@@ -68,7 +65,7 @@ pub fn TrainStage() -> impl IntoView {
             move |answer| {
                 if let Answer::Trained { recipe, summary } = answer {
                     let target = summary.target.clone();
-                    state.recipe.set(recipe);
+                    state.edit_recipe(|r| *r = recipe);
                     state.reprofile(|o| o.target = Some(target));
                     state.trained.set(Some(TrainedModel {
                         dataset,
@@ -91,9 +88,8 @@ pub fn TrainStage() -> impl IntoView {
                 .collect_view()
         })
     };
-    let algorithm_options = ALGORITHMS
-        .iter()
-        .map(|a| view! { <option value=a.name() selected=move || algorithm.get() == *a>{a.label()}</option> })
+    let algorithm_options = supervised()
+        .map(|a| view! { <option value=a.name() title=a.help() selected=move || algorithm.get() == a>{a.label()}</option> })
         .collect_view();
     let on_algorithm = move |e| {
         if let Some(a) = Algorithm::parse(&event_target_value(&e)) {
@@ -177,6 +173,7 @@ fn Summary(model: TrainedModel) -> impl IntoView {
     let task = match s.task {
         Task::Classification => "Classification",
         Task::Regression => "Regression",
+        Task::Clustering => "Clustering",
     };
     let headline = format!(
         "{task} of “{}” with {}, trained on {}.",
@@ -257,6 +254,7 @@ fn parse_options(
         target,
         task,
         algorithm,
+        params: Default::default(),
         test_share,
         seed,
     })

@@ -6,6 +6,7 @@
 
 pub mod dataset;
 pub mod protocol;
+pub mod recipe_jobs;
 pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]

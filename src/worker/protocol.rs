@@ -12,7 +12,9 @@ pub use crate::engine::dates::{format_iso_date, format_iso_datetime};
 pub use crate::engine::ingest::{IngestOptions, IngestReport, RaggedRows};
 pub use crate::engine::learn::{Algorithm, Task};
 pub use crate::engine::profile::{Alert, ColumnProfile, Correlations, ProfileOptions, Report};
-pub use crate::engine::recipe::{ImputeStrategy, Recipe, RecipeStep, Step};
+pub use crate::engine::recipe::{
+    catalogue, ColumnChange, ColumnStats, Family, FitContext, ImputeStrategy, Param, ParamKind, Recipe, RecipeStep, Step, StepInfo, StepPreview,
+};
 pub use crate::engine::table::ColumnType;
 pub use crate::engine::train::{ClassScore, Evaluation, TrainOptions, TrainSummary};
 
@@ -49,6 +51,11 @@ pub enum Request {
     ExportModel,
     /// The recipe as JSON.
     ExportRecipe { recipe: Recipe },
+    /// What `step` would do at position `index` of `recipe` (replacing nothing: the steps
+    /// from `index` on are left out), on the first rows of the active dataset.
+    PreviewStep { recipe: Recipe, index: usize, step: Step, context: FitContext },
+    /// Read a saved recipe and check it against the active dataset.
+    OpenRecipe { text: String, context: FitContext },
     /// Panics inside a job; used by the end-to-end test of crash recovery.
     Crash,
 }
@@ -76,6 +83,10 @@ pub enum Answer {
     Trained { recipe: Recipe, summary: Box<TrainSummary> },
     /// A file for the browser to download.
     Download(FileDownload),
+    /// A step's before/after preview.
+    Preview(Box<StepPreview>),
+    /// A recipe read from a file, checked against the active dataset.
+    Recipe(Recipe),
 }
 
 /// The active dataset as the UI shows it: a summary, a preview page and the quality report.

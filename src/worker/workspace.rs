@@ -4,13 +4,14 @@
 use crate::engine::artifact::Artifact;
 use crate::engine::export::{write_csv, CsvOptions};
 use crate::engine::combine::join;
-use crate::engine::fixes::fix_for;
+use crate::engine::fixes::fix_with_data;
 use crate::engine::format::count;
 use crate::engine::ingest::IngestOptions;
 use crate::engine::profile::{profile_with, ProfileOptions};
-use crate::engine::recipe::Recipe;
+use crate::engine::recipe::{FitContext, Recipe};
 use crate::engine::table::Table;
 use crate::engine::train::train;
+use crate::worker::recipe_jobs;
 use crate::worker::dataset::{read_files, read_sample, reread_files, Dataset, Origin};
 use crate::worker::protocol::{
     Answer, ColumnSummary, DatasetSummary, DatasetView, FileDownload, JoinRequest, Request, PREVIEW_ROWS,
@@ -66,6 +67,10 @@ impl Workspace {
             Request::ExportRecipe { recipe } => {
                 Ok(download(format!("{}-recipe.json", self.download_stem()), "application/json", recipe.to_json()))
             }
+            Request::PreviewStep { recipe, index, step, context } => {
+                Ok(Answer::Preview(Box::new(recipe_jobs::preview(self.active_table()?, &recipe, index, &step, &context)?)))
+            }
+            Request::OpenRecipe { text, context } => Ok(Answer::Recipe(recipe_jobs::open_recipe(self.active_table()?, &text, &context)?)),
             Request::Crash => panic!("a deliberate crash, requested to test recovery"),
         }
     }
@@ -135,7 +140,7 @@ impl Workspace {
 
     fn cleaned_csv(&self, recipe: &Recipe) -> Result<Answer, String> {
         let table = self.active_table()?;
-        let cleaned = recipe.fit(table)?.apply(table)?;
+        let (_, cleaned) = recipe.fit_transform(table.clone(), &FitContext::default())?;
         let csv = write_csv(&cleaned, CsvOptions::default())?;
         Ok(download(format!("{}-cleaned.csv", self.download_stem()), "text/csv", csv))
     }
@@ -165,7 +170,7 @@ impl Workspace {
             ingest: dataset.ingest.clone(),
             options: dataset.options.clone(),
             preview: (0..preview_rows).map(|r| table.columns.iter().map(|c| c.data.text_at(r)).collect()).collect(),
-            alert_fixes: report.alerts.iter().map(|a| fix_for(a, &report)).collect(),
+            alert_fixes: report.alerts.iter().map(|a| fix_with_data(a, &report, table)).collect(),
             report,
         })))
     }

@@ -196,13 +196,19 @@ export function recipeSteps(page) {
   return page.getByRole('region', { name: 'Recipe' }).getByRole('list', { name: 'Recipe steps' }).getByRole('listitem');
 }
 
-/** Add a recipe step through the Step / Columns / Strategy controls. */
+/** The "Add a step" form of the Recipe region. */
+export function addStepForm(page) {
+  return page.getByRole('region', { name: 'Recipe' }).getByRole('group', { name: 'Add a step' });
+}
+
+/** Add a recipe step through the "Add a step" form: its kind (by title), columns, and for
+ *  an impute step what to fill with (by value, e.g. 'median'). */
 export async function addStep(page, { step, columns = [], strategy }) {
-  const recipe = page.getByRole('region', { name: 'Recipe' });
-  await control(recipe, 'Step').selectOption({ label: step });
-  if (columns.length) await control(recipe, 'Columns').selectOption(columns);
-  if (strategy) await control(recipe, 'Strategy').selectOption({ label: strategy });
-  await recipe.getByRole('button', { name: 'Add step' }).click();
+  const form = addStepForm(page);
+  await control(form, 'Kind of step').selectOption({ label: step });
+  if (columns.length) await control(form, 'Columns').selectOption(columns);
+  if (strategy) await control(form, 'Fill with').selectOption(strategy.toLowerCase());
+  await form.getByRole('button', { name: 'Add step' }).click();
 }
 
 /**

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,6 +19,7 @@ import {
   SAMPLE_CSV,
   SIFT_BIN,
   addStep,
+  addStepForm,
   control,
   download,
   eventually,
@@ -265,7 +266,7 @@ describe('Sift in headless Chromium', { timeout: 280_000 }, () => {
 
   step('adds and removes recipe steps', ['loads the sample data with a quality report'], async () => {
     const recipe = region('Recipe');
-    const options = await control(recipe, 'Step').locator('option').allTextContents();
+    const options = await control(recipe, 'Kind of step').locator('option').allTextContents();
     for (const o of ['Drop column', 'Impute missing', 'One-hot encode', 'Standard scale']) {
       assert.ok(options.map((x) => x.trim()).includes(o), `Step offers "${o}"; options: ${options}`);
     }
@@ -341,8 +342,13 @@ describe('Sift in headless Chromium', { timeout: 280_000 }, () => {
       assert.ok(!r.some((c) => c === '' || c === 'NA'), `cleaned CSV line ${i + 2} has no missing values: ${r}`);
     }
 
-    const recipe = JSON.parse((await download(page, 'Download recipe JSON', tmp)).text);
+    const recipeFile = await download(page, 'Download recipe JSON', tmp);
+    const recipe = JSON.parse(recipeFile.text);
     assert.ok(recipe.version !== undefined, 'recipe JSON has a version');
+    // The CLI replays the downloaded recipe on the same file to the same bytes.
+    const cliCsv = join(tmp, 'cli-cleaned.csv');
+    await run(SIFT_BIN, ['clean', SAMPLE_CSV, '--recipe', recipeFile.path, '-o', cliCsv]);
+    assert.ok((await readFile(cliCsv, 'utf8')) === csv.text, 'sift clean writes byte for byte the CSV the app downloads');
     assert.ok(Array.isArray(recipe.steps), 'recipe JSON has a steps array');
     assert.equal(recipe.steps.length, seen.stepCount, 'recipe JSON has the steps listed on the page');
 
@@ -496,6 +502,54 @@ describe('Sift in headless Chromium', { timeout: 280_000 }, () => {
     await eventually(previewHeaders, (h) => h.join('|') === 'a category|b category|c integer', {
       what: 'columns a and b retyped to category',
     });
+  });
+
+  step('edits the recipe: open a saved recipe, preview, edit in place, off, move, undo and redo', ['loads the sample data with a quality report'], async () => {
+    const recipe = region('Recipe');
+    await control(page, 'Dataset').selectOption({ label: 'penguins.csv' });
+    await waitForVisibleText(page, shape(PENGUIN_ROWS, 8));
+    const steps = recipeSteps(page);
+    const original = await stepTexts();
+    // A saved recipe naming absent columns is refused with their names; a good one replaces
+    // the recipe.
+    const bad = join(tmp, 'bad-recipe.json');
+    await writeFile(bad, JSON.stringify({ version: 2, steps: [{ kind: 'drop_columns', columns: ['wingspan'] }] }));
+    await recipe.getByLabel('Open recipe JSON').setInputFiles(bad);
+    await waitForText(recipe.getByRole('alert'), /wingspan/);
+    const good = join(tmp, 'good-recipe.json');
+    await writeFile(good, JSON.stringify({ version: 2, steps: [{ kind: 'drop_columns', columns: ['year'] }] }));
+    await recipe.getByLabel('Open recipe JSON').setInputFiles(good);
+    await eventually(stepTexts, (t) => t.length === 1 && /year/.test(t[0]), { what: 'the saved recipe opened' });
+    // The preview shows what a step would do before it is added: body_mass_g has 2 gaps.
+    const form = addStepForm(page);
+    await control(form, 'Kind of step').selectOption({ label: 'Impute missing' });
+    await control(form, 'Columns').selectOption(['body_mass_g']);
+    await control(form, 'Fill with').selectOption('mean');
+    await waitForText(form.getByRole('region', { name: 'Step preview' }), /2 of 344 rows changed/);
+    await form.getByRole('button', { name: 'Add step' }).click();
+    await eventually(() => steps.count(), (n) => n === 2, { what: 'the impute step added' });
+    assert.match(await textOf(steps.nth(1)), /body_mass_g/);
+    // Edit in place: mean → median, with its own preview.
+    await recipe.getByRole('button', { name: 'Edit step 2', exact: true }).click();
+    const editor = steps.nth(1);
+    await control(editor, 'Fill with').selectOption('median');
+    await waitForText(editor.getByRole('region', { name: 'Step preview' }), /2 of 344 rows changed/);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => textOf(steps.nth(1)), (t) => /median/i.test(t) && !/Save/.test(t), { what: 'the step edited to median' });
+    // Off, then moved up; Ctrl+Z undoes the move, Ctrl+Shift+Z redoes it.
+    await recipe.getByRole('checkbox', { name: 'Use step 2' }).uncheck();
+    await waitForText(steps.nth(1), /\boff\b/);
+    await recipe.getByRole('button', { name: 'Move step 2 up' }).click();
+    await eventually(() => textOf(steps.nth(0)), (t) => /body_mass_g/.test(t), { what: 'the step moved up' });
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await eventually(() => textOf(steps.nth(1)), (t) => /body_mass_g/.test(t), { what: 'Ctrl+Z undid the move' });
+    await page.keyboard.press('Control+Shift+z');
+    await eventually(() => textOf(steps.nth(0)), (t) => /body_mass_g/.test(t), { what: 'Ctrl+Shift+Z redid the move' });
+    // Undo takes back every edit in turn: move, off, edit, add, open.
+    const undo = recipe.getByRole('button', { name: 'Undo' });
+    for (let i = 0; i < 5; i += 1) await undo.click();
+    await eventually(stepTexts, (t) => JSON.stringify(t) === JSON.stringify(original), { what: 'Undo restored the recipe before opening' });
   });
 });
 

@@ -3,21 +3,13 @@
 use super::algorithms::{Algorithm, Task};
 use super::data::{Features, Target, MAX_MAGNITUDE};
 use super::error::LearnError;
-use super::params::Hyperparameters;
+use super::hyper::Params;
 
-/// Everything that must hold before `algorithm` may learn `task` from `x` and `y`.
-pub fn check_training(
-    task: Task,
-    algorithm: Algorithm,
-    params: &Hyperparameters,
-    x: &Features,
-    y: &Target,
-) -> Result<(), LearnError> {
+/// Everything that must hold before `algorithm` may learn `task` from `x` and `y`, with
+/// resolved `params`.
+pub fn check_training(task: Task, algorithm: Algorithm, params: &Params, x: &Features, y: &Target) -> Result<(), LearnError> {
     if !algorithm.supports(task) {
-        let offered: Vec<&str> = Algorithm::for_task(task)
-            .into_iter()
-            .map(Algorithm::label)
-            .collect();
+        let offered: Vec<&str> = Algorithm::for_task(task).into_iter().map(Algorithm::label).collect();
         return Err(LearnError::new(format!(
             "{} cannot do {}; choose one of: {}",
             algorithm.label(),
@@ -25,16 +17,7 @@ pub fn check_training(
             offered.join(", ")
         )));
     }
-    if x.rows() == 0 {
-        return Err(LearnError::new(
-            "there are no training rows; load data with at least a few rows",
-        ));
-    }
-    if x.cols() == 0 {
-        return Err(LearnError::new(
-            "there are no input features; keep at least one column besides the target",
-        ));
-    }
+    check_features(x, 1)?;
     if y.len() != x.rows() {
         return Err(LearnError::new(format!(
             "the target has {} values but there are {} training rows; they must match one to one",
@@ -43,25 +26,47 @@ pub fn check_training(
         )));
     }
     match (task, y) {
-        (Task::Classification, Target::Classes { labels, n_classes }) => {
-            check_classes(labels, *n_classes)?
-        }
+        (Task::Classification, Target::Classes { labels, n_classes }) => check_classes(labels, *n_classes)?,
         (Task::Regression, Target::Values(values)) => check_values(values)?,
         (Task::Classification, Target::Values(_)) => {
-            return Err(LearnError::new(
-                "classification needs class labels as the target, not numbers",
-            ))
+            return Err(LearnError::new("classification needs class labels as the target, not numbers"))
         }
         (Task::Regression, Target::Classes { .. }) => {
-            return Err(LearnError::new(
-                "regression needs numbers as the target, not class labels",
-            ))
+            return Err(LearnError::new("regression needs numbers as the target, not class labels"))
+        }
+        (Task::Clustering, _) => return Err(LearnError::new("clustering takes no target; use Model::fit_clusters")),
+    }
+    check_sizes(algorithm, params, x)
+}
+
+/// At least `min_rows` rows and one feature.
+pub fn check_features(x: &Features, min_rows: usize) -> Result<(), LearnError> {
+    if x.rows() < min_rows.max(1) {
+        return Err(LearnError::new(format!(
+            "there are {} training rows; load data with at least {} rows",
+            x.rows(),
+            min_rows.max(1)
+        )));
+    }
+    if x.cols() == 0 {
+        return Err(LearnError::new("there are no input features; keep at least one column besides the target"));
+    }
+    Ok(())
+}
+
+/// Hyperparameters that must fit the data's size.
+fn check_sizes(algorithm: Algorithm, params: &Params, x: &Features) -> Result<(), LearnError> {
+    if let Some(m) = params.opt_int("max_features") {
+        if m as usize > x.cols() {
+            return Err(LearnError::new(format!(
+                "the features tried per split ({m}) cannot exceed the number of features ({})",
+                x.cols()
+            )));
         }
     }
-    params.validate(x.cols())?;
     if algorithm == Algorithm::LinearRegression && x.rows() <= x.cols() {
         return Err(LearnError::new(format!(
-            "linear regression with {} features needs at least {} training rows but has {}; use fewer features or more rows",
+            "linear regression with {} features needs at least {} training rows but has {}; use fewer features, more rows, or ridge regression",
             x.cols(),
             x.cols() + 1,
             x.rows()
@@ -70,7 +75,15 @@ pub fn check_training(
     Ok(())
 }
 
+/// The most classes a classifier may tell apart (each costs a score column per row).
+pub const MAX_CLASSES: usize = 1000;
+
 fn check_classes(labels: &[u32], n_classes: usize) -> Result<(), LearnError> {
+    if n_classes > MAX_CLASSES {
+        return Err(LearnError::new(format!(
+            "the target has {n_classes} classes; a classifier takes at most {MAX_CLASSES} (is it an identifier, or a number to regress?)"
+        )));
+    }
     if let Some(bad) = labels.iter().find(|&&l| l as usize >= n_classes) {
         return Err(LearnError::new(format!(
             "class label {bad} is out of range: there are only {n_classes} classes"
@@ -87,10 +100,7 @@ fn check_classes(labels: &[u32], n_classes: usize) -> Result<(), LearnError> {
 }
 
 fn check_values(values: &[f64]) -> Result<(), LearnError> {
-    if let Some(at) = values
-        .iter()
-        .position(|v| !v.is_finite() || v.abs() > MAX_MAGNITUDE)
-    {
+    if let Some(at) = values.iter().position(|v| !v.is_finite() || v.abs() > MAX_MAGNITUDE) {
         return Err(LearnError::new(format!(
             "the target of training row {} is {}; every target must be a finite number within ±1e100",
             at + 1,

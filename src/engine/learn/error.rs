@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+/// The message of a job the user cancelled.
+pub const CANCELLED: &str = "cancelled";
+
 /// Why learning, predicting or scoring could not be done, in words a user understands.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LearnError(pub String);
@@ -10,6 +13,16 @@ impl LearnError {
     /// An error with `message`.
     pub fn new(message: impl Into<String>) -> Self {
         LearnError(message.into())
+    }
+
+    /// The error of a cancelled job.
+    pub fn cancelled() -> Self {
+        LearnError(CANCELLED.into())
+    }
+
+    /// Whether the job was cancelled rather than failed.
+    pub fn is_cancelled(&self) -> bool {
+        self.0 == CANCELLED
     }
 }
 

@@ -1,40 +1,97 @@
-//! Structural checks on a model's JSON before smartcore models are rebuilt from it.
+//! Structural checks on a model's JSON before smartcore models are rebuilt from it, and the
+//! reading of older model forms.
 //!
 //! smartcore trusts its own fields: a damaged or hand-edited file with a node pointing past
 //! the end of its tree, a split on a feature that does not exist or a matrix shorter than its
-//! shape would panic (or loop) at predict time. These checks turn that into an error.
+//! shape would panic (or loop) at predict time. These checks turn that into an error. Parts
+//! stored in our own form are checked after reading (`Estimator::check`).
 
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
+
+/// Rewrites older model forms into today's, in place: version 1 decision trees and random
+/// forests (smartcore's) become Sift's trees with the same splits (a leaf's class share 1,
+/// or its number). Anything malformed is left for the checks to reject.
+pub fn migrate_model_json(model: &mut Value) {
+    let n_classes = whole(model.get("n_classes")).unwrap_or(0);
+    let num_features = model.get("n_features").cloned().unwrap_or(Value::Null);
+    let Some(estimator) = model.get_mut("estimator").and_then(Value::as_object_mut) else { return };
+    let trees = |list: Option<&Value>| -> Vec<Value> {
+        list.and_then(Value::as_array).map(|t| t.iter().map(|t| converted_tree(t, n_classes)).collect()).unwrap_or_default()
+    };
+    let (kind, body) = if let Some(old) = estimator.remove("random_forest_classifier") {
+        ("random_forest", json!({ "num_features": num_features, "trees": trees(old.get("trees")) }))
+    } else if let Some(old) = estimator.remove("decision_tree_classifier") {
+        ("decision_tree", json!({ "num_features": num_features, "tree": converted_tree(&old, n_classes) }))
+    } else if let Some(old) = estimator.remove("random_forest_regressor") {
+        let forest = old.get("forest_regressor").cloned().unwrap_or(Value::Null);
+        ("regression_forest", json!({ "num_features": num_features, "trees": trees(forest.get("trees")) }))
+    } else if let Some(old) = estimator.remove("decision_tree_regressor") {
+        let tree = old.get("tree_regressor").cloned().unwrap_or(Value::Null);
+        ("regression_tree", json!({ "num_features": num_features, "tree": converted_tree(&tree, 0) }))
+    } else {
+        return;
+    };
+    estimator.insert(kind.into(), body);
+}
+
+/// A smartcore tree (`nodes` with `output`, `split_feature`, `split_value`, `true_child`,
+/// `false_child`) as a Sift tree (see `estimators::cart::Tree`): class shares for
+/// `n_classes` > 0 (the output indexes the tree's `classes`), else the output number.
+fn converted_tree(tree: &Value, n_classes: usize) -> Value {
+    let classes: Vec<usize> = tree.get("classes").and_then(Value::as_array).map_or(Vec::new(), |c| c.iter().filter_map(|v| whole(Some(v))).collect());
+    let nodes = tree.get("nodes").and_then(Value::as_array).cloned().unwrap_or_default();
+    let index = |node: &Value, key: &str| whole(node.get(key)).unwrap_or(0);
+    let width = n_classes.max(1);
+    let mut value = vec![0.0; nodes.len() * width];
+    for (i, node) in nodes.iter().enumerate() {
+        if n_classes == 0 {
+            // A missing output reads as NaN, which the checks reject.
+            value[i] = node.get("output").and_then(Value::as_f64).unwrap_or(f64::NAN);
+        } else if let Some(&class) = classes.get(index(node, "output")).filter(|&&c| c < n_classes) {
+            // A leaf's class outside the lists leaves its shares at 0.
+            value[i * width + class] = 1.0;
+        }
+    }
+    json!({
+        "width": width,
+        "feature": nodes.iter().map(|n| index(n, "split_feature")).collect::<Vec<_>>(),
+        // smartcore sends rows right when a split has no value (x ≤ NaN is false).
+        "threshold": nodes.iter().map(|n| n.get("split_value").and_then(Value::as_f64).unwrap_or(f64::MIN)).collect::<Vec<_>>(),
+        "left": nodes.iter().map(|n| index(n, "true_child")).collect::<Vec<_>>(),
+        "right": nodes.iter().map(|n| index(n, "false_child")).collect::<Vec<_>>(),
+        "value": value,
+    })
+}
 
 /// Checks the JSON of a `Model`: `{"n_features", "n_classes", "estimator": {"<kind>": {...}}}`.
 pub fn check_model_json(model: &Value) -> Result<(), String> {
-    let n_features =
-        whole(model.get("n_features")).ok_or("the model has no valid \"n_features\"")?;
+    let n_features = whole(model.get("n_features")).ok_or("the model has no valid \"n_features\"")?;
     let n_classes = whole(model.get("n_classes")).ok_or("the model has no valid \"n_classes\"")?;
-    let estimator = model
-        .get("estimator")
-        .and_then(Value::as_object)
-        .ok_or("the model has no \"estimator\"")?;
+    let estimator = model.get("estimator").and_then(Value::as_object).ok_or("the model has no \"estimator\"")?;
     let (kind, body) = match estimator.iter().next() {
         Some(entry) if estimator.len() == 1 => entry,
         _ => return Err("the model's \"estimator\" must name exactly one kind of model".into()),
     };
-    let classifier = matches!(
-        kind.as_str(),
-        "logistic_regression" | "decision_tree_classifier" | "random_forest_classifier"
-    );
-    if classifier && n_classes < 2 {
-        return Err("a classifier needs at least two classes".into());
-    }
-    let rules = Rules {
-        n_features,
-        n_classes,
-    };
+    let rules = Rules { n_features, n_classes };
     rules.walk(body, None)?;
     match kind.as_str() {
         "logistic_regression" => rules.logistic(body),
         "linear_regression" => rules.linear(body),
+        "extra_trees_regressor" => match body.get("forest_regressor") {
+            None | Some(Value::Null) => Ok(()),
+            Some(forest) => forest_has_trees(forest),
+        },
         _ => Ok(()),
+    }
+}
+
+/// smartcore unwraps a forest's optional `trees` and `num_features` when predicting.
+fn forest_has_trees(forest: &Value) -> Result<(), String> {
+    let trees = forest.get("trees").and_then(Value::as_array).is_some_and(|t| !t.is_empty());
+    if trees && forest.get("num_features").is_some_and(|n| !n.is_null()) {
+        Ok(())
+    } else {
+        Err("a forest in the model has no trees".into())
     }
 }
 
@@ -86,6 +143,7 @@ impl Rules {
                 if let Some(nodes) = object.get("nodes") {
                     self.tree(nodes, limit)?;
                 }
+                self.boosted_node(object)?;
                 object.values().try_for_each(|v| self.walk(v, limit))
             }
             _ => Ok(()),
@@ -131,6 +189,17 @@ impl Rules {
         Ok(())
     }
 
+    /// A node of a boosted tree: both branches or none, a split on an existing feature.
+    fn boosted_node(&self, object: &Map<String, Value>) -> Result<(), String> {
+        let Some(feature) = object.get("split_feature_idx") else { return Ok(()) };
+        let branch = |key: &str| object.get(key).is_some_and(|v| !v.is_null());
+        match (branch("left"), branch("right")) {
+            (false, false) => Ok(()),
+            (true, true) if whole(Some(feature)).is_some_and(|f| f < self.n_features) => Ok(()),
+            _ => Err("a boosted tree has a node with one branch or a split on a feature the model does not have".into()),
+        }
+    }
+
     fn logistic(&self, body: &Value) -> Result<(), String> {
         let k =
             whole(body.get("num_classes")).ok_or("the logistic regression has no class count")?;
@@ -157,12 +226,7 @@ impl Rules {
     }
 
     fn linear(&self, body: &Value) -> Result<(), String> {
-        expect_shape(
-            body.get("coefficients"),
-            self.n_features,
-            1,
-            "linear regression weights",
-        )?;
+        expect_shape(body.get("coefficients"), self.n_features, 1, "linear regression weights")?;
         expect_shape(body.get("intercept"), 1, 1, "linear regression intercept")
     }
 }
@@ -185,14 +249,13 @@ fn check_matrix(object: &Map<String, Value>) -> Result<(), String> {
     }
 }
 
-/// The matrix at `value` is `rows × cols` (a missing matrix is allowed: predict then refuses).
+/// The matrix at `value` is there and `rows × cols`.
 fn expect_shape(value: Option<&Value>, rows: usize, cols: usize, what: &str) -> Result<(), String> {
     match value {
-        None | Some(Value::Null) => Ok(()),
         Some(m) if whole(m.get("nrows")) == Some(rows) && whole(m.get("ncols")) == Some(cols) => {
             Ok(())
         }
-        Some(_) => Err(format!("the {what} do not have the shape {rows} × {cols}")),
+        _ => Err(format!("the {what} do not have the shape {rows} × {cols}")),
     }
 }
 
@@ -214,11 +277,8 @@ mod tests {
         let read = |json: &str| serde_json::from_str::<Model>(json);
         let mut applied = [false; 15];
         for (task, algorithm) in combos() {
-            let params = Hyperparameters {
-                n_trees: 3,
-                ..Hyperparameters::default()
-            };
-            let model = Model::fit(task, algorithm, &params, 1, &x, &dataset(task, &x)).unwrap();
+            let params = quick(algorithm, task);
+            let model = Model::fit(task, algorithm, &params, 1, &x, &dataset(task, &x), &mut Progress::none()).unwrap();
             let json = serde_json::to_string(&model).unwrap();
             assert!(read(&json).is_ok());
             let damaged = [
@@ -237,7 +297,7 @@ mod tests {
                     "\"split_feature\":9,\"split_value\":0.",
                     1,
                 ),
-                json.replacen("\"output\":1,", "\"output\":9,", 1),
+                json.replacen("\"left\":[1,", "\"left\":[9999,", 1),
                 json.replacen("\"classes\":[0,1,2]", "\"classes\":[0,1,7]", 1),
                 json.replacen("\"nrows\":1,", "\"nrows\":4,", 1),
                 json.replacen("\"values\":[", "\"values\":[1.0,", 1),

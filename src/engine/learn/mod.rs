@@ -1,32 +1,40 @@
 //! The numeric learning layer on smartcore 0.7.
 //!
 //! It knows nothing about tables or files: it takes a dense numeric [`Features`] matrix and a
-//! [`Target`], splits rows ([`train_test_split`], [`stratified_split`]), trains a [`Model`]
-//! ([`Model::fit`]), predicts ([`Model::predict`]) and scores
-//! ([`classification_metrics`], [`regression_metrics`]). Every random choice takes a seed;
-//! bad inputs are [`LearnError`]s, never panics; models round-trip through JSON.
+//! [`Target`], splits rows ([`train_test_split`], [`stratified_split`], [`k_folds`]), trains
+//! a [`Model`] ([`Model::fit`], [`Model::fit_clusters`]) with [`Params`] checked against each
+//! algorithm's catalogue ([`specs`]), predicts with class [`Scores`]
+//! ([`Model::predict_with_scores`]) and scores ([`metrics`]). Every random choice takes a
+//! seed; bad inputs are [`LearnError`]s, never panics; models round-trip through JSON;
+//! long jobs report [`Progress`] and can be cancelled.
 
 mod algorithms;
 mod checks;
 mod data;
 mod error;
-mod estimator;
+mod estimators;
+mod folds;
+mod hyper;
 mod integrity;
-mod metrics;
+pub mod metrics;
 mod model;
-mod params;
+mod progress;
+mod projection;
 mod rng;
+mod scores;
 mod split;
 
 pub use algorithms::{Algorithm, Task};
+pub use checks::MAX_CLASSES;
 pub use data::{Features, Target, MAX_MAGNITUDE};
-pub use error::LearnError;
-pub use metrics::{
-    classification_metrics, regression_metrics, ClassMetrics, ClassificationMetrics,
-    RegressionMetrics,
-};
-pub use model::{Model, Prediction};
-pub use params::Hyperparameters;
+pub use error::{LearnError, CANCELLED};
+pub use folds::k_folds;
+pub use hyper::{specs, Condition, ParamKind, ParamSpec, ParamValue, Params};
+pub use model::{Model, Predicted, Prediction};
+pub use progress::{Progress, ProgressFn};
+pub use projection::pca_2d;
+pub use rng::SplitMix64;
+pub use scores::{ScoreKind, Scores};
 pub use split::{stratified_split, train_test_split};
 
 #[cfg(test)]

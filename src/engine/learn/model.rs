@@ -1,19 +1,21 @@
-//! A trained model: fit on features and a target, predict, save as JSON.
+//! A trained model: fit on features (and a target), predict classes with scores, numbers or
+//! clusters, save as JSON and read back with checks.
 
 use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use smartcore::error::Failed;
 
 use super::algorithms::{Algorithm, Task};
-use super::checks::check_training;
+use super::checks::{check_features, check_training, MAX_CLASSES};
 use super::data::{Features, Target};
 use super::error::LearnError;
-use super::estimator::{Estimator, Fitted};
-use super::integrity::check_model_json;
-use super::params::Hyperparameters;
+use super::estimators::{Clusters, Estimator, Fitted};
+use super::hyper::Params;
+use super::integrity::{check_model_json, migrate_model_json};
+use super::progress::Progress;
+use super::scores::{ScoreKind, Scores};
 
-/// What a model predicts: one class label or one number per row.
+/// What a model predicts: one class label, number or cluster per row.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Prediction {
@@ -21,14 +23,17 @@ pub enum Prediction {
     Classes(Vec<u32>),
     /// Numbers.
     Values(Vec<f64>),
+    /// Cluster numbers from 0; -1 for a row in no cluster (DBSCAN's noise).
+    Clusters(Vec<i32>),
 }
 
 impl Prediction {
     /// Number of predicted rows.
     pub fn len(&self) -> usize {
         match self {
-            Prediction::Classes(labels) => labels.len(),
-            Prediction::Values(values) => values.len(),
+            Prediction::Classes(v) => v.len(),
+            Prediction::Values(v) => v.len(),
+            Prediction::Clusters(v) => v.len(),
         }
     }
 
@@ -38,18 +43,24 @@ impl Prediction {
     }
 }
 
+/// A prediction with the class scores behind it (classifiers only).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Predicted {
+    pub prediction: Prediction,
+    pub scores: Option<Scores>,
+}
+
 /// A trained model. Cloning is cheap (the fitted model is shared, never changed); it saves
 /// to JSON with serde and, read back, predicts as before. Reading checks the model's
 /// structure so that a damaged file gives an error instead of a crash.
 #[derive(Clone, Debug)]
 pub struct Model {
     n_features: usize,
-    /// The class count the labels index into (0 for regression).
+    /// The class count the labels index into (0 for regression and clustering).
     n_classes: usize,
     estimator: Arc<Estimator>,
 }
 
-/// The JSON form of a model.
 #[derive(Serialize)]
 struct ModelRef<'a> {
     n_features: usize,
@@ -66,56 +77,69 @@ struct ModelOwned {
 
 impl Serialize for Model {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        ModelRef {
-            n_features: self.n_features,
-            n_classes: self.n_classes,
-            estimator: &self.estimator,
-        }
-        .serialize(serializer)
+        ModelRef { n_features: self.n_features, n_classes: self.n_classes, estimator: &self.estimator }.serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Model {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
+        let mut value = serde_json::Value::deserialize(deserializer)?;
+        migrate_model_json(&mut value);
         check_model_json(&value).map_err(serde::de::Error::custom)?;
         let owned: ModelOwned = serde_json::from_value(value).map_err(serde::de::Error::custom)?;
-        Ok(Model {
-            n_features: owned.n_features,
-            n_classes: owned.n_classes,
-            estimator: Arc::new(owned.estimator),
-        })
+        owned.estimator.check(owned.n_features, owned.n_classes).map_err(serde::de::Error::custom)?;
+        let model = Model { n_features: owned.n_features, n_classes: owned.n_classes, estimator: Arc::new(owned.estimator) };
+        if model.task() == Task::Classification && !(2..=MAX_CLASSES).contains(&model.n_classes) {
+            return Err(serde::de::Error::custom(format!("a classifier needs between 2 and {MAX_CLASSES} classes")));
+        }
+        Ok(model)
     }
 }
 
 impl Model {
-    /// Trains `algorithm` for `task` on `x` and `y`. Every random choice follows from `seed`.
-    /// Bad inputs (no rows or features, mismatched lengths, a single class, labels out of
-    /// range, non-finite targets, bad hyperparameters, an algorithm that cannot do the task)
-    /// are errors, never panics.
+    /// Trains `algorithm` for `task` (classification or regression) on `x` and `y`.
+    /// `params` are checked against the algorithm's catalogue (missing ones take defaults);
+    /// every random choice follows from `seed`. Bad inputs are errors, never panics; a
+    /// `false` from `progress` stops with a "cancelled" error.
     pub fn fit(
         task: Task,
         algorithm: Algorithm,
-        params: &Hyperparameters,
+        params: &Params,
         seed: u64,
         x: &Features,
         y: &Target,
+        progress: &mut Progress,
     ) -> Result<Model, LearnError> {
-        check_training(task, algorithm, params, x, y)?;
-        let estimator = Estimator::fit(algorithm, params, seed, &x.to_dense()?, y)?;
+        let params = params.resolve(algorithm, task)?;
+        check_training(task, algorithm, &params, x, y)?;
+        let estimator = Estimator::fit(algorithm, &params, seed, x, y, progress)?;
         let n_classes = match y {
             Target::Classes { n_classes, .. } => *n_classes,
             Target::Values(_) => 0,
         };
-        Ok(Model {
-            n_features: x.cols(),
-            n_classes,
-            estimator: Arc::new(estimator),
-        })
+        Ok(Model { n_features: x.cols(), n_classes, estimator: Arc::new(estimator) })
+    }
+
+    /// Finds clusters in `x` with a clustering `algorithm`; returns the model and the cluster
+    /// of each row of `x` (-1 for noise).
+    pub fn fit_clusters(algorithm: Algorithm, params: &Params, seed: u64, x: &Features) -> Result<(Model, Vec<i32>), LearnError> {
+        let params = params.resolve(algorithm, Task::Clustering)?;
+        if !algorithm.supports(Task::Clustering) {
+            return Err(LearnError::new(format!("{} does not find clusters", algorithm.label())));
+        }
+        check_features(x, 2)?;
+        let (clusters, labels) = Clusters::fit(algorithm, &params, seed, x)?;
+        let model = Model { n_features: x.cols(), n_classes: 0, estimator: Arc::new(Estimator::Clusters(clusters)) };
+        Ok((model, labels))
     }
 
     /// Predicts every row of `x`, which must have the columns the model was trained on.
     pub fn predict(&self, x: &Features) -> Result<Prediction, LearnError> {
+        Ok(self.predict_with_scores(x)?.prediction)
+    }
+
+    /// Predicts every row of `x`, with the class scores of a classifier.
+    pub fn predict_with_scores(&self, x: &Features) -> Result<Predicted, LearnError> {
         if x.cols() != self.n_features {
             return Err(LearnError::new(format!(
                 "the model was trained on {} features but these rows have {}",
@@ -123,19 +147,32 @@ impl Model {
                 x.cols()
             )));
         }
+        let fitted = self.estimator.parts().1;
         if x.rows() == 0 {
-            return Ok(match self.task() {
-                Task::Classification => Prediction::Classes(Vec::new()),
-                Task::Regression => Prediction::Values(Vec::new()),
+            return Ok(match fitted {
+                Fitted::Classes(_) => Predicted {
+                    prediction: Prediction::Classes(Vec::new()),
+                    scores: Some(Scores::new(ScoreKind::Probability, self.n_classes, Vec::new())),
+                },
+                Fitted::Values(_) => Predicted { prediction: Prediction::Values(Vec::new()), scores: None },
+                Fitted::Clusters(_) => Predicted { prediction: Prediction::Clusters(Vec::new()), scores: None },
             });
         }
-        let m = x.to_dense()?;
-        let failed = |e: Failed| LearnError::new(format!("the model could not predict: {e}"));
-        let prediction = match self.estimator.parts().1 {
-            Fitted::Classes(model) => Prediction::Classes(model.predict(&m).map_err(failed)?),
-            Fitted::Values(model) => Prediction::Values(model.predict(&m).map_err(failed)?),
+        let (prediction, scores) = match fitted {
+            Fitted::Classes(model) => {
+                let scores = model.scores(x, self.n_classes)?;
+                (Prediction::Classes(scores.best()), Some(scores))
+            }
+            Fitted::Values(model) => {
+                let values = model.predict(x)?;
+                if values.len() != x.rows() || values.iter().any(|v| !v.is_finite()) {
+                    return Err(LearnError::new("the model predicted values that are not finite numbers for these rows"));
+                }
+                (Prediction::Values(values), None)
+            }
+            Fitted::Clusters(model) => (Prediction::Clusters(model.assign(x)), None),
         };
-        Ok(prediction)
+        Ok(Predicted { prediction, scores })
     }
 
     /// The task the model was trained for.
@@ -143,6 +180,7 @@ impl Model {
         match self.estimator.parts().1 {
             Fitted::Classes(_) => Task::Classification,
             Fitted::Values(_) => Task::Regression,
+            Fitted::Clusters(_) => Task::Clustering,
         }
     }
 
@@ -156,7 +194,7 @@ impl Model {
         self.n_features
     }
 
-    /// The number of classes predicted labels index into (0 for regression).
+    /// The number of classes predicted labels index into (0 for regression and clustering).
     pub fn n_classes(&self) -> usize {
         self.n_classes
     }

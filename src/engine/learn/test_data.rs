@@ -41,6 +41,7 @@ pub(super) fn plane(x: &Features) -> Target {
     )
 }
 
+/// Every (task, algorithm) pair that learns from a target.
 pub(super) fn combos() -> Vec<(Task, Algorithm)> {
     [Task::Classification, Task::Regression]
         .into_iter()
@@ -51,15 +52,22 @@ pub(super) fn combos() -> Vec<(Task, Algorithm)> {
 pub(super) fn dataset(task: Task, x: &Features) -> Target {
     match task {
         Task::Classification => bands(x),
-        Task::Regression => plane(x),
+        Task::Regression | Task::Clustering => plane(x),
     }
 }
 
-pub(super) fn fit(
-    task: Task,
-    algorithm: Algorithm,
-    x: &Features,
-    y: &Target,
-) -> Result<Model, LearnError> {
-    Model::fit(task, algorithm, &Hyperparameters::default(), 42, x, y)
+pub(super) fn fit(task: Task, algorithm: Algorithm, x: &Features, y: &Target) -> Result<Model, LearnError> {
+    Model::fit(task, algorithm, &quick(algorithm, task), 42, x, y, &mut Progress::none())
+}
+
+/// Default parameters with fewer trees (fast tests) and a weak L1 penalty (the defaults
+/// shrink these small coefficients to zero, as scikit-learn's would).
+pub(super) fn quick(algorithm: Algorithm, task: Task) -> Params {
+    match algorithm {
+        Algorithm::Lasso | Algorithm::ElasticNet => Params::new().with("alpha", ParamValue::Number(0.001)),
+        _ if specs(algorithm, task).iter().any(|s| s.name == "n_estimators") => {
+            Params::new().with("n_estimators", ParamValue::Integer(10))
+        }
+        _ => Params::new(),
+    }
 }

@@ -1,11 +1,18 @@
-//! Missing-value imputation: mean, median or most frequent, learned on training rows.
+//! Missing-value imputation: mean, median, most frequent or a constant, learned per column on
+//! the training rows, with an optional "was missing" indicator column (scikit-learn's
+//! SimpleImputer with `add_indicator`).
 
 use std::collections::HashMap;
+use std::hash::Hash;
 
 use serde::{Deserialize, Serialize};
 
-use super::FittedStep;
-use crate::engine::table::{ColumnData, ColumnType, Table};
+use super::columns::convert;
+use super::schema::{Family, Param, ParamKind, StepInfo, ANY};
+use super::stats::{mean, percentile_of_unsorted};
+use super::step::{FitContext, FittedKind, StepKind};
+use super::values::{ensure_new_names, index_of, insert_columns, numbers};
+use crate::engine::table::{Column, ColumnData, ColumnType, Table};
 
 /// How to choose the fill value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,6 +21,21 @@ pub enum ImputeStrategy {
     Mean,
     Median,
     MostFrequent,
+    /// The step's `fill_value`.
+    Constant,
+}
+
+/// Fills the missing values of `columns`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Impute {
+    pub columns: Vec<String>,
+    pub strategy: ImputeStrategy,
+    /// The value for the constant strategy, as text (read as each column's type).
+    #[serde(default)]
+    pub fill_value: Option<String>,
+    /// Also add a 0/1 column `<name>_was_missing` after each column.
+    #[serde(default)]
+    pub add_indicator: bool,
 }
 
 /// A learned fill value, typed like the column it fills.
@@ -29,17 +51,25 @@ pub enum Fill {
     Text(String),
 }
 
-impl ImputeStrategy {
-    /// All strategies, in the order the UI lists them.
-    pub const ALL: [ImputeStrategy; 3] =
-        [ImputeStrategy::Mean, ImputeStrategy::Median, ImputeStrategy::MostFrequent];
+/// The learned fill of each column, and the columns that get an indicator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImputeFitted {
+    pub fills: Vec<(String, Fill)>,
+    #[serde(default)]
+    pub indicators: Vec<String>,
+}
 
-    /// Lowercase label ("mean", "median", "most frequent").
+impl ImputeStrategy {
+    /// The strategies that learn a statistic, in the order the UI lists them.
+    pub const STATISTICS: [ImputeStrategy; 3] = [ImputeStrategy::Mean, ImputeStrategy::Median, ImputeStrategy::MostFrequent];
+
+    /// Lowercase label ("mean", "median", "most frequent", "constant").
     pub fn label(self) -> &'static str {
         match self {
             ImputeStrategy::Mean => "mean",
             ImputeStrategy::Median => "median",
             ImputeStrategy::MostFrequent => "most frequent",
+            ImputeStrategy::Constant => "constant",
         }
     }
 
@@ -51,45 +81,143 @@ impl ImputeStrategy {
             ImputeStrategy::MostFrequent => {
                 "Fills missing values with the column's most frequent value in the training rows."
             }
+            ImputeStrategy::Constant => "Fills missing values with the value you give.",
         }
     }
 }
 
-/// Learns one fill value per column.
-pub fn fit(table: &Table, columns: &[String], strategy: ImputeStrategy) -> Result<FittedStep, String> {
-    let mut fills = Vec::with_capacity(columns.len());
-    for name in columns {
-        let data = &table.require(name)?.data;
-        let fill = match strategy {
+impl Impute {
+    /// Imputes `columns` with `strategy`, without indicators.
+    pub fn new(columns: Vec<String>, strategy: ImputeStrategy) -> Impute {
+        Impute { columns, strategy, fill_value: None, add_indicator: false }
+    }
+}
+
+impl StepKind for Impute {
+    type Fitted = ImputeFitted;
+
+    fn info() -> StepInfo {
+        let strategies =
+            [("mean", "mean"), ("median", "median"), ("most_frequent", "most frequent"), ("constant", "a constant")];
+        StepInfo::new(
+            Family::MissingValues,
+            "Impute missing",
+            "Fills missing values with a statistic of the training rows, or a constant.",
+            vec![
+                Param::new("columns", "Columns", "The columns to fill.", ParamKind::columns(ANY)),
+                Param::new("strategy", "Fill with", "What to put in the gaps.", ParamKind::choice(&strategies, "median")),
+                Param::new("fill_value", "Constant", "The value for the constant strategy.", ParamKind::text("")).optional(),
+                Param::new(
+                    "add_indicator",
+                    "Add a \"was missing\" column",
+                    "Also add a 0/1 column per column saying which rows were missing.",
+                    ParamKind::Bool { default: false },
+                ),
+            ],
+        )
+    }
+
+    fn detail(&self) -> Option<String> {
+        Some(match (&self.strategy, &self.fill_value) {
+            (ImputeStrategy::Constant, Some(value)) => format!("'{value}'"),
+            (strategy, _) => strategy.label().to_string(),
+        })
+    }
+
+    fn explain(&self) -> Option<String> {
+        Some(self.strategy.explain().to_string())
+    }
+
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<ImputeFitted, String> {
+        let mut fills = Vec::with_capacity(self.columns.len());
+        for name in &self.columns {
+            let data = &table.require(name)?.data;
+            let fill = self.learn(name, data)?;
+            fills.push((name.clone(), fill));
+        }
+        let indicators = if self.add_indicator { self.columns.clone() } else { Vec::new() };
+        Ok(ImputeFitted { fills, indicators })
+    }
+}
+
+impl Impute {
+    fn learn(&self, name: &str, data: &ColumnData) -> Result<Fill, String> {
+        let fill = match self.strategy {
             ImputeStrategy::MostFrequent => most_frequent(data),
+            ImputeStrategy::Constant => {
+                let text = self.fill_value.as_deref().filter(|t| !t.is_empty()).ok_or("give the constant to fill with")?;
+                let typed = convert(&ColumnData::Text(vec![Some(text.to_string())]), data.column_type())
+                    .map_err(|e| format!("'{name}': {e}"))?;
+                let fill = Fill::at(&typed, 0);
+                if fill.is_none() {
+                    return Err(format!("'{text}' is not a valid {} value for '{name}'", data.column_type().name()));
+                }
+                fill
+            }
             ImputeStrategy::Mean | ImputeStrategy::Median => {
-                let values = data.to_numbers().ok_or_else(|| {
+                let values = numbers(data).ok_or_else(|| {
                     format!(
                         "'{name}' is a {} column, so it has no {}; use \"most frequent\" for it",
                         data.column_type().name(),
-                        strategy.label()
+                        self.strategy.label()
                     )
                 })?;
                 let mut present: Vec<f64> = values.into_iter().filter(|x| !x.is_nan()).collect();
-                let stat = if strategy == ImputeStrategy::Mean { mean(&present) } else { median(&mut present) };
+                let stat = if self.strategy == ImputeStrategy::Mean {
+                    mean(&present)
+                } else {
+                    percentile_of_unsorted(&mut present, 50.0)
+                };
                 stat.map(|x| numeric_fill(data.column_type(), x))
             }
         };
-        let fill = fill.ok_or_else(|| format!("'{name}' has no values in the training rows to learn a fill from"))?;
-        fills.push((name.clone(), fill));
+        fill.ok_or_else(|| format!("'{name}' has no values in the training rows to learn a fill from"))
     }
-    Ok(FittedStep::Impute { fills })
 }
 
-/// Fills the missing cells of each column with its learned value.
-pub fn apply(mut table: Table, fills: &[(String, Fill)]) -> Result<Table, String> {
-    for (name, fill) in fills {
-        let position = table.position(name).ok_or_else(|| format!("there is no column named '{name}'"))?;
-        let column = &mut table.columns[position];
-        column.data = filled(std::mem::replace(&mut column.data, ColumnData::Number(Vec::new())), fill)
-            .map_err(|e| format!("'{name}': {e}"))?;
+impl FittedKind for ImputeFitted {
+    /// Fills the missing cells of each column with its learned value; indicators go right
+    /// after their column.
+    fn apply(&self, mut table: Table) -> Result<Table, String> {
+        let names: Vec<String> = self.indicators.iter().map(|c| indicator_name(c)).collect();
+        ensure_new_names(&table, &names)?;
+        for (name, fill) in &self.fills {
+            let position = index_of(&table, name)?;
+            let column = &mut table.columns[position];
+            let indicator = self.indicators.contains(name).then(|| {
+                let flags = (0..column.data.len()).map(|i| Some(i64::from(column.data.is_missing(i)))).collect();
+                Column::new(indicator_name(name), ColumnData::Integer(flags))
+            });
+            let data = std::mem::replace(&mut column.data, ColumnData::Number(Vec::new()));
+            column.data = filled(data, fill).map_err(|e| format!("'{name}': {e}"))?;
+            insert_columns(&mut table, position + 1, indicator.into_iter().collect());
+        }
+        Ok(table)
     }
-    Ok(table)
+}
+
+fn indicator_name(column: &str) -> String {
+    format!("{column}_was_missing")
+}
+
+impl Fill {
+    /// The value of row `i` of `data`, if present.
+    fn at(data: &ColumnData, i: usize) -> Option<Fill> {
+        match data {
+            ColumnData::Number(v) => v.get(i).copied().filter(|x| !x.is_nan()).map(Fill::Number),
+            ColumnData::Integer(v) => v.get(i).copied().flatten().map(Fill::Integer),
+            ColumnData::Boolean(v) => v.get(i).copied().flatten().map(Fill::Boolean),
+            ColumnData::Date(v) => v.get(i).copied().flatten().map(Fill::Date),
+            ColumnData::DateTime(v) => v.get(i).copied().flatten().map(Fill::DateTime),
+            ColumnData::Category { .. } | ColumnData::Text(_) => {
+                if i < data.len() {
+                    data.text_at(i).map(Fill::Text)
+                } else {
+                    None
+                }
+            }
+        }
+    }
 }
 
 fn numeric_fill(column_type: ColumnType, x: f64) -> Fill {
@@ -135,56 +263,40 @@ fn filled(data: ColumnData, fill: &Fill) -> Result<ColumnData, String> {
     })
 }
 
-fn mean(values: &[f64]) -> Option<f64> {
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
-}
-
-fn median(values: &mut [f64]) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f64::total_cmp);
-    let mid = values.len() / 2;
-    Some(if values.len() % 2 == 1 { values[mid] } else { (values[mid - 1] + values[mid]) / 2.0 })
-}
-
 /// The most frequent value; ties go to the smallest value, as in scikit-learn.
 fn most_frequent(data: &ColumnData) -> Option<Fill> {
     match data {
-        ColumnData::Number(v) => mode(v.iter().filter(|x| !x.is_nan()).map(|x| x.to_bits()), |a, b| {
-            f64::from_bits(*a).total_cmp(&f64::from_bits(*b))
-        })
-        .map(|b| Fill::Number(f64::from_bits(b))),
+        ColumnData::Number(v) => {
+            mode(v.iter().filter(|x| !x.is_nan()).map(|x| if *x == 0.0 { 0 } else { x.to_bits() }), |a, b| {
+                f64::from_bits(*a).total_cmp(&f64::from_bits(*b))
+            })
+            .map(|b| Fill::Number(f64::from_bits(b)))
+        }
         ColumnData::Integer(v) => mode(v.iter().flatten().copied(), Ord::cmp).map(Fill::Integer),
         ColumnData::Boolean(v) => mode(v.iter().flatten().copied(), Ord::cmp).map(Fill::Boolean),
         ColumnData::Date(v) => mode(v.iter().flatten().copied(), Ord::cmp).map(Fill::Date),
         ColumnData::DateTime(v) => mode(v.iter().flatten().copied(), Ord::cmp).map(Fill::DateTime),
-        ColumnData::Category { codes, levels } => mode(codes.iter().flatten().copied(), |a, b| {
-            levels[*a as usize].cmp(&levels[*b as usize])
-        })
-        .map(|c| Fill::Text(levels[c as usize].clone())),
-        ColumnData::Text(v) => mode(v.iter().flatten().cloned(), Ord::cmp).map(Fill::Text),
+        ColumnData::Category { codes, levels } => {
+            let level = |c: &u32| levels.get(*c as usize);
+            mode(codes.iter().flatten().copied().filter(|c| level(c).is_some()), |a, b| level(a).cmp(&level(b)))
+                .and_then(|c| level(&c).cloned())
+                .map(Fill::Text)
+        }
+        ColumnData::Text(v) => mode(v.iter().flatten().map(String::as_str), Ord::cmp).map(|t| Fill::Text(t.to_string())),
     }
 }
 
-fn mode<T: std::hash::Hash + Eq + Clone>(
-    values: impl Iterator<Item = T>,
-    order: impl Fn(&T, &T) -> std::cmp::Ordering,
-) -> Option<T> {
+fn mode<T: Hash + Eq + Clone>(values: impl Iterator<Item = T>, order: impl Fn(&T, &T) -> std::cmp::Ordering) -> Option<T> {
     let mut counts: HashMap<T, usize> = HashMap::new();
     for v in values {
         *counts.entry(v).or_default() += 1;
     }
-    counts
-        .into_iter()
-        .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then_with(|| order(b, a)))
-        .map(|(v, _)| v)
+    counts.into_iter().max_by(|(a, ca), (b, cb)| ca.cmp(cb).then_with(|| order(b, a))).map(|(v, _)| v)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::Column;
 
     fn table() -> Table {
         Table::new(
@@ -201,31 +313,43 @@ mod tests {
         .unwrap()
     }
 
-    fn run(strategy: ImputeStrategy, cols: &[&str]) -> Result<Table, String> {
+    fn run(step: Impute) -> Result<Table, String> {
         let t = table();
-        let cols: Vec<String> = cols.iter().map(|s| s.to_string()).collect();
-        apply(t.clone(), match &fit(&t, &cols, strategy)? {
-            FittedStep::Impute { fills } => fills,
-            _ => unreachable!(),
-        })
+        step.fit(&t, &FitContext::default())?.apply(t)
+    }
+
+    fn cols(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
     }
 
     #[test]
     fn mean_median_and_most_frequent_match_scikit_learn() {
         // SimpleImputer(strategy=...).fit_transform on the same columns gives these fills.
-        let t = run(ImputeStrategy::Mean, &["x", "n"]).unwrap();
+        let t = run(Impute::new(cols(&["x", "n"]), ImputeStrategy::Mean)).unwrap();
         assert_eq!(t.columns[0].data, ColumnData::Number(vec![1.0, 14.0 / 3.0, 3.0, 10.0]));
         assert_eq!(t.columns[1].data, ColumnData::Number(vec![2.0, 2.0, 3.0, 5.0]));
-        let t = run(ImputeStrategy::Median, &["x"]).unwrap();
+        let t = run(Impute::new(cols(&["x"]), ImputeStrategy::Median)).unwrap();
         assert_eq!(t.columns[0].data, ColumnData::Number(vec![1.0, 3.0, 3.0, 10.0]));
-        let t = run(ImputeStrategy::MostFrequent, &["n", "c"]).unwrap();
+        let t = run(Impute::new(cols(&["n", "c"]), ImputeStrategy::MostFrequent)).unwrap();
         assert_eq!(t.columns[1].data, ColumnData::Integer(vec![Some(2), Some(2), Some(2), Some(5)]));
         assert_eq!(t.columns[2].data.text_at(3).as_deref(), Some("b"));
     }
 
     #[test]
+    fn constants_are_read_as_the_column_type_and_indicators_follow_their_column() {
+        let step = Impute { fill_value: Some("7".into()), add_indicator: true, ..Impute::new(cols(&["n", "c"]), ImputeStrategy::Constant) };
+        let t = run(step).unwrap();
+        assert_eq!(t.column_names(), ["x", "n", "n_was_missing", "c", "c_was_missing"]);
+        assert_eq!(t.columns[1].data, ColumnData::Integer(vec![Some(2), Some(2), Some(7), Some(5)]));
+        assert_eq!(t.columns[2].data, ColumnData::Integer(vec![Some(0), Some(0), Some(1), Some(0)]));
+        assert_eq!(t.columns[3].data.text_at(3).as_deref(), Some("7"));
+        let bad = Impute { fill_value: Some("seven".into()), ..Impute::new(cols(&["n"]), ImputeStrategy::Constant) };
+        assert!(run(bad).unwrap_err().contains("not a valid integer value"));
+    }
+
+    #[test]
     fn mean_of_a_category_is_a_clear_error() {
-        let err = run(ImputeStrategy::Mean, &["c"]).unwrap_err();
+        let err = run(Impute::new(cols(&["c"]), ImputeStrategy::Mean)).unwrap_err();
         assert!(err.contains("most frequent"), "{err}");
     }
 }

@@ -1,202 +1,127 @@
 //! The recipe: an ordered list of preparation steps, fitted on training rows, applied anywhere.
 //!
-//! [`Recipe::fit`] learns each step's parameters (means, categories, scales) from the rows it
-//! is given and returns a [`FittedRecipe`], which [`FittedRecipe::apply`] replays on any table:
-//! the training rows, the test rows, or a new file at prediction time.
+//! [`Recipe::fit`] learns each enabled step's parameters (means, categories, fences, bins)
+//! from the rows it is given and returns a [`FittedRecipe`]. [`FittedRecipe::apply`] replays
+//! every step on any table (training rows, test rows, the cleaned CSV);
+//! [`FittedRecipe::apply_for_prediction`] skips the steps that remove rows, so a prediction
+//! gets one output per input row. [`Recipe::fit_transform`] returns the training rows as
+//! fitting left them (target encoding gives them out-of-fold values).
+//!
+//! Each kind of step is a struct in its family's file implementing [`StepKind`]; the list
+//! below turns them into the [`Step`] and [`FittedStep`] enums (`"kind": "snake_case"` in
+//! JSON) and the [`catalogue`] the UI draws its forms from ([`StepInfo`], [`Param`]).
 
 mod columns;
+mod dispatch;
+mod document;
+mod encode;
+mod features;
+mod fitted;
 mod impute;
-mod one_hot;
+mod missing_columns;
+mod outliers;
+mod preview;
+mod rows;
 mod scale;
+mod schema;
+mod stats;
+mod step;
+mod step_api;
+mod text;
+mod validate;
+mod values;
 
-use serde::{Deserialize, Serialize};
+pub use columns::{ChangeType, DropColumns, DuplicateColumn, KeepColumns, KeptColumns, RenameColumn};
+pub use document::{step_error, Recipe, RecipeStep, READABLE_RECIPE_VERSIONS, RECIPE_VERSION};
+pub use encode::{
+    Encoding, Frequencies, FrequencyEncode, FrequencyFitted, OneHot, OneHotFitted, OrdinalEncode, OrdinalFitted, OrdinalOrder, TargetEncode,
+    TargetEncodeFitted, TargetEncoding,
+};
+pub use features::{
+    BinMethod, Bins, BinsFitted, Compute, DatePart, DateParts, DropCorrelated, Operation, Pca, PcaFitted, Polynomial, TextLength,
+    TextMeasure,
+};
+pub use fitted::{ApplyMode, FittedRecipe};
+pub use impute::{Fill, Impute, ImputeFitted, ImputeStrategy};
+pub use outliers::{ClipFitted, ClipOutliers, DropFitted, DropOutliers, Fence, FenceMethod, FenceRule};
+pub use preview::{preview, preview_step, ColumnChange, ColumnStats, StepPreview, PREVIEW_ROWS};
+pub use rows::{
+    Comparison, DropDuplicates, DropMissing, FilterAction, FilterCategory, FilterNumber, FilterText, FittedSample, MissingRule, SampleMethod,
+    SampleRows,
+};
+pub use scale::{Log1p, MinMaxScale, RobustScale, Scale, ScaleFitted, StandardScale, YeoJohnson, YeoJohnsonFitted};
+pub use schema::{Choice, Family, Param, ParamKind, StepInfo};
+pub use step::{FitContext, FittedKind, StepKind};
+pub use text::{
+    propose_clusters, ChangeCase, Cluster, ClusterMethod, ClusterSpellings, FindReplace, GroupRare, GroupRareFitted, KeptValues, LetterCase, Merge,
+    MergeCategories, RareRule, TrimWhitespace, ValueCount,
+};
 
-use crate::engine::table::Table;
-
-pub use impute::{Fill, ImputeStrategy};
-
-/// Version of the recipe JSON format.
-pub const RECIPE_VERSION: u32 = 1;
-
-/// An editable, ordered list of steps.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Recipe {
-    pub version: u32,
-    pub steps: Vec<RecipeStep>,
-}
-
-/// One step of a recipe, and whether Sift added it by itself.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RecipeStep {
-    #[serde(flatten)]
-    pub step: Step,
-    /// Added by Sift when training needed it; the user can still edit or remove it.
-    #[serde(default)]
-    pub automatic: bool,
-}
-
-/// What a step does, with its parameters.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Step {
-    /// Remove columns.
-    DropColumns { columns: Vec<String> },
-    /// Fill missing values with a statistic learned from the training rows.
-    Impute { columns: Vec<String>, strategy: ImputeStrategy },
-    /// Replace each category column by one 0/1 column per category seen in training.
-    OneHot { columns: Vec<String> },
-    /// Subtract the training mean and divide by the training standard deviation.
-    StandardScale { columns: Vec<String> },
-}
-
-/// A step with its learned parameters.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum FittedStep {
-    DropColumns { columns: Vec<String> },
-    Impute { fills: Vec<(String, Fill)> },
-    OneHot { encodings: Vec<one_hot::Encoding> },
-    StandardScale { scales: Vec<scale::Scale> },
-}
-
-/// A recipe whose steps have learned their parameters.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct FittedRecipe {
-    pub steps: Vec<FittedStep>,
-}
-
-impl Default for Recipe {
-    fn default() -> Self {
-        Recipe { version: RECIPE_VERSION, steps: Vec::new() }
-    }
+dispatch::step_kinds! {
+    // Columns
+    DropColumns(columns::DropColumns),
+    KeepColumns(columns::KeepColumns),
+    RenameColumn(columns::RenameColumn),
+    ChangeType(columns::ChangeType),
+    DuplicateColumn(columns::DuplicateColumn),
+    // Rows
+    DropDuplicates(rows::DropDuplicates),
+    DropMissing(rows::DropMissing),
+    FilterNumber(rows::FilterNumber),
+    FilterCategory(rows::FilterCategory),
+    FilterText(rows::FilterText),
+    SampleRows(rows::SampleRows),
+    // Text and categories
+    TrimWhitespace(text::TrimWhitespace),
+    ChangeCase(text::ChangeCase),
+    FindReplace(text::FindReplace),
+    MergeCategories(text::MergeCategories),
+    ClusterSpellings(text::ClusterSpellings),
+    GroupRare(text::GroupRare),
+    // Missing values
+    Impute(impute::Impute),
+    // Outliers
+    ClipOutliers(outliers::ClipOutliers),
+    DropOutliers(outliers::DropOutliers),
+    // Encoding
+    OneHot(encode::OneHot),
+    OrdinalEncode(encode::OrdinalEncode),
+    FrequencyEncode(encode::FrequencyEncode),
+    TargetEncode(encode::TargetEncode),
+    // Scaling and transforms
+    StandardScale(scale::StandardScale),
+    MinMaxScale(scale::MinMaxScale),
+    RobustScale(scale::RobustScale),
+    Log1p(scale::Log1p),
+    YeoJohnson(scale::YeoJohnson),
+    // Features
+    Bins(features::Bins),
+    DateParts(features::DateParts),
+    Compute(features::Compute),
+    TextLength(features::TextLength),
+    Polynomial(features::Polynomial),
+    Pca(features::Pca),
+    DropCorrelated(features::DropCorrelated),
 }
 
 impl Step {
-    /// The columns the step works on.
-    pub fn columns(&self) -> &[String] {
-        match self {
-            Step::DropColumns { columns }
-            | Step::Impute { columns, .. }
-            | Step::OneHot { columns }
-            | Step::StandardScale { columns } => columns,
-        }
+    /// Drops `columns`.
+    pub fn drop_columns(columns: Vec<String>) -> Step {
+        Step::DropColumns(DropColumns { columns })
     }
 
-    /// The columns the step works on, to edit.
-    pub fn columns_mut(&mut self) -> &mut Vec<String> {
-        match self {
-            Step::DropColumns { columns }
-            | Step::Impute { columns, .. }
-            | Step::OneHot { columns }
-            | Step::StandardScale { columns } => columns,
-        }
+    /// Imputes `columns` with `strategy` (no indicator).
+    pub fn impute(columns: Vec<String>, strategy: ImputeStrategy) -> Step {
+        Step::Impute(Impute::new(columns, strategy))
     }
 
-    /// A short title, e.g. "Impute missing (median): bill_length_mm, body_mass_g".
-    pub fn describe(&self) -> String {
-        let title = match self {
-            Step::DropColumns { .. } => "Drop column".to_string(),
-            Step::Impute { strategy, .. } => format!("Impute missing ({})", strategy.label()),
-            Step::OneHot { .. } => "One-hot encode".to_string(),
-            Step::StandardScale { .. } => "Standard scale".to_string(),
-        };
-        format!("{title}: {}", self.columns().join(", "))
+    /// One-hot encodes `columns` with every category.
+    pub fn one_hot(columns: Vec<String>) -> Step {
+        Step::OneHot(OneHot::new(columns))
     }
 
-    /// One plain-language sentence saying what the step does.
-    pub fn explain(&self) -> &'static str {
-        match self {
-            Step::DropColumns { .. } => "Removes these columns from the data.",
-            Step::Impute { strategy, .. } => strategy.explain(),
-            Step::OneHot { .. } => {
-                "Turns each category into its own 0/1 column, so models that need numbers can use it."
-            }
-            Step::StandardScale { .. } => {
-                "Centres each column on the training mean and divides by its standard deviation."
-            }
-        }
-    }
-
-    fn fit(&self, table: &Table) -> Result<FittedStep, String> {
-        for name in self.columns() {
-            table.require(name)?;
-        }
-        match self {
-            Step::DropColumns { columns } => Ok(FittedStep::DropColumns { columns: columns.clone() }),
-            Step::Impute { columns, strategy } => impute::fit(table, columns, *strategy),
-            Step::OneHot { columns } => one_hot::fit(table, columns),
-            Step::StandardScale { columns } => scale::fit(table, columns),
-        }
-    }
-}
-
-impl FittedStep {
-    /// Applies the learned step to any table with the needed columns.
-    pub fn apply(&self, table: Table) -> Result<Table, String> {
-        match self {
-            FittedStep::DropColumns { columns } => columns::drop(table, columns),
-            FittedStep::Impute { fills } => impute::apply(table, fills),
-            FittedStep::OneHot { encodings } => one_hot::apply(table, encodings),
-            FittedStep::StandardScale { scales } => scale::apply(table, scales),
-        }
-    }
-}
-
-impl Recipe {
-    /// A recipe from JSON, with a clear message for malformed JSON or an unknown version.
-    pub fn from_json(text: &str) -> Result<Recipe, String> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| format!("this recipe is not valid JSON: {e}"))?;
-        match value.get("version").and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(RECIPE_VERSION) => {}
-            Some(v) => return Err(format!("recipe format version {v} is not supported (this Sift reads version {RECIPE_VERSION})")),
-            None => return Err("this JSON is not a Sift recipe: it has no \"version\" field".into()),
-        }
-        serde_json::from_value(value).map_err(|e| format!("this recipe could not be read: {e}"))
-    }
-
-    /// The recipe with `column` taken out of the automatic steps (those left with no column
-    /// go). Used when `column` becomes the target: Sift's own steps follow the new target,
-    /// the user's steps are never changed behind their back.
-    pub fn automatic_steps_without(&self, column: &str) -> Recipe {
-        let mut recipe = self.clone();
-        recipe.steps.retain_mut(|entry| {
-            if !entry.automatic {
-                return true;
-            }
-            let columns = entry.step.columns_mut();
-            columns.retain(|c| c != column);
-            !columns.is_empty()
-        });
-        recipe
-    }
-
-    /// The recipe as pretty JSON.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
-    }
-
-    /// Learns every step's parameters from `table`, in order: each step is fitted on the
-    /// output of the steps before it.
-    pub fn fit(&self, table: &Table) -> Result<FittedRecipe, String> {
-        let mut current = table.clone();
-        let mut fitted = Vec::with_capacity(self.steps.len());
-        for (i, entry) in self.steps.iter().enumerate() {
-            let step = entry.step.fit(&current).map_err(|e| format!("step {} ({}): {e}", i + 1, entry.step.describe()))?;
-            current = step.apply(current).map_err(|e| format!("step {} ({}): {e}", i + 1, entry.step.describe()))?;
-            fitted.push(step);
-        }
-        Ok(FittedRecipe { steps: fitted })
-    }
-}
-
-impl FittedRecipe {
-    /// Applies every fitted step in order.
-    pub fn apply(&self, table: &Table) -> Result<Table, String> {
-        let mut current = table.clone();
-        for (i, step) in self.steps.iter().enumerate() {
-            current = step.apply(current).map_err(|e| format!("step {}: {e}", i + 1))?;
-        }
-        Ok(current)
+    /// Standard-scales `columns`.
+    pub fn standard_scale(columns: Vec<String>) -> Step {
+        Step::StandardScale(StandardScale { columns })
     }
 }

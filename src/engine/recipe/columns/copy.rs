@@ -1,0 +1,49 @@
+//! Duplicating a column, to transform one copy and keep the other.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
+use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
+use crate::engine::recipe::values::{ensure_new_names, index_of, insert_columns};
+use crate::engine::table::{Column, Table};
+
+/// Adds a copy of `column` called `to`, right after it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DuplicateColumn {
+    pub column: String,
+    pub to: String,
+}
+
+impl StepKind for DuplicateColumn {
+    type Fitted = Self;
+
+    fn info() -> StepInfo {
+        StepInfo::new(
+            Family::Columns,
+            "Duplicate column",
+            "Adds a copy of the column under a new name, so later steps can change one and keep the other.",
+            vec![
+                Param::new("column", "Column", "The column to copy.", ParamKind::column(ANY)),
+                Param::new("to", "Name of the copy", "The new column's name.", ParamKind::text("")),
+            ],
+        )
+    }
+
+    fn detail(&self) -> Option<String> {
+        Some(format!("as '{}'", self.to))
+    }
+
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+        Ok(self.clone())
+    }
+}
+
+impl FittedKind for DuplicateColumn {
+    fn apply(&self, mut table: Table) -> Result<Table, String> {
+        let position = index_of(&table, &self.column)?;
+        ensure_new_names(&table, std::slice::from_ref(&self.to))?;
+        let copy = Column::new(self.to.clone(), table.columns[position].data.clone());
+        insert_columns(&mut table, position + 1, vec![copy]);
+        Ok(table)
+    }
+}

@@ -1,0 +1,50 @@
+//! Renaming a column.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
+use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
+use crate::engine::recipe::values::{ensure_new_names, index_of};
+use crate::engine::table::Table;
+
+/// Gives `column` the name `to`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RenameColumn {
+    pub column: String,
+    pub to: String,
+}
+
+impl StepKind for RenameColumn {
+    type Fitted = Self;
+
+    fn info() -> StepInfo {
+        StepInfo::new(
+            Family::Columns,
+            "Rename column",
+            "Gives the column a new name; its values do not change.",
+            vec![
+                Param::new("column", "Column", "The column to rename.", ParamKind::column(ANY)),
+                Param::new("to", "New name", "The column's new name.", ParamKind::text("")),
+            ],
+        )
+    }
+
+    fn detail(&self) -> Option<String> {
+        Some(format!("to '{}'", self.to))
+    }
+
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+        Ok(self.clone())
+    }
+}
+
+impl FittedKind for RenameColumn {
+    fn apply(&self, mut table: Table) -> Result<Table, String> {
+        let position = index_of(&table, &self.column)?;
+        if self.to != self.column {
+            ensure_new_names(&table, std::slice::from_ref(&self.to))?;
+        }
+        table.columns[position].name = self.to.clone();
+        Ok(table)
+    }
+}

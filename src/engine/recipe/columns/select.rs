@@ -1,0 +1,87 @@
+//! Choosing columns: drop some, or keep only some.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
+use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
+use crate::engine::recipe::values::require_all;
+use crate::engine::table::Table;
+
+/// Removes the columns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DropColumns {
+    pub columns: Vec<String>,
+}
+
+/// Removes every column but these.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeepColumns {
+    pub columns: Vec<String>,
+}
+
+/// The columns kept, and the target, kept too wherever it is present (training rows hold it,
+/// rows to predict do not).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeptColumns {
+    pub columns: Vec<String>,
+    pub target: Option<String>,
+}
+
+impl StepKind for DropColumns {
+    type Fitted = Self;
+
+    fn info() -> StepInfo {
+        let columns = Param::new("columns", "Columns", "The columns to remove.", ParamKind::columns(ANY));
+        StepInfo::new(Family::Columns, "Drop column", "Removes these columns from the data.", vec![columns])
+    }
+
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+        Ok(self.clone())
+    }
+}
+
+impl FittedKind for DropColumns {
+    fn apply(&self, mut table: Table) -> Result<Table, String> {
+        require_all(&table, &self.columns)?;
+        table.columns.retain(|c| !self.columns.contains(&c.name));
+        Ok(table)
+    }
+}
+
+impl StepKind for KeepColumns {
+    type Fitted = KeptColumns;
+
+    fn info() -> StepInfo {
+        let columns = Param::new("columns", "Columns", "The columns to keep; all others go.", ParamKind::columns(ANY));
+        StepInfo::new(Family::Columns, "Keep only columns", "Keeps these columns and removes all the others.", vec![columns])
+    }
+
+    fn fit(&self, _: &Table, context: &FitContext) -> Result<KeptColumns, String> {
+        Ok(KeptColumns { columns: self.columns.clone(), target: context.target.clone() })
+    }
+}
+
+impl FittedKind for KeptColumns {
+    fn apply(&self, mut table: Table) -> Result<Table, String> {
+        require_all(&table, &self.columns)?;
+        table.columns.retain(|c| self.columns.contains(&c.name) || self.target.as_ref() == Some(&c.name));
+        Ok(table)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::table::{Column, ColumnData};
+
+    #[test]
+    fn keeping_columns_keeps_the_target_where_it_is() {
+        let column = |name: &str| Column::new(name, ColumnData::Number(vec![1.0]));
+        let train = Table::new("t", vec![column("a"), column("b"), column("y")]).unwrap();
+        let context = FitContext { target: Some("y".into()), seed: 0 };
+        let fitted = KeepColumns { columns: vec!["a".into()] }.fit(&train, &context).unwrap();
+        assert_eq!(fitted.apply(train).unwrap().column_names(), ["a", "y"]);
+        let new_rows = Table::new("t", vec![column("b"), column("a")]).unwrap();
+        assert_eq!(fitted.apply(new_rows).unwrap().column_names(), ["a"]);
+    }
+}

@@ -1,0 +1,105 @@
+//! The one list of step kinds (in `mod.rs`) becomes the [`super::Step`] and
+//! [`super::FittedStep`] enums, the catalogue, and the matches that pass each call to the
+//! kind's own struct. Adding a kind is one file and one line in that list.
+
+use super::schema::{snake_case, StepInfo};
+use super::step::StepKind;
+
+/// The description of kind `T`, named after its variant.
+pub fn info_of<T: StepKind>(variant: &str) -> StepInfo {
+    StepInfo { kind: snake_case(variant), removes_rows: T::REMOVES_ROWS, ..T::info() }
+}
+
+/// Declares `Step`, `FittedStep` and `catalogue` from `Variant(Type)` pairs. The JSON `kind`
+/// of each is its variant in snake_case (serde's `rename_all` and [`info_of`] agree).
+macro_rules! step_kinds {
+    ($($variant:ident($ty:ty)),+ $(,)?) => {
+        /// What a step does, with its parameters; `"kind"` names it in JSON.
+        #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(tag = "kind", rename_all = "snake_case")]
+        pub enum Step {
+            $($variant($ty)),+
+        }
+
+        /// A step with its learned parameters; `"kind"` names it in JSON.
+        #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(tag = "kind", rename_all = "snake_case")]
+        pub enum FittedStep {
+            $($variant(<$ty as $crate::engine::recipe::step::StepKind>::Fitted)),+
+        }
+
+        /// Every kind of step with its title, family, explanation and parameters, in the
+        /// order the UI lists them.
+        pub fn catalogue() -> Vec<$crate::engine::recipe::schema::StepInfo> {
+            vec![$($crate::engine::recipe::dispatch::info_of::<$ty>(stringify!($variant))),+]
+        }
+
+        impl Step {
+            /// The description of this step's kind.
+            pub fn info(&self) -> $crate::engine::recipe::schema::StepInfo {
+                match self {
+                    $(Step::$variant(_) => $crate::engine::recipe::dispatch::info_of::<$ty>(stringify!($variant))),+
+                }
+            }
+
+            fn kind_detail(&self) -> Option<String> {
+                match self {
+                    $(Step::$variant(s) => <$ty as $crate::engine::recipe::step::StepKind>::detail(s)),+
+                }
+            }
+
+            fn kind_explain(&self) -> Option<String> {
+                match self {
+                    $(Step::$variant(s) => <$ty as $crate::engine::recipe::step::StepKind>::explain(s)),+
+                }
+            }
+
+            fn kind_fit(
+                &self,
+                table: &$crate::engine::table::Table,
+                context: &$crate::engine::recipe::step::FitContext,
+            ) -> Result<FittedStep, String> {
+                match self {
+                    $(Step::$variant(s) => <$ty as $crate::engine::recipe::step::StepKind>::fit(s, table, context)
+                        .map(FittedStep::$variant)),+
+                }
+            }
+
+            fn kind_fit_transform(
+                &self,
+                table: $crate::engine::table::Table,
+                context: &$crate::engine::recipe::step::FitContext,
+            ) -> Result<(FittedStep, $crate::engine::table::Table), String> {
+                match self {
+                    $(Step::$variant(s) => <$ty as $crate::engine::recipe::step::StepKind>::fit_transform(s, table, context)
+                        .map(|(fitted, table)| (FittedStep::$variant(fitted), table))),+
+                }
+            }
+        }
+
+        impl FittedStep {
+            /// Transforms `table` with the learned parameters.
+            pub fn apply(&self, table: $crate::engine::table::Table) -> Result<$crate::engine::table::Table, String> {
+                match self {
+                    $(FittedStep::$variant(f) => $crate::engine::recipe::step::FittedKind::apply(f, table)),+
+                }
+            }
+
+            /// Whether applying can remove rows (prediction skips such steps).
+            pub fn removes_rows(&self) -> bool {
+                match self {
+                    $(FittedStep::$variant(_) => <$ty as $crate::engine::recipe::step::StepKind>::REMOVES_ROWS),+
+                }
+            }
+
+            /// The description of this step's kind.
+            pub fn info(&self) -> $crate::engine::recipe::schema::StepInfo {
+                match self {
+                    $(FittedStep::$variant(_) => $crate::engine::recipe::dispatch::info_of::<$ty>(stringify!($variant))),+
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use step_kinds;

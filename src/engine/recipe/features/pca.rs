@@ -1,0 +1,110 @@
+//! Principal components: the directions of largest variance of the chosen columns, learned on
+//! the training rows with SmartCore's PCA (centred, not scaled, like scikit-learn's PCA).
+//! Each component's sign is set so that its largest loading is positive, scikit-learn's
+//! `svd_flip` convention; other tools may flip a component's sign.
+
+use serde::{Deserialize, Serialize};
+use smartcore::decomposition::pca::{PCAParameters, PCA};
+use smartcore::linalg::basic::arrays::Array;
+use smartcore::linalg::basic::matrix::DenseMatrix;
+
+use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
+use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
+use crate::engine::recipe::values::{ensure_new_names, index_of, numeric_column, require_all};
+use crate::engine::table::{Column, ColumnData, Table};
+
+/// Replaces `columns` by `components` principal components `pca_1`, `pca_2`, ….
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pca {
+    pub columns: Vec<String>,
+    pub components: usize,
+    /// Keep the input columns next to the components.
+    pub keep_inputs: bool,
+}
+
+/// The learned centre and directions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PcaFitted {
+    pub columns: Vec<String>,
+    pub means: Vec<f64>,
+    /// One row of loadings (one per input column) per component.
+    pub components: Vec<Vec<f64>>,
+    pub keep_inputs: bool,
+}
+
+impl StepKind for Pca {
+    type Fitted = PcaFitted;
+
+    fn info() -> StepInfo {
+        StepInfo::new(
+            Family::Features,
+            "PCA components",
+            "Replaces the columns by a few principal components: the combinations that keep most of their variation.",
+            vec![
+                Param::new("columns", "Columns", "The numeric columns to combine (impute them first).", ParamKind::columns(NUMERIC)),
+                Param::new("components", "Components", "How many components to keep.", ParamKind::integer(2, Some(1), None)),
+                Param::new("keep_inputs", "Keep the columns", "Keep the input columns as well.", ParamKind::Bool { default: false }),
+            ],
+        )
+    }
+
+    fn detail(&self) -> Option<String> {
+        Some(format!("{} components", self.components))
+    }
+
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<PcaFitted, String> {
+        let (rows, p, k) = (table.row_count(), self.columns.len(), self.components);
+        if k > p || k > rows || rows < 2 {
+            return Err(format!("{k} components need at least {k} columns and {} rows (there are {p} and {rows})", k.max(2)));
+        }
+        let mut values = Vec::with_capacity(rows * p);
+        let mut means = Vec::with_capacity(p);
+        for name in &self.columns {
+            let column = numeric_column(table, name)?;
+            if column.iter().any(|x| !x.is_finite()) {
+                return Err(format!("'{name}' has missing or infinite values; impute or clip it before PCA"));
+            }
+            means.push(column.iter().sum::<f64>() / rows as f64);
+            values.extend(column);
+        }
+        let matrix = DenseMatrix::new(rows, p, values, true).map_err(|e| format!("PCA could not start: {e}"))?;
+        let pca = PCA::fit(&matrix, PCAParameters::default().with_n_components(k)).map_err(|e| format!("PCA failed: {e}"))?;
+        let loadings = pca.components();
+        let components = (0..k)
+            .map(|j| {
+                let mut row: Vec<f64> = (0..p).map(|i| *loadings.get((i, j))).collect();
+                let largest = row.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
+                if largest < 0.0 {
+                    row.iter_mut().for_each(|x| *x = -*x);
+                }
+                row
+            })
+            .collect();
+        Ok(PcaFitted { columns: self.columns.clone(), means, components, keep_inputs: self.keep_inputs })
+    }
+}
+
+impl FittedKind for PcaFitted {
+    /// A row with a missing input gets missing components.
+    fn apply(&self, mut table: Table) -> Result<Table, String> {
+        require_all(&table, &self.columns)?;
+        let inputs = self.columns.iter().map(|c| numeric_column(&table, c)).collect::<Result<Vec<_>, _>>()?;
+        let position = index_of(&table, self.columns.first().map_or("", String::as_str))?;
+        if !self.keep_inputs {
+            table.columns.retain(|c| !self.columns.contains(&c.name));
+        }
+        let names: Vec<String> = (1..=self.components.len()).map(|i| format!("pca_{i}")).collect();
+        ensure_new_names(&table, &names)?;
+        let rows = table.row_count();
+        let outputs = self.components.iter().zip(names).map(|(loadings, name)| {
+            let mut scores = vec![0.0; rows];
+            for ((x, mean), w) in inputs.iter().zip(&self.means).zip(loadings) {
+                scores.iter_mut().zip(x).for_each(|(s, v)| *s += (v - mean) * w);
+            }
+            Column::new(name, ColumnData::Number(scores))
+        });
+        let at = position.min(table.columns.len());
+        table.columns.splice(at..at, outputs.collect::<Vec<_>>());
+        Ok(table)
+    }
+}

@@ -1,0 +1,91 @@
+//! Text length and word count.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
+use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
+use crate::engine::recipe::values::{ensure_new_names, index_of, insert_columns, Labels};
+use crate::engine::table::{Column, ColumnData, Table};
+
+/// What to measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextMeasure {
+    /// Characters, in column `<name>_length`.
+    Characters,
+    /// Words separated by white space, in column `<name>_words`.
+    Words,
+}
+
+/// Adds the length and word count of each text after it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TextLength {
+    pub columns: Vec<String>,
+    pub measures: Vec<TextMeasure>,
+}
+
+impl TextMeasure {
+    fn suffix(self) -> &'static str {
+        match self {
+            TextMeasure::Characters => "length",
+            TextMeasure::Words => "words",
+        }
+    }
+
+    fn of(self, text: &str) -> i64 {
+        match self {
+            TextMeasure::Characters => text.chars().count() as i64,
+            TextMeasure::Words => text.split_whitespace().count() as i64,
+        }
+    }
+}
+
+impl StepKind for TextLength {
+    type Fitted = Self;
+
+    fn info() -> StepInfo {
+        StepInfo::new(
+            Family::Features,
+            "Text length",
+            "Adds the number of characters and of words of each text as new columns.",
+            vec![
+                Param::new("columns", "Columns", "The text columns to measure.", ParamKind::columns(LABELS)),
+                Param::new(
+                    "measures",
+                    "Measure",
+                    "Characters, words, or both.",
+                    ParamKind::choices(&[("characters", "characters"), ("words", "words")], &["characters", "words"]),
+                ),
+            ],
+        )
+    }
+
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+        if self.measures.is_empty() {
+            return Err("choose what to measure: characters, words or both".into());
+        }
+        Ok(self.clone())
+    }
+}
+
+impl FittedKind for TextLength {
+    fn apply(&self, mut table: Table) -> Result<Table, String> {
+        for name in &self.columns {
+            let position = index_of(&table, name)?;
+            let names: Vec<String> = self.measures.iter().map(|m| format!("{name}_{}", m.suffix())).collect();
+            ensure_new_names(&table, &names)?;
+            let labels = Labels::of(&table.columns[position].data);
+            let added = self
+                .measures
+                .iter()
+                .zip(names)
+                .map(|(measure, column)| {
+                    let per_level: Vec<Option<i64>> = labels.per_level(|l| Some(measure.of(l)));
+                    Column::new(column, ColumnData::Integer(labels.spread(&per_level, None)))
+                })
+                .collect();
+            insert_columns(&mut table, position + 1, added);
+        }
+        Ok(table)
+    }
+}

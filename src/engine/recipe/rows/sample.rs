@@ -1,0 +1,128 @@
+//! A seeded random sample of rows, plain or keeping the shares of a column's values.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::learn::{stratified_split, train_test_split};
+use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
+use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
+use crate::engine::recipe::values::{index_of, Labels};
+use crate::engine::table::Table;
+
+/// How rows are drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SampleMethod {
+    Random,
+    /// Each value of the `by` column (the target when empty) keeps its share of rows.
+    Stratified,
+}
+
+/// Keeps a seeded random share of the rows, in their original order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SampleRows {
+    pub fraction: f64,
+    pub method: SampleMethod,
+    pub by: Option<String>,
+    pub seed: u64,
+}
+
+/// The sample with its stratifying column settled.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FittedSample {
+    pub fraction: f64,
+    /// The column whose shares are kept; `None`: a plain random sample.
+    pub by: Option<String>,
+    pub seed: u64,
+}
+
+impl StepKind for SampleRows {
+    type Fitted = FittedSample;
+    const REMOVES_ROWS: bool = true;
+
+    fn info() -> StepInfo {
+        StepInfo::new(
+            Family::Rows,
+            "Sample rows",
+            "Keeps a random share of the rows, the same ones for the same seed.",
+            vec![
+                Param::new("fraction", "Share of rows", "The share of rows to keep, from 0 to 1.", ParamKind::number(0.5, Some(0.0), Some(1.0))),
+                Param::new(
+                    "method",
+                    "Method",
+                    "Random, or stratified: each value of a column keeps its share of rows.",
+                    ParamKind::choice(&[("random", "random"), ("stratified", "stratified")], "random"),
+                ),
+                Param::new("by", "Stratify by", "The column whose shares to keep; empty: the target.", ParamKind::column(DISCRETE)).optional(),
+                Param::new("seed", "Seed", "The same seed draws the same rows.", ParamKind::Seed),
+            ],
+        )
+    }
+
+    fn detail(&self) -> Option<String> {
+        let share = format!("{}%", self.fraction * 100.0);
+        Some(match (self.method, &self.by) {
+            (SampleMethod::Random, _) => share,
+            (SampleMethod::Stratified, Some(by)) => format!("{share}, stratified by {by}"),
+            (SampleMethod::Stratified, None) => format!("{share}, stratified by the target"),
+        })
+    }
+
+    fn fit(&self, table: &Table, context: &FitContext) -> Result<FittedSample, String> {
+        if !(self.fraction > 0.0 && self.fraction <= 1.0) {
+            return Err(format!("the share of rows must be above 0 and at most 1 (it is {})", self.fraction));
+        }
+        let by = match self.method {
+            SampleMethod::Random => None,
+            SampleMethod::Stratified => Some(
+                self.by
+                    .clone()
+                    .or_else(|| context.target.clone())
+                    .ok_or("choose a column to stratify by (or a target)")?,
+            ),
+        };
+        if let Some(by) = &by {
+            index_of(table, by)?;
+        }
+        Ok(FittedSample { fraction: self.fraction, by, seed: self.seed })
+    }
+}
+
+impl FittedKind for FittedSample {
+    fn apply(&self, table: Table) -> Result<Table, String> {
+        let n = table.row_count();
+        if self.fraction >= 1.0 || n < 2 {
+            return Ok(table);
+        }
+        let drawn = match &self.by {
+            None => train_test_split(n, self.fraction, self.seed),
+            Some(by) => {
+                let labels = Labels::of(&table.columns[index_of(&table, by)?].data);
+                let missing = labels.levels.len() as u32;
+                let classes: Vec<u32> = labels.codes.iter().map(|c| c.unwrap_or(missing)).collect();
+                stratified_split(&classes, self.fraction, self.seed)
+            }
+        };
+        let (_, sample) = drawn.map_err(|e| e.to_string())?;
+        Ok(table.take(&sample))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::table::{Column, ColumnData};
+
+    #[test]
+    fn stratified_samples_keep_shares_and_repeat_with_the_seed() {
+        let codes = (0..1000).map(|i| Some(u32::from(i % 10 == 0))).collect();
+        let t = Table::new("t", vec![Column::new("y", ColumnData::Category { codes, levels: vec!["a".into(), "b".into()] })]).unwrap();
+        let step = SampleRows { fraction: 0.2, method: SampleMethod::Stratified, by: None, seed: 7 };
+        let context = FitContext { target: Some("y".into()), seed: 0 };
+        let fitted = step.fit(&t, &context).unwrap();
+        let out = fitted.apply(t.clone()).unwrap();
+        assert_eq!(out.row_count(), 200);
+        let b = (0..200).filter(|&i| out.columns[0].data.text_at(i).as_deref() == Some("b")).count();
+        assert_eq!(b, 20);
+        assert_eq!(fitted.apply(t).unwrap(), out);
+    }
+}

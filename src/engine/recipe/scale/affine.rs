@@ -1,0 +1,190 @@
+//! Linear rescaling, `(x − shift) / scale + offset`, with the shift and scale learned on the
+//! training rows: standard (mean, standard deviation), min-max (minimum, range) and robust
+//! (median, interquartile range), as scikit-learn's StandardScaler, MinMaxScaler and
+//! RobustScaler compute them.
+
+use serde::{Deserialize, Serialize};
+
+use super::map_numbers;
+use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
+use crate::engine::recipe::stats::{mean, percentile_of_unsorted, variance};
+use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
+use crate::engine::recipe::values::numeric_column;
+use crate::engine::table::Table;
+
+/// Centres on the training mean and divides by the training standard deviation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StandardScale {
+    pub columns: Vec<String>,
+}
+
+/// Maps the training minimum and maximum to `min` and `max`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MinMaxScale {
+    pub columns: Vec<String>,
+    pub min: f64,
+    pub max: f64,
+}
+
+/// Centres on the training median and divides by the interquartile range.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RobustScale {
+    pub columns: Vec<String>,
+}
+
+/// The learned scaling of every column.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScaleFitted {
+    pub scales: Vec<Scale>,
+}
+
+/// One column's `(x − shift) / scale + offset`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scale {
+    pub column: String,
+    /// Version 1 model files call it `mean` (standard scaling was the only kind).
+    #[serde(alias = "mean")]
+    pub shift: f64,
+    /// Never 0: a zero spread is taken as 1, as scikit-learn does. Once called `std`.
+    #[serde(alias = "std")]
+    pub scale: f64,
+    #[serde(default)]
+    pub offset: f64,
+}
+
+fn columns_param(what: &str) -> Param {
+    Param::new("columns", "Columns", what, ParamKind::columns(NUMERIC))
+}
+
+/// A spread of (nearly) zero taken as 1, as scikit-learn's `_handle_zeros_in_scale`.
+fn nonzero(spread: f64) -> f64 {
+    if spread < 10.0 * f64::EPSILON {
+        1.0
+    } else {
+        spread
+    }
+}
+
+/// Learns one [`Scale`] per column from its present training values.
+fn fit_scales(
+    table: &Table,
+    columns: &[String],
+    learn: impl Fn(&mut Vec<f64>) -> Option<(f64, f64, f64)>,
+) -> Result<ScaleFitted, String> {
+    let mut scales = Vec::with_capacity(columns.len());
+    for name in columns {
+        let mut present: Vec<f64> = numeric_column(table, name)?.into_iter().filter(|x| !x.is_nan()).collect();
+        let (shift, scale, offset) =
+            learn(&mut present).ok_or_else(|| format!("'{name}' has no values in the training rows to learn a scale from"))?;
+        scales.push(Scale { column: name.clone(), shift, scale, offset });
+    }
+    Ok(ScaleFitted { scales })
+}
+
+impl StepKind for StandardScale {
+    type Fitted = ScaleFitted;
+
+    fn info() -> StepInfo {
+        StepInfo::new(
+            Family::ScalingAndTransforms,
+            "Standard scale",
+            "Centres each column on the training mean and divides by its standard deviation.",
+            vec![columns_param("The numeric columns to scale.")],
+        )
+    }
+
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<ScaleFitted, String> {
+        fit_scales(table, &self.columns, |values| {
+            let m = mean(values)?;
+            Some((m, nonzero(variance(values, m).sqrt()), 0.0))
+        })
+    }
+}
+
+impl StepKind for MinMaxScale {
+    type Fitted = ScaleFitted;
+
+    fn info() -> StepInfo {
+        StepInfo::new(
+            Family::ScalingAndTransforms,
+            "Min-max scale",
+            "Maps each column's training minimum and maximum to a range, 0 to 1 by default.",
+            vec![
+                columns_param("The numeric columns to scale."),
+                Param::new("min", "From", "What the training minimum becomes.", ParamKind::number(0.0, None, None)),
+                Param::new("max", "To", "What the training maximum becomes.", ParamKind::number(1.0, None, None)),
+            ],
+        )
+    }
+
+    fn detail(&self) -> Option<String> {
+        Some(format!("{} to {}", self.min, self.max))
+    }
+
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<ScaleFitted, String> {
+        if self.min >= self.max {
+            return Err(format!("the range must go up: 'From' ({}) must be below 'To' ({})", self.min, self.max));
+        }
+        fit_scales(table, &self.columns, |values| {
+            let low = values.iter().copied().reduce(f64::min)?;
+            let high = values.iter().copied().reduce(f64::max)?;
+            Some((low, nonzero(high - low) / (self.max - self.min), self.min))
+        })
+    }
+}
+
+impl StepKind for RobustScale {
+    type Fitted = ScaleFitted;
+
+    fn info() -> StepInfo {
+        StepInfo::new(
+            Family::ScalingAndTransforms,
+            "Robust scale",
+            "Centres each column on the training median and divides by its interquartile range, so outliers weigh little.",
+            vec![columns_param("The numeric columns to scale.")],
+        )
+    }
+
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<ScaleFitted, String> {
+        fit_scales(table, &self.columns, |values| {
+            let q1 = percentile_of_unsorted(values, 25.0)?;
+            let q3 = percentile_of_unsorted(values, 75.0)?;
+            Some((percentile_of_unsorted(values, 50.0)?, nonzero(q3 - q1), 0.0))
+        })
+    }
+}
+
+impl FittedKind for ScaleFitted {
+    /// Scaled columns become numbers; missing stays missing.
+    fn apply(&self, mut table: Table) -> Result<Table, String> {
+        for s in &self.scales {
+            map_numbers(&mut table, &s.column, |x| (x - s.shift) / s.scale + s.offset)?;
+        }
+        Ok(table)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::table::{Column, ColumnData};
+
+    #[test]
+    fn matches_scikit_learn_standard_scaler() {
+        // StandardScaler().fit([[1],[2],[4]]): mean_ = 7/3, scale_ = sqrt(14/9).
+        let t = Table::new("t", vec![Column::new("x", ColumnData::Integer(vec![Some(1), Some(2), Some(4), None]))]).unwrap();
+        let fitted = StandardScale { columns: vec!["x".into()] }.fit(&t, &FitContext::default()).unwrap();
+        assert!((fitted.scales[0].shift - 7.0 / 3.0).abs() < 1e-12);
+        assert!((fitted.scales[0].scale - (14.0f64 / 9.0).sqrt()).abs() < 1e-12);
+        let out = fitted.apply(t).unwrap();
+        let ColumnData::Number(v) = &out.columns[0].data else { unreachable!() };
+        assert!((v[0] - (1.0 - 7.0 / 3.0) / (14.0f64 / 9.0).sqrt()).abs() < 1e-12);
+        assert!(v[3].is_nan());
+    }
+
+    #[test]
+    fn reads_version_1_fitted_scales() {
+        let s: Scale = serde_json::from_str(r#"{"column":"x","mean":2.0,"std":4.0}"#).unwrap();
+        assert_eq!(s, Scale { column: "x".into(), shift: 2.0, scale: 4.0, offset: 0.0 });
+    }
+}

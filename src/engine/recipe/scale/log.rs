@@ -1,0 +1,40 @@
+//! The log1p transform, for long right tails.
+
+use serde::{Deserialize, Serialize};
+
+use super::map_numbers;
+use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, MEASURES};
+use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
+use crate::engine::table::Table;
+
+/// Replaces each value `x` by `ln(1 + x)`; values at or below −1 become missing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Log1p {
+    pub columns: Vec<String>,
+}
+
+impl StepKind for Log1p {
+    type Fitted = Self;
+
+    fn info() -> StepInfo {
+        StepInfo::new(
+            Family::ScalingAndTransforms,
+            "Log transform",
+            "Replaces each value x by ln(1 + x), pulling in long right tails; values at or below −1 become missing.",
+            vec![Param::new("columns", "Columns", "The numeric columns to transform.", ParamKind::columns(MEASURES))],
+        )
+    }
+
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+        Ok(self.clone())
+    }
+}
+
+impl FittedKind for Log1p {
+    fn apply(&self, mut table: Table) -> Result<Table, String> {
+        for name in &self.columns {
+            map_numbers(&mut table, name, |x| if x > -1.0 { x.ln_1p() } else { f64::NAN })?;
+        }
+        Ok(table)
+    }
+}

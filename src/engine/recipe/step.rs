@@ -1,0 +1,63 @@
+//! What every kind of step is: a struct of parameters that learns ([`StepKind`]) and the
+//! learned form that transforms tables ([`FittedKind`]).
+
+use std::fmt::Debug;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::schema::StepInfo;
+use crate::engine::table::Table;
+
+/// What fitting knows besides the rows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FitContext {
+    /// The column the model will predict (target encoding learns from it; a stratified
+    /// sample keeps its shares by default). It may or may not be one of the table's columns.
+    pub target: Option<String>,
+    /// The session's seed: new steps that draw at random start with it.
+    pub seed: u64,
+}
+
+/// A kind of step: its parameters, as the user edits them and the recipe JSON stores them.
+///
+/// Fitting may assume that the step's column parameters name existing columns of the allowed
+/// types and that numbers are within the schema's bounds: [`super::Step::fit`] checks that
+/// first, from [`StepKind::info`].
+pub trait StepKind: Clone + Debug + PartialEq + Serialize + DeserializeOwned {
+    /// The learned form.
+    type Fitted: FittedKind;
+    /// Whether applying can remove rows (then prediction skips the step).
+    const REMOVES_ROWS: bool = false;
+
+    /// Title, family, explanation and parameters.
+    fn info() -> StepInfo;
+
+    /// What distinguishes this step from others of its kind, for its title (e.g. "median").
+    fn detail(&self) -> Option<String> {
+        None
+    }
+
+    /// A sentence saying what the step does when it depends on the parameters.
+    fn explain(&self) -> Option<String> {
+        None
+    }
+
+    /// Learns the step's parameters from the training rows.
+    fn fit(&self, table: &Table, context: &FitContext) -> Result<Self::Fitted, String>;
+
+    /// Learns from the training rows and transforms them. Steps whose training rows must not
+    /// see their own answers (target encoding: out-of-fold values) override it; the fitted
+    /// step then transforms other data differently.
+    fn fit_transform(&self, table: Table, context: &FitContext) -> Result<(Self::Fitted, Table), String> {
+        let fitted = self.fit(&table, context)?;
+        let table = fitted.apply(table)?;
+        Ok((fitted, table))
+    }
+}
+
+/// A step with its learned parameters: it transforms any table that has its columns.
+pub trait FittedKind: Clone + Debug + PartialEq + Serialize + DeserializeOwned {
+    /// Transforms `table`, or says which column is missing or of the wrong type.
+    fn apply(&self, table: Table) -> Result<Table, String>;
+}

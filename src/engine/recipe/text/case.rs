@@ -1,0 +1,94 @@
+//! Changing letter case.
+
+use serde::{Deserialize, Serialize};
+
+use super::map_columns;
+use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
+use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
+use crate::engine::table::Table;
+
+/// Which case to write in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LetterCase {
+    Lower,
+    Upper,
+    /// The first letter of each word upper case, the rest lower case.
+    Title,
+}
+
+/// Rewrites each value in one letter case.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangeCase {
+    pub columns: Vec<String>,
+    pub case: LetterCase,
+}
+
+impl StepKind for ChangeCase {
+    type Fitted = Self;
+
+    fn info() -> StepInfo {
+        StepInfo::new(
+            Family::TextAndCategories,
+            "Change case",
+            "Writes every value in lower, upper or title case, so \"paris\" and \"PARIS\" become one.",
+            vec![
+                Param::new("columns", "Columns", "The text or category columns to change.", ParamKind::columns(LABELS)),
+                Param::new(
+                    "case",
+                    "Case",
+                    "The letter case to write in.",
+                    ParamKind::choice(&[("lower", "lower case"), ("upper", "UPPER CASE"), ("title", "Title Case")], "lower"),
+                ),
+            ],
+        )
+    }
+
+    fn detail(&self) -> Option<String> {
+        Some(
+            match self.case {
+                LetterCase::Lower => "lower",
+                LetterCase::Upper => "upper",
+                LetterCase::Title => "title",
+            }
+            .into(),
+        )
+    }
+
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+        Ok(self.clone())
+    }
+}
+
+impl FittedKind for ChangeCase {
+    fn apply(&self, table: Table) -> Result<Table, String> {
+        map_columns(table, &self.columns, |label| match self.case {
+            LetterCase::Lower => label.to_lowercase(),
+            LetterCase::Upper => label.to_uppercase(),
+            LetterCase::Title => title_case(label),
+        })
+    }
+}
+
+/// "new YORK city" → "New York City" (white space kept as it is).
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word_start = true;
+    for ch in text.chars() {
+        if word_start {
+            out.extend(ch.to_uppercase());
+        } else {
+            out.extend(ch.to_lowercase());
+        }
+        word_start = ch.is_whitespace() || ch == '-';
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn title_case_capitalises_each_word() {
+        assert_eq!(super::title_case("new YORK-city  x"), "New York-City  X");
+    }
+}

@@ -1,0 +1,48 @@
+//! Trimming white space.
+
+use serde::{Deserialize, Serialize};
+
+use super::map_columns;
+use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
+use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
+use crate::engine::table::Table;
+
+/// Removes white space at both ends of each value, and optionally squeezes inner runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrimWhitespace {
+    pub columns: Vec<String>,
+    /// Also turn each run of white space inside a value into one space.
+    pub collapse: bool,
+}
+
+impl StepKind for TrimWhitespace {
+    type Fitted = Self;
+
+    fn info() -> StepInfo {
+        StepInfo::new(
+            Family::TextAndCategories,
+            "Trim white space",
+            "Removes spaces at the start and end of each value, so \" Paris\" and \"Paris\" become one.",
+            vec![
+                Param::new("columns", "Columns", "The text or category columns to trim.", ParamKind::columns(LABELS)),
+                Param::new("collapse", "Squeeze inner spaces", "Also turn runs of spaces inside a value into one.", ParamKind::Bool { default: false }),
+            ],
+        )
+    }
+
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+        Ok(self.clone())
+    }
+}
+
+impl FittedKind for TrimWhitespace {
+    fn apply(&self, table: Table) -> Result<Table, String> {
+        map_columns(table, &self.columns, |label| {
+            if self.collapse {
+                label.split_whitespace().collect::<Vec<_>>().join(" ")
+            } else {
+                label.trim().to_string()
+            }
+        })
+    }
+}

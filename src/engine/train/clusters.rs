@@ -1,0 +1,81 @@
+//! Clustering a table: no target and no split. The recipe (and the automatic steps) is
+//! fitted on every row, the rows are grouped, and the grouping is measured by its silhouette,
+//! shown as cluster sizes and a 2-D principal-component scatter.
+
+use crate::engine::artifact::Artifact;
+use crate::engine::auto_steps::automatic_steps;
+use crate::engine::features::feature_matrix;
+use crate::engine::learn::metrics::silhouette;
+use crate::engine::learn::{pca_2d, Model, Prediction, Progress, Task};
+use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep};
+use crate::engine::table::Table;
+
+use super::evaluation::sample_rows;
+use super::{permutation_importance, schema_of, ClusterSize, Evaluation, TrainOptions, TrainSummary, Trained};
+
+pub(super) fn train_clusters(
+    table: &Table,
+    recipe: &Recipe,
+    options: &TrainOptions,
+    created_at: &str,
+    progress: &mut Progress,
+) -> Result<Trained, String> {
+    let params = options.params.resolve(options.algorithm, Task::Clustering).map_err(String::from)?;
+    let context = FitContext { target: None, seed: options.seed };
+    let (user_fitted, after_user) = recipe.fit_transform(table.clone(), &context)?;
+    let added = automatic_steps(&after_user, &user_fitted.apply_for_prediction(table)?);
+    let mut recipe = recipe.clone();
+    recipe.steps.extend(added.iter().cloned().map(RecipeStep::automatic));
+    let (fitted, prepared) = recipe.fit_transform(table.clone(), &context)?;
+    let x = feature_matrix(&prepared)?;
+    progress.report(0.1, "finding clusters").map_err(String::from)?;
+    let (model, labels) = Model::fit_clusters(options.algorithm, &params, options.seed, &x).map_err(String::from)?;
+    progress.report(0.6, "measuring the clusters").map_err(String::from)?;
+    let evaluation = describe(&x, &labels, options.seed);
+    let assigned = assign(&fitted, &model, table)?;
+    let importance = permutation_importance(table, None, options.seed, &mut progress.part(0.7, 0.3), |rows| {
+        let moved = assign(&fitted, &model, rows)?;
+        Ok(moved.iter().zip(&assigned).filter(|(a, b)| a == b).count() as f64 / assigned.len().max(1) as f64)
+    })?;
+    let summary = TrainSummary {
+        task: Task::Clustering,
+        algorithm: options.algorithm,
+        params,
+        target: String::new(),
+        train_rows: x.rows(),
+        test_rows: 0,
+        missing_target_rows: 0,
+        features: prepared.column_names(),
+        added_steps: added.iter().map(|s| s.describe()).collect(),
+        evaluation,
+        importance,
+    };
+    let artifact = Artifact::new(schema_of(table), &recipe, fitted, &summary, Vec::new(), options, model, created_at);
+    Ok(Trained { recipe, summary, artifact })
+}
+
+/// The cluster of each row of `rows` (one per row: row-removing steps are skipped).
+fn assign(fitted: &FittedRecipe, model: &Model, rows: &Table) -> Result<Vec<i32>, String> {
+    let x = feature_matrix(&fitted.apply_for_prediction(rows)?)?;
+    match model.predict(&x).map_err(String::from)? {
+        Prediction::Clusters(labels) => Ok(labels),
+        _ => Err("the model did not predict clusters".into()),
+    }
+}
+
+/// Sizes, the silhouette of a sample of the clustered rows, and the scatter of a sample.
+fn describe(x: &crate::engine::learn::Features, labels: &[i32], seed: u64) -> Evaluation {
+    let mut sizes: Vec<ClusterSize> = Vec::new();
+    let mut sorted = labels.to_vec();
+    sorted.sort_unstable();
+    for chunk in sorted.chunk_by(|a, b| a == b) {
+        sizes.push(ClusterSize { cluster: chunk[0], rows: chunk.len() });
+    }
+    let clustered: Vec<usize> = (0..labels.len()).filter(|&i| labels[i] >= 0).collect();
+    let picked: Vec<usize> = sample_rows(clustered.len(), seed).into_iter().map(|i| clustered[i]).collect();
+    let picked_labels: Vec<i32> = picked.iter().map(|&i| labels[i]).collect();
+    let silhouette = silhouette(&x.take(&picked), &picked_labels);
+    let shown = sample_rows(labels.len(), seed);
+    let scatter = pca_2d(&x.take(&shown)).into_iter().zip(&shown).map(|((a, b), &i)| (a, b, labels[i])).collect();
+    Evaluation::Clustering { silhouette, sizes, scatter }
+}

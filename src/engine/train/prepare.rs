@@ -1,0 +1,146 @@
+//! The rows to learn from and the recipe to prepare them, fitted fold by fold.
+//!
+//! The recipe sees the target column (target encoding learns from it, and a step that removes
+//! rows removes their targets too) but never changes it. For every split the recipe is
+//! fitted on the training rows only and applied to the held-out rows: no statistic of a
+//! held-out row reaches the model.
+
+use crate::engine::auto_steps::automatic_steps;
+use crate::engine::features::{class_labels, feature_matrix};
+use crate::engine::learn::{Features, Target, Task};
+use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep};
+use crate::engine::table::Table;
+
+/// The table's rows that have a target, the target as the learners take it, and the recipe
+/// (the user's steps and the automatic ones the model needs).
+pub struct Prepared {
+    pub task: Task,
+    pub target: String,
+    /// Class names in label order (empty for regression).
+    pub classes: Vec<String>,
+    /// The rows with a target, every column (the target included).
+    pub rows: Table,
+    pub y: Target,
+    /// Rows of the table left out because their target is missing.
+    pub missing_target_rows: usize,
+    pub recipe: Recipe,
+    /// Descriptions of the steps Sift added.
+    pub added_steps: Vec<String>,
+    pub context: FitContext,
+}
+
+/// One split, prepared: the fitted recipe and both sides as matrices.
+pub struct Fold {
+    pub fitted: FittedRecipe,
+    pub features: Vec<String>,
+    pub x_train: Features,
+    pub y_train: Target,
+    pub x_test: Features,
+    pub y_test: Target,
+}
+
+impl Prepared {
+    /// The rows of `table` with a value in `target`, with `recipe` and the automatic steps
+    /// the model needs (judged on the data after the user's recipe).
+    pub fn new(table: &Table, recipe: &Recipe, target: &str, task: Task, seed: u64) -> Result<Prepared, String> {
+        let recipe = recipe.automatic_steps_without(target);
+        check_recipe_leaves_target_alone(&recipe, target)?;
+        let target_data = &table.require(target)?.data;
+        let kept: Vec<usize> = (0..table.row_count()).filter(|&i| !target_data.is_missing(i)).collect();
+        if kept.len() < 4 {
+            return Err(format!("only {} rows have a value for '{target}'; training needs at least 4", kept.len()));
+        }
+        let rows = table.take(&kept);
+        let (y, classes) = target_values(&rows, target, task)?;
+        let context = FitContext { target: Some(target.to_string()), seed };
+        let (user_fitted, after_user) = recipe.fit_transform(rows.clone(), &context)?;
+        let added = automatic_steps(&after_user.without(target), &user_fitted.apply_for_prediction(&table.without(target))?);
+        let mut recipe = recipe;
+        recipe.steps.extend(added.iter().cloned().map(RecipeStep::automatic));
+        Ok(Prepared {
+            task,
+            target: target.to_string(),
+            classes,
+            missing_target_rows: table.row_count() - kept.len(),
+            rows,
+            y,
+            recipe,
+            added_steps: added.iter().map(|s| s.describe()).collect(),
+            context,
+        })
+    }
+
+    /// Fits the recipe on rows `train` and applies it to rows `test` (indices into `rows`).
+    pub fn fold(&self, train: &[usize], test: &[usize]) -> Result<Fold, String> {
+        let (fitted, prepared_train) = self.recipe.fit_transform(self.rows.take(train), &self.context)?;
+        let (features, x_train, y_train) = self.split_target(&prepared_train)?;
+        let (test_features, x_test, y_test) = self.split_target(&fitted.apply(&self.rows.take(test))?)?;
+        if test_features != features {
+            return Err("the recipe gave the held-out rows other columns than the training rows".into());
+        }
+        Ok(Fold { fitted, features, x_train, y_train, x_test, y_test })
+    }
+
+    /// A prepared table as the model's inputs (every column but the target) and the target.
+    pub fn split_target(&self, prepared: &Table) -> Result<(Vec<String>, Features, Target), String> {
+        let column = prepared.require(&self.target).map_err(|_| {
+            format!("the recipe removed the target column '{}'; keep it (the model learns from it)", self.target)
+        })?;
+        let y = match self.task {
+            Task::Classification => {
+                let labels = (0..column.data.len())
+                    .map(|i| {
+                        let text = column.data.text_at(i).unwrap_or_default();
+                        self.classes.binary_search(&text).map(|l| l as u32).map_err(|_| {
+                            format!("the recipe changed the target '{}' (it now holds '{text}')", self.target)
+                        })
+                    })
+                    .collect::<Result<Vec<u32>, String>>()?;
+                Target::Classes { labels, n_classes: self.classes.len() }
+            }
+            _ => Target::Values(column.data.to_numbers().ok_or("the recipe changed the target's type")?),
+        };
+        let inputs = prepared.without(&self.target);
+        Ok((inputs.column_names(), feature_matrix(&inputs)?, y))
+    }
+}
+
+fn check_recipe_leaves_target_alone(recipe: &Recipe, target: &str) -> Result<(), String> {
+    for (i, entry) in recipe.enabled_steps() {
+        if entry.step.columns().iter().any(|c| c == target) {
+            return Err(format!(
+                "step {} ({}) uses the target column '{target}'; remove '{target}' from that step, the target is never changed by the recipe",
+                i + 1,
+                entry.step.describe()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The target as class labels (with the sorted class names) or numbers.
+fn target_values(rows: &Table, target: &str, task: Task) -> Result<(Target, Vec<String>), String> {
+    let data = &rows.require(target)?.data;
+    match task {
+        Task::Classification => {
+            let (labels, classes) = class_labels(data);
+            if classes.len() < 2 {
+                return Err(format!(
+                    "'{target}' has only one class ({}); a classifier needs at least two",
+                    classes.first().map_or("none", String::as_str)
+                ));
+            }
+            Ok((Target::Classes { labels, n_classes: classes.len() }, classes))
+        }
+        Task::Regression => {
+            let values = data.to_numbers().ok_or_else(|| {
+                format!(
+                    "'{target}' is a {} column, so it can only be classified, not regressed; choose the task Classification",
+                    data.column_type().name()
+                )
+            })?;
+            Ok((Target::Values(values), Vec::new()))
+        }
+        Task::Clustering => Err("clustering has no target".into()),
+    }
+}

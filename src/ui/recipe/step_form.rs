@@ -1,0 +1,239 @@
+//! A step's parameters as a form, drawn from the engine's description of its kind: the UI
+//! knows no step. The form edits the step's JSON object; a parameter's name is its field.
+
+use leptos::prelude::*;
+use serde_json::{Map, Value};
+use web_sys::HtmlSelectElement;
+
+use crate::ui::dom::selected_values;
+use crate::ui::state::use_state;
+use crate::worker::protocol::{ColumnType, Param, ParamKind, StepInfo};
+
+/// The step being edited, as its JSON object.
+pub type Draft = RwSignal<Map<String, Value>>;
+
+/// Every parameter of `info` as a labelled control editing `draft`. `prefix` keeps the ids
+/// of several forms on the page apart.
+#[component]
+pub fn StepForm(info: StepInfo, draft: Draft, prefix: String) -> impl IntoView {
+    let fields = info
+        .params
+        .into_iter()
+        .map(|param| {
+            let id = format!("{prefix}-{}", param.name.replace('_', "-"));
+            view! { <ParamField param=param draft=draft id=id /> }
+        })
+        .collect_view();
+    view! { <div class="fields step-fields">{fields}</div> }
+}
+
+/// One parameter: its label, control and one line of help.
+#[component]
+fn ParamField(param: Param, draft: Draft, id: String) -> impl IntoView {
+    let name = param.name.clone();
+    let value = Signal::derive(move || draft.with(|d| d.get(&name).cloned().unwrap_or(Value::Null)));
+    let name = param.name.clone();
+    let set = move |v: Value| draft.update(|d| { d.insert(name.clone(), v); });
+    let label = if param.optional { format!("{} (optional)", param.label) } else { param.label.clone() };
+    let help_id = format!("{id}-help");
+    let control = control(&param, &id, &help_id, value, set);
+    let wide = matches!(param.kind, ParamKind::Merges | ParamKind::TextList | ParamKind::NumberList | ParamKind::Text { .. });
+    view! {
+        <div class="field" class:wide=wide>
+            <label for=id.clone()>{label}</label>
+            {control}
+            <p class="help" id=help_id>{param.help.clone()}</p>
+        </div>
+    }
+}
+
+/// The control that edits one kind of parameter.
+fn control(param: &Param, id: &str, help_id: &str, value: Signal<Value>, set: impl Fn(Value) + Clone + 'static) -> AnyView {
+    let (id, help_id) = (id.to_string(), help_id.to_string());
+    let optional = param.optional;
+    match &param.kind {
+        ParamKind::Columns { types, .. } => {
+            let types = types.clone();
+            let options = move || column_options(&types, move |name| value.with(|v| listed(v).iter().any(|c| c == name)));
+            view! {
+                <select id=id aria-describedby=help_id multiple size="5"
+                    on:change=move |e| set(Value::from(selected_values(&event_target::<HtmlSelectElement>(&e))))>
+                    {options}
+                </select>
+            }
+            .into_any()
+        }
+        ParamKind::Column { types } => {
+            let types = types.clone();
+            let none = if optional { "(none)" } else { "(choose a column)" };
+            let options = move || column_options(&types, move |name| value.with(|v| v.as_str() == Some(name)));
+            view! {
+                <select id=id aria-describedby=help_id on:change=move |e| {
+                    let chosen = event_target_value(&e);
+                    set(if chosen.is_empty() { Value::Null } else { Value::from(chosen) })
+                }>
+                    <option value="" selected=move || value.with(Value::is_null)>{none}</option>
+                    {options}
+                </select>
+            }
+            .into_any()
+        }
+        ParamKind::Number { min, max, .. } => number_input(id, help_id, value, set, optional, *min, *max, "any"),
+        ParamKind::Integer { min, max, .. } => {
+            number_input(id, help_id, value, set, optional, min.map(|m| m as f64), max.map(|m| m as f64), "1")
+        }
+        ParamKind::Seed => number_input(id, help_id, value, set, optional, Some(0.0), None, "1"),
+        ParamKind::Choice { options, .. } => {
+            let options = options
+                .iter()
+                .map(|c| {
+                    let v = c.value.clone();
+                    view! { <option value=c.value.clone() selected=move || value.with(|x| x.as_str() == Some(v.as_str()))>{c.label.clone()}</option> }
+                })
+                .collect_view();
+            view! {
+                <select id=id aria-describedby=help_id on:change=move |e| set(Value::from(event_target_value(&e)))>{options}</select>
+            }
+            .into_any()
+        }
+        ParamKind::Choices { options, .. } => {
+            let options = options
+                .iter()
+                .map(|c| {
+                    let v = c.value.clone();
+                    view! { <option value=c.value.clone() selected=move || value.with(|x| listed(x).contains(&v))>{c.label.clone()}</option> }
+                })
+                .collect_view();
+            view! {
+                <select id=id aria-describedby=help_id multiple size="4"
+                    on:change=move |e| set(Value::from(selected_values(&event_target::<HtmlSelectElement>(&e))))>
+                    {options}
+                </select>
+            }
+            .into_any()
+        }
+        ParamKind::Bool { .. } => view! {
+            <input id=id aria-describedby=help_id type="checkbox" prop:checked=move || value.with(|v| v.as_bool() == Some(true))
+                on:change=move |e| set(Value::from(event_target_checked(&e))) />
+        }
+        .into_any(),
+        ParamKind::Text { .. } => view! {
+            <input id=id aria-describedby=help_id type="text" prop:value=move || value.with(|v| v.as_str().unwrap_or("").to_string())
+                on:input=move |e| {
+                    let text = event_target_value(&e);
+                    set(if optional && text.is_empty() { Value::Null } else { Value::from(text) })
+                } />
+        }
+        .into_any(),
+        ParamKind::TextList => list_input(id, help_id, value, set, "comma separated, e.g. red, green", |t| Some(Value::from(t))),
+        ParamKind::NumberList => list_input(id, help_id, value, set, "comma separated, e.g. 0, 10, 100", |t| {
+            t.parse::<f64>().ok().filter(|x| x.is_finite()).map(Value::from)
+        }),
+        ParamKind::Merges => view! {
+            <textarea id=id aria-describedby=help_id rows="4" placeholder="NY, N.Y., new york → New York"
+                prop:value=move || value.with(merges_text)
+                on:change=move |e| set(parse_merges(&event_target_value(&e)))></textarea>
+        }
+        .into_any(),
+    }
+}
+
+/// A number field; an empty optional field is `null`.
+#[allow(clippy::too_many_arguments)]
+fn number_input(
+    id: String,
+    help_id: String,
+    value: Signal<Value>,
+    set: impl Fn(Value) + 'static,
+    optional: bool,
+    min: Option<f64>,
+    max: Option<f64>,
+    step: &'static str,
+) -> AnyView {
+    let shown = move || value.with(|v| v.as_f64().map(|x| x.to_string()).unwrap_or_default());
+    view! {
+        <input id=id aria-describedby=help_id type="number" step=step min=min.map(|m| m.to_string()) max=max.map(|m| m.to_string())
+            prop:value=shown
+            on:change=move |e| {
+                let text = event_target_value(&e);
+                match text.trim().parse::<f64>() {
+                    Ok(x) if step == "1" => set(Value::from(x.round() as i64)),
+                    Ok(x) => set(Value::from(x)),
+                    Err(_) if optional && text.trim().is_empty() => set(Value::Null),
+                    Err(_) => {}
+                }
+            } />
+    }
+    .into_any()
+}
+
+/// A comma-separated list in a text field.
+fn list_input(
+    id: String,
+    help_id: String,
+    value: Signal<Value>,
+    set: impl Fn(Value) + 'static,
+    placeholder: &'static str,
+    item: fn(&str) -> Option<Value>,
+) -> AnyView {
+    let shown = move || {
+        value.with(|v| {
+            v.as_array()
+                .map(|items| items.iter().map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string)).collect::<Vec<_>>().join(", "))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <input id=id aria-describedby=help_id type="text" placeholder=placeholder prop:value=shown
+            on:change=move |e| {
+                let text = event_target_value(&e);
+                set(Value::from(text.split(',').map(str::trim).filter(|t| !t.is_empty()).filter_map(item).collect::<Vec<_>>()))
+            } />
+    }
+    .into_any()
+}
+
+/// The active dataset's columns of `types` (any type when empty) as options.
+fn column_options(types: &[ColumnType], selected: impl Fn(&str) -> bool + Copy + Send + Sync + 'static) -> AnyView {
+    let state = use_state();
+    let columns: Vec<(String, ColumnType)> = state.dataset.with(|d| {
+        d.iter().flat_map(|d| d.columns.iter()).filter(|c| types.is_empty() || types.contains(&c.column_type)).map(|c| (c.name.clone(), c.column_type)).collect()
+    });
+    columns
+        .into_iter()
+        .map(|(name, column_type)| {
+            let label = format!("{name} ({})", column_type.name());
+            let key = name.clone();
+            view! { <option value=name selected=move || selected(&key)>{label}</option> }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// The strings of a JSON list.
+fn listed(value: &Value) -> Vec<String> {
+    value.as_array().map(|items| items.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+}
+
+/// Merges as lines of `from, from → to`.
+fn merges_text(value: &Value) -> String {
+    let Some(groups) = value.as_array() else { return String::new() };
+    groups
+        .iter()
+        .map(|g| format!("{} → {}", listed(&g["from"]).join(", "), g["to"].as_str().unwrap_or("")))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Lines of `from, from → to` (or `->`, `=>`) as merges; lines without an arrow are skipped.
+fn parse_merges(text: &str) -> Value {
+    let groups: Vec<Value> = text
+        .lines()
+        .filter_map(|line| {
+            let (from, to) = ["→", "=>", "->"].iter().find_map(|arrow| line.split_once(arrow))?;
+            let from: Vec<&str> = from.split(',').map(str::trim).filter(|f| !f.is_empty()).collect();
+            (!from.is_empty()).then(|| serde_json::json!({ "from": from, "to": to.trim() }))
+        })
+        .collect();
+    Value::from(groups)
+}
