@@ -77,12 +77,46 @@ fn dates_in_every_order() {
 }
 
 #[test]
-fn datetimes_at_midnight_are_dates_and_others_stay_text_for_now() {
-    let i = read("t\n2024-01-02T00:00:00Z\n2024-01-03 00:00\n");
-    assert_eq!(i.table.columns[0].data, ColumnData::Date(vec![parse_iso_date("2024-01-02"), parse_iso_date("2024-01-03")]));
-    let i = read("t\n2024-01-02T10:30:00+02:00\n2024-01-03 08:00:01\n");
-    assert_eq!(i.table.columns[0].column_type(), ColumnType::Text);
-    assert!(i.report.columns[0].notes[0].contains("datetime"), "{:?}", i.report.columns[0]);
+fn datetimes_in_every_form_convert_to_utc() {
+    let day = |s: &str| i64::from(parse_iso_date(s).unwrap()) * 86_400_000;
+    let hours = |h: i64| h * 3_600_000;
+    let i = read(concat!(
+        "iso,space,zoned,dmy,mdy\n",
+        "2024-03-05T14:30:00,2024-03-05 14:30,2024-03-05T14:30:00.250Z,05/03/2024 14:30,3/5/2024 2:30 PM\n",
+        "2024-03-06T00:00:01,2024-03-06 09:15:30,2024-03-06T10:00+02:00,13/03/2024 09:05:07,12/31/2024 12:00 AM\n",
+    ));
+    assert!(types(&i.table).iter().all(|&t| t == ColumnType::DateTime), "{:?}", types(&i.table));
+    let at = |ms: i64| Some(ms);
+    assert_eq!(i.table.columns[0].data, ColumnData::DateTime(vec![at(day("2024-03-05") + hours(14) + 1_800_000), at(day("2024-03-06") + 1000)]));
+    assert_eq!(i.table.columns[1].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-03-06") + 33_330_000)]));
+    assert_eq!(i.table.columns[2].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_250), at(day("2024-03-06") + hours(8))]));
+    assert_eq!(i.table.columns[3].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-03-13") + 32_707_000)]));
+    assert_eq!(i.table.columns[4].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-12-31"))]));
+    assert!(i.report.columns[3].notes[0].contains("day/month"), "{:?}", i.report.columns[3]);
+    assert_eq!(texts(&i.table, 2)[1].as_deref(), Some("2024-03-06T08:00:00"));
+}
+
+#[test]
+fn dates_among_datetimes_are_at_midnight_and_midnights_alone_are_dates() {
+    let i = read("t\n2024-01-02T10:30:00+02:00\n2024-01-03\n\n2024-01-04 08:00:01\n");
+    assert_eq!(i.table.columns[0].column_type(), ColumnType::DateTime);
+    assert_eq!(texts(&i.table, 0), [Some("2024-01-02T08:30:00".into()), Some("2024-01-03T00:00:00".into()), Some("2024-01-04T08:00:01".into())]);
+    let i = read("t\n2024-01-02T00:00:00Z\n2024-01-03 00:00\n2024-01-04\n");
+    let days = ["2024-01-02", "2024-01-03", "2024-01-04"].map(parse_iso_date);
+    assert_eq!(i.table.columns[0].data, ColumnData::Date(days.to_vec()));
+    assert!(i.report.columns[0].notes.iter().any(|n| n.contains("midnight")), "{:?}", i.report.columns[0]);
+    // A datetime in another date order than the rest: text.
+    assert_eq!(read("t\n2024-01-02 10:00\n13/01/2024 10:00\n").table.columns[0].column_type(), ColumnType::Text);
+}
+
+#[test]
+fn a_forced_datetime_type_counts_what_does_not_fit() {
+    let options = IngestOptions { column_types: vec![("t".into(), ColumnType::DateTime)], ..IngestOptions::default() };
+    let i = with("t\n2024-01-02 10:00\n2024-01-03\nsoon\n\n", &options);
+    let day = |s: &str| i64::from(parse_iso_date(s).unwrap()) * 86_400_000;
+    assert_eq!(i.table.columns[0].data, ColumnData::DateTime(vec![Some(day("2024-01-02") + 36_000_000), Some(day("2024-01-03")), None]));
+    assert_eq!((i.report.columns[0].unfit, i.report.columns[0].forced), (1, true));
+    assert!(i.report.columns[0].notes.iter().any(|n| n.contains("1 value did not fit the type datetime")), "{:?}", i.report.columns[0]);
 }
 
 #[test]
@@ -192,4 +226,46 @@ fn read_csv_is_the_table_of_read_csv_detailed() {
     let text = "a;b\n1,5;x\n";
     let table = read_csv("t.csv", text.as_bytes(), &IngestOptions::default()).unwrap();
     assert_eq!(table, read(text).table);
+}
+
+#[test]
+fn excel_sep_line_names_the_delimiter_and_is_skipped() {
+    let i = read("sep=;\r\nname;price\r\npen;1,5\r\nink;2,25\r\n");
+    assert_eq!(i.table.column_names(), ["name", "price"]);
+    assert_eq!(i.table.columns[1].data, ColumnData::Number(vec![1.5, 2.25]));
+    assert_eq!((i.report.delimiter.value, i.report.delimiter.detected), (b';', true));
+    assert!(i.report.notes.iter().any(|n| n.contains("sep=;")), "{:?}", i.report.notes);
+    // Lines keep their numbers in the file: the ragged row is on line 4.
+    let err = read_csv("t.csv", b"sep=,\na,b\n1,2\n3\n", &IngestOptions::default()).unwrap_err();
+    assert!(err.contains("line 4"), "{err}");
+    // The user's delimiter wins, and the line is still skipped.
+    let i = with("\"sep=|\"\na|b;c\n1|2;3\n", &IngestOptions { delimiter: Some(b';'), ..IngestOptions::default() });
+    assert_eq!(i.table.column_names(), ["a|b", "c"]);
+    assert!(!i.report.delimiter.detected);
+}
+
+#[test]
+fn spaces_group_thousands_when_the_whole_column_does() {
+    let i = read("a;b;c\n1 234 567,89;12\u{a0}345;1 2\n2 000,5;7;3 4\n");
+    assert_eq!(i.report.decimal_separator.value, ',');
+    assert_eq!(i.table.columns[0].data, ColumnData::Number(vec![1_234_567.89, 2000.5]));
+    assert_eq!(i.table.columns[1].data, ColumnData::Integer(vec![Some(12_345), Some(7)]));
+    assert_eq!(i.table.columns[2].column_type(), ColumnType::Text);
+    assert!(i.report.columns[0].notes.iter().any(|n| n.contains("thousands")), "{:?}", i.report.columns[0]);
+    let t = read("x\n1\u{202f}234.5\n-12 345 678.25\n").table;
+    assert_eq!(t.columns[0].data, ColumnData::Number(vec![1234.5, -12_345_678.25]));
+    // One value that breaks the groups of three makes the column text.
+    assert_eq!(read("x\n1 234\n12 34\n").table.columns[0].column_type(), ColumnType::Text);
+}
+
+#[test]
+fn utf16_without_a_bom_is_detected_from_its_zero_bytes() {
+    let csv = "город,население\nМосква,13010112\nКазань,1308660\nСанкт-Петербург,5601911\n";
+    let le: Vec<u8> = csv.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let i = read_csv_detailed("ru.csv", &le, &IngestOptions::default()).unwrap();
+    assert_eq!((i.report.encoding.value.as_str(), i.report.encoding.detected), ("UTF-16LE", true));
+    assert_eq!(i.table.column_names(), ["город", "население"]);
+    assert_eq!(i.table.columns[1].data, ColumnData::Integer(vec![Some(13_010_112), Some(1_308_660), Some(5_601_911)]));
+    let be: Vec<u8> = csv.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert_eq!(read_csv_detailed("ru.csv", &be, &IngestOptions::default()).unwrap().report.encoding.value, "UTF-16BE");
 }

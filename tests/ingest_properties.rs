@@ -86,6 +86,9 @@ fn column(rows: usize) -> impl Strategy<Value = ColumnData> {
             .prop_map(|v| ColumnData::Number(v.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect())),
         prop::collection::vec(prop::option::weighted(0.8, any::<bool>()), rows).prop_map(ColumnData::Boolean),
         prop::collection::vec(prop::option::weighted(0.8, -354_285..2_932_896i32), rows).prop_map(ColumnData::Date),
+        // Datetimes never at midnight (a column of midnights reads back as dates).
+        prop::collection::vec(prop::option::weighted(0.8, (-25_567..47_482i64, 1..86_400_000i64)), rows)
+            .prop_map(|v| ColumnData::DateTime(v.into_iter().map(|x| x.map(|(day, ms)| day * 86_400_000 + ms)).collect())),
         prop::collection::vec(prop::option::weighted(0.8, text), rows).prop_map(ColumnData::Text),
         (prop::collection::vec(text, 1..4), prop::collection::vec(prop::option::weighted(0.8, 0..3u32), rows)).prop_map(
             |(mut levels, codes)| {

@@ -1,12 +1,10 @@
-//! Date and datetime forms found in CSV files. The calendar itself is `engine::dates`.
-//!
-//! Dates: `YYYY-MM-DD` (also with `/` or `.`), and day-first or month-first
-//! `DD/MM/YYYY`, `MM/DD/YYYY`, `DD.MM.YYYY`, `DD-MM-YYYY` (one or two digits for day and
-//! month). Datetimes: `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]` and `YYYY-MM-DD HH:MM[:SS]`.
+//! Date forms found in CSV files: `YYYY-MM-DD` (also with `/` or `.`), and day-first or
+//! month-first `DD/MM/YYYY`, `MM/DD/YYYY`, `DD.MM.YYYY`, `DD-MM-YYYY` (one or two digits for
+//! day and month). The calendar itself is `engine::dates`.
 
-use crate::engine::dates::{days_from_civil, parse_iso_date};
+use crate::engine::dates::days_from_civil;
 
-/// Set of orders a date text can be read in (see [`date_orders`]).
+/// Set of orders a date text can be read in (see [`DateParts::orders`]).
 pub type Orders = u8;
 /// Year, month, day.
 pub const YMD: Orders = 1;
@@ -14,126 +12,112 @@ pub const YMD: Orders = 1;
 pub const DMY: Orders = 2;
 /// Month, day, year.
 pub const MDY: Orders = 4;
+/// Every order: what an empty set of constraints allows.
+pub const ANY_ORDER: Orders = YMD | DMY | MDY;
 
 /// Milliseconds in a day.
 pub const DAY_MS: i64 = 86_400_000;
 
-/// The orders in which `text` is a real calendar date (0 when none).
-pub fn date_orders(text: &str) -> Orders {
-    let Some(([a, b, c], [la, lb, lc])) = split3(text) else { return 0 };
-    let valid = |y: u32, m: u32, d: u32| days_from_civil(y as i32, m, d).is_some();
-    let short = |l: usize| (1..=2).contains(&l);
-    let mut orders = 0;
-    if la == 4 && short(lb) && short(lc) && valid(a, b, c) {
-        orders |= YMD;
-    }
-    if lc == 4 && short(la) && short(lb) {
-        if valid(c, b, a) {
-            orders |= DMY;
-        }
-        if valid(c, a, b) {
-            orders |= MDY;
-        }
-    }
-    orders
+/// A date as written: three runs of 1–4 digits joined by one separator (`-`, `/` or `.`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateParts {
+    values: [u32; 3],
+    lengths: [u8; 3],
 }
 
-/// Days since 1970-01-01 of `text` read in `order` (one of [`YMD`], [`DMY`], [`MDY`]).
-pub fn parse_date(text: &str, order: Orders) -> Option<i32> {
-    if date_orders(text) & order == 0 {
-        return None;
-    }
-    let ([a, b, c], _) = split3(text)?;
-    let (y, m, d) = match order {
-        YMD => (a, b, c),
-        DMY => (c, b, a),
-        _ => (c, a, b),
-    };
-    days_from_civil(y as i32, m, d)
-}
-
-/// Three runs of 1–4 digits joined by the same separator (`-`, `/` or `.`).
-fn split3(text: &str) -> Option<([u32; 3], [usize; 3])> {
-    let b = text.as_bytes();
-    if !(6..=10).contains(&b.len()) {
-        return None;
-    }
-    let sep = *b.iter().find(|c| !c.is_ascii_digit())?;
-    if !matches!(sep, b'-' | b'/' | b'.') {
-        return None;
-    }
-    let mut values = [0u32; 3];
-    let mut lengths = [0usize; 3];
-    let mut parts = text.split(sep as char);
-    for (value, length) in values.iter_mut().zip(lengths.iter_mut()) {
-        let part = parts.next()?;
-        if !(1..=4).contains(&part.len()) || !part.bytes().all(|c| c.is_ascii_digit()) {
+impl DateParts {
+    /// The parts of `text`, or `None` when it is not shaped like a date.
+    pub fn parse(text: &str) -> Option<Self> {
+        let b = text.as_bytes();
+        if !(6..=10).contains(&b.len()) {
             return None;
         }
-        *value = part.parse().ok()?;
-        *length = part.len();
+        let sep = *b.iter().find(|c| !c.is_ascii_digit())?;
+        if !matches!(sep, b'-' | b'/' | b'.') {
+            return None;
+        }
+        let mut parts = DateParts { values: [0; 3], lengths: [0; 3] };
+        let mut part = 0;
+        for &c in b {
+            if c == sep {
+                part += 1;
+                if part == 3 {
+                    return None;
+                }
+            } else if c.is_ascii_digit() && parts.lengths[part] < 4 {
+                parts.values[part] = parts.values[part] * 10 + u32::from(c - b'0');
+                parts.lengths[part] += 1;
+            } else {
+                return None;
+            }
+        }
+        (part == 2 && parts.lengths.iter().all(|&l| l > 0)).then_some(parts)
     }
-    parts.next().is_none().then_some((values, lengths))
+
+    /// The orders in which the parts are a real calendar date (0 when none).
+    pub fn orders(self) -> Orders {
+        let ([a, b, c], [la, lb, lc]) = (self.values, self.lengths);
+        let valid = |y: u32, m: u32, d: u32| days_from_civil(y as i32, m, d).is_some();
+        let short = |l: u8| (1..=2).contains(&l);
+        let mut orders = 0;
+        if la == 4 && short(lb) && short(lc) && valid(a, b, c) {
+            orders |= YMD;
+        }
+        if lc == 4 && short(la) && short(lb) {
+            if valid(c, b, a) {
+                orders |= DMY;
+            }
+            if valid(c, a, b) {
+                orders |= MDY;
+            }
+        }
+        orders
+    }
+
+    /// Days since 1970-01-01 read in `order` (one of [`YMD`], [`DMY`], [`MDY`]).
+    pub fn days(self, order: Orders) -> Option<i32> {
+        if self.orders() & order == 0 {
+            return None;
+        }
+        let [a, b, c] = self.values;
+        let (y, m, d) = match order {
+            YMD => (a, b, c),
+            DMY => (c, b, a),
+            _ => (c, a, b),
+        };
+        days_from_civil(y as i32, m, d)
+    }
 }
 
-/// Milliseconds since 1970-01-01T00:00Z of an ISO 8601 datetime (a date alone is not one).
-/// Without a zone the time is taken as UTC.
-pub fn parse_datetime(text: &str) -> Option<i64> {
-    let b = text.as_bytes();
-    if b.len() < 16 || !matches!(b[10], b'T' | b't' | b' ') || !text.is_char_boundary(10) {
-        return None;
+/// The single order to read a column in, and a note for the report when it is not ISO.
+pub fn choose_order(orders: Orders, day_first: Option<bool>) -> (Orders, Option<String>) {
+    let both = DMY | MDY;
+    match () {
+        _ if orders & YMD != 0 => (YMD, None),
+        _ if orders & both == both => match day_first {
+            Some(false) => (MDY, Some("date order month/day (as chosen)".into())),
+            Some(true) => (DMY, Some("date order day/month (as chosen)".into())),
+            None => (DMY, Some("date order ambiguous (every day and month is 12 or less); read as day/month".into())),
+        },
+        _ if orders & DMY != 0 => (DMY, Some("date order day/month (some first numbers are above 12)".into())),
+        _ => (MDY, Some("date order month/day (some second numbers are above 12)".into())),
     }
-    let days = i64::from(parse_iso_date(&text[..10])?);
-    let two = |i: usize| -> Option<i64> {
-        let (x, y) = (*b.get(i)?, *b.get(i + 1)?);
-        (x.is_ascii_digit() && y.is_ascii_digit()).then(|| i64::from((x - b'0') * 10 + (y - b'0')))
-    };
-    let (hour, minute) = (two(11)?, two(14)?);
-    if b[13] != b':' || hour > 23 || minute > 59 {
-        return None;
-    }
-    let mut i = 16;
-    let mut ms = (hour * 60 + minute) * 60_000;
-    if b.get(i) == Some(&b':') {
-        let second = two(i + 1).filter(|&s| s <= 60)?;
-        ms += second * 1000;
-        i += 3;
-        if matches!(b.get(i), Some(b'.' | b',')) {
-            let digits = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
-            if digits == 0 {
-                return None;
-            }
-            let frac: String = text[i + 1..i + 1 + digits.min(3)].chars().chain("00".chars()).take(3).collect();
-            ms += frac.parse::<i64>().ok()?;
-            i += 1 + digits;
-        }
-    }
-    let offset_minutes = match b.get(i) {
-        None => 0,
-        Some(b'Z' | b'z') if i + 1 == b.len() => return Some(days * DAY_MS + ms),
-        Some(&sign @ (b'+' | b'-')) => {
-            let hours = two(i + 1)?;
-            let rest = &b[i + 3..];
-            let minutes = match rest {
-                [] => 0,
-                [b':', _, _] => two(i + 4)?,
-                [_, _] => two(i + 3)?,
-                _ => return None,
-            };
-            if hours > 23 || minutes > 59 {
-                return None;
-            }
-            let sign = if sign == b'-' { -1 } else { 1 };
-            sign * (hours * 60 + minutes)
-        }
-        _ => return None,
-    };
-    Some(days * DAY_MS + ms - offset_minutes * 60_000)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::dates::parse_iso_date;
+
+    /// The orders in which `text` is a real calendar date (0 when none).
+    fn date_orders(text: &str) -> Orders {
+        DateParts::parse(text).map_or(0, DateParts::orders)
+    }
+    
+    /// Days since 1970-01-01 of `text` read in `order` (one of [`YMD`], [`DMY`], [`MDY`]).
+    fn parse_date(text: &str, order: Orders) -> Option<i32> {
+        DateParts::parse(text)?.days(order)
+    }
 
     #[test]
     fn tells_the_orders_a_date_fits() {
@@ -147,22 +131,19 @@ mod tests {
         assert_eq!(date_orders("2024-03/04"), 0);
         assert_eq!(date_orders("1.5"), 0);
         assert_eq!(date_orders("12.03.24"), 0);
+        assert_eq!(date_orders("2024-03-04-"), 0);
+        assert_eq!(date_orders("12024-3-4"), 0);
+        assert_eq!(date_orders("2024--34"), 0);
         assert_eq!(parse_date("13/03/2024", DMY), parse_iso_date("2024-03-13"));
         assert_eq!(parse_date("03/04/2024", MDY), parse_iso_date("2024-03-04"));
         assert_eq!(parse_date("13/03/2024", MDY), None);
     }
 
     #[test]
-    fn reads_iso_datetimes() {
-        let day = i64::from(parse_iso_date("2024-01-02").unwrap()) * DAY_MS;
-        assert_eq!(parse_datetime("2024-01-02T03:04"), Some(day + 11_040_000));
-        assert_eq!(parse_datetime("2024-01-02 03:04:05"), Some(day + 11_045_000));
-        assert_eq!(parse_datetime("2024-01-02T03:04:05.5Z"), Some(day + 11_045_500));
-        assert_eq!(parse_datetime("2024-01-02T03:04:05.123456+01:00"), Some(day + 11_045_123 - 3_600_000));
-        assert_eq!(parse_datetime("2024-01-02T00:00-0130"), Some(day + 5_400_000));
-        assert_eq!(parse_datetime("2024-01-02"), None);
-        assert_eq!(parse_datetime("2024-01-02T24:00"), None);
-        assert_eq!(parse_datetime("2024-01-02T03:04Zx"), None);
-        assert_eq!(parse_datetime("2024-01-02T03:04:05."), None);
+    fn chooses_one_order() {
+        assert_eq!(choose_order(YMD, Some(false)).0, YMD);
+        assert_eq!(choose_order(DMY | MDY, None).0, DMY);
+        assert_eq!(choose_order(DMY | MDY, Some(false)).0, MDY);
+        assert_eq!(choose_order(MDY, Some(true)).0, MDY);
     }
 }

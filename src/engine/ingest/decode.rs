@@ -3,6 +3,7 @@
 //! valid), else the legacy encoding `chardetng` finds (usually windows-1252 / Latin-1).
 
 use std::borrow::Cow;
+use std::str::Utf8Error;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
@@ -28,12 +29,15 @@ pub fn decode<'a>(name: &str, bytes: &'a [u8], label: Option<&str>) -> Result<De
     }
     guard::refuse_known_binary(name, bytes)?;
     let mut notes = Vec::new();
+    // Checked once: most files are UTF-8, and then the text is the bytes themselves.
+    let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let utf8 = std::str::from_utf8(without_bom);
     let (encoding, detected) = match label {
         Some(label) => (chosen(name, label)?, false),
-        None => (detect(name, bytes, &mut notes)?, true),
+        None => (detect(name, bytes, utf8.err(), &mut notes)?, true),
     };
     let text = if encoding == UTF_8 {
-        utf8(bytes)
+        utf8.map_or_else(|_| String::from_utf8_lossy(without_bom), Cow::Borrowed)
     } else {
         let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
         if had_errors {
@@ -54,13 +58,8 @@ fn chosen(name: &str, label: &str) -> Result<&'static Encoding, String> {
     })
 }
 
-/// UTF-8 without its BOM: borrowed when valid, else with invalid sequences replaced by �.
-fn utf8(bytes: &[u8]) -> Cow<'_, str> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8_lossy(bytes)
-}
-
-fn detect(name: &str, bytes: &[u8], notes: &mut Vec<String>) -> Result<&'static Encoding, String> {
+/// The encoding of `bytes`; `utf8_error` is where they stop being UTF-8, if they do.
+fn detect(name: &str, bytes: &[u8], utf8_error: Option<Utf8Error>, notes: &mut Vec<String>) -> Result<&'static Encoding, String> {
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         return Ok(encoding);
     }
@@ -69,7 +68,7 @@ fn detect(name: &str, bytes: &[u8], notes: &mut Vec<String>) -> Result<&'static 
         return Ok(encoding);
     }
     guard::refuse_binary(name, bytes)?;
-    let Err(error) = std::str::from_utf8(bytes) else { return Ok(UTF_8) };
+    let Some(error) = utf8_error else { return Ok(UTF_8) };
     let first_bad = error.valid_up_to();
     let line = 1 + bytes[..first_bad].iter().filter(|&&b| b == b'\n').count();
     let (valid_non_ascii, invalid) = utf8_census(bytes);
@@ -115,7 +114,11 @@ fn utf8_census(bytes: &[u8]) -> (usize, usize) {
     (valid, invalid)
 }
 
-/// UTF-16 text without a BOM: in mostly-ASCII text every other byte is NUL.
+/// UTF-16 text without a BOM. In mostly-ASCII text every other byte is NUL. In text of other
+/// scripts (Cyrillic, Greek, CJK) only the ASCII characters — digits, delimiters, line breaks —
+/// have a NUL byte, so fewer NULs at one parity and almost none at the other are enough when
+/// the start (64 bytes at least) then decodes to text: no NUL, few control characters, no
+/// broken surrogates.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
     let pairs = sample.len() / 2;
@@ -126,11 +129,23 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let (even, odd) = (zeros(0), zeros(1));
     let mostly = |n: usize| n * 10 >= pairs * 9;
     let rarely = |n: usize| n * 20 <= pairs;
+    let often = |n: usize, other: usize| pairs >= 32 && n * 10 >= pairs && other * 20 <= n;
     match () {
         _ if mostly(odd) && rarely(even) => Some(UTF_16LE),
         _ if mostly(even) && rarely(odd) => Some(UTF_16BE),
+        _ if often(odd, even) && reads_as_text(UTF_16LE, sample) => Some(UTF_16LE),
+        _ if often(even, odd) && reads_as_text(UTF_16BE, sample) => Some(UTF_16BE),
         _ => None,
     }
+}
+
+/// Whether `sample` decodes to text: no NUL, at most 1 % control characters, and no
+/// malformed sequence but maybe one cut at its end.
+fn reads_as_text(encoding: &'static Encoding, sample: &[u8]) -> bool {
+    let (text, _) = encoding.decode_without_bom_handling(sample);
+    let text = text.trim_end_matches('\u{FFFD}');
+    let control = text.chars().filter(|&c| c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')).count();
+    !text.contains(['\0', '\u{FFFD}']) && control * 100 <= text.chars().count()
 }
 
 #[cfg(test)]
@@ -159,6 +174,21 @@ mod tests {
         assert_eq!(encoding, "UTF-8");
         assert!(text.ends_with("x\u{FFFD}\n"));
         assert!(notes[0].contains("line 5"), "{notes:?}");
+    }
+
+    #[test]
+    fn detects_utf16_of_other_scripts_without_a_bom() {
+        let csv = "Имя,Город,Возраст\nАнна,Москва,31\nБорис,Санкт-Петербург,45\nВера,Казань,28\n";
+        let le: Vec<u8> = csv.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let (text, encoding, _, notes) = read(&le);
+        assert_eq!((text.as_str(), encoding.as_str()), (csv, "UTF-16LE"));
+        assert!(notes[0].contains("no byte-order mark"), "{notes:?}");
+        let cjk = "名前,都市,年齢\n田中,東京,31\n佐藤,大阪,45\n鈴木,京都,28\n";
+        let be: Vec<u8> = cjk.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(read(&be).1, "UTF-16BE");
+        // Small integers as 16-bit words are binary, not text.
+        let words: Vec<u8> = (0u16..600).flat_map(u16::to_le_bytes).collect();
+        assert!(decode("w.bin", &words, None).unwrap_err().contains("binary"));
     }
 
     #[test]

@@ -2,38 +2,39 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::infer::{CellReader, Classifier, Kind};
+use super::cells::CellReader;
+use super::kind::Kind;
 use super::report::Renamed;
-use super::structure::RawColumn;
 
-/// Cells looked at below the first row, over all columns, to judge it.
+/// Cells looked at below the first row, over all columns, to judge it…
 const SAMPLE_CELLS: usize = 200_000;
+/// …and at most this many rows.
+pub const MAX_SAMPLE_ROWS: usize = 1000;
 
 /// Whether the first row is a header. It is data only when no column is text and every
 /// typed column's first cell fits the type of the values below it (`1,2` over `3,4`);
 /// otherwise — a word over numbers, text columns, a single row — it is a header.
-pub fn first_row_is_header(columns: &[RawColumn], reader: &CellReader) -> bool {
-    let rows = columns.first().map_or(0, RawColumn::len);
+/// `columns` hold the first rows' cells; at most [`MAX_SAMPLE_ROWS`] below the first are used.
+pub fn first_row_is_header(columns: &[Vec<String>], reader: &CellReader) -> bool {
+    let rows = columns.first().map_or(0, Vec::len);
     if rows < 2 {
         return true;
     }
-    let end = rows.min(1 + (SAMPLE_CELLS / columns.len()).clamp(20, 1000));
+    let end = rows.min(1 + (SAMPLE_CELLS / columns.len()).clamp(20, MAX_SAMPLE_ROWS));
     let mut data_votes = 0;
     for column in columns {
-        let mut below = Classifier::default();
-        for value in (1..end).filter_map(|i| reader.value(column.get(i))) {
-            below.feed(value, reader.decimal_comma);
-        }
-        let kind = below.kind();
-        match kind {
+        let kind_of = |cell: &String| reader.value(cell).map_or(Kind::Empty, |v| Kind::of(v, reader.decimal_comma));
+        let below = column[1..end].iter().fold(Kind::Empty, |k, cell| k.join(kind_of(cell)));
+        match below {
             Kind::Text => return true,
             Kind::Empty => continue, // an empty column says nothing
             _ => {}
         }
-        let Some(first) = reader.value(column.get(0)) else { continue };
-        let mut with_first = below;
-        with_first.feed(first, reader.decimal_comma);
-        if !with_first.kind().same_family(kind) {
+        let first = kind_of(&column[0]);
+        if first == Kind::Empty {
+            continue;
+        }
+        if !below.join(first).same_family(below) {
             return true;
         }
         data_votes += 1;

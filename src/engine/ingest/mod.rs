@@ -1,29 +1,43 @@
 //! From file bytes to a typed [`Table`]: decode the text (detecting the encoding), refuse
-//! what is not CSV, sniff the dialect, split the records (blank lines, trailing delimiters,
-//! ragged rows), decide the decimal separator and whether there is a header, then infer each
-//! column's type over all its values. [`read_csv_detailed`] also says what it decided.
+//! what is not CSV, sniff the dialect, then read the rows once, straight into typed columns
+//! (blank lines, trailing delimiters and ragged rows handled on the way), deciding the
+//! decimal separator, whether there is a header and each column's type over all its values.
+//! [`read_csv_detailed`] also says what it decided.
 
+mod builder;
+mod cells;
 mod convert;
 mod dates;
+mod datetimes;
+mod decimal;
 mod decode;
+mod dictionary;
+mod excel;
 mod guard;
+mod head;
 mod header;
-mod infer;
+mod kind;
+mod lanes;
+mod levels;
 mod numbers;
+mod pass;
 mod report;
+mod rows;
 mod sniff;
-mod structure;
+mod split;
+mod store;
 
 use serde::{Deserialize, Serialize};
 
 use crate::engine::table::{Column, ColumnType, Table};
 
-pub use infer::DEFAULT_MISSING_TOKENS;
+pub use cells::DEFAULT_MISSING_TOKENS;
 pub use report::{ColumnReport, Detected, IngestReport, Renamed, SkippedRows, MAX_LISTED_LINES};
-pub use structure::RaggedRows;
+pub use rows::RaggedRows;
 
-use infer::{CellReader, Classifier};
-use structure::RawColumn;
+use convert::Converted;
+use pass::Outcome;
+use split::Split;
 
 /// How to read a CSV file. Every `Option` is `None` to detect it from the data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -83,74 +97,38 @@ pub fn read_csv(name: &str, bytes: &[u8], options: &IngestOptions) -> Result<Tab
 pub fn read_csv_detailed(name: &str, bytes: &[u8], options: &IngestOptions) -> Result<Ingested, String> {
     let decode::Decoded { text, encoding, mut notes } = decode::decode(name, bytes, options.encoding.as_deref())?;
     guard::refuse_structured_text(name, &text)?;
-    let no_rows = || format!("'{name}' has no header and no rows, only blank space; choose a CSV file with data");
     if text.trim().is_empty() {
-        return Err(no_rows());
+        return Err(pass::no_rows(name));
     }
-    let dialect = sniff::dialect(&text, options.delimiter, options.quote);
-    let grid = structure::parse(name, &text, dialect.delimiter.value, dialect.quote.value, options.ragged)?;
-    drop(text);
-    if grid.rows == 0 {
-        return Err(no_rows());
+    if !options.delimiter.is_none_or(|d| d.is_ascii()) || !options.quote.is_none_or(|q| q.is_ascii()) {
+        return Err(format!("the delimiter and the quote chosen for '{name}' must be ASCII characters such as , ; | or \""));
     }
-    if let Some(line) = grid.unclosed_quote_line.filter(|_| grid.skipped.count > 0) {
-        notes.push(format!("a quote opened on line {line} may never be closed; the rows it swallowed were skipped"));
-    }
-    if grid.trailing_fixed > 0 {
-        notes.push(format!(
-            "{} rows had one empty field more or less at the end than the first row (a trailing delimiter); the difference was ignored",
-            grid.trailing_fixed
-        ));
-    }
-    let decimal_comma = Detected::choose(options.decimal_comma, || {
-        let mut evidence = numbers::Evidence::default();
-        grid.columns.iter().flat_map(|c| c.cells(0)).for_each(|cell| evidence.observe(cell.trim()));
-        evidence.decimal_comma(dialect.delimiter.value)
-    });
-    let reader = CellReader::new(&options.missing_tokens, decimal_comma.value);
-    let has_header = Detected::choose(options.has_header, || header::first_row_is_header(&grid.columns, &reader));
-    let mut raw = grid.columns;
-    if raw.len() > 1 && raw.last().is_some_and(|c| c.all_empty(0)) {
-        raw.pop();
-        notes.push("the last column was empty, with no name (every line ends with a delimiter); it was dropped".into());
-    }
-    let from = usize::from(has_header.value);
-    let (names, renamed_headers) = if has_header.value {
-        header::unique_names(raw.iter().map(|c| c.get(0)))
-    } else {
-        (header::generated_names(raw.len()), Vec::new())
-    };
-    for (wanted, _) in &options.column_types {
-        if !names.contains(wanted) {
-            notes.push(format!("there is no column named '{wanted}'; the type chosen for it was not applied"));
+    let (dialect, split) = dialect(&text, options, &mut notes);
+    let mut decimal_comma = options.decimal_comma;
+    let read = loop {
+        match pass::read(name, &text, split, options, decimal_comma)? {
+            Outcome::Read(read) => break read,
+            Outcome::Again { decimal_comma: again } => decimal_comma = Some(again),
         }
-    }
-    let mut columns = Vec::with_capacity(raw.len());
-    let mut column_reports = Vec::with_capacity(raw.len());
-    for (column_name, cells) in names.into_iter().zip(raw) {
-        let forced = options.column_types.iter().rev().find(|(n, _)| *n == column_name).map(|(_, t)| *t);
-        let converted = match forced {
-            Some(to) => convert::forced(&cells, from, to, &reader, options.day_first),
-            None => convert::inferred(&cells, from, infer_kind(&cells, from, &reader), &reader, options.day_first),
-        };
-        column_reports.push(ColumnReport {
-            name: column_name.clone(),
-            column_type: converted.data.column_type(),
-            forced: forced.is_some(),
-            unfit: converted.unfit,
-            notes: converted.notes,
-        });
-        columns.push(Column::new(column_name, converted.data));
+    };
+    drop(text);
+    notes.extend(read.notes);
+    let mut columns = Vec::with_capacity(read.columns.len());
+    let mut column_reports = Vec::with_capacity(read.columns.len());
+    for (column_name, converted, forced) in read.columns {
+        let Converted { data, notes, unfit } = converted;
+        column_reports.push(ColumnReport { name: column_name.clone(), column_type: data.column_type(), forced, unfit, notes });
+        columns.push(Column::new(column_name, data));
     }
     let table = Table::new(name, columns)?;
     let report = IngestReport {
         encoding,
         delimiter: dialect.delimiter,
         quote: dialect.quote,
-        has_header,
-        decimal_separator: Detected { value: if decimal_comma.value { ',' } else { '.' }, detected: decimal_comma.detected },
-        renamed_headers,
-        skipped_rows: grid.skipped,
+        has_header: read.has_header,
+        decimal_separator: Detected { value: if read.decimal_comma { ',' } else { '.' }, detected: options.decimal_comma.is_none() },
+        renamed_headers: read.renamed,
+        skipped_rows: read.tally.skipped,
         row_count: table.row_count(),
         column_count: table.column_count(),
         columns: column_reports,
@@ -159,13 +137,18 @@ pub fn read_csv_detailed(name: &str, bytes: &[u8], options: &IngestOptions) -> R
     Ok(Ingested { table, report })
 }
 
-/// The kind every non-missing cell from row `from` on fits.
-fn infer_kind(cells: &RawColumn, from: usize, reader: &CellReader) -> infer::Kind {
-    let mut classifier = Classifier::default();
-    for value in cells.cells(from).filter_map(|c| reader.value(c)) {
-        classifier.feed(value, reader.decimal_comma);
+/// The delimiter and quote: the user's, else the one an Excel `sep=` first line names (that
+/// line is then skipped), else what the text shows.
+fn dialect(text: &str, options: &IngestOptions, notes: &mut Vec<String>) -> (sniff::Dialect, Split) {
+    let sep_line = excel::sep_line(text);
+    let start = sep_line.map_or(0, |(_, len)| len);
+    let mut dialect = sniff::dialect(&text[start..], options.delimiter.or(sep_line.map(|(d, _)| d)), options.quote);
+    if let Some((named, _)) = sep_line {
+        dialect.delimiter.detected = options.delimiter.is_none();
+        notes.push(excel::note(named, dialect.delimiter.detected));
     }
-    classifier.kind()
+    let split = Split { delimiter: dialect.delimiter.value, quote: dialect.quote.value, start };
+    (dialect, split)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! first records.
 
 use super::report::Detected;
+use super::split::{Record, Split, Splitter};
 
 /// Delimiters tried, in order of preference on a tie.
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
@@ -16,7 +17,7 @@ pub struct Dialect {
     pub quote: Detected<u8>,
 }
 
-/// The user's choices where given, else the detected ones. Single quotes are chosen only
+/// The user's choices (ASCII) where given, else the detected ones. Single quotes are chosen only
 /// when fields are wrapped in them and splitting with them is at least as consistent.
 pub fn dialect(text: &str, delimiter: Option<u8>, quote: Option<u8>) -> Dialect {
     let (sample, truncated) = sample(text);
@@ -112,17 +113,13 @@ fn best_delimiter(sample: &str, truncated: bool, quote: u8, chosen: Option<u8>) 
     best
 }
 
+/// Field counts of the sample's first records (not of blank lines).
 fn field_counts(sample: &str, delimiter: u8, quote: u8) -> Vec<usize> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .quote(quote)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(sample.as_bytes());
-    let mut record = csv::ByteRecord::new();
+    let mut splitter = Splitter::new(sample, Split { delimiter, quote, start: 0 });
+    let mut record = Record::new(sample);
     let mut counts = Vec::new();
-    while counts.len() < SAMPLE_RECORDS && reader.read_byte_record(&mut record).unwrap_or(false) {
-        let blank = record.len() == 1 && record[0].iter().all(u8::is_ascii_whitespace);
+    while counts.len() < SAMPLE_RECORDS && splitter.next_record(&mut record) {
+        let blank = record.len() == 1 && record.field(0).bytes().all(|b| b.is_ascii_whitespace());
         if !blank {
             counts.push(record.len());
         }

@@ -96,7 +96,9 @@ pub(super) fn present_mean(values: &[f64]) -> f64 {
 
 /// Pearson correlation over the rows where both are finite (pandas leaves out infinities
 /// too), in one pass over values
-/// shifted by `sx`, `sy` (near the means, so the sums do not cancel).
+/// shifted by `sx`, `sy` (near the means, so the sums do not cancel). Not inlined: see the
+/// note on optimizing in `profile/mod.rs`.
+#[inline(never)]
 pub(super) fn pearson(x: &[f64], y: &[f64], sx: f64, sy: f64) -> Option<f64> {
     let (mut n, mut ax, mut ay, mut axx, mut ayy, mut axy) = (0usize, 0.0, 0.0, 0.0, 0.0, 0.0);
     for (&a, &b) in x.iter().zip(y) {

@@ -76,7 +76,9 @@ fn text_key(text: &str) -> u64 {
     h
 }
 
-/// Folds each row's value of `data` into its running hash.
+/// Folds each row's value of `data` into its running hash. Not inlined: see the note on
+/// optimizing in `profile/mod.rs`.
+#[inline(never)]
 fn hash_column(data: &ColumnData, canon: Option<&[u32]>, hashes: &mut [u64]) {
     let fold = |h: &mut u64, key: u64| *h = mix(h.rotate_left(23) ^ key);
     let opt = |v: Option<u64>| v.map_or(MISSING, |k| k.wrapping_add(1));

@@ -1,5 +1,11 @@
 //! The data-quality report: what is in each column, how columns relate, and what deserves
 //! a warning. Statistics follow pandas' definitions so the numbers agree with it.
+//!
+//! On optimizing: a browser's WebAssembly engine first runs each function as quickly
+//! compiled code and swaps in optimized code only for later calls, never in the middle of a
+//! call. So the loops over every row (sorting, sums, correlations, hashing) live in small
+//! functions marked `#[inline(never)]` that run once per column or pair: a loop inlined into
+//! a function called once would run unoptimized from start to end.
 
 mod alerts;
 mod association;

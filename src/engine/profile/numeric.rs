@@ -50,6 +50,7 @@ impl SortedNumbers {
 }
 
 /// Distinct count and (start index, length) of the longest run in a sorted slice.
+#[inline(never)]
 pub(super) fn runs<T: PartialEq>(sorted: &[T]) -> (usize, Option<(usize, usize)>) {
     let mut distinct = 0;
     let mut best: Option<(usize, usize)> = None;
@@ -117,12 +118,14 @@ impl NumericSummary {
 }
 
 /// Sum in blocks, close to numpy's pairwise summation and as accurate.
+#[inline(never)]
 fn sum(values: &[f64]) -> f64 {
     values.chunks(128).map(|c| c.iter().sum::<f64>()).sum()
 }
 
 /// Sample standard deviation (ddof = 1) and pandas' bias-adjusted skewness, two-pass, of
 /// sorted values.
+#[inline(never)]
 fn spread(values: &[f64], mean: f64) -> (Option<f64>, Option<f64>) {
     let n = values.len() as f64;
     let (mut m2, mut m3) = (0.0, 0.0);

@@ -30,13 +30,7 @@ pub(super) fn sort_by_key<T: Copy>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) 
         items.sort_by_key(|item| key(item));
         return;
     }
-    let mut counts = vec![[0usize; BUCKETS]; PASSES];
-    for item in items.iter() {
-        let k = key(item);
-        for (pass, c) in counts.iter_mut().enumerate() {
-            c[digit(k, pass)] += 1;
-        }
-    }
+    let mut counts = digit_counts(items, &key);
     let mut buffer: Vec<T> = items.clone();
     let n = items.len();
     for (pass, c) in counts.iter_mut().enumerate() {
@@ -47,12 +41,32 @@ pub(super) fn sort_by_key<T: Copy>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) 
         for slot in c.iter_mut() {
             (*slot, offset) = (offset, offset + *slot);
         }
-        for item in items.iter() {
-            let d = digit(key(item), pass);
-            buffer[c[d]] = *item;
-            c[d] += 1;
-        }
+        scatter(items, &mut buffer, c, pass, &key);
         std::mem::swap(items, &mut buffer);
+    }
+}
+
+/// How many keys have each digit, pass by pass. (Loops over every item live in functions of
+/// their own, called again and again: see the note on optimizing in `profile/mod.rs`.)
+#[inline(never)]
+fn digit_counts<T>(items: &[T], key: &impl Fn(&T) -> u64) -> Vec<[usize; BUCKETS]> {
+    let mut counts = vec![[0usize; BUCKETS]; PASSES];
+    for item in items {
+        let k = key(item);
+        for (pass, c) in counts.iter_mut().enumerate() {
+            c[digit(k, pass)] += 1;
+        }
+    }
+    counts
+}
+
+/// One pass: each item to its digit's next slot (`starts` holds each digit's first slot).
+#[inline(never)]
+fn scatter<T: Copy>(items: &[T], out: &mut [T], starts: &mut [usize; BUCKETS], pass: usize, key: &impl Fn(&T) -> u64) {
+    for item in items {
+        let d = digit(key(item), pass);
+        out[starts[d]] = *item;
+        starts[d] += 1;
     }
 }
 

@@ -1,0 +1,211 @@
+//! Records to rows: blank lines are skipped, a trailing delimiter is tolerated, and rows with
+//! another field count than the first (ragged rows) either stop the read or are skipped and
+//! reported.
+
+use serde::{Deserialize, Serialize};
+
+use super::cells::trim;
+use super::report::SkippedRows;
+use super::split::{Record, Split, Splitter};
+
+/// What to do with a row whose field count differs from the first row's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RaggedRows {
+    /// Refuse the file, naming the first bad line and how many there are.
+    #[default]
+    Stop,
+    /// Leave those rows out and list them in the report.
+    Skip,
+}
+
+/// What the rows were: how many were kept, skipped or repaired.
+#[derive(Debug, Default)]
+pub struct Tally {
+    /// Rows kept, the first row included.
+    pub rows: usize,
+    /// Field count of the first row, which every kept row has.
+    pub width: usize,
+    pub skipped: SkippedRows,
+    /// Rows whose one extra (or one missing) empty last field was taken for a trailing delimiter.
+    pub trailing_fixed: usize,
+    /// The first ragged row holding a line break in a field: likely a quote never closed.
+    pub unclosed_quote_line: Option<u64>,
+    first_line: u64,
+    first_ragged_fields: usize,
+    last_empty_in_first: bool,
+}
+
+/// The kept rows of a text, front to back.
+pub struct Rows<'t> {
+    splitter: Splitter<'t>,
+    record: Record<'t>,
+    ragged: RaggedRows,
+    tally: Tally,
+}
+
+/// One kept row: its first `keep` fields, then empty cells up to the width.
+pub struct Row<'a, 't> {
+    record: &'a Record<'t>,
+    keep: usize,
+    width: usize,
+}
+
+impl Row<'_, '_> {
+    /// Number of cells: the first row's field count.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Cell `i` (empty past the fields kept).
+    #[inline]
+    pub fn cell(&self, i: usize) -> &str {
+        if i < self.keep {
+            self.record.field(i)
+        } else {
+            ""
+        }
+    }
+}
+
+impl<'t> Rows<'t> {
+    /// Rows of `text` split as `split` says.
+    pub fn new(text: &'t str, split: Split, ragged: RaggedRows) -> Self {
+        Rows { splitter: Splitter::new(text, split), record: Record::new(text), ragged, tally: Tally::default() }
+    }
+
+    /// Bytes of the text read so far.
+    pub fn position(&self) -> usize {
+        self.splitter.position()
+    }
+
+    /// Rows kept so far.
+    pub fn count(&self) -> usize {
+        self.tally.rows
+    }
+
+    /// The next row to keep; `None` at the end of the text.
+    pub fn next_row(&mut self) -> Option<Row<'_, 't>> {
+        loop {
+            if !self.splitter.next_record(&mut self.record) {
+                return None;
+            }
+            let record = &self.record;
+            let fields = record.len();
+            if fields == 1 && trim(record.field(0)).is_empty() {
+                continue; // a blank line
+            }
+            let t = &mut self.tally;
+            let last_empty = fields > 0 && record.field(fields - 1).is_empty();
+            if t.rows == 0 {
+                t.width = fields;
+                t.last_empty_in_first = last_empty;
+                t.first_line = record.line;
+            }
+            let keep = if fields == t.width {
+                fields
+            } else if (fields == t.width + 1 && last_empty) || (fields + 1 == t.width && t.last_empty_in_first) {
+                t.trailing_fixed += 1;
+                fields.min(t.width)
+            } else {
+                if t.skipped.count == 0 {
+                    t.first_ragged_fields = fields;
+                }
+                if t.unclosed_quote_line.is_none() && record.has_line_break {
+                    t.unclosed_quote_line = Some(record.line);
+                }
+                t.skipped.add(record.line);
+                continue;
+            };
+            t.rows += 1;
+            if self.ragged == RaggedRows::Stop && t.skipped.count > 0 {
+                continue; // only counting now: the read will fail
+            }
+            return Some(Row { record: &self.record, keep, width: t.width });
+        }
+    }
+
+    /// The tally once every row was read; with [`RaggedRows::Stop`] a ragged row is an error
+    /// naming the file, the first bad line and the count.
+    pub fn finish(mut self, name: &str) -> Result<Tally, String> {
+        while self.next_row().is_some() {}
+        if self.ragged == RaggedRows::Stop && self.tally.skipped.count > 0 {
+            return Err(ragged_error(name, &self.tally));
+        }
+        Ok(self.tally)
+    }
+}
+
+fn ragged_error(name: &str, t: &Tally) -> String {
+    let s = &t.skipped;
+    let listed: Vec<String> = s.lines.iter().take(10).map(u64::to_string).collect();
+    let more = if s.count > listed.len() { ", …" } else { "" };
+    let total = t.rows + s.count;
+    let hint = match t.unclosed_quote_line {
+        Some(line) => format!(" (a quote opened on line {line} may never be closed)"),
+        None => String::new(),
+    };
+    format!(
+        "'{name}' line {} has {} fields but line {} has {}; {} of {total} rows differ (lines {}{more}){hint}; fix those rows, or choose to skip ragged rows",
+        s.lines.first().copied().unwrap_or_default(),
+        t.first_ragged_fields,
+        t.first_line,
+        t.width,
+        s.count,
+        listed.join(", "),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COMMA: Split = Split { delimiter: b',', quote: b'"', start: 0 };
+
+    fn read(text: &str, ragged: RaggedRows) -> Result<(Vec<Vec<String>>, Tally), String> {
+        let mut rows = Rows::new(text, COMMA, ragged);
+        let mut kept = Vec::new();
+        while let Some(row) = rows.next_row() {
+            kept.push((0..row.width()).map(|i| row.cell(i).to_string()).collect());
+        }
+        rows.finish("f.csv").map(|tally| (kept, tally))
+    }
+
+    #[test]
+    fn handles_quotes_newlines_crlf_and_blank_lines() {
+        let (rows, _) = read("a,b\r\n\"x\ny\",\"say \"\"hi\"\"\"\r\n\r\n  \r\n1,2\r\n", RaggedRows::Stop).unwrap();
+        assert_eq!(rows, [vec!["a", "b"], vec!["x\ny", "say \"hi\""], vec!["1", "2"]]);
+    }
+
+    #[test]
+    fn tolerates_a_trailing_delimiter_on_data_rows_only() {
+        let (_, t) = read("a,b\n1,2,\n3,4,\n", RaggedRows::Stop).unwrap();
+        assert_eq!((t.rows, t.trailing_fixed), (3, 2));
+        let mut rows = Rows::new("a,b,\n1,2\n", COMMA, RaggedRows::Stop);
+        rows.next_row();
+        let row = rows.next_row().unwrap();
+        assert_eq!([row.cell(0), row.cell(1), row.cell(2)], ["1", "2", ""]);
+    }
+
+    #[test]
+    fn stops_or_skips_ragged_rows() {
+        let text = "a,b,c\n1,2,3\n1,2,3,4\n5,6,7\n8\n";
+        let err = read(text, RaggedRows::Stop).unwrap_err();
+        assert!(err.contains("line 3") && err.contains("2 of 5 rows") && err.contains("lines 3, 5"), "{err}");
+        let (rows, t) = read(text, RaggedRows::Skip).unwrap();
+        assert_eq!((rows.len(), t.skipped.count, t.skipped.lines.clone()), (3, 2, vec![3, 5]));
+    }
+
+    #[test]
+    fn numbers_lines_where_rows_start() {
+        let text = "a,b\r\n\r\n1,2\r3\r\n\"x\ny\",4,5\n6\n";
+        let err = read(text, RaggedRows::Stop).unwrap_err();
+        assert!(err.contains("lines 4, 5, 7"), "{err}");
+    }
+
+    #[test]
+    fn hints_at_a_quote_never_closed() {
+        let err = read("a,b\n1,2\n\"oops,3\n4,5\n", RaggedRows::Stop).unwrap_err();
+        assert!(err.contains("a quote opened on line 3 may never be closed"), "{err}");
+    }
+}
