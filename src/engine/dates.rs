@@ -18,7 +18,8 @@ pub fn days_from_civil(year: i32, month: u32, day: u32) -> Option<i32> {
 
 /// The civil date (year, month, day) of a day count since 1970-01-01.
 pub fn civil_from_days(days: i32) -> (i32, u32, u32) {
-    let z = days + 719_468;
+    // In i64, so no day count (even one near i32::MAX from a crafted file) can overflow.
+    let z = i64::from(days) + 719_468;
     let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -26,8 +27,8 @@ pub fn civil_from_days(days: i32) -> (i32, u32, u32) {
     let mp = (5 * doy + 2) / 153;
     let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i32::from(month <= 2);
-    (year, month, day)
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32, month, day)
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -102,6 +103,9 @@ mod tests {
         assert_eq!(parse_iso_date("2000-03-01"), Some(11_017));
         assert_eq!(parse_iso_date("2023-02-29"), None);
         assert_eq!(parse_iso_date("2024-02-29").map(format_iso_date).as_deref(), Some("2024-02-29"));
+        // Extreme day counts must not overflow (they clamp the year instead).
+        let _ = format_iso_date(i32::MAX);
+        let _ = format_iso_date(i32::MIN);
         for d in [-700_000, -1, 0, 1, 59, 365, 20_000, 2_000_000] {
             assert_eq!(parse_iso_date(&format_iso_date(d)), Some(d), "day {d}");
         }
