@@ -44,7 +44,16 @@ fn answer(data: &JsValue) -> (u64, Result<Answer, String>) {
         .unwrap_or(0.0) as u64;
     let result = decode(id, data).and_then(|(request, files)| {
         let now = String::from(js_sys::Date::new_0().to_iso_string());
-        WORKSPACE.with(|workspace| workspace.borrow_mut().handle(request, files, &now))
+        // At most one message per percent, so a chatty job cannot flood the page.
+        let mut last = f64::NEG_INFINITY;
+        let mut report = |fraction: f64, message: &str| {
+            if fraction - last >= 0.01 || fraction >= 1.0 {
+                last = fraction;
+                post(&WorkerMessage::Progress { id, fraction, message: message.to_string() });
+            }
+            true
+        };
+        WORKSPACE.with(|workspace| workspace.borrow_mut().handle_with_progress(request, files, &now, &mut report))
     });
     (id, result)
 }

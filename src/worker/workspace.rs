@@ -10,7 +10,8 @@ use crate::engine::ingest::IngestOptions;
 use crate::engine::profile::{profile_with, ProfileOptions};
 use crate::engine::recipe::{FitContext, Recipe};
 use crate::engine::table::Table;
-use crate::engine::train::train;
+use crate::engine::learn::{Progress, ProgressFn};
+use crate::engine::train::train_with_progress;
 use crate::worker::recipe_jobs;
 use crate::worker::dataset::{read_files, read_sample, reread_files, Dataset, Origin};
 use crate::worker::protocol::{
@@ -38,6 +39,18 @@ impl Workspace {
     /// Answers one request. `files` are the files of a `LoadFiles` request, in order;
     /// `now` is the ISO 8601 time stored in a trained model. On error nothing changes.
     pub fn handle(&mut self, request: Request, files: Vec<FileBytes>, now: &str) -> Result<Answer, String> {
+        self.handle_with_progress(request, files, now, &mut |_, _| true)
+    }
+
+    /// [`Workspace::handle`], telling `progress` the done share (0 to 1) of long jobs and
+    /// what they are doing; a `false` from it stops the job with a "cancelled" error.
+    pub fn handle_with_progress(
+        &mut self,
+        request: Request,
+        files: Vec<FileBytes>,
+        now: &str,
+        progress: &mut ProgressFn,
+    ) -> Result<Answer, String> {
         match request {
             Request::LoadFiles { options, .. } => self.load_files(files, &options),
             Request::LoadSample { name } => self.load_sample(&name),
@@ -55,7 +68,7 @@ impl Workspace {
                 self.view()
             }
             Request::Train { recipe, options } => {
-                let trained = train(self.active_table()?, &recipe, &options, now)?;
+                let trained = train_with_progress(self.active_table()?, &recipe, &options, now, &mut Progress::new(progress))?;
                 self.model = Some(trained.artifact);
                 Ok(Answer::Trained { recipe: trained.recipe, summary: Box::new(trained.summary) })
             }
