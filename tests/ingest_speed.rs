@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use sift::engine::ingest::{read_csv_detailed, IngestOptions};
+use sift::engine::ingest::{read_csv_detailed, read_csv_from, ByteSource, IngestOptions};
 use sift::engine::profile::profile;
 
 fn ms(start: Instant) -> f64 {
@@ -43,4 +43,57 @@ fn open_the_benchmark_file() {
     let report = profile(table);
     println!("profile: {:.0} ms", ms(start));
     assert_eq!(report.rows, table.row_count());
+}
+
+/// A file read slice by slice, as the browser's worker reads a `File`.
+struct FileSource(std::fs::File, u64);
+
+impl ByteSource for FileSource {
+    fn size(&self) -> u64 {
+        self.1
+    }
+
+    fn read_into(&mut self, start: u64, end: u64, out: &mut Vec<u8>) -> Result<(), String> {
+        use std::io::{Read, Seek, SeekFrom};
+        self.0.seek(SeekFrom::Start(start)).map_err(|e| e.to_string())?;
+        let at = out.len();
+        out.resize(at + (end - start) as usize, 0);
+        self.0.read_exact(&mut out[at..]).map_err(|e| e.to_string())
+    }
+}
+
+/// The process's peak resident set in MB (Linux), to compare with the table's size.
+fn peak_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kib = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches(" kB").parse::<f64>().ok());
+    kib.map_or(f64::NAN, |k| k * 1024.0 / 1e6)
+}
+
+/// Run alone, so the peak is this read's:
+///
+///     cargo test --release --test ingest_speed stream -- --ignored --nocapture
+#[test]
+#[ignore = "a measurement; run with --release --ignored --nocapture"]
+fn stream_the_benchmark_file() {
+    let path = std::env::var_os("SIFT_BENCH_CSV").map_or_else(|| PathBuf::from("bench/data/bench-100mb.csv"), PathBuf::from);
+    let Ok(file) = std::fs::File::open(&path) else {
+        println!("{} is missing: run `node bench/generate.mjs` first", path.display());
+        return;
+    };
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let before = peak_mb();
+    let start = Instant::now();
+    let mut source = FileSource(file, size);
+    let ingested = read_csv_from("bench.csv", &mut source, u64::MAX, &IngestOptions::default(), &mut |_, _| true).unwrap();
+    let read = ms(start);
+    let after_read = peak_mb();
+    let start = Instant::now();
+    let report = profile(&ingested.table);
+    println!(
+        "streamed {:.1} MB: {read:.0} ms, peak {after_read:.0} MB ({before:.0} MB before); profile {:.0} ms, peak {:.0} MB",
+        size as f64 / 1e6,
+        ms(start),
+        peak_mb()
+    );
+    assert_eq!(report.rows, ingested.table.row_count());
 }

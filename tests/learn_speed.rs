@@ -4,9 +4,11 @@
 //!
 //!     cargo test --release --test learn_speed -- --ignored --nocapture
 //!
-//! It also writes the data to `$TMPDIR/sift_learn_speed.csv`, so that
-//! `python3 tests/fixtures/learn/speed_sklearn.py` times scikit-learn (one thread) on the same
-//! rows. Numbers on the project machine: docs/models.md.
+//! It also writes the data to `$TMPDIR/sift_learn_speed.csv` (a header `x1,…,x20,target`),
+//! so that `python3 tests/fixtures/learn/speed_sklearn.py` times scikit-learn (one thread) on
+//! the same rows; `bench/learn_data.mjs` makes the same rows for the browser benchmark.
+//! `LEARN_SPEED=logistic` (or `forest`) times only that model. Numbers on the project
+//! machine: docs/models.md.
 
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -34,6 +36,8 @@ fn data() -> (Features, Vec<u32>) {
 fn training_speed_on_100k_rows() {
     let (x, labels) = data();
     let mut csv = String::with_capacity(ROWS * COLS * 22);
+    let names: Vec<String> = (1..=COLS).map(|j| format!("x{j}")).collect();
+    let _ = writeln!(csv, "{},target", names.join(","));
     for (i, label) in labels.iter().enumerate() {
         for v in x.row(i) {
             let _ = write!(csv, "{v},");
@@ -43,7 +47,12 @@ fn training_speed_on_100k_rows() {
     let path = std::env::temp_dir().join("sift_learn_speed.csv");
     std::fs::write(&path, csv).unwrap();
     println!("data written to {}", path.display());
+    let only = std::env::var("LEARN_SPEED").unwrap_or_default();
     for (algorithm, rows) in [(Algorithm::LogisticRegression, ROWS), (Algorithm::RandomForest, 10_000), (Algorithm::RandomForest, 20_000), (Algorithm::RandomForest, ROWS)] {
+        let name = if algorithm == Algorithm::LogisticRegression { "logistic" } else { "forest" };
+        if !only.is_empty() && only != name {
+            continue;
+        }
         let picked: Vec<usize> = (0..rows).collect();
         let (x, y) = (x.take(&picked), Target::Classes { labels: labels[..rows].to_vec(), n_classes: 2 });
         let params = Params::new();

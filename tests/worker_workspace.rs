@@ -67,7 +67,7 @@ fn a_partly_read_file_opens_as_a_labelled_sample() {
     let mut ws = Workspace::new();
     let whole = "a,b\n1,x\n2,y\n3,z\n";
     // The worker read only the first 13 bytes of 16: the cut falls inside the last line.
-    let file = FileBytes { name: "big.csv".into(), bytes: whole.as_bytes()[..13].to_vec(), full_size: whole.len() as u64 };
+    let file = FileBytes::partial("big.csv", whole.as_bytes()[..13].to_vec(), whole.len() as u64);
     let Answer::Dataset(view) = ws.handle(Request::LoadFiles { names: vec!["big.csv".into()], options: Default::default() }, vec![file], "now").unwrap() else {
         panic!("expected a dataset")
     };

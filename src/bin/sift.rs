@@ -13,8 +13,8 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use sift::engine::artifact::Artifact;
-use sift::engine::export::{write_csv, write_csv_with, CsvOptions};
+use sift::engine::artifact::{predictions_csv, Artifact};
+use sift::engine::export::{write_csv, CsvOptions};
 use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::learn::{Algorithm, Params, Progress, Task};
 use sift::engine::profile::profile;
@@ -62,9 +62,7 @@ fn run(args: &[String]) -> Result<String, String> {
             let model_text = read_text(args.positional(0, "MODEL")?)?;
             let artifact = Artifact::from_json(&model_text)?;
             let table = load(args.positional(1, "FILE")?)?;
-            let columns = artifact.predict_table(&table)?.columns();
-            let extra: Vec<(&str, &[String])> = columns.iter().map(|(name, values)| (name.as_str(), values.as_slice())).collect();
-            let csv = write_csv_with(&table, &extra, CsvOptions::default())?;
+            let csv = predictions_csv(&artifact, &table)?;
             write_file(args.required("o")?, &csv).map(|()| String::new())
         }
         "clean" => {

@@ -223,6 +223,14 @@ pub struct Predictions {
     pub probabilities: Vec<(String, Vec<f64>)>,
 }
 
+/// The predictions CSV of `table`: its columns, then `prediction` and `probability_<class>`
+/// per class where the model gives probabilities. `sift predict` and the page both write it.
+pub fn predictions_csv(artifact: &Artifact, table: &Table) -> Result<String, String> {
+    let columns = artifact.predict_table(table)?.columns();
+    let extra: Vec<(&str, &[String])> = columns.iter().map(|(name, values)| (name.as_str(), values.as_slice())).collect();
+    crate::engine::export::write_csv_with(table, &extra, crate::engine::export::CsvOptions::default())
+}
+
 impl Predictions {
     /// The columns of a predictions CSV: `prediction`, then `probability_<class>` per class.
     pub fn columns(&self) -> Vec<(String, Vec<String>)> {

@@ -60,6 +60,10 @@ pub struct TrainSummary {
     pub evaluation: Evaluation,
     /// Permutation importance of each input column, most important first.
     pub importance: Vec<Importance>,
+    /// Seconds the model's fit took, when the caller passed a clock ([`train_timed`]; the
+    /// browser's worker does). Not stored in the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fit_seconds: Option<f64>,
 }
 
 /// Everything training produces.
@@ -101,6 +105,19 @@ pub fn train_with_progress(
     created_at: &str,
     progress: &mut Progress,
 ) -> Result<Trained, String> {
+    train_timed(table, recipe, options, created_at, progress, None)
+}
+
+/// [`train_with_progress`], timing the model's fit with `clock` (seconds from any origin)
+/// into [`TrainSummary::fit_seconds`]; the engine has no clock of its own.
+pub fn train_timed(
+    table: &Table,
+    recipe: &Recipe,
+    options: &TrainOptions,
+    created_at: &str,
+    progress: &mut Progress,
+    clock: Option<&dyn Fn() -> f64>,
+) -> Result<Trained, String> {
     let task = resolve_task(table, options)?;
     if task == Task::Clustering {
         return clusters::train_clusters(table, recipe, options, created_at, progress);
@@ -109,8 +126,10 @@ pub fn train_with_progress(
     let prepared = Prepared::new(table, recipe, &options.target, task, options.seed)?;
     let (train_idx, test_idx) = split_rows(&prepared, options)?;
     let fold = prepared.fold(&train_idx, &test_idx)?;
+    let started = clock.map(|now| now());
     let model = Model::fit(task, options.algorithm, &params, options.seed, &fold.x_train, &fold.y_train, &mut progress.part(0.0, 0.8))
         .map_err(String::from)?;
+    let fit_seconds = clock.zip(started).map(|(now, started)| now() - started);
     let evaluation = evaluate(&model, &fold.x_test, &fold.y_test, &prepared.classes, options.seed)?;
     let test_rows = prepared.rows.take(&test_idx);
     let importance = permutation_importance(&test_rows, Some(&prepared.target), options.seed, &mut progress.part(0.8, 0.2), |rows| {
@@ -129,6 +148,7 @@ pub fn train_with_progress(
         added_steps: prepared.added_steps.clone(),
         evaluation,
         importance,
+        fit_seconds,
     };
     let schema = schema_of(&prepared.rows.without(&prepared.target));
     let artifact = Artifact::new(schema, &prepared.recipe, fold.fitted, &summary, prepared.classes.clone(), options, model, created_at);

@@ -1,4 +1,4 @@
-//! The page: header, status bar, the six stages in order, and the drop overlay.
+//! The page: header, status bar, the stages in order, and the drop overlay.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -6,13 +6,14 @@ use wasm_bindgen::prelude::*;
 use crate::ui::data_stage::DataStage;
 use crate::ui::dom::test_hooks_enabled;
 use crate::ui::drop_zone::DropOverlay;
-use crate::ui::evaluation_stage::EvaluationStage;
+use crate::ui::evaluation::EvaluationStage;
 use crate::ui::export_stage::ExportStage;
+use crate::ui::predict::PredictStage;
 use crate::ui::quality_stage::QualityStage;
 use crate::ui::recipe::RecipeStage;
 use crate::ui::state::{AppState, Stage};
 use crate::ui::status_bar::StatusBar;
-use crate::ui::train_stage::TrainStage;
+use crate::ui::train::TrainStage;
 use crate::worker::protocol::Request;
 
 /// The whole app.
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
             <RecipeStage />
             <TrainStage />
             <EvaluationStage />
+            <PredictStage />
             <ExportStage />
         </main>
         <footer class="footer">

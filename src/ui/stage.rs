@@ -16,6 +16,7 @@ impl Stage {
             Stage::Prepare => "Prepare",
             Stage::Train => "Train",
             Stage::Evaluate => "Evaluate",
+            Stage::Predict => "Predict",
             Stage::Export => "Export",
         }
     }
@@ -28,6 +29,7 @@ impl Stage {
             Stage::Prepare => "Recipe",
             Stage::Train => "Training",
             Stage::Evaluate => "Evaluation",
+            Stage::Predict => "Prediction",
             Stage::Export => "Export",
         }
     }
@@ -41,6 +43,7 @@ impl Stage {
             }
             Stage::Train => "Pick the column to predict and an algorithm, then train.",
             Stage::Evaluate => "How well the model predicts rows it never saw while training.",
+            Stage::Predict => "Use a model on new rows: open a model JSON (or use the model just trained) and a CSV to predict.",
             Stage::Export => "Take the results with you: the cleaned data, the recipe, and the trained model.",
         }
     }

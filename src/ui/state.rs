@@ -7,7 +7,7 @@ use crate::ui::recipe::History;
 use crate::ui::worker_client::{JobStatus, WorkerClient};
 use crate::worker::protocol::{Answer, DatasetView, IngestOptions, ProfileOptions, Recipe, Request, TrainSummary};
 
-/// The six stages of the page, in order.
+/// The stages of the page, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
     Data,
@@ -15,6 +15,7 @@ pub enum Stage {
     Prepare,
     Train,
     Evaluate,
+    Predict,
     Export,
 }
 

@@ -19,6 +19,7 @@ pub fn StatusBar() -> impl IntoView {
                             None => view! { <progress aria-label="Progress"></progress> }.into_any(),
                         }}
                         <span class="status-label">{label}</span>
+                        {job.detail.map(|detail| view! { <span class="status-detail">{detail}</span> })}
                         {job.cancellable.then(|| view! {
                             <button type="button" class="button small quiet" on:click=move |_| state.cancel()>"Cancel"</button>
                         })}

@@ -26,6 +26,8 @@ pub struct JobStatus {
     pub label: String,
     /// 0..=1 when the worker reports progress; `None` shows an indeterminate bar.
     pub fraction: Option<f64>,
+    /// What the worker says it is doing now ("fold 2 of 5"), when it has said.
+    pub detail: Option<String>,
     /// Whether the Cancel button applies (a user's job that the worker is running).
     pub cancellable: bool,
 }
@@ -59,7 +61,7 @@ struct Inner {
     waiting: VecDeque<Job>,
     /// Posted, in order; the first is the one the worker is running.
     running: VecDeque<Job>,
-    progress: Option<f64>,
+    progress: Option<(f64, String)>,
     session: Session,
     crashes_in_a_row: u32,
     status: RwSignal<Option<JobStatus>>,
@@ -181,11 +183,11 @@ impl WorkerClient {
             WorkerMessage::Progress {
                 id,
                 fraction,
-                message: _,
+                message,
             } => {
                 let mut inner = self.0.borrow_mut();
                 if inner.running.front().is_some_and(|job| job.id == id) {
-                    inner.progress = Some(fraction.clamp(0.0, 1.0));
+                    inner.progress = Some((fraction.clamp(0.0, 1.0), message));
                 }
                 drop(inner);
                 self.publish();
@@ -331,12 +333,13 @@ impl WorkerClient {
         let (signal, status) = {
             let inner = self.0.borrow();
             let (job, fraction) = match inner.running.front() {
-                Some(job) => (Some(job), inner.progress),
+                Some(job) => (Some(job), inner.progress.clone()),
                 None => (inner.waiting.front(), None),
             };
             let status = job.map(|job| JobStatus {
                 label: job.label.clone(),
-                fraction,
+                fraction: fraction.as_ref().map(|(f, _)| *f),
+                detail: fraction.as_ref().map(|(_, m)| m.clone()).filter(|m| !m.is_empty()),
                 cancellable: inner.ready
                     && !job.restore
                     && inner.running.front().is_some_and(|r| r.id == job.id),

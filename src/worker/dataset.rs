@@ -3,9 +3,11 @@
 
 use crate::engine::combine::{append, same_columns, SOURCE_COLUMN};
 use crate::engine::format::count;
-use crate::engine::ingest::{read_csv_detailed, IngestOptions, IngestReport};
+use crate::engine::ingest::{read_csv_detailed, read_csv_from, read_csv_with_progress, ByteSource, IngestOptions, IngestReport};
+use crate::engine::learn::ProgressFn;
 use crate::engine::profile::{ProfileOptions, Report};
 use crate::engine::table::Table;
+use crate::worker::protocol::MAX_OPEN_BYTES;
 
 /// The bundled Palmer penguins data (CC0; Horst, Hill & Gorman, palmerpenguins).
 const PENGUINS_CSV: &str = include_str!("../../public/samples/penguins.csv");
@@ -39,24 +41,41 @@ pub struct Dataset {
 }
 
 /// A file's bytes as the worker read them: all of it, or its first part when the whole file
-/// is larger than [`crate::worker::protocol::MAX_OPEN_BYTES`].
+/// is larger than [`MAX_OPEN_BYTES`]; or the file itself, to be read slice by slice.
 pub struct FileBytes {
     pub name: String,
+    /// The bytes read (none when the file is read from `source`).
     pub bytes: Vec<u8>,
     /// The size of the whole file; more than `bytes.len()` when only its start was read.
     pub full_size: u64,
+    /// The file, when it is read slice by slice while it is parsed, so that its bytes are
+    /// never all in memory (a large file opened in the browser).
+    pub source: Option<Box<dyn ByteSource>>,
 }
 
 impl FileBytes {
     /// A file read whole.
     pub fn whole(name: impl Into<String>, bytes: Vec<u8>) -> Self {
         let full_size = bytes.len() as u64;
-        FileBytes { name: name.into(), bytes, full_size }
+        FileBytes { name: name.into(), bytes, full_size, source: None }
     }
 
-    /// Whether only the start of the file was read.
+    /// The first bytes of a file of `full_size` bytes.
+    pub fn partial(name: impl Into<String>, bytes: Vec<u8>, full_size: u64) -> Self {
+        FileBytes { name: name.into(), bytes, full_size, source: None }
+    }
+
+    /// A file to read slice by slice from `source` (at most its first [`MAX_OPEN_BYTES`]).
+    pub fn streamed(name: impl Into<String>, source: Box<dyn ByteSource>) -> Self {
+        FileBytes { name: name.into(), bytes: Vec::new(), full_size: source.size(), source: Some(source) }
+    }
+
+    /// Whether only the start of the file is read.
     pub fn is_partial(&self) -> bool {
-        (self.bytes.len() as u64) < self.full_size
+        match self.source {
+            Some(_) => self.full_size > MAX_OPEN_BYTES,
+            None => (self.bytes.len() as u64) < self.full_size,
+        }
     }
 }
 
@@ -80,10 +99,10 @@ impl Dataset {
 
 /// Reads the files of one "open": files with the same columns become one appended dataset,
 /// placed where the first of them was; any other file is its own dataset. All or nothing.
-pub fn read_files(files: &[FileBytes], options: &IngestOptions) -> Result<Vec<Dataset>, String> {
+pub fn read_files(files: &mut [FileBytes], options: &IngestOptions, progress: &mut ProgressFn) -> Result<Vec<Dataset>, String> {
     let mut groups: Vec<Vec<Dataset>> = Vec::new();
     for file in files {
-        let dataset = read_file(file, options)?;
+        let dataset = read_file(file, options, progress)?;
         match groups.iter_mut().find(|g| same_columns(&[&g[0].table, &dataset.table])) {
             Some(group) => group.push(dataset),
             None => groups.push(vec![dataset]),
@@ -93,8 +112,8 @@ pub fn read_files(files: &[FileBytes], options: &IngestOptions) -> Result<Vec<Da
 }
 
 /// Reads the files of a dataset again: they must still make one dataset.
-pub fn reread_files(files: &[FileBytes], options: &IngestOptions) -> Result<Dataset, String> {
-    let mut datasets = read_files(files, options)?;
+pub fn reread_files(files: &mut [FileBytes], options: &IngestOptions, progress: &mut ProgressFn) -> Result<Dataset, String> {
+    let mut datasets = read_files(files, options, progress)?;
     match datasets.len() {
         0 => Err("open the file again to read it with other options".into()),
         1 => Ok(datasets.remove(0)),
@@ -130,10 +149,16 @@ fn appended(parts: Vec<Dataset>) -> Result<Dataset, String> {
 }
 
 /// Reads a user's file (only its whole lines when it was read in part).
-fn read_file(file: &FileBytes, options: &IngestOptions) -> Result<Dataset, String> {
-    let bytes = if file.is_partial() { up_to_last_line_break(&file.bytes) } else { &file.bytes[..] };
-    let ingested = read_csv_detailed(&file.name, bytes, options)?;
-    let sample_note = file.is_partial().then(|| sample_note(&ingested.table, bytes.len() as u64, file.full_size));
+fn read_file(file: &mut FileBytes, options: &IngestOptions, progress: &mut ProgressFn) -> Result<Dataset, String> {
+    let partial = file.is_partial();
+    let (ingested, read) = match &mut file.source {
+        Some(source) => (read_csv_from(&file.name, source.as_mut(), MAX_OPEN_BYTES, options, progress)?, file.full_size.min(MAX_OPEN_BYTES)),
+        None => {
+            let bytes = if partial { up_to_last_line_break(&file.bytes) } else { &file.bytes[..] };
+            (read_csv_with_progress(&file.name, bytes, options, progress)?, bytes.len() as u64)
+        }
+    };
+    let sample_note = partial.then(|| sample_note(&ingested.table, read, file.full_size));
     let mut dataset = Dataset::new(ingested.table, ingested.report, options, Origin::Files);
     dataset.sample_note = sample_note;
     Ok(dataset)

@@ -5,6 +5,8 @@
 //! [`workspace`] answers requests with the engine; [`runtime`] wires it to a Web Worker.
 
 pub mod dataset;
+pub mod learn_jobs;
+pub mod predict_jobs;
 pub mod protocol;
 pub mod recipe_jobs;
 pub mod workspace;

@@ -15,8 +15,15 @@ pub use crate::engine::profile::{Alert, ColumnProfile, Correlations, ProfileOpti
 pub use crate::engine::recipe::{
     catalogue, ColumnChange, ColumnStats, Family, FitContext, ImputeStrategy, Param, ParamKind, Recipe, RecipeStep, Step, StepInfo, StepPreview,
 };
+pub use crate::engine::recipe::{Cluster, ClusterMethod, ColumnsAtSteps, Merge, StepColumn, ValueCount};
 pub use crate::engine::table::ColumnType;
+pub use crate::worker::recipe_jobs::{Applied, ClusterProposal};
+pub use crate::engine::artifact::SchemaColumn;
+pub use crate::engine::train::{ClassCurve, ClusterSize, Importance};
+pub use crate::worker::predict_jobs::{ModelInfo, ModelSource, PredictionsView, PREDICTION_PREVIEW_ROWS};
 pub use crate::engine::train::{ClassScore, Evaluation, TrainOptions, TrainSummary};
+pub use crate::engine::learn::{specs as hyperparameters, ParamKind as HyperKind, ParamSpec, ParamValue, Params};
+pub use crate::engine::train::{CrossValidation, Entry, GridPoint, GridSearch, MeanStd, MAX_GRID_POINTS};
 
 /// Something the UI asks the worker to do.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -56,8 +63,38 @@ pub enum Request {
     PreviewStep { recipe: Recipe, index: usize, step: Step, context: FitContext },
     /// Read a saved recipe and check it against the active dataset.
     OpenRecipe { text: String, context: FitContext },
+    /// The columns (names and types) each step of `recipe` sees and those after its last
+    /// step, with each step's problem, on the first rows of the active dataset.
+    RecipeColumns { recipe: Recipe, context: FitContext },
+    /// Similar spellings of `column` as step `index` of `recipe` sees it, on every row.
+    ProposeClusters {
+        recipe: Recipe,
+        index: usize,
+        column: String,
+        method: ClusterMethod,
+        ngram_size: usize,
+        context: FitContext,
+    },
+    /// Fit `recipe` on every row of the active dataset and apply it, answering the shape
+    /// (the cleaned CSV without writing it; the recipe benchmark times it).
+    ApplyRecipe { recipe: Recipe, context: FitContext },
     /// Panics inside a job; used by the end-to-end test of crash recovery.
     Crash,
+    /// Read and describe a model: the attached model JSON, or the model just trained.
+    InspectModel { model: ModelSource },
+    /// Predict the attached CSV (attached after the model JSON, for a model file); the
+    /// predictions CSV is kept for [`Request::ExportPredictions`].
+    Predict { model: ModelSource },
+    /// The predictions CSV of the last [`Request::Predict`].
+    ExportPredictions,
+    /// Cross-validate `options` on `folds` folds (stratified for classification), the recipe
+    /// fitted inside each fold.
+    CrossValidate { recipe: Recipe, options: TrainOptions, folds: usize },
+    /// Cross-validate every combination of `grid`'s values (each hyperparameter with the
+    /// values to try; the others as in `options.params`), at most [`MAX_GRID_POINTS`].
+    GridSearch { recipe: Recipe, options: TrainOptions, grid: Vec<(String, Vec<ParamValue>)>, folds: usize },
+    /// Train each of `algorithms` (default hyperparameters) on the same split and rank them.
+    CompareModels { recipe: Recipe, options: TrainOptions, algorithms: Vec<Algorithm> },
 }
 
 /// Which datasets to join, and how.
@@ -87,6 +124,22 @@ pub enum Answer {
     Preview(Box<StepPreview>),
     /// A recipe read from a file, checked against the active dataset.
     Recipe(Recipe),
+    /// The columns before each recipe step and after the last.
+    Columns(Box<ColumnsAtSteps>),
+    /// Proposed clusters of similar spellings.
+    Clusters(Box<ClusterProposal>),
+    /// The data's shape after the whole recipe.
+    Applied(Box<Applied>),
+    /// A model read for the Predict stage.
+    Model(Box<ModelInfo>),
+    /// A CSV predicted: the first rows (the whole CSV waits in the worker for download).
+    Predictions(Box<PredictionsView>),
+    /// Cross-validated scores (mean and standard deviation over the folds).
+    CrossValidated(Box<CrossValidation>),
+    /// Every combination of a grid search, best first.
+    GridSearched(Box<GridSearch>),
+    /// Models trained on the same split, best first.
+    Leaderboard { entries: Vec<Entry> },
 }
 
 /// The active dataset as the UI shows it: a summary, a preview page and the quality report.
@@ -117,6 +170,9 @@ pub struct DatasetView {
 /// A browser tab's WebAssembly memory is limited to 4 GiB, and parsing needs several times
 /// the file's size.
 pub const MAX_OPEN_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The most folds cross-validation and grid search accept.
+pub const MAX_FOLDS: usize = 20;
 
 /// Rows in the preview page.
 pub const PREVIEW_ROWS: usize = 20;

@@ -10,6 +10,7 @@ use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
+use crate::engine::ingest::ByteSource;
 use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage, MAX_OPEN_BYTES};
 use crate::worker::workspace::{FileBytes, Workspace};
 
@@ -17,7 +18,14 @@ use crate::worker::workspace::{FileBytes, Workspace};
 const READ_CHUNK_BYTES: u64 = 8 * 1024 * 1024;
 
 thread_local! {
-    static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::new());
+    static WORKSPACE: RefCell<Workspace> = RefCell::new(timed_workspace());
+}
+
+/// A workspace that times model fits with the browser's clock.
+fn timed_workspace() -> Workspace {
+    let mut workspace = Workspace::new();
+    workspace.set_clock(|| js_sys::Date::now() / 1000.0);
+    workspace
 }
 
 /// Starts the worker: installs the panic hook and the message handler, then posts `Ready`.
@@ -68,9 +76,14 @@ fn decode(id: u64, data: &JsValue) -> Result<(Request, Vec<FileBytes>), String> 
     let files = Reflect::get(data, &"files".into())
         .map(|files| Array::from(&files))
         .unwrap_or_default();
+    // A file to open is parsed while it is read, slice by slice; other files are read first.
+    let stream = matches!(request, Request::LoadFiles { .. } | Request::Reread { .. });
     let files = files
         .iter()
-        .map(|file| read_file(id, &file.unchecked_into()))
+        .map(|file| match stream {
+            true => FileSource::open(file.unchecked_into()),
+            false => read_file(id, &file.unchecked_into()),
+        })
         .collect::<Result<_, _>>()?;
     Ok((request, files))
 }
@@ -90,6 +103,7 @@ fn read_file(id: u64, file: &File) -> Result<FileBytes, String> {
         let slice = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(fail)?;
         let buffer = reader.read_as_array_buffer(&slice).map_err(fail)?;
         Uint8Array::new(&buffer).copy_to(&mut bytes[start as usize..end as usize]);
+        release(&buffer);
         start = end;
         if to_read > READ_CHUNK_BYTES {
             post(&WorkerMessage::Progress {
@@ -99,7 +113,47 @@ fn read_file(id: u64, file: &File) -> Result<FileBytes, String> {
             });
         }
     }
-    Ok(FileBytes { name, bytes, full_size })
+    Ok(FileBytes::partial(name, bytes, full_size))
+}
+
+/// A browser `File` read slice by slice while it is parsed, so it is never in memory whole.
+struct FileSource {
+    file: File,
+    reader: FileReaderSync,
+}
+
+impl FileSource {
+    fn open(file: File) -> Result<FileBytes, String> {
+        let reader = FileReaderSync::new().map_err(|e| format!("could not read {}: {}", file.name(), js_error_text(&e)))?;
+        Ok(FileBytes::streamed(file.name(), Box::new(FileSource { file, reader })))
+    }
+}
+
+impl ByteSource for FileSource {
+    fn size(&self) -> u64 {
+        self.file.size() as u64
+    }
+
+    fn read_into(&mut self, start: u64, end: u64, out: &mut Vec<u8>) -> Result<(), String> {
+        let fail = |e: JsValue| format!("could not read {}: {}", self.file.name(), js_error_text(&e));
+        let slice = self.file.slice_with_f64_and_f64(start as f64, end as f64).map_err(fail)?;
+        let buffer = self.reader.read_as_array_buffer(&slice).map_err(fail)?;
+        let array = Uint8Array::new(&buffer);
+        let at = out.len();
+        out.resize(at + array.length() as usize, 0);
+        array.copy_to(&mut out[at..]);
+        release(&buffer);
+        Ok(())
+    }
+}
+
+/// Frees an `ArrayBuffer`'s memory now rather than at the next garbage collection, by
+/// detaching it (`transfer(0)`, where the browser has it): otherwise the slices of a large
+/// file pile up in the worker's heap while it is parsed.
+fn release(buffer: &js_sys::ArrayBuffer) {
+    if let Ok(transfer) = Reflect::get(buffer, &"transfer".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+        let _ = transfer.call1(buffer, &JsValue::from(0));
+    }
 }
 
 fn post(message: &WorkerMessage) {

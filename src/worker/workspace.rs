@@ -11,8 +11,8 @@ use crate::engine::profile::{profile_with, ProfileOptions};
 use crate::engine::recipe::{FitContext, Recipe};
 use crate::engine::table::Table;
 use crate::engine::learn::{Progress, ProgressFn};
-use crate::engine::train::train_with_progress;
-use crate::worker::recipe_jobs;
+use crate::engine::train::train_timed;
+use crate::worker::{learn_jobs, predict_jobs, recipe_jobs};
 use crate::worker::dataset::{read_files, read_sample, reread_files, Dataset, Origin};
 use crate::worker::protocol::{
     Answer, ColumnSummary, DatasetSummary, DatasetView, FileDownload, JoinRequest, Request, PREVIEW_ROWS,
@@ -26,14 +26,25 @@ pub struct Workspace {
     datasets: Vec<Dataset>,
     active: usize,
     model: Option<Artifact>,
+    /// The predictions CSV of the last Predict, for download.
+    predicted: Option<FileDownload>,
     /// How reports are made: the chosen target, Spearman or not.
     profile_options: ProfileOptions,
+    /// The recipe prefix fitted on the active data's first rows, for previews.
+    recipe_jobs: recipe_jobs::RecipeJobs,
+    /// Seconds from any origin, to time model fits (the browser's worker sets it).
+    clock: Option<fn() -> f64>,
 }
 
 impl Workspace {
     /// An empty workspace.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Times each model fit with `clock` (seconds) into the training summary's `fit_seconds`.
+    pub fn set_clock(&mut self, clock: fn() -> f64) {
+        self.clock = Some(clock);
     }
 
     /// Answers one request. `files` are the files of a `LoadFiles` request, in order;
@@ -51,10 +62,13 @@ impl Workspace {
         now: &str,
         progress: &mut ProgressFn,
     ) -> Result<Answer, String> {
+        if !recipe_jobs::RecipeJobs::keeps_cache(&request) {
+            self.recipe_jobs.forget();
+        }
         match request {
-            Request::LoadFiles { options, .. } => self.load_files(files, &options),
+            Request::LoadFiles { options, .. } => self.load_files(files, &options, progress),
             Request::LoadSample { name } => self.load_sample(&name),
-            Request::Reread { index, options } => self.reread(index, files, options),
+            Request::Reread { index, options } => self.reread(index, files, options, progress),
             Request::Join(join) => self.join(&join),
             Request::Profile { options } => {
                 self.profile_options = options;
@@ -68,7 +82,8 @@ impl Workspace {
                 self.view()
             }
             Request::Train { recipe, options } => {
-                let trained = train_with_progress(self.active_table()?, &recipe, &options, now, &mut Progress::new(progress))?;
+                let clock = self.clock.as_ref().map(|c| c as &dyn Fn() -> f64);
+                let trained = train_timed(self.active_table()?, &recipe, &options, now, &mut Progress::new(progress), clock)?;
                 self.model = Some(trained.artifact);
                 Ok(Answer::Trained { recipe: trained.recipe, summary: Box::new(trained.summary) })
             }
@@ -81,18 +96,52 @@ impl Workspace {
                 Ok(download(format!("{}-recipe.json", self.download_stem()), "application/json", recipe.to_json()))
             }
             Request::PreviewStep { recipe, index, step, context } => {
-                Ok(Answer::Preview(Box::new(recipe_jobs::preview(self.active_table()?, &recipe, index, &step, &context)?)))
+                let (table, jobs) = self.recipe_parts()?;
+                Ok(Answer::Preview(Box::new(jobs.preview(table, &recipe, index, &step, &context)?)))
+            }
+            Request::RecipeColumns { recipe, context } => {
+                let (table, jobs) = self.recipe_parts()?;
+                Ok(Answer::Columns(Box::new(jobs.columns(table, &recipe, &context)?)))
+            }
+            Request::ProposeClusters { recipe, index, column, method, ngram_size, context } => {
+                let table = self.active_table()?;
+                Ok(Answer::Clusters(Box::new(recipe_jobs::clusters(table, &recipe, index, &column, method, ngram_size, &context)?)))
+            }
+            Request::ApplyRecipe { recipe, context } => {
+                Ok(Answer::Applied(Box::new(recipe_jobs::apply(self.active_table()?, &recipe, &context)?)))
             }
             Request::OpenRecipe { text, context } => Ok(Answer::Recipe(recipe_jobs::open_recipe(self.active_table()?, &text, &context)?)),
             Request::Crash => panic!("a deliberate crash, requested to test recovery"),
+            Request::InspectModel { model } => {
+                Ok(Answer::Model(Box::new(predict_jobs::inspect(model, &files, self.model.as_ref())?)))
+            }
+            Request::Predict { model } => {
+                let (view, file) = predict_jobs::predict(model, &files, self.model.as_ref())?;
+                self.predicted = Some(file);
+                Ok(Answer::Predictions(Box::new(view)))
+            }
+            Request::ExportPredictions => self.predicted.clone().map(Answer::Download).ok_or_else(|| {
+                "there are no predictions to download: open a model and a CSV to predict (again, if Sift restarted)".to_string()
+            }),
+            Request::CrossValidate { recipe, options, folds } => {
+                learn_jobs::cross_validation(self.active_table()?, &recipe, &options, folds, progress)
+            }
+            Request::GridSearch { recipe, options, grid, folds } => {
+                learn_jobs::grid(self.active_table()?, &recipe, &options, &grid, folds, progress)
+            }
+            Request::CompareModels { recipe, options, algorithms } => {
+                learn_jobs::leaderboard(self.active_table()?, &recipe, &options, &algorithms, progress)
+            }
         }
     }
 
-    fn load_files(&mut self, files: Vec<FileBytes>, options: &IngestOptions) -> Result<Answer, String> {
+    fn load_files(&mut self, mut files: Vec<FileBytes>, options: &IngestOptions, progress: &mut ProgressFn) -> Result<Answer, String> {
         if files.is_empty() {
             return Err("no file was chosen".into());
         }
-        self.datasets.extend(read_files(&files, options)?);
+        let read = read_files(&mut files, options, progress);
+        drop(files); // the bytes are not needed while the report is made
+        self.datasets.extend(read?);
         self.active = self.datasets.len() - 1;
         self.view()
     }
@@ -104,11 +153,11 @@ impl Workspace {
         self.view()
     }
 
-    fn reread(&mut self, index: usize, files: Vec<FileBytes>, options: IngestOptions) -> Result<Answer, String> {
+    fn reread(&mut self, index: usize, mut files: Vec<FileBytes>, options: IngestOptions, progress: &mut ProgressFn) -> Result<Answer, String> {
         let current = self.datasets.get(index).ok_or_else(|| format!("there is no dataset number {}", index + 1))?;
         let dataset = match &current.origin {
             Origin::Sample(sample) => read_sample(sample, &options)?,
-            Origin::Files => reread_files(&files, &options)?,
+            Origin::Files => reread_files(&mut files, &options, progress)?,
             Origin::Joined => {
                 return Err("a joined table cannot be read again: re-read the tables it came from, then join them again".into())
             }
@@ -144,6 +193,12 @@ impl Workspace {
             .get(self.active)
             .map(|d| &d.table)
             .ok_or_else(|| "open a CSV file or load the sample data first".to_string())
+    }
+
+    /// The active table and the recipe jobs' state, borrowed together.
+    fn recipe_parts(&mut self) -> Result<(&Table, &mut recipe_jobs::RecipeJobs), String> {
+        let table = self.datasets.get(self.active).map(|d| &d.table).ok_or("open a CSV file or load the sample data first")?;
+        Ok((table, &mut self.recipe_jobs))
     }
 
     /// The active dataset's file name without extension, to name downloads.

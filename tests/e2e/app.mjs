@@ -241,6 +241,38 @@ export async function alertTexts(page) {
   return alerts.map((a) => a.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
+/**
+ * Steps of one test that share a page and run in order: `step(name, needs, fn)` declares a
+ * node:test `it` that is skipped when a step named in `needs` failed, adds the page's alerts
+ * to a failure, and fails on any problem the page reported (see guardContext). `it` is
+ * node:test's; `getApp()` returns the app opened by openApp.
+ */
+export function stepper(it, getApp, { timeout = 120_000 } = {}) {
+  const passed = new Set();
+  return function step(name, needs, fn) {
+    it(name, { timeout }, async (t) => {
+      const missing = needs.filter((n) => !passed.has(n));
+      if (missing.length) return t.skip(`needs the step(s) that failed: ${missing.join(', ')}`);
+      const app = getApp();
+      let failure;
+      try {
+        await fn(t);
+      } catch (err) {
+        failure = await withAlerts(app.page, err);
+      }
+      const { problems, tolerated } = app.guard.take();
+      for (const line of tolerated) t.diagnostic(`tolerated (expected) ${line}`);
+      const list = problems.map((p) => `\n  - ${p}`).join('');
+      if (failure) {
+        if (list) failure.message += `\nThe page also reported:${list}`;
+        throw failure;
+      }
+      if (list) throw new Error(`The page reported problems:${list}`);
+      passed.add(name);
+    });
+  };
+}
+
 /** Add the texts of the alerts shown on the page (if any) to an error's message. */
 export async function withAlerts(page, err) {
   const shown = await alertTexts(page).catch(() => []);

@@ -31,10 +31,10 @@ import {
   shape,
   textOf,
   train,
+  stepper,
   upload,
   waitForText,
   waitForVisibleText,
-  withAlerts,
 } from './app.mjs';
 
 const run = promisify(execFile);
@@ -73,7 +73,6 @@ describe('Sift in headless Chromium', { timeout: 280_000 }, () => {
   let app;
   let page;
   let tmp;
-  const passed = new Set();
   const seen = {}; // facts one step learns from the page and a later step checks
 
   before(async () => {
@@ -92,30 +91,7 @@ describe('Sift in headless Chromium', { timeout: 280_000 }, () => {
   });
 
   /** A step of the workflow: skipped if a step it needs failed; fails on any page problem. */
-  function step(name, needs, fn) {
-    it(name, { timeout: 120_000 }, async (t) => {
-      const missing = needs.filter((n) => !passed.has(n));
-      if (missing.length) {
-        t.skip(`needs the step(s) that failed: ${missing.join(', ')}`);
-        return;
-      }
-      let failure;
-      try {
-        await fn(t);
-      } catch (err) {
-        failure = await withAlerts(page, err);
-      }
-      const { problems, tolerated } = app.guard.take();
-      for (const line of tolerated) t.diagnostic(`tolerated (expected) ${line}`);
-      const list = problems.map((p) => `\n  - ${p}`).join('');
-      if (failure) {
-        if (list) failure.message += `\nThe page also reported:${list}`;
-        throw failure;
-      }
-      if (list) assert.fail(`The page reported problems:${list}`);
-      passed.add(name);
-    });
-  }
+  const step = stepper(it, () => app);
 
   const region = (name) => page.getByRole('region', { name });
   const evaluation = () => region('Evaluation');

@@ -18,6 +18,7 @@ use crate::engine::table::ColumnType;
 pub const HEAD_ROWS: usize = 1 + MAX_SAMPLE_ROWS;
 
 /// The first rows, column by column.
+#[derive(Default)]
 pub struct Head {
     pub columns: Vec<Vec<String>>,
     pub rows: usize,
@@ -26,17 +27,23 @@ pub struct Head {
 }
 
 impl Head {
-    /// Takes up to [`HEAD_ROWS`] rows.
-    pub fn read(rows: &mut Rows) -> Head {
-        let mut columns: Vec<Vec<String>> = Vec::new();
+    /// Takes more rows, up to [`HEAD_ROWS`] in all, from a piece of the text that starts
+    /// `offset` bytes into it.
+    pub fn extend(&mut self, rows: &mut Rows, offset: usize) {
         while rows.count() < HEAD_ROWS {
             let Some(row) = rows.next_row() else { break };
-            columns.resize_with(row.width(), Vec::new);
-            for (i, column) in columns.iter_mut().enumerate() {
+            self.columns.resize_with(row.width(), Vec::new);
+            for (i, column) in self.columns.iter_mut().enumerate() {
                 column.push(row.cell(i).to_string());
             }
         }
-        Head { rows: columns.first().map_or(0, Vec::len), columns, bytes: rows.position() }
+        self.rows = self.columns.first().map_or(0, Vec::len);
+        self.bytes = offset + rows.position();
+    }
+
+    /// Whether it holds all the rows it takes.
+    pub fn is_full(&self) -> bool {
+        self.rows >= HEAD_ROWS
     }
 
     /// The cells of `rows` as evidence of the decimal separator.

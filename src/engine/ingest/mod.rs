@@ -21,11 +21,13 @@ mod lanes;
 mod levels;
 mod numbers;
 mod pass;
+mod pieces;
 mod report;
 mod rows;
 mod sniff;
 mod split;
 mod store;
+mod stream;
 
 use serde::{Deserialize, Serialize};
 
@@ -34,9 +36,12 @@ use crate::engine::table::{Column, ColumnType, Table};
 pub use cells::DEFAULT_MISSING_TOKENS;
 pub use report::{ColumnReport, Detected, IngestReport, Renamed, SkippedRows, MAX_LISTED_LINES};
 pub use rows::RaggedRows;
+pub use stream::{read_csv_from, read_csv_in_slices, ByteSource, SLICE_BYTES};
 
 use convert::Converted;
+use crate::engine::learn::ProgressFn;
 use pass::Outcome;
+use pieces::{Pieces, Whole};
 use split::Split;
 
 /// How to read a CSV file. Every `Option` is `None` to detect it from the data.
@@ -95,23 +100,41 @@ pub fn read_csv(name: &str, bytes: &[u8], options: &IngestOptions) -> Result<Tab
 /// Reads a CSV file's bytes into a table named `name`, with what was detected and decided.
 /// Errors are one sentence naming the file (and line) and what to do.
 pub fn read_csv_detailed(name: &str, bytes: &[u8], options: &IngestOptions) -> Result<Ingested, String> {
-    let decode::Decoded { text, encoding, mut notes } = decode::decode(name, bytes, options.encoding.as_deref())?;
+    read_csv_with_progress(name, bytes, options, &mut |_, _| true)
+}
+
+/// [`read_csv_detailed`], telling `progress` the share of the rows read (a `false` from it
+/// stops the read with a "cancelled" error).
+pub fn read_csv_with_progress(name: &str, bytes: &[u8], options: &IngestOptions, progress: &mut ProgressFn) -> Result<Ingested, String> {
+    let decode::Decoded { text, encoding, notes } = decode::decode(name, bytes, options.encoding.as_deref())?;
     guard::refuse_structured_text(name, &text)?;
     if text.trim().is_empty() {
         return Err(pass::no_rows(name));
     }
+    read_pieces(name, &mut Whole::new(&text), &text, (encoding, notes), options, progress)
+}
+
+/// Reads the text `pieces` hand over, whose start is `head` (enough to sniff the dialect),
+/// decoded as `decoded` says.
+fn read_pieces(
+    name: &str,
+    pieces: &mut dyn Pieces,
+    head: &str,
+    (encoding, mut notes): (Detected<String>, Vec<String>),
+    options: &IngestOptions,
+    progress: &mut ProgressFn,
+) -> Result<Ingested, String> {
     if !options.delimiter.is_none_or(|d| d.is_ascii()) || !options.quote.is_none_or(|q| q.is_ascii()) {
         return Err(format!("the delimiter and the quote chosen for '{name}' must be ASCII characters such as , ; | or \""));
     }
-    let (dialect, split) = dialect(&text, options, &mut notes);
+    let (dialect, split) = dialect(head, options, &mut notes);
     let mut decimal_comma = options.decimal_comma;
     let read = loop {
-        match pass::read(name, &text, split, options, decimal_comma)? {
+        match pass::read(name, pieces, split, options, decimal_comma, progress)? {
             Outcome::Read(read) => break read,
             Outcome::Again { decimal_comma: again } => decimal_comma = Some(again),
         }
     };
-    drop(text);
     notes.extend(read.notes);
     let mut columns = Vec::with_capacity(read.columns.len());
     let mut column_reports = Vec::with_capacity(read.columns.len());

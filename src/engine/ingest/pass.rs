@@ -11,9 +11,12 @@ use super::decimal::Evidence;
 use super::head::Head;
 use super::header;
 use super::report::{Detected, Renamed};
-use super::rows::{Rows, Tally};
+use super::pieces::Pieces;
+use super::rows::{Rows, RowsState, Tally};
 use super::split::Split;
 use super::IngestOptions;
+use crate::engine::format::count;
+use crate::engine::learn::{ProgressFn, CANCELLED};
 
 /// A file's columns, read.
 pub struct Pass {
@@ -32,32 +35,88 @@ pub enum Outcome {
     Again { decimal_comma: bool },
 }
 
-/// Reads `text` into columns; `decimal_comma` is the decimal separator when known.
-pub fn read(name: &str, text: &str, split: Split, options: &IngestOptions, decimal_comma: Option<bool>) -> Result<Outcome, String> {
-    let rows_of = |text| Rows::new(text, split, options.ragged);
-    let mut rows = rows_of(text);
-    let head = Head::read(&mut rows);
-    if head.rows == 0 {
-        rows.finish(name)?;
-        return Err(no_rows(name));
+/// The columns being built once the head has been read.
+struct Started {
+    builders: Vec<ColumnBuilder>,
+    reader: CellReader,
+    has_header: Detected<bool>,
+    /// The first data row (1 after a header).
+    from: usize,
+    /// The decimal separator read with, and whether it is still a guess to check.
+    guess: bool,
+    observe: bool,
+    last_empty: bool,
+}
+
+impl Started {
+    fn new(head: &Head, split: Split, options: &IngestOptions, decimal_comma: Option<bool>, total: usize) -> Started {
+        let guess = decimal_comma.unwrap_or_else(|| {
+            let mut evidence = Evidence::default();
+            head.observe(&mut evidence, 0..head.rows);
+            evidence.decimal_comma(split.delimiter)
+        });
+        let reader = CellReader::new(&options.missing_tokens, guess);
+        let has_header = Detected::choose(options.has_header, || header::first_row_is_header(&head.columns, &reader));
+        let from = usize::from(has_header.value);
+        let observe = decimal_comma.is_none();
+        let builders = start_columns(head, from, &reader, total, options, observe);
+        Started { builders, reader, has_header, from, guess, observe, last_empty: head.last_column_empty() }
     }
-    let guess = decimal_comma.unwrap_or_else(|| {
-        let mut evidence = Evidence::default();
-        head.observe(&mut evidence, 0..head.rows);
-        evidence.decimal_comma(split.delimiter)
-    });
-    let reader = CellReader::new(&options.missing_tokens, guess);
-    let has_header = Detected::choose(options.has_header, || header::first_row_is_header(&head.columns, &reader));
-    let from = usize::from(has_header.value);
-    let width = head.columns.len();
-    let observe = decimal_comma.is_none();
-    let mut builders = start_columns(&head, from, &reader, text.len(), options, observe);
-    let mut last_empty = head.last_column_empty();
-    while push_rows(&mut rows, &mut builders, &reader, &mut last_empty) {}
-    let tally = rows.finish(name)?;
+}
+
+/// Reads the text `pieces` hand over into columns; `decimal_comma` is the decimal separator
+/// when known. `progress` hears the share of the text read (and can cancel).
+pub fn read(
+    name: &str,
+    pieces: &mut dyn Pieces,
+    split: Split,
+    options: &IngestOptions,
+    decimal_comma: Option<bool>,
+    progress: &mut ProgressFn,
+) -> Result<Outcome, String> {
+    pieces.rewind()?;
+    let total = pieces.total();
+    let mut head = Head::default();
+    let mut started: Option<Started> = None;
+    let (mut state, mut used, mut offset) = (RowsState::default(), 0, 0);
+    let tally = loop {
+        let Some((text, last)) = pieces.next_piece(used)? else { return Err(no_rows(name)) };
+        offset += used;
+        let mut rows = Rows::piece(text, split, options.ragged, std::mem::take(&mut state), last);
+        if started.is_none() {
+            head.extend(&mut rows, offset);
+            if !head.is_full() && !last {
+                (state, used) = rows.suspend();
+                continue;
+            }
+            if head.rows == 0 {
+                rows.finish(name)?;
+                return Err(no_rows(name));
+            }
+        }
+        let s = started.get_or_insert_with(|| Started::new(&head, split, options, decimal_comma, total));
+        let mut batches = 0usize;
+        while push_rows(&mut rows, &mut s.builders, &s.reader, &mut s.last_empty) {
+            batches += 1;
+            if batches.is_multiple_of(PROGRESS_BATCHES) {
+                let done = (offset + rows.position()) as f64 / total.max(1) as f64;
+                if !progress(done.min(1.0), &format!("Reading {name}: {} rows", count(rows.count()))) {
+                    return Err(CANCELLED.to_string());
+                }
+            }
+        }
+        if last {
+            break rows.finish(name)?;
+        }
+        (state, used) = rows.suspend();
+    };
+    let Some(Started { mut builders, reader, has_header, from, guess, observe, last_empty }) = started else {
+        return Err(no_rows(name));
+    };
     if observe && file_evidence(&head, from, &builders).decimal_comma(split.delimiter) != guess {
         return Ok(Outcome::Again { decimal_comma: !guess });
     }
+    let width = head.columns.len();
     let mut notes = tally_notes(&tally);
     let kept = if width > 1 && last_empty {
         builders.pop();
@@ -73,7 +132,8 @@ pub fn read(name: &str, text: &str, split: Split, options: &IngestOptions, decim
             notes.push(format!("there is no column named '{wanted}'; the type chosen for it was not applied"));
         }
     }
-    read_again(rows_of(text), from, &mut builders, &reader, tally.rows - from, options.day_first);
+    let again = Again { from, capacity: tally.rows - from, reader: &reader };
+    again.read(pieces, split, options, &mut builders)?;
     let columns = names
         .into_iter()
         .zip(builders)
@@ -109,6 +169,8 @@ fn file_evidence(head: &Head, from: usize, builders: &[ColumnBuilder]) -> Eviden
 
 /// Rows pushed per call of [`push_rows`].
 const BATCH_ROWS: usize = 1024;
+/// Batches between two progress reports (8,192 rows: about one percent of a million rows).
+const PROGRESS_BATCHES: usize = 8;
 
 /// Pushes up to [`BATCH_ROWS`] rows into the builders, noting whether the last column stays
 /// empty; `false` once there are no more rows. A function of its own, called once per batch:
@@ -150,24 +212,39 @@ fn column_names(head: &Head, has_header: bool, count: usize) -> (Vec<String>, Ve
     }
 }
 
-/// Reads the columns whose values were dropped again, now that their kind is known.
-fn read_again(mut rows: Rows, from: usize, builders: &mut [ColumnBuilder], reader: &CellReader, capacity: usize, day_first: Option<bool>) {
-    let again: Vec<usize> = (0..builders.len()).filter(|&i| builders[i].plan().1).collect();
-    if again.is_empty() {
-        return;
-    }
-    for &i in &again {
-        builders[i] = ColumnBuilder::new(builders[i].plan().0, capacity, day_first, false);
-    }
-    let mut skip = from;
-    while let Some(row) = rows.next_row() {
-        if skip > 0 {
-            skip -= 1;
-            continue;
+/// How to read the columns whose values were dropped a second time.
+struct Again<'a> {
+    from: usize,
+    capacity: usize,
+    reader: &'a CellReader,
+}
+
+impl Again<'_> {
+    /// Reads the columns whose values were dropped again, now that their kind is known.
+    fn read(&self, pieces: &mut dyn Pieces, split: Split, options: &IngestOptions, builders: &mut [ColumnBuilder]) -> Result<(), String> {
+        let again: Vec<usize> = (0..builders.len()).filter(|&i| builders[i].plan().1).collect();
+        if again.is_empty() {
+            return Ok(());
         }
         for &i in &again {
-            builders[i].push(row.cell(i), reader);
+            builders[i] = ColumnBuilder::new(builders[i].plan().0, self.capacity, options.day_first, false);
         }
+        pieces.rewind()?;
+        let (mut state, mut used, mut skip) = (RowsState::default(), 0, self.from);
+        while let Some((text, last)) = pieces.next_piece(used)? {
+            let mut rows = Rows::piece(text, split, options.ragged, std::mem::take(&mut state), last);
+            while let Some(row) = rows.next_row() {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                for &i in &again {
+                    builders[i].push(row.cell(i), self.reader);
+                }
+            }
+            (state, used) = rows.suspend();
+        }
+        Ok(())
     }
 }
 

@@ -36,6 +36,14 @@ pub struct Tally {
     last_empty_in_first: bool,
 }
 
+/// Where reading rows stopped at the end of one piece of a text, to go on in the next.
+#[derive(Debug, Default)]
+pub struct RowsState {
+    tally: Tally,
+    /// The line the next piece starts on; 0 before the first piece.
+    line: u64,
+}
+
 /// The kept rows of a text, front to back.
 pub struct Rows<'t> {
     splitter: Splitter<'t>,
@@ -70,8 +78,25 @@ impl Row<'_, '_> {
 
 impl<'t> Rows<'t> {
     /// Rows of `text` split as `split` says.
+    #[cfg(test)]
     pub fn new(text: &'t str, split: Split, ragged: RaggedRows) -> Self {
         Rows { splitter: Splitter::new(text, split), record: Record::new(text), ragged, tally: Tally::default() }
+    }
+
+    /// Rows of one piece of a longer text, going on from `state` (the first piece with
+    /// `RowsState::default()`); `last` when no piece follows. A row that may go on in the
+    /// next piece is not read: [`Rows::suspend`] says where it starts.
+    pub fn piece(text: &'t str, split: Split, ragged: RaggedRows, state: RowsState, last: bool) -> Self {
+        let mut splitter = if state.line == 0 { Splitter::new(text, split) } else { Splitter::piece(text, split, state.line, last) };
+        splitter.set_last(last);
+        Rows { splitter, record: Record::new(text), ragged, tally: state.tally }
+    }
+
+    /// Where this piece's rows stopped: the state to go on with, and the bytes of the piece
+    /// read (the rest starts the next piece).
+    pub fn suspend(self) -> (RowsState, usize) {
+        let line = self.splitter.line().max(1);
+        (RowsState { tally: self.tally, line }, self.splitter.position())
     }
 
     /// Bytes of the text read so far.
@@ -201,6 +226,26 @@ mod tests {
         let text = "a,b\r\n\r\n1,2\r3\r\n\"x\ny\",4,5\n6\n";
         let err = read(text, RaggedRows::Stop).unwrap_err();
         assert!(err.contains("lines 4, 5, 7"), "{err}");
+    }
+
+    #[test]
+    fn pieces_give_the_rows_and_errors_of_the_whole() {
+        let text = "a,b\r\n\"x\ny\",2\n1,2,3\n\n5,6\n";
+        let (whole, tally) = read(text, RaggedRows::Skip).unwrap();
+        for cut in 1..text.len() {
+            let (mut kept, mut state, mut carry) = (Vec::new(), RowsState::default(), String::new());
+            for (piece, last) in [(&text[..cut], false), (&text[cut..], true)] {
+                let buffer = format!("{carry}{piece}");
+                let mut rows = Rows::piece(&buffer, COMMA, RaggedRows::Skip, state, last);
+                while let Some(row) = rows.next_row() {
+                    kept.push((0..row.width()).map(|i| row.cell(i).to_string()).collect::<Vec<String>>());
+                }
+                let (next, used) = rows.suspend();
+                (state, carry) = (next, buffer[used..].to_string());
+            }
+            assert_eq!(kept, whole, "cut at {cut}");
+            assert_eq!((state.tally.rows, &state.tally.skipped.lines), (tally.rows, &tally.skipped.lines), "cut at {cut}");
+        }
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub struct Splitter<'t> {
     stops: [bool; 256],
     /// …and each repeated over a word.
     stop_words: [u64; 3],
+    /// Whether the text is the last piece: if not, a record that reaches its end is left for
+    /// the next piece, which will start with it.
+    last: bool,
 }
 
 /// Line breaks (`\n`, `\r\n`, a lone `\r`) in `bytes`, which `next` follows.
@@ -91,7 +94,25 @@ impl<'t> Splitter<'t> {
         let stop_words = stop_bytes.map(|b| u64::from(b) * 0x0101_0101_0101_0101);
         let pos = if start == 0 && text.starts_with('\u{FEFF}') { 3 } else { start };
         let line = 1 + line_breaks(&text.as_bytes()[..start], None);
-        Splitter { text, pos, line, delimiter, quote, stops, stop_words }
+        Splitter { text, pos, line, delimiter, quote, stops, stop_words, last: true }
+    }
+
+    /// A splitter over one piece of a longer text: from its start (no byte-order mark, no
+    /// `sep=` line) on line `line`; `last` when no piece follows.
+    pub fn piece(text: &'t str, split: Split, line: u64, last: bool) -> Self {
+        let mut splitter = Splitter::new(text, Split { start: 0, ..split });
+        (splitter.pos, splitter.line, splitter.last) = (0, line, last);
+        splitter
+    }
+
+    /// Sets whether the text is the last piece.
+    pub fn set_last(&mut self, last: bool) {
+        self.last = last;
+    }
+
+    /// The line the next record starts on (or a blank line before it).
+    pub fn line(&self) -> u64 {
+        self.line
     }
 
     /// Bytes of the text consumed so far.
@@ -103,11 +124,15 @@ impl<'t> Splitter<'t> {
     pub fn next_record(&mut self, record: &mut Record<'t>) -> bool {
         let b = self.text.as_bytes();
         while let Some(&c @ (b'\n' | b'\r')) = b.get(self.pos) {
+            if !self.last && self.pos + 1 >= b.len() {
+                return false; // a `\r` the next piece may follow with `\n`
+            }
             self.end_line(c);
         }
         if self.pos >= b.len() {
             return false;
         }
+        let start = self.pos;
         record.spans.clear();
         record.scratch.clear();
         record.line = self.line;
@@ -124,11 +149,22 @@ impl<'t> Splitter<'t> {
                 Some(&c) if c == self.delimiter => self.pos += 1,
                 Some(&c) => {
                     self.end_line(c);
-                    return true;
+                    return self.complete(start, record);
                 }
-                None => return true,
+                None => return self.complete(start, record),
             }
         }
+    }
+
+    /// Whether the record just read from `start` is whole: in the last piece, or ended before
+    /// the piece does (a record reaching the end may go on in the next piece; it is then
+    /// given back, to be read again from there).
+    fn complete(&mut self, start: usize, record: &Record<'t>) -> bool {
+        if self.last || self.pos < self.text.len() {
+            return true;
+        }
+        (self.pos, self.line) = (start, record.line);
+        false
     }
 
     /// Steps over a line break starting with `c` (`\n`, or `\r` with an optional `\n`).
@@ -252,6 +288,26 @@ mod tests {
         let mut record = Record::new(text);
         assert!(splitter.next_record(&mut record));
         assert_eq!((record.line, record.field(1)), (2, "b"));
+    }
+
+    #[test]
+    fn reads_pieces_as_one_text() {
+        let text = "a,\"b\nc\"\r\n\"x\"\"y\",2\r\n\n3,4\r";
+        let whole = records(text, b',', b'"');
+        let split = Split { delimiter: b',', quote: b'"', start: 0 };
+        for cut in 1..text.len() {
+            let (mut got, mut line, mut carry) = (Vec::new(), 1, String::new());
+            for (piece, last) in [(&text[..cut], false), (&text[cut..], true)] {
+                let buffer = format!("{carry}{piece}");
+                let mut splitter = Splitter::piece(&buffer, split, line, last);
+                let mut record = Record::new(&buffer);
+                while splitter.next_record(&mut record) {
+                    got.push((record.line, (0..record.len()).map(|i| record.field(i).to_string()).collect::<Vec<_>>()));
+                }
+                (line, carry) = (splitter.line(), buffer[splitter.position()..].to_string());
+            }
+            assert_eq!(got, whole, "cut at {cut}");
+        }
     }
 
     proptest! {

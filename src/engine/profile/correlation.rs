@@ -15,13 +15,6 @@ pub(super) fn numbers(data: &ColumnData) -> Option<Cow<'_, [f64]>> {
     }
 }
 
-/// Pearson correlation matrix over pairwise complete (finite) rows; `None` where fewer than two rows
-/// are shared or a column does not vary on them.
-pub(super) fn pearson_matrix(columns: &[Cow<[f64]>]) -> Vec<Vec<Option<f64>>> {
-    let shifts: Vec<f64> = columns.iter().map(|c| present_mean(c)).collect();
-    symmetric(columns.len(), |i, j| pearson(&columns[i], &columns[j], shifts[i], shifts[j]))
-}
-
 /// Spearman rank correlation matrix: Pearson on average ranks, re-ranked over the shared
 /// rows when two columns are missing in different rows (as pandas does). Each column is
 /// sorted once; re-ranking walks that order, so a pair costs linear time.
@@ -113,10 +106,15 @@ pub(super) fn pearson(x: &[f64], y: &[f64], sx: f64, sy: f64) -> Option<f64> {
         ayy += dy * dy;
         axy += dx * dy;
     }
-    if n < 2 {
+    correlation_of_sums(n as f64, [ax, ay, axx, ayy, axy])
+}
+
+/// Pearson's r from the count and the sums `[Σx, Σy, Σx², Σy², Σxy]` of shifted values over the
+/// shared rows; `None` below two rows or when either side does not vary.
+pub(super) fn correlation_of_sums(n: f64, [ax, ay, axx, ayy, axy]: [f64; 5]) -> Option<f64> {
+    if n < 2.0 {
         return None;
     }
-    let n = n as f64;
     let vx = axx - ax * ax / n;
     let vy = ayy - ay * ay / n;
     // A column constant on the shared rows leaves only rounding noise.
@@ -141,7 +139,7 @@ mod tests {
             Cow::Owned(vec![2.0, 1.0, 4.0, 3.0, 5.0]),
             Cow::Owned(vec![1.0, 1.0, 1.0, 1.0, 2.0]),
         ];
-        let p = pearson_matrix(&cols);
+        let p = super::super::pairwise::pearson_matrix(&cols);
         assert!((p[0][1].unwrap() - 0.6).abs() < 1e-12);
         assert_eq!(p[0][2], None);
         assert!((p[1][2].unwrap() - 0.7071067811865475).abs() < 1e-12);
@@ -152,7 +150,7 @@ mod tests {
         // Infinities are left out, as pandas does: a = [1, 2, inf, 4, 5], b = [1, 3, 2, 5, 4]
         // .corr() 0.8552359741197579, .corr("spearman") 0.8.
         let cols: Vec<Cow<[f64]>> = vec![Cow::Owned(vec![1.0, 2.0, f64::INFINITY, 4.0, 5.0]), Cow::Owned(vec![1.0, 3.0, 2.0, 5.0, 4.0])];
-        assert!((pearson_matrix(&cols)[0][1].unwrap() - 0.8552359741197579).abs() < 1e-12);
+        assert!((super::super::pairwise::pearson_matrix(&cols)[0][1].unwrap() - 0.8552359741197579).abs() < 1e-12);
         assert!((spearman_matrix(&cols)[0][1].unwrap() - 0.8).abs() < 1e-12);
         let r = SortedRows::of(&[3.0, nan, 1.0, 3.0]).ranks(None);
         assert_eq!((r[0], r[2], r[3]), (2.5, 1.0, 2.5));

@@ -3,8 +3,16 @@
 
 use std::collections::HashMap;
 
+use super::report::ColumnProfile;
 use super::sort::sort_by_key;
 use crate::engine::table::{ColumnData, Table};
+
+/// Whether a column with every value present and different (an identifier) makes every row
+/// different, so there is nothing to hash. A profile's distinct count uses the same equality
+/// as [`count_duplicate_rows`] (`-0.0` equals `0.0`, a repeated level text is one value).
+pub(super) fn all_rows_differ(columns: &[ColumnProfile], rows: usize) -> bool {
+    columns.iter().any(|c| c.missing == 0 && c.distinct == rows)
+}
 
 /// Rows equal to an earlier row in every column (pandas `duplicated().sum()`): missing equals
 /// missing, and `-0.0` equals `0.0`.
@@ -132,5 +140,19 @@ mod tests {
         .unwrap();
         // Row 1 equals row 0 (-0.0 = 0.0, a repeated level), row 3 too, row 5 equals row 4.
         assert_eq!(count_duplicate_rows(&t), 3);
+    }
+
+    #[test]
+    fn an_identifier_column_makes_every_row_distinct() {
+        let rows = |id: Vec<Option<i64>>| {
+            let n = id.len();
+            let t = Table::new("t", vec![Column::new("id", ColumnData::Integer(id)), Column::new("x", ColumnData::Number(vec![1.0; n]))]).unwrap();
+            let columns: Vec<ColumnProfile> = t.columns.iter().map(|c| super::super::column::analyse(&c.name, &c.data).0).collect();
+            (all_rows_differ(&columns, n), count_duplicate_rows(&t), super::super::profile(&t).duplicate_rows)
+        };
+        assert_eq!(rows((0..20).map(Some).collect()), (true, 0, 0));
+        // A missing id, or a repeated one, proves nothing: the rows are hashed.
+        assert_eq!(rows((0..20).map(|i| (i > 0).then_some(i)).collect()), (false, 0, 0));
+        assert_eq!(rows((0..20).map(|i| Some(i % 19)).collect()), (false, 1, 1));
     }
 }

@@ -4,7 +4,8 @@
 use std::borrow::Cow;
 
 use super::association::{cramers_v_matrix, dense_codes};
-use super::correlation::{numbers, pearson_matrix, spearman_matrix};
+use super::correlation::{numbers, spearman_matrix};
+use super::pairwise::pearson_matrix;
 use super::report::Correlations;
 use crate::engine::table::{ColumnType, Table};
 

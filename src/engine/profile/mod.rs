@@ -19,6 +19,7 @@ mod leakage;
 mod matrices;
 mod numeric;
 mod overview;
+mod pairwise;
 mod placeholders;
 mod report;
 mod sort;
@@ -60,7 +61,7 @@ pub fn profile_with(table: &Table, options: &ProfileOptions) -> Report {
         table.columns.iter().map(|c| column::analyse(&c.name, &c.data)).unzip();
     let missing_cells: usize = columns.iter().map(|c| c.missing).sum();
     let cells = rows * table.column_count();
-    let duplicate_rows = duplicates::count_duplicate_rows(table);
+    let duplicate_rows = if duplicates::all_rows_differ(&columns, rows) { 0 } else { duplicates::count_duplicate_rows(table) };
     let correlations = matrices::correlations(table, options.spearman);
     let target = options.target.as_deref().filter(|t| table.column(t).is_some());
 

@@ -20,6 +20,7 @@ mod fitted;
 mod impute;
 mod missing_columns;
 mod outliers;
+mod prefix_cache;
 mod preview;
 mod rows;
 mod scale;
@@ -44,6 +45,7 @@ pub use features::{
 pub use fitted::{ApplyMode, FittedRecipe};
 pub use impute::{Fill, Impute, ImputeFitted, ImputeStrategy};
 pub use outliers::{ClipFitted, ClipOutliers, DropFitted, DropOutliers, Fence, FenceMethod, FenceRule};
+pub use prefix_cache::{ColumnsAtSteps, PrefixCache, StepColumn, CACHE_CELLS};
 pub use preview::{preview, preview_step, ColumnChange, ColumnStats, StepPreview, PREVIEW_ROWS};
 pub use rows::{
     Comparison, DropDuplicates, DropMissing, FilterAction, FilterCategory, FilterNumber, FilterText, FittedSample, MissingRule, SampleMethod,
@@ -53,7 +55,7 @@ pub use scale::{Log1p, MinMaxScale, RobustScale, Scale, ScaleFitted, StandardSca
 pub use schema::{Choice, Family, Param, ParamKind, StepInfo};
 pub use step::{FitContext, FittedKind, StepKind};
 pub use text::{
-    propose_clusters, ChangeCase, Cluster, ClusterMethod, ClusterSpellings, FindReplace, GroupRare, GroupRareFitted, KeptValues, LetterCase, Merge,
+    distinct_values, propose_clusters, ChangeCase, Cluster, ClusterMethod, ClusterSpellings, FindReplace, GroupRare, GroupRareFitted, KeptValues, LetterCase, Merge,
     MergeCategories, RareRule, TrimWhitespace, ValueCount,
 };
 

@@ -49,6 +49,7 @@ pub(super) fn train_clusters(
         added_steps: added.iter().map(|s| s.describe()).collect(),
         evaluation,
         importance,
+        fit_seconds: None,
     };
     let artifact = Artifact::new(schema_of(table), &recipe, fitted, &summary, Vec::new(), options, model, created_at);
     Ok(Trained { recipe, summary, artifact })

@@ -170,11 +170,11 @@ fn classification(
         let positive: Vec<bool> = actual.iter().map(|&a| a as usize == c).collect();
         let column = scores.column(c);
         if let Ok(curve) = roc_curve(&positive, &column) {
-            roc_curves.push(ClassCurve { class: name(c), area: Some(curve.area()), curve });
+            roc_curves.push(ClassCurve { class: name(c), area: Some(curve.area()), curve: curve.thinned(MAX_PLOT_POINTS) });
         }
         if let Some(ap) = average_precision(&positive, &column)? {
             precisions.push(ap);
-            pr_curves.push(ClassCurve { class: name(c), area: Some(ap), curve: precision_recall_curve(&positive, &column)? });
+            pr_curves.push(ClassCurve { class: name(c), area: Some(ap), curve: precision_recall_curve(&positive, &column)?.thinned(MAX_PLOT_POINTS) });
         }
     }
     let per_class = m

@@ -50,7 +50,7 @@ pub fn AddStep() -> impl IntoView {
             </div>
             {move || info.get().map(|info| view! {
                 <p class="step-explain">{info.explanation.clone()}</p>
-                <StepForm info=info draft=draft prefix="step".to_string() />
+                <StepForm info=info draft=draft prefix="step".to_string() index=end />
             })}
             <StepPreviewPanel step=step index=end />
             <button type="button" class="button" on:click=add>"Add step"</button>

@@ -3,9 +3,12 @@
 //! recipe; and the form that adds a step of any kind the engine knows.
 
 mod add_step;
+mod clusters;
 mod history;
 mod open_recipe;
 mod preview;
+mod settle;
+mod step_columns;
 mod step_form;
 mod step_item;
 
@@ -24,6 +27,7 @@ use step_item::StepItem;
 pub fn RecipeStage() -> impl IntoView {
     let state = use_state();
     history::install_shortcuts(state);
+    step_columns::provide_step_columns(state);
     let dragging = RwSignal::new(None);
     let steps = move || {
         let steps = state.recipe.with(|r| r.steps.clone());

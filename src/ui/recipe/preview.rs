@@ -2,16 +2,13 @@
 //! changes, the affected columns' statistics, and their first values. The worker computes it
 //! on the first rows of the data, a moment after the last change to the form.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::ui::format;
+use crate::ui::recipe::settle::Settle;
 use crate::ui::state::{use_state, AppState};
 use crate::worker::protocol::{Answer, ColumnChange, ColumnStats, FitContext, Request, Step, StepPreview};
 
-/// Wait this long after a change before asking for a preview, so typing does not queue jobs.
-const SETTLE: Duration = Duration::from_millis(250);
 /// Affected columns shown side by side.
 const MAX_COLUMNS: usize = 4;
 
@@ -29,37 +26,31 @@ enum Shown {
 pub fn StepPreviewPanel(step: Signal<Result<Step, String>>, index: Signal<usize>) -> impl IntoView {
     let state = use_state();
     let shown = RwSignal::new(Shown::Waiting);
-    let generation = StoredValue::new(0u64);
+    let settle = Settle::new();
     Effect::new(move |_| {
         let step = step.get();
         let index = index.get();
         let recipe = state.recipe.get();
         let has_data = state.dataset.with(Option::is_some);
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
         let step = match step {
-            Err(problem) => return shown.set(Shown::Problem(problem)),
-            Ok(_) if !has_data => return shown.set(Shown::Problem("Open data to see what the step does.".into())),
-            Ok(step) => step,
+            Ok(step) if has_data => step,
+            problem => {
+                settle.next(); // an answer still on its way is out of date
+                let problem = problem.err().unwrap_or_else(|| "Open data to see what the step does.".into());
+                return shown.set(Shown::Problem(problem));
+            }
         };
-        set_timeout(
-            move || {
-                if generation.get_value() != mine {
-                    return;
-                }
-                let context = recipe_context(state);
-                let request = Request::PreviewStep { recipe, index, step, context };
-                state.ask("Previewing the step", request, move |result| {
-                    if generation.get_value() == mine {
-                        shown.set(match result {
-                            Ok(Answer::Preview(preview)) => Shown::Ready(preview),
-                            Ok(_) => Shown::Waiting,
-                            Err(problem) => Shown::Problem(problem),
-                        });
-                    }
+        settle.ask_later(
+            state,
+            "Previewing the step",
+            move || Request::PreviewStep { recipe, index, step, context: recipe_context(state) },
+            move |result| {
+                shown.try_set(match result {
+                    Ok(Answer::Preview(preview)) => Shown::Ready(preview),
+                    Ok(_) => Shown::Waiting,
+                    Err(problem) => Shown::Problem(problem),
                 });
             },
-            SETTLE,
         );
     });
     view! {

@@ -6,22 +6,24 @@ use serde_json::{Map, Value};
 use web_sys::HtmlSelectElement;
 
 use crate::ui::dom::selected_values;
-use crate::ui::state::use_state;
+use crate::ui::recipe::clusters::ProposeClusters;
+use crate::ui::recipe::step_columns::use_step_columns;
 use crate::worker::protocol::{ColumnType, Param, ParamKind, StepInfo};
 
 /// The step being edited, as its JSON object.
 pub type Draft = RwSignal<Map<String, Value>>;
 
-/// Every parameter of `info` as a labelled control editing `draft`. `prefix` keeps the ids
-/// of several forms on the page apart.
+/// Every parameter of `info` as a labelled control editing `draft`, for a step at position
+/// `index` of the recipe (its column pickers offer the columns the steps before it leave).
+/// `prefix` keeps the ids of several forms on the page apart.
 #[component]
-pub fn StepForm(info: StepInfo, draft: Draft, prefix: String) -> impl IntoView {
+pub fn StepForm(info: StepInfo, draft: Draft, prefix: String, index: Signal<usize>) -> impl IntoView {
     let fields = info
         .params
         .into_iter()
         .map(|param| {
             let id = format!("{prefix}-{}", param.name.replace('_', "-"));
-            view! { <ParamField param=param draft=draft id=id /> }
+            view! { <ParamField param=param draft=draft id=id index=index /> }
         })
         .collect_view();
     view! { <div class="fields step-fields">{fields}</div> }
@@ -29,32 +31,41 @@ pub fn StepForm(info: StepInfo, draft: Draft, prefix: String) -> impl IntoView {
 
 /// One parameter: its label, control and one line of help.
 #[component]
-fn ParamField(param: Param, draft: Draft, id: String) -> impl IntoView {
+fn ParamField(param: Param, draft: Draft, id: String, index: Signal<usize>) -> impl IntoView {
     let name = param.name.clone();
     let value = Signal::derive(move || draft.with(|d| d.get(&name).cloned().unwrap_or(Value::Null)));
     let name = param.name.clone();
     let set = move |v: Value| draft.update(|d| { d.insert(name.clone(), v); });
     let label = if param.optional { format!("{} (optional)", param.label) } else { param.label.clone() };
     let help_id = format!("{id}-help");
-    let control = control(&param, &id, &help_id, value, set);
+    let control = control(&param, &id, &help_id, value, set, index);
     let wide = matches!(param.kind, ParamKind::Merges | ParamKind::TextList | ParamKind::NumberList | ParamKind::Text { .. });
+    // Merges can come from the clusters of similar spellings the worker proposes.
+    let propose = matches!(param.kind, ParamKind::Merges).then(|| view! { <ProposeClusters draft=draft index=index /> });
     view! {
         <div class="field" class:wide=wide>
             <label for=id.clone()>{label}</label>
             {control}
             <p class="help" id=help_id>{param.help.clone()}</p>
+            {propose}
         </div>
     }
 }
 
 /// The control that edits one kind of parameter.
-fn control(param: &Param, id: &str, help_id: &str, value: Signal<Value>, set: impl Fn(Value) + Clone + 'static) -> AnyView {
+fn control(
+    param: &Param,
+    id: &str,
+    help_id: &str,
+    value: Signal<Value>,
+    set: impl Fn(Value) + Clone + 'static,
+    index: Signal<usize>,
+) -> AnyView {
     let (id, help_id) = (id.to_string(), help_id.to_string());
     let optional = param.optional;
     match &param.kind {
         ParamKind::Columns { types, .. } => {
-            let types = types.clone();
-            let options = move || column_options(&types, move |name| value.with(|v| listed(v).iter().any(|c| c == name)));
+            let options = column_options(types.clone(), index, value);
             view! {
                 <select id=id aria-describedby=help_id multiple size="5"
                     on:change=move |e| set(Value::from(selected_values(&event_target::<HtmlSelectElement>(&e))))>
@@ -64,9 +75,8 @@ fn control(param: &Param, id: &str, help_id: &str, value: Signal<Value>, set: im
             .into_any()
         }
         ParamKind::Column { types } => {
-            let types = types.clone();
             let none = if optional { "(none)" } else { "(choose a column)" };
-            let options = move || column_options(&types, move |name| value.with(|v| v.as_str() == Some(name)));
+            let options = column_options(types.clone(), index, value);
             view! {
                 <select id=id aria-describedby=help_id on:change=move |e| {
                     let chosen = event_target_value(&e);
@@ -193,21 +203,40 @@ fn list_input(
     .into_any()
 }
 
-/// The active dataset's columns of `types` (any type when empty) as options.
-fn column_options(types: &[ColumnType], selected: impl Fn(&str) -> bool + Copy + Send + Sync + 'static) -> AnyView {
-    let state = use_state();
-    let columns: Vec<(String, ColumnType)> = state.dataset.with(|d| {
-        d.iter().flat_map(|d| d.columns.iter()).filter(|c| types.is_empty() || types.contains(&c.column_type)).map(|c| (c.name.clone(), c.column_type)).collect()
+/// The options of a column picker at step `index`: the columns of `types` (any type when
+/// empty) that the steps before it leave, then any chosen column that does not exist there.
+fn column_options(types: Vec<ColumnType>, index: Signal<usize>, value: Signal<Value>) -> impl Fn() -> AnyView {
+    let columns = use_step_columns();
+    let here = Memo::new(move |_| {
+        columns.at(index.get()).into_iter().filter(|c| types.is_empty() || types.contains(&c.column_type)).collect::<Vec<_>>()
     });
-    columns
-        .into_iter()
-        .map(|(name, column_type)| {
-            let label = format!("{name} ({})", column_type.name());
+    let gone = Memo::new(move |_| {
+        let names = chosen(&value.get());
+        here.with(|here| names.into_iter().filter(|n| !here.iter().any(|c| &c.name == n)).collect::<Vec<_>>())
+    });
+    move || {
+        let option = move |name: String, label: String| {
             let key = name.clone();
-            view! { <option value=name selected=move || selected(&key)>{label}</option> }
-        })
-        .collect_view()
-        .into_any()
+            view! { <option value=name selected=move || value.with(|v| chosen(v).contains(&key))>{label}</option> }
+        };
+        let here = here.get().into_iter().map(|c| {
+            let label = format!("{} ({})", c.name, c.column_type.name());
+            option(c.name, label)
+        });
+        let gone = gone.get().into_iter().map(|name| {
+            let label = format!("{name} (not available at this step)");
+            option(name, label)
+        });
+        here.chain(gone).collect_view().into_any()
+    }
+}
+
+/// The column names a column or column-list parameter holds.
+fn chosen(value: &Value) -> Vec<String> {
+    match value {
+        Value::String(name) => vec![name.clone()],
+        other => listed(other),
+    }
 }
 
 /// The strings of a JSON list.

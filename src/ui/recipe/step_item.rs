@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::ui::recipe::preview::StepPreviewPanel;
+use crate::ui::recipe::step_columns::use_step_columns;
 use crate::ui::recipe::step_form::StepForm;
 use crate::ui::state::{use_state, AppState, Stage};
 use crate::worker::protocol::{RecipeStep, Step};
@@ -16,6 +17,7 @@ pub type Dragging = RwSignal<Option<usize>>;
 #[component]
 pub fn StepItem(index: usize, entry: RecipeStep, count: usize, dragging: Dragging) -> impl IntoView {
     let state = use_state();
+    let columns = use_step_columns();
     let editing = RwSignal::new(false);
     let number = index + 1;
     let enabled = entry.enabled;
@@ -67,6 +69,9 @@ pub fn StepItem(index: usize, entry: RecipeStep, count: usize, dragging: Draggin
                         {(!enabled).then(|| view! { " " <span class="badge off" title="Skipped until you turn it on">"off"</span> })}
                     </p>
                     <p class="step-explain">{explanation}</p>
+                    {move || columns.problem(index).map(|problem| view! {
+                        <p class="step-problem">{format!("This step cannot run here: {problem}.")}</p>
+                    })}
                 </div>
                 <div class="step-controls">
                     <label class="check small">
@@ -112,7 +117,7 @@ fn EditStep(index: usize, step: Step, done: impl Fn() + Copy + Send + Sync + 'st
     };
     view! {
         <div class="edit-step">
-            <StepForm info=info draft=draft prefix=format!("edit-{}", index + 1) />
+            <StepForm info=info draft=draft prefix=format!("edit-{}", index + 1) index=Signal::derive(move || index) />
             <StepPreviewPanel step=edited index=Signal::derive(move || index) />
             <div class="actions">
                 <button type="button" class="button small" on:click=save>"Save"</button>

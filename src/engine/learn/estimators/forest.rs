@@ -118,7 +118,10 @@ impl Forest {
 
 impl Classify for Forest {
     fn scores(&self, x: &Features, n_classes: usize) -> Result<Scores, LearnError> {
-        Ok(Scores::new(ScoreKind::Probability, n_classes, self.mean_leaves(x, n_classes)))
+        // Summing shares can overshoot by an ulp (1.0000000000000007): a probability is at most 1.
+        let mut shares = self.mean_leaves(x, n_classes);
+        shares.iter_mut().for_each(|p| *p = p.clamp(0.0, 1.0));
+        Ok(Scores::new(ScoreKind::Probability, n_classes, shares))
     }
 }
 

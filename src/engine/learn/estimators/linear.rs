@@ -1,71 +1,18 @@
-//! Linear models: logistic regression (with probabilities from its weights) and the linear
-//! regressions (least squares, ridge, lasso, elastic net).
+//! The linear regressions: least squares, ridge, lasso, elastic net (logistic regression is
+//! in `logistic.rs`).
 
 use serde::{Deserialize, Serialize};
 use smartcore::linalg::basic::arrays::Array;
 use smartcore::linear::elastic_net::{ElasticNet, ElasticNetParameters};
 use smartcore::linear::lasso::{Lasso, LassoParameters};
 use smartcore::linear::linear_regression::{LinearRegression, LinearRegressionParameters, LinearRegressionSolverName};
-use smartcore::linear::logistic_regression::{LogisticRegression, LogisticRegressionParameters};
 use smartcore::linear::ridge_regression::{RidgeRegression, RidgeRegressionParameters, RidgeRegressionSolverName};
 
-use super::{all_finite, diverged, failed, predict_failed, spread, Classify, Matrix, Regress};
+use super::{all_finite, diverged, failed, predict_failed, Matrix, Regress};
 use crate::engine::learn::algorithms::Algorithm;
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
-use crate::engine::learn::scores::{ScoreKind, Scores};
-
-/// Logistic regression; smartcore's penalty `alpha` is scikit-learn's `1 / C`.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Logistic(LogisticRegression<f64, u32, Matrix, Vec<u32>>);
-
-impl Logistic {
-    pub fn fit(params: &Params, x: &Features, y: &[u32]) -> Result<Logistic, LearnError> {
-        let settings = LogisticRegressionParameters::default().with_alpha(1.0 / params.number("c"));
-        let model = LogisticRegression::fit(&x.to_dense()?, &y.to_vec(), settings)
-            .map_err(failed(Algorithm::LogisticRegression))?;
-        if !all_finite(model.coefficients().iterator(0)) || !all_finite(model.intercept().iterator(0)) {
-            return Err(diverged(Algorithm::LogisticRegression));
-        }
-        Ok(Logistic(model))
-    }
-}
-
-impl Classify for Logistic {
-    /// The logistic function of the linear score for two classes, the softmax for more.
-    fn scores(&self, x: &Features, n_classes: usize) -> Result<Scores, LearnError> {
-        let model = &self.0;
-        let (w, b, classes) = (model.coefficients(), model.intercept(), model.classes());
-        let (k, p) = w.shape();
-        if p != x.cols() || b.shape() != (k, 1) {
-            return Err(LearnError::new("the logistic regression's weights do not fit these rows"));
-        }
-        let rows: Vec<Vec<f64>> = (0..x.rows())
-            .map(|i| {
-                let row = x.row(i);
-                let z: Vec<f64> = (0..k)
-                    .map(|c| b.get((c, 0)) + (0..p).map(|j| w.get((c, j)) * row[j]).sum::<f64>())
-                    .collect();
-                if k == 1 {
-                    let p1 = 1.0 / (1.0 + (-z[0]).exp());
-                    vec![1.0 - p1, p1]
-                } else {
-                    softmax(&z)
-                }
-            })
-            .collect();
-        Ok(Scores::new(ScoreKind::Probability, n_classes, spread(classes, &rows, n_classes)))
-    }
-}
-
-fn softmax(z: &[f64]) -> Vec<f64> {
-    let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let e: Vec<f64> = z.iter().map(|v| (v - max).exp()).collect();
-    let sum: f64 = e.iter().sum();
-    e.into_iter().map(|v| v / sum).collect()
-}
 
 /// Least squares, stored as smartcore stores it (as in version 1 model files).
 #[derive(Debug, Serialize, Deserialize)]

@@ -13,7 +13,9 @@ mod clusters;
 mod forest;
 mod kernel;
 mod knn;
+mod lbfgs;
 mod linear;
+mod logistic;
 mod svm;
 mod trees;
 
@@ -38,7 +40,7 @@ pub(super) type Matrix = DenseMatrix<f64>;
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(super) enum Estimator {
-    LogisticRegression(linear::Logistic),
+    LogisticRegression(logistic::Logistic),
     DecisionTree(forest::SingleTree),
     RandomForest(forest::Forest),
     KnnClassifier(knn::KnnClassifier),
@@ -87,7 +89,7 @@ impl Estimator {
         use Estimator as E;
         let estimator = match y {
             Target::Classes { labels, n_classes } => match algorithm {
-                A::LogisticRegression => E::LogisticRegression(linear::Logistic::fit(params, x, labels)?),
+                A::LogisticRegression => E::LogisticRegression(logistic::Logistic::fit(params, x, labels)?),
                 A::DecisionTree => E::DecisionTree(forest::SingleTree::fit(params, seed, x, classes(labels, *n_classes))),
                 A::RandomForest => E::RandomForest(forest::Forest::fit(params, seed, x, classes(labels, *n_classes), progress)?),
                 A::Knn => E::KnnClassifier(knn::KnnClassifier::fit(params, x, labels)?),

@@ -112,6 +112,11 @@ pub fn propose_clusters(data: &ColumnData, method: ClusterMethod, ngram_size: us
     clusters
 }
 
+/// How many distinct values `data` holds (missing values left out).
+pub fn distinct_values(data: &ColumnData) -> usize {
+    Labels::of(data).counts().iter().filter(|n| **n > 0).count()
+}
+
 /// OpenRefine's fingerprint key.
 pub fn fingerprint(value: &str) -> String {
     let cleaned: String = value.trim().to_lowercase().chars().filter(|c| !is_punctuation(*c)).map(fold_accent).collect();

@@ -9,7 +9,7 @@ mod replace;
 mod trim;
 
 pub use case::{ChangeCase, LetterCase};
-pub use cluster::{propose_clusters, Cluster, ClusterMethod, ClusterSpellings, ValueCount};
+pub use cluster::{distinct_values, propose_clusters, Cluster, ClusterMethod, ClusterSpellings, ValueCount};
 pub use merge::{Merge, MergeCategories};
 pub use rare::{GroupRare, GroupRareFitted, KeptValues, RareRule};
 pub use replace::FindReplace;

@@ -1,0 +1,214 @@
+//! Reading a large file a slice at a time, so that its bytes are never in memory whole: the
+//! rows of each slice go straight into the typed columns, and only the row cut by the end of
+//! a slice is carried into the next. This is how the browser opens a 100 MB file within a
+//! small multiple of its size.
+//!
+//! It covers UTF-8 files (with or without a byte-order mark), which is what nearly every CSV
+//! file is. Other encodings, JSON-looking text, and a file whose bytes stop being UTF-8 after
+//! its first slice are read whole instead, as [`super::read_csv_with_progress`] does.
+
+use super::decode::{decode, Decoded};
+use super::pieces::Pieces;
+use super::{guard, read_csv_with_progress, read_pieces, IngestOptions, Ingested};
+use crate::engine::learn::{ProgressFn, CANCELLED};
+
+/// Bytes read per slice.
+pub const SLICE_BYTES: usize = 8 << 20;
+/// Text of the first slice given to the dialect sniffer (it looks at far less).
+const SNIFF_BYTES: usize = 1 << 20;
+/// The error that sends a file back to be read whole; never shown.
+const NOT_UTF8: &str = "\u{0}the bytes stop being UTF-8";
+
+/// A file that can be read in slices, again and again (a browser `File`, bytes in memory).
+pub trait ByteSource {
+    /// The file's size in bytes.
+    fn size(&self) -> u64;
+
+    /// Appends the bytes from `start` to `end` to `out`.
+    fn read_into(&mut self, start: u64, end: u64, out: &mut Vec<u8>) -> Result<(), String>;
+}
+
+impl ByteSource for &[u8] {
+    fn size(&self) -> u64 {
+        self.len() as u64
+    }
+
+    fn read_into(&mut self, start: u64, end: u64, out: &mut Vec<u8>) -> Result<(), String> {
+        let range = usize::try_from(start).ok().zip(usize::try_from(end).ok()).and_then(|(s, e)| self.get(s..e));
+        out.extend_from_slice(range.ok_or("a slice past the end of the file was asked for")?);
+        Ok(())
+    }
+}
+
+/// Reads the first `limit` bytes of `source` (the whole file when it is smaller) as a CSV
+/// file named `name`; when only part of the file is read, only its whole lines. `progress`
+/// hears the share read and can cancel.
+pub fn read_csv_from(name: &str, source: &mut dyn ByteSource, limit: u64, options: &IngestOptions, progress: &mut ProgressFn) -> Result<Ingested, String> {
+    read_csv_in_slices(name, source, limit, SLICE_BYTES, options, progress)
+}
+
+/// [`read_csv_from`] with slices of `slice` bytes (files up to two slices are read whole);
+/// the browser uses [`SLICE_BYTES`], tests smaller slices.
+pub fn read_csv_in_slices(
+    name: &str,
+    source: &mut dyn ByteSource,
+    limit: u64,
+    slice: usize,
+    options: &IngestOptions,
+    progress: &mut ProgressFn,
+) -> Result<Ingested, String> {
+    let end = source.size().min(limit);
+    let partial = end < source.size();
+    let slice = slice.max(64);
+    if end > 2 * slice as u64 {
+        let mut first = Vec::with_capacity(slice);
+        source.read_into(0, slice as u64, &mut first)?;
+        if let Some(decoded) = streamable(name, &first, options)? {
+            let head = sniff_text(&decoded.text).to_string();
+            let decoded = (decoded.encoding, decoded.notes);
+            drop(first);
+            let mut pieces = Utf8Pieces { source: &mut *source, slice, end, partial, next: 0, text: String::new(), bytes: Vec::new(), done: false };
+            match read_pieces(name, &mut pieces, &head, decoded, options, progress) {
+                Err(e) if e == NOT_UTF8 => {}
+                read => return read,
+            }
+        }
+    }
+    let bytes = read_whole(name, source, (end, partial), slice, progress)?;
+    read_csv_with_progress(name, &bytes, options, progress)
+}
+
+/// The first slice decoded, when the file can be read slice by slice: it is UTF-8 so far
+/// and does not look like JSON (which only the whole text can tell apart from CSV). An error
+/// when the start already shows the file is not CSV.
+fn streamable<'a>(name: &str, first: &'a [u8], options: &IngestOptions) -> Result<Option<Decoded<'a>>, String> {
+    let valid = match std::str::from_utf8(first) {
+        Ok(_) => first.len(),
+        Err(e) if e.error_len().is_none() => e.valid_up_to(),
+        Err(_) => return Ok(None),
+    };
+    let decoded = decode(name, &first[..valid], options.encoding.as_deref())?;
+    let start = decoded.text.trim_start();
+    if decoded.encoding.value != "UTF-8" || !decoded.notes.is_empty() || start.is_empty() || start.starts_with(['{', '[']) {
+        return Ok(None);
+    }
+    guard::refuse_structured_text(name, &decoded.text)?;
+    Ok(Some(decoded))
+}
+
+/// The start of `text`, cut at a character boundary.
+fn sniff_text(text: &str) -> &str {
+    let mut end = text.len().min(SNIFF_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The first `end` bytes of `source` in memory, only up to the last line break when `partial`.
+fn read_whole(name: &str, source: &mut dyn ByteSource, (end, partial): (u64, bool), slice: usize, progress: &mut ProgressFn) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::with_capacity(usize::try_from(end).map_err(|_| format!("'{name}' is too large to read"))?);
+    let mut start = 0;
+    while start < end {
+        let to = (start + slice as u64).min(end);
+        source.read_into(start, to, &mut bytes)?;
+        start = to;
+        if end > slice as u64 && !progress(start as f64 / end as f64, &format!("Reading {name}: {} of {} MB", start / 1_000_000, end / 1_000_000)) {
+            return Err(CANCELLED.to_string());
+        }
+    }
+    if partial {
+        if let Some(last) = bytes.iter().rposition(|&b| b == b'\n') {
+            bytes.truncate(last + 1);
+        }
+    }
+    Ok(bytes)
+}
+
+/// A UTF-8 file's text, a slice at a time.
+struct Utf8Pieces<'s> {
+    source: &'s mut dyn ByteSource,
+    slice: usize,
+    /// Bytes to read, and whether that is less than the whole file.
+    end: u64,
+    partial: bool,
+    /// The next byte to read.
+    next: u64,
+    /// The current piece.
+    text: String,
+    /// The slice being read, after the incomplete character the previous slice ended with.
+    bytes: Vec<u8>,
+    done: bool,
+}
+
+impl Pieces for Utf8Pieces<'_> {
+    fn rewind(&mut self) -> Result<(), String> {
+        self.next = 0;
+        self.text.clear();
+        self.bytes.clear();
+        self.done = false;
+        Ok(())
+    }
+
+    fn next_piece(&mut self, used: usize) -> Result<Option<(&str, bool)>, String> {
+        if self.done {
+            return Ok(None);
+        }
+        self.text.drain(..used.min(self.text.len()));
+        let to = (self.next + self.slice as u64).min(self.end);
+        self.source.read_into(self.next, to, &mut self.bytes)?;
+        if self.next == 0 && self.bytes.starts_with(b"\xEF\xBB\xBF") {
+            self.bytes.drain(..3);
+        }
+        self.next = to;
+        let last = to >= self.end;
+        let whole = if last { self.bytes.len() } else { complete_prefix(&self.bytes) };
+        self.text.push_str(std::str::from_utf8(&self.bytes[..whole]).map_err(|_| NOT_UTF8.to_string())?);
+        self.bytes.drain(..whole);
+        if last && self.partial {
+            if let Some(at) = self.text.rfind('\n') {
+                self.text.truncate(at + 1);
+            }
+        }
+        self.done = last;
+        Ok(Some((&self.text, last)))
+    }
+
+    fn total(&self) -> usize {
+        usize::try_from(self.end).unwrap_or(usize::MAX)
+    }
+}
+
+/// The length of `bytes` without a UTF-8 sequence cut off at its end.
+fn complete_prefix(bytes: &[u8]) -> usize {
+    let n = bytes.len();
+    for back in 1..=n.min(4) {
+        let b = bytes[n - back];
+        if b & 0xC0 != 0x80 {
+            let needs = match b {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
+            };
+            return if needs > back { n - back } else { n };
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_a_cut_character_for_the_next_slice() {
+        let e = "é".as_bytes();
+        assert_eq!(complete_prefix(b"ab"), 2);
+        assert_eq!(complete_prefix(&[b'a', e[0]]), 1);
+        assert_eq!(complete_prefix(&[b'a', e[0], e[1]]), 3);
+        let euro = "€".as_bytes();
+        assert_eq!(complete_prefix(&[b'a', euro[0], euro[1]]), 1);
+        assert_eq!(complete_prefix(&[]), 0);
+    }
+}

@@ -1,0 +1,149 @@
+//! The Pearson matrix in one pass over the rows, block by block, as pandas `df.corr()` computes
+//! it (each pair over the rows where both values are finite).
+//!
+//! Each block of rows is shifted once per column (by the column's mean, with 0 where the value
+//! is missing or infinite), so a pair needs only the dot product of two short buffers that sit
+//! in the cache: the other sums of a pair are the column's own sums, less the rows where the
+//! other column is missing, which are few. Reading every column once instead of once per pair,
+//! and one multiply-add per row and pair instead of six, is what makes the matrix cheap.
+
+use std::borrow::Cow;
+
+use super::correlation::{correlation_of_sums, present_mean, symmetric};
+
+/// Rows per block: a block of every column stays in the cache.
+const BLOCK: usize = 2048;
+
+/// Sums of one column's shifted finite values, and within the current block where its values
+/// are missing.
+#[derive(Default)]
+struct ColumnSums {
+    n: f64,
+    sum: f64,
+    squares: f64,
+    /// Shifted values of the block (0 where missing).
+    shifted: Vec<f64>,
+    /// Offsets in the block of the missing (or infinite) values.
+    missing: Vec<usize>,
+}
+
+/// Sums of a pair over the rows where one side is missing (to subtract), and the dot product.
+#[derive(Clone, Copy, Default)]
+struct PairSums {
+    /// Rows where x is present and y missing: count, Σx, Σx²; and the same for y.
+    x_alone: [f64; 3],
+    y_alone: [f64; 3],
+    dot: f64,
+}
+
+/// Pearson correlation matrix over pairwise complete (finite) rows; `None` where fewer than
+/// two rows are shared or a column does not vary on them.
+pub(super) fn pearson_matrix(columns: &[Cow<[f64]>]) -> Vec<Vec<Option<f64>>> {
+    let k = columns.len();
+    let rows = columns.iter().map(|c| c.len()).min().unwrap_or(0);
+    let shifts: Vec<f64> = columns.iter().map(|c| present_mean(c)).collect();
+    let mut sums: Vec<ColumnSums> = (0..k).map(|_| ColumnSums { shifted: vec![0.0; BLOCK], ..ColumnSums::default() }).collect();
+    let mut pairs = vec![PairSums::default(); k * k];
+    for start in (0..rows).step_by(BLOCK) {
+        let end = (start + BLOCK).min(rows);
+        for (column, (s, &shift)) in columns.iter().zip(sums.iter_mut().zip(&shifts)) {
+            shift_block(&column[start..end], shift, s);
+        }
+        for i in 0..k {
+            for j in i..k {
+                let (x, y) = (&sums[i], &sums[j]);
+                let pair = &mut pairs[i * k + j];
+                pair.dot += dot(&x.shifted[..end - start], &y.shifted[..end - start]);
+                alone(x, &y.missing, &columns[i][start..end], &mut pair.x_alone);
+                alone(y, &x.missing, &columns[j][start..end], &mut pair.y_alone);
+            }
+        }
+    }
+    symmetric(k, |i, j| {
+        let (x, y, p) = (&sums[i], &sums[j], &pairs[i * k + j]);
+        let n = x.n - p.x_alone[0];
+        debug_assert_eq!(n, y.n - p.y_alone[0]);
+        let ax = x.sum - p.x_alone[1];
+        let ay = y.sum - p.y_alone[1];
+        let axx = x.squares - p.x_alone[2];
+        let ayy = y.squares - p.y_alone[2];
+        correlation_of_sums(n, [ax, ay, axx, ayy, p.dot])
+    })
+}
+
+/// Shifts one block of a column into `s.shifted`, notes its missing rows and adds to its sums.
+/// Not inlined: see the note on optimizing in `profile/mod.rs`.
+#[inline(never)]
+fn shift_block(values: &[f64], shift: f64, s: &mut ColumnSums) {
+    s.missing.clear();
+    let (mut n, mut sum, mut squares) = (0usize, 0.0, 0.0);
+    for (k, (&v, out)) in values.iter().zip(s.shifted.iter_mut()).enumerate() {
+        if v.is_finite() {
+            let d = v - shift;
+            *out = d;
+            n += 1;
+            sum += d;
+            squares += d * d;
+        } else {
+            *out = 0.0;
+            s.missing.push(k);
+        }
+    }
+    s.n += n as f64;
+    s.sum += sum;
+    s.squares += squares;
+}
+
+/// Adds x's count, Σx and Σx² over the rows of the block where y is missing and x is not.
+fn alone(x: &ColumnSums, y_missing: &[usize], x_values: &[f64], out: &mut [f64; 3]) {
+    for &r in y_missing {
+        if x_values[r].is_finite() {
+            let d = x.shifted[r];
+            out[0] += 1.0;
+            out[1] += d;
+            out[2] += d * d;
+        }
+    }
+}
+
+/// The dot product, in four lanes so the additions do not wait on each other.
+#[inline(never)]
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    let mut lanes = [0.0f64; 4];
+    let (a4, b4) = (a.chunks_exact(4), b.chunks_exact(4));
+    let tail: f64 = a4.remainder().iter().zip(b4.remainder()).map(|(x, y)| x * y).sum();
+    for (x, y) in a4.zip(b4) {
+        for l in 0..4 {
+            lanes[l] += x[l] * y[l];
+        }
+    }
+    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + tail
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::correlation::pearson;
+    use super::*;
+
+    #[test]
+    fn agrees_with_the_pairwise_definition_across_blocks() {
+        // Three columns over several blocks, with gaps and infinities in different rows.
+        let rows = BLOCK * 2 + 123;
+        let wave = |k: usize, f: f64| ((k as f64) * f).sin() * 100.0 + 1e6;
+        let a: Vec<f64> = (0..rows).map(|k| if k % 37 == 0 { f64::NAN } else { wave(k, 0.1) }).collect();
+        let b: Vec<f64> = (0..rows).map(|k| if k % 41 == 3 { f64::INFINITY } else { wave(k, 0.1) * 0.5 + wave(k, 0.7) }).collect();
+        let c: Vec<f64> = (0..rows).map(|k| if k % 2 == 0 { f64::NAN } else { k as f64 }).collect();
+        let cols: Vec<Cow<[f64]>> = vec![Cow::Owned(a), Cow::Owned(b), Cow::Owned(c)];
+        let m = pearson_matrix(&cols);
+        for i in 0..3 {
+            for j in 0..3 {
+                let expected = pearson(&cols[i], &cols[j], present_mean(&cols[i]), present_mean(&cols[j]));
+                match (m[i][j], expected) {
+                    (Some(got), Some(want)) => assert!((got - want).abs() < 1e-9, "{i},{j}: {got} vs {want}"),
+                    (got, want) => assert_eq!(got, want, "{i},{j}"),
+                }
+            }
+        }
+        assert!(pearson_matrix(&[]).is_empty());
+    }
+}

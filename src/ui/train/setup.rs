@@ -1,0 +1,227 @@
+//! What the user chose on the Train stage, shared by its panels: target, algorithm, task,
+//! split, seed, folds and each algorithm's hyperparameter texts, and the options they make.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::ui::state::AppState;
+use crate::ui::train::param_check::{applies, checked, text_of};
+use crate::worker::protocol::{
+    hyperparameters, Algorithm, ColumnSummary, ColumnType, ParamSpec, Params, Task, TrainOptions,
+};
+
+/// The text of each hyperparameter field, by algorithm and parameter name (absent: default).
+pub type Texts = HashMap<(Algorithm, String), String>;
+
+/// Copyable handles on the Train stage's choices.
+#[derive(Clone, Copy)]
+pub struct Setup {
+    pub state: AppState,
+    /// The target the user picked (`None`: the default one).
+    pub chosen_target: RwSignal<Option<String>>,
+    /// The target in force: the chosen one if it still exists, else the default.
+    pub target: Memo<Option<String>>,
+    pub algorithm: RwSignal<Algorithm>,
+    /// `None`: automatic (from the target's type, or clustering for a clustering algorithm).
+    pub task: RwSignal<Option<Task>>,
+    pub test_share: RwSignal<String>,
+    pub seed: RwSignal<String>,
+    pub folds: RwSignal<String>,
+    pub params: RwSignal<Texts>,
+    /// Bumped when the hyperparameter texts change from outside the form, so it redraws.
+    pub params_version: RwSignal<u32>,
+}
+
+impl Setup {
+    /// Fresh choices over the active dataset of `state`.
+    pub fn new(state: AppState) -> Setup {
+        let chosen_target = RwSignal::new(None::<String>);
+        let target = Memo::new(move |_| {
+            state.dataset.with(|d| {
+                let columns = d.as_ref().map(|d| d.columns.as_slice()).unwrap_or_default();
+                match chosen_target.get() {
+                    Some(name) if columns.iter().any(|c| c.name == name) => Some(name),
+                    _ => default_target(columns),
+                }
+            })
+        });
+        Setup {
+            state,
+            chosen_target,
+            target,
+            algorithm: RwSignal::new(Algorithm::RandomForest),
+            task: RwSignal::new(None),
+            test_share: RwSignal::new("0.25".into()),
+            seed: RwSignal::new("42".into()),
+            folds: RwSignal::new("5".into()),
+            params: RwSignal::new(Texts::new()),
+            params_version: RwSignal::new(0),
+        }
+    }
+
+    /// The task training will do, as far as the page can tell (the worker decides again).
+    pub fn effective_task(self) -> Option<Task> {
+        if let Some(task) = self.task.get() {
+            return Some(task);
+        }
+        if self.algorithm.get().supports(Task::Clustering) {
+            return Some(Task::Clustering);
+        }
+        let target = self.target.get()?;
+        self.state.dataset.with(|d| {
+            let column = d
+                .as_ref()?
+                .report
+                .columns
+                .iter()
+                .find(|c| c.name == target)?;
+            // The engine's rule (train::infer_task), read from the quality report.
+            match column.column_type {
+                ColumnType::Category | ColumnType::Text | ColumnType::Boolean => {
+                    Some(Task::Classification)
+                }
+                ColumnType::Integer if column.distinct <= 10 => Some(Task::Classification),
+                ColumnType::Integer | ColumnType::Number => Some(Task::Regression),
+                ColumnType::Date | ColumnType::DateTime => None,
+            }
+        })
+    }
+
+    /// The task whose hyperparameters the form shows: the effective one if the algorithm
+    /// does it, else the first it does.
+    pub fn spec_task(self) -> Task {
+        let algorithm = self.algorithm.get();
+        match self.effective_task() {
+            Some(task) if algorithm.supports(task) => task,
+            _ => Task::ALL
+                .into_iter()
+                .find(|t| algorithm.supports(*t))
+                .unwrap_or(Task::Classification),
+        }
+    }
+
+    /// The hyperparameters of the chosen algorithm.
+    pub fn specs(self) -> Vec<ParamSpec> {
+        hyperparameters(self.algorithm.get(), self.spec_task())
+    }
+
+    /// The text of `spec`'s field for the chosen algorithm.
+    pub fn text(self, spec: &ParamSpec) -> String {
+        let algorithm = self.algorithm.get();
+        self.params
+            .with(|t| t.get(&(algorithm, spec.name.clone())).cloned())
+            .unwrap_or_else(|| text_of(&spec.default))
+    }
+
+    /// Sets the text of parameter `name` of the chosen algorithm.
+    pub fn set_text(self, name: &str, text: String) {
+        let algorithm = self.algorithm.get_untracked();
+        self.params.update(|t| {
+            t.insert((algorithm, name.to_string()), text);
+        });
+    }
+
+    /// Every field back to its default, or to `values`; the form redraws.
+    pub fn replace_texts(self, values: impl IntoIterator<Item = (String, String)>) {
+        let algorithm = self.algorithm.get_untracked();
+        self.params.update(|t| {
+            for (name, text) in values {
+                t.insert((algorithm, name), text);
+            }
+        });
+        self.params_version.update(|v| *v += 1);
+    }
+
+    /// Forgets the chosen algorithm's edits; the form redraws with the defaults.
+    pub fn reset_texts(self) {
+        let algorithm = self.algorithm.get_untracked();
+        self.params
+            .update(|t| t.retain(|(a, _), _| *a != algorithm));
+        self.params_version.update(|v| *v += 1);
+    }
+
+    /// The hyperparameters that differ from their defaults and apply (checked), or the first
+    /// field's problem.
+    pub fn param_values(self) -> Result<Params, String> {
+        let specs = self.specs();
+        let text = |name: &str| {
+            specs
+                .iter()
+                .find(|s| s.name == name)
+                .map(|s| self.text(s))
+                .unwrap_or_default()
+        };
+        let mut params = Params::new();
+        for spec in specs.iter().filter(|s| applies(s, text)) {
+            let value = checked(spec, &self.text(spec))?;
+            if value != spec.default {
+                params.set(&spec.name, value);
+            }
+        }
+        Ok(params)
+    }
+
+    /// The options for a training or validation job, or what is wrong with them.
+    pub fn options(self) -> Result<TrainOptions, String> {
+        let algorithm = self.algorithm.get_untracked();
+        let clustering = self.effective_task() == Some(Task::Clustering);
+        let target = match self.target.get_untracked() {
+            Some(target) => target,
+            None if clustering => String::new(),
+            None => return Err("Load data first: there is no column to predict yet.".into()),
+        };
+        let params = self
+            .param_values()
+            .map_err(|e| format!("Check the hyperparameters: {e}."))?;
+        let share = self.test_share.get_untracked();
+        let test_share = share
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|x| *x > 0.0 && *x < 1.0)
+            .ok_or_else(|| {
+                format!(
+                    "The test share must be a number between 0 and 1, such as 0.25 (it is “{}”).",
+                    share.trim()
+                )
+            })?;
+        let seed = self.seed.get_untracked();
+        let seed = seed.trim().parse::<u64>().map_err(|_| {
+            format!(
+                "The seed must be a whole number, such as 42 (it is “{}”).",
+                seed.trim()
+            )
+        })?;
+        let task = self
+            .task
+            .get_untracked()
+            .or(clustering.then_some(Task::Clustering));
+        Ok(TrainOptions {
+            target,
+            task,
+            algorithm,
+            params,
+            test_share,
+            seed,
+        })
+    }
+
+    /// The number of folds, checked.
+    pub fn fold_count(self) -> Result<usize, String> {
+        use crate::worker::protocol::MAX_FOLDS;
+        let text = self.folds.get_untracked();
+        text.trim().parse::<usize>().ok().filter(|k| (2..=MAX_FOLDS).contains(k)).ok_or_else(|| {
+            format!("The number of folds must be a whole number from 2 to {MAX_FOLDS}, such as 5 (it is “{}”).", text.trim())
+        })
+    }
+}
+
+/// The first category column, else the last column.
+fn default_target(columns: &[ColumnSummary]) -> Option<String> {
+    columns
+        .iter()
+        .find(|c| c.column_type == ColumnType::Category)
+        .or(columns.last())
+        .map(|c| c.name.clone())
+}
