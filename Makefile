@@ -72,3 +72,18 @@ clean:
 bench: setup
 	./bench/setup.sh
 	node bench/run.mjs $(if $(BENCH_1GB),--with-1gb)
+
+# Recipe speed in the browser (issue 4, docs/benchmarks.md): a 10-step recipe applied to the
+# generated 1,000,000-row file, and a step's preview on its first 100,000 rows, timed around
+# Sift's worker in headless Chromium. Expects dist/ to be built (`make dist bench-recipe`).
+.PHONY: bench-recipe
+bench-recipe: setup
+	node bench/recipe.mjs
+
+# Training speed in the browser (issue 5, docs/models.md "Speed"): logistic regression and a
+# 100-tree random forest fitted on 100,000 rows in Sift in headless Chromium, against native
+# scikit-learn with one thread (python3 with scikit-learn), and the longest main-thread task
+# while training. Expects dist/ to be built (`make dist bench-learn`).
+.PHONY: bench-learn
+bench-learn: setup
+	node bench/learn.mjs
