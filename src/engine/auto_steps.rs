@@ -1,9 +1,9 @@
 //! The minimal steps a model needs that the user's recipe did not add: drop identifiers and
-//! free text, impute gaps, one-hot encode categories.
+//! free text, impute gaps, one-hot encode categories, and put numbers on one scale.
 
 use std::collections::HashSet;
 
-use crate::engine::recipe::{ImputeStrategy, Step};
+use crate::engine::recipe::{ImputeStrategy, Recipe, Step};
 use crate::engine::table::{ColumnData, ColumnType, Table};
 
 /// Categories with more levels than this are dropped rather than one-hot encoded.
@@ -12,12 +12,16 @@ const MAX_ONE_HOT_LEVELS: usize = 100;
 /// Steps to append so that the data after the user's recipe becomes a complete numeric
 /// matrix. `train` is the training rows (types and identifiers are judged there); `all` is
 /// every row of the file, rows with a missing target included, so that gaps anywhere are
-/// imputed and the model can predict on every row.
-pub fn automatic_steps(train: &Table, all: &Table) -> Vec<Step> {
+/// imputed and the model can predict on every row. With `scale`, the number columns are
+/// standard-scaled last: distances (k-nearest neighbours, SVMs, clustering) and penalties
+/// (ridge, lasso, logistic regression) otherwise weigh a column by its unit, so grams would
+/// drown millimetres; trees and plain linear regression predict the same either way.
+pub fn automatic_steps(train: &Table, all: &Table, scale: bool) -> Vec<Step> {
     let mut drop = Vec::new();
     let mut impute_median = Vec::new();
     let mut impute_frequent = Vec::new();
     let mut one_hot = Vec::new();
+    let mut numbers = Vec::new();
     let train_rows: Vec<usize> = (0..train.row_count()).collect();
     let train_rows = train_rows.as_slice();
     for column in &train.columns {
@@ -40,7 +44,13 @@ pub fn automatic_steps(train: &Table, all: &Table) -> Vec<Step> {
                 one_hot.push(name);
             }
             ColumnType::Boolean if has_missing => impute_frequent.push(name),
-            ColumnType::Number | ColumnType::Integer | ColumnType::Date | ColumnType::DateTime if has_missing => impute_median.push(name),
+            ColumnType::Number | ColumnType::Integer => {
+                if has_missing {
+                    impute_median.push(name.clone());
+                }
+                numbers.push(name);
+            }
+            ColumnType::Date | ColumnType::DateTime if has_missing => impute_median.push(name),
             _ => {}
         }
     }
@@ -57,7 +67,19 @@ pub fn automatic_steps(train: &Table, all: &Table) -> Vec<Step> {
     if !one_hot.is_empty() {
         steps.push(Step::one_hot(one_hot));
     }
+    if scale && !numbers.is_empty() {
+        steps.push(Step::standard_scale(numbers));
+    }
     steps
+}
+
+/// Whether the user's recipe already scales columns (standard, min-max or robust), in which
+/// case Sift adds no scaling of its own.
+pub fn recipe_scales(recipe: &Recipe) -> bool {
+    recipe
+        .steps
+        .iter()
+        .any(|s| s.enabled && matches!(s.step, Step::StandardScale(_) | Step::MinMaxScale(_) | Step::RobustScale(_)))
 }
 
 fn level_count(data: &ColumnData, rows: &[usize]) -> usize {
@@ -106,15 +128,15 @@ mod tests {
             ],
         )
         .unwrap();
-        let steps = automatic_steps(&table, &table);
-        assert_eq!(
-            steps,
-            vec![
-                Step::drop_columns(vec!["id".into(), "notes".into()]),
-                Step::impute(vec!["x".into()], ImputeStrategy::Median),
-                Step::impute(vec!["c".into()], ImputeStrategy::MostFrequent),
-                Step::one_hot(vec!["c".into()]),
-            ]
-        );
+        let mut expected = vec![
+            Step::drop_columns(vec!["id".into(), "notes".into()]),
+            Step::impute(vec!["x".into()], ImputeStrategy::Median),
+            Step::impute(vec!["c".into()], ImputeStrategy::MostFrequent),
+            Step::one_hot(vec!["c".into()]),
+        ];
+        assert_eq!(automatic_steps(&table, &table, false), expected);
+        // Scaling takes the kept number columns, not the identifier or the one-hot columns.
+        expected.push(Step::standard_scale(vec!["x".into(), "complete".into()]));
+        assert_eq!(automatic_steps(&table, &table, true), expected);
     }
 }
