@@ -12,11 +12,11 @@ const MAX_ONE_HOT_LEVELS: usize = 100;
 /// Steps to append so that the data after the user's recipe becomes a complete numeric
 /// matrix. `train` is the training rows (types and identifiers are judged there); `all` is
 /// every row of the file, rows with a missing target included, so that gaps anywhere are
-/// imputed and the model can predict on every row. With `scale`, the number columns are
-/// standard-scaled last: distances (k-nearest neighbours, SVMs, clustering) and penalties
+/// imputed and the model can predict on every row. With `scale` (see [`still_to_scale`]),
+/// the number columns it does not name are standard-scaled last: distances (k-nearest neighbours, SVMs, clustering) and penalties
 /// (ridge, lasso, logistic regression) otherwise weigh a column by its unit, so grams would
 /// drown millimetres; trees and plain linear regression predict the same either way.
-pub fn automatic_steps(train: &Table, all: &Table, scale: bool) -> Vec<Step> {
+pub fn automatic_steps(train: &Table, all: &Table, scale: Option<&ScaledAlready>) -> Vec<Step> {
     let mut drop = Vec::new();
     let mut impute_median = Vec::new();
     let mut impute_frequent = Vec::new();
@@ -48,7 +48,9 @@ pub fn automatic_steps(train: &Table, all: &Table, scale: bool) -> Vec<Step> {
                 if has_missing {
                     impute_median.push(name.clone());
                 }
-                numbers.push(name);
+                if scale.is_some_and(|done| !done.contains(&name)) && !is_indicator(data) {
+                    numbers.push(name);
+                }
             }
             ColumnType::Date | ColumnType::DateTime if has_missing => impute_median.push(name),
             _ => {}
@@ -67,19 +69,39 @@ pub fn automatic_steps(train: &Table, all: &Table, scale: bool) -> Vec<Step> {
     if !one_hot.is_empty() {
         steps.push(Step::one_hot(one_hot));
     }
-    if scale && !numbers.is_empty() {
+    if !numbers.is_empty() {
         steps.push(Step::standard_scale(numbers));
     }
     steps
 }
 
-/// Whether the user's recipe already scales columns (standard, min-max or robust), in which
-/// case Sift adds no scaling of its own.
-pub fn recipe_scales(recipe: &Recipe) -> bool {
-    recipe
-        .steps
-        .iter()
-        .any(|s| s.enabled && matches!(s.step, Step::StandardScale(_) | Step::MinMaxScale(_) | Step::RobustScale(_)))
+/// Columns a scaling step of Sift's already scales.
+pub type ScaledAlready = HashSet<String>;
+
+/// What automatic scaling is still to do for `recipe`: nothing (`None`) when the user's own
+/// steps scale columns (standard, min-max or robust: their choice stands); otherwise the
+/// columns Sift's scaling from an earlier training already covers. That scaling left out
+/// the earlier target, which may be a feature now, so it can need a complement.
+pub fn still_to_scale(recipe: &Recipe) -> Option<ScaledAlready> {
+    let enabled = recipe.steps.iter().filter(|s| s.enabled);
+    let user_scales = enabled
+        .clone()
+        .any(|s| !s.automatic && matches!(s.step, Step::StandardScale(_) | Step::MinMaxScale(_) | Step::RobustScale(_)));
+    (!user_scales).then(|| {
+        enabled
+            .filter_map(|s| match &s.step {
+                Step::StandardScale(scale) => Some(scale.columns.iter().cloned()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    })
+}
+
+/// A column of only 0 and 1 (a one-hot or yes/no indicator): left unscaled, as one-hot
+/// columns are.
+fn is_indicator(data: &ColumnData) -> bool {
+    (0..data.len()).all(|i| matches!(data.number_at(i), None | Some(0.0) | Some(1.0)))
 }
 
 fn level_count(data: &ColumnData, rows: &[usize]) -> usize {
@@ -134,9 +156,12 @@ mod tests {
             Step::impute(vec!["c".into()], ImputeStrategy::MostFrequent),
             Step::one_hot(vec!["c".into()]),
         ];
-        assert_eq!(automatic_steps(&table, &table, false), expected);
-        // Scaling takes the kept number columns, not the identifier or the one-hot columns.
-        expected.push(Step::standard_scale(vec!["x".into(), "complete".into()]));
-        assert_eq!(automatic_steps(&table, &table, true), expected);
+        assert_eq!(automatic_steps(&table, &table, None), expected);
+        let done: ScaledAlready = ["x".to_string()].into();
+        assert_eq!(automatic_steps(&table, &table, Some(&done)), expected);
+        // Scaling takes the kept number columns, not the identifier, the categories or the
+        // 0/1 column ("complete" holds only ones).
+        expected.push(Step::standard_scale(vec!["x".into()]));
+        assert_eq!(automatic_steps(&table, &table, Some(&ScaledAlready::new())), expected);
     }
 }

@@ -3,7 +3,7 @@
 //! shown as cluster sizes and a 2-D principal-component scatter.
 
 use crate::engine::artifact::Artifact;
-use crate::engine::auto_steps::{automatic_steps, recipe_scales};
+use crate::engine::auto_steps::{automatic_steps, still_to_scale};
 use crate::engine::features::feature_matrix;
 use crate::engine::learn::metrics::silhouette;
 use crate::engine::learn::{pca_2d, Model, Prediction, Progress, Task};
@@ -23,7 +23,7 @@ pub(super) fn train_clusters(
     let params = options.params.resolve(options.algorithm, Task::Clustering).map_err(String::from)?;
     let context = FitContext { target: None, seed: options.seed };
     let (user_fitted, after_user) = recipe.fit_transform(table.clone(), &context)?;
-    let added = automatic_steps(&after_user, &user_fitted.apply_for_prediction(table)?, !recipe_scales(recipe));
+    let added = automatic_steps(&after_user, &user_fitted.apply_for_prediction(table)?, still_to_scale(recipe).as_ref());
     let mut recipe = recipe.clone();
     recipe.steps.extend(added.iter().cloned().map(RecipeStep::automatic));
     let (fitted, prepared) = recipe.fit_transform(table.clone(), &context)?;

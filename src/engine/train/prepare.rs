@@ -5,7 +5,7 @@
 //! fitted on the training rows only and applied to the held-out rows: no statistic of a
 //! held-out row reaches the model.
 
-use crate::engine::auto_steps::{automatic_steps, recipe_scales};
+use crate::engine::auto_steps::{automatic_steps, still_to_scale};
 use crate::engine::features::{class_labels, feature_matrix};
 use crate::engine::learn::{Features, Target, Task};
 use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep};
@@ -54,8 +54,8 @@ impl Prepared {
         let (y, classes) = target_values(&rows, target, task)?;
         let context = FitContext { target: Some(target.to_string()), seed };
         let (user_fitted, after_user) = recipe.fit_transform(rows.clone(), &context)?;
-        let scale = !recipe_scales(&recipe);
-        let added = automatic_steps(&after_user.without(target), &user_fitted.apply_for_prediction(&table.without(target))?, scale);
+        let scale = still_to_scale(&recipe);
+        let added = automatic_steps(&after_user.without(target), &user_fitted.apply_for_prediction(&table.without(target))?, scale.as_ref());
         let mut recipe = recipe;
         recipe.steps.extend(added.iter().cloned().map(RecipeStep::automatic));
         Ok(Prepared {
