@@ -17,3 +17,4 @@ pub mod profile;
 pub mod recipe;
 pub mod table;
 pub mod train;
+pub mod vector;

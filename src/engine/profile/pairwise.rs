@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 
 use super::correlation::{correlation_of_sums, present_mean, symmetric};
+use crate::engine::vector::dot;
 
 /// Rows per block: a block of every column stays in the cache.
 const BLOCK: usize = 2048;
@@ -104,20 +105,6 @@ fn alone(x: &ColumnSums, y_missing: &[usize], x_values: &[f64], out: &mut [f64; 
             out[2] += d * d;
         }
     }
-}
-
-/// The dot product, in four lanes so the additions do not wait on each other.
-#[inline(never)]
-fn dot(a: &[f64], b: &[f64]) -> f64 {
-    let mut lanes = [0.0f64; 4];
-    let (a4, b4) = (a.chunks_exact(4), b.chunks_exact(4));
-    let tail: f64 = a4.remainder().iter().zip(b4.remainder()).map(|(x, y)| x * y).sum();
-    for (x, y) in a4.zip(b4) {
-        for l in 0..4 {
-            lanes[l] += x[l] * y[l];
-        }
-    }
-    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + tail
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
 use crate::engine::learn::scores::{ScoreKind, Scores};
+use crate::engine::vector::dot;
 use smartcore::linalg::basic::arrays::Array;
 
 /// scikit-learn's defaults: `tol` 1e-4; `max_iter` as Sift's tests and benchmark set it.
@@ -184,19 +185,6 @@ fn finish(loss: f64, n: f64, penalty: f64, p: usize, w: &[f64], g: &mut [f64]) -
         }
     }
     loss / n + 0.5 * penalty * squares
-}
-
-/// a · b with four running sums, so that the additions need not wait for each other.
-fn dot(a: &[f64], b: &[f64]) -> f64 {
-    let mut sums = [0.0; 4];
-    let (a4, b4) = (a.chunks_exact(4), b.chunks_exact(4));
-    let tail: f64 = a4.remainder().iter().zip(b4.remainder()).map(|(x, y)| x * y).sum();
-    for (x, y) in a4.zip(b4) {
-        for i in 0..4 {
-            sums[i] += x[i] * y[i];
-        }
-    }
-    (sums[0] + sums[1]) + (sums[2] + sums[3]) + tail
 }
 
 fn sigmoid(z: f64) -> f64 {
