@@ -4,6 +4,10 @@
 // renderer process, so the renderer's resident set covers JS heaps, wasm memories and DOM alike;
 // JS heap metrics (Performance.getMetrics) would miss the wasm memory. VmHWM is the kernel's
 // own high-water mark of a process's resident set, so the peak is exact, not a sample.
+// The resident set also counts the pages of Chromium's own binary, ICU data and fonts that the
+// renderer has mapped (about 100 MB for a blank page, shared with every other Chromium
+// process). Private memory (RssAnon, what Chrome's task manager shows as a tab's "memory
+// footprint" on Linux) leaves those out; its peak is sampled, every `intervalMs`.
 // The other processes (browser, GPU, network, zygotes) are reported by their own peaks, by
 // type, to show that none of them holds the file instead.
 
@@ -41,12 +45,12 @@ function descendants(rootPid) {
   return found;
 }
 
-/** { rss, hwm } in bytes, or null if the process is gone. */
+/** { rss, hwm, anon } in bytes, or null if the process is gone. */
 function residentSet(pid) {
   const status = read(`/proc/${pid}/status`);
   if (!status) return null;
   const kib = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * KIB;
-  return { rss: kib('VmRSS'), hwm: kib('VmHWM') };
+  return { rss: kib('VmRSS'), hwm: kib('VmHWM'), anon: kib('RssAnon') };
 }
 
 /** Chromium's --type= (renderer, gpu-process, utility, zygote), else the command's name. */
@@ -66,7 +70,8 @@ export function watchMemory(rootPid, intervalMs = 50) {
       const now = residentSet(pid);
       if (!now) continue;
       // Read the type each time: a zygote's child only calls itself a renderer after the fork.
-      seen.set(pid, { before: 0, ...seen.get(pid), ...now, type: processType(pid) });
+      const previous = { before: 0, privateBefore: 0, privatePeak: 0, ...seen.get(pid) };
+      seen.set(pid, { ...previous, ...now, privatePeak: Math.max(previous.privatePeak, now.anon), type: processType(pid) });
     }
   };
   sample();
@@ -74,7 +79,10 @@ export function watchMemory(rootPid, intervalMs = 50) {
   return {
     mark() {
       sample();
-      for (const p of seen.values()) p.before = p.rss;
+      for (const p of seen.values()) {
+        p.before = p.rss;
+        p.privateBefore = p.anon;
+      }
     },
     stop() {
       clearInterval(timer);
@@ -83,7 +91,13 @@ export function watchMemory(rootPid, intervalMs = 50) {
       const renderer = all.filter((p) => p.type === 'renderer').sort((a, b) => b.hwm - a.hwm)[0];
       const peaksByType = {};
       for (const p of all) peaksByType[p.type] = Math.max(peaksByType[p.type] ?? 0, p.hwm);
-      return { peak: renderer?.hwm ?? null, before: renderer?.before ?? null, peaksByType };
+      return {
+        peak: renderer?.hwm ?? null,
+        before: renderer?.before ?? null,
+        privatePeak: renderer?.privatePeak ?? null,
+        privateBefore: renderer?.privateBefore ?? null,
+        peaksByType,
+      };
     },
   };
 }

@@ -91,6 +91,8 @@ async function repeat(name, once) {
     seconds: median(runs.map((r) => (r.error ? null : r.seconds))), // a failed run has no time
     memoryPeak: peak('peak'),
     memoryBefore: peak('before'),
+    privatePeak: peak('privatePeak'),
+    privateBefore: peak('privateBefore'),
     runs,
   };
 }
@@ -113,19 +115,23 @@ function printTable(results, bytes) {
   const mb = (b) => (b ? `${(b / MB).toFixed(0)} MB` : '—');
   const times = (b) => (b ? `${(b / bytes).toFixed(2)}×` : '—');
   const table = [
-    ['tool', `time (median of ${RUNS})`, 'peak memory', '÷ file size', 'before the file', 'rows read'],
+    ['tool', `time (median of ${RUNS})`, 'peak memory', '÷ file size', 'before the file', 'private peak', '÷ file size', 'private before', 'rows read'],
     ...Object.entries(results.tools).map(([name, r]) => [
       name,
       sec(r.seconds),
       mb(r.memoryPeak),
       times(r.memoryPeak),
       mb(r.memoryBefore),
+      mb(r.privatePeak),
+      times(r.privatePeak),
+      mb(r.privateBefore),
       String(r.runs.at(-1).summary?.rows ?? '—'),
     ]),
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   for (const row of table) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
-  console.log('(memory: peak resident set of the page\'s renderer process, its workers included; pandas: its process)');
+  console.log('(memory: peak resident set of the page\'s renderer process, its workers included; pandas: its process.');
+  console.log(' private: its peak RssAnon, sampled every 50 ms: Chrome\'s "memory footprint", without the ~100 MB of Chromium\'s own mapped files)');
   for (const [name, ratio] of Object.entries(results.ratios)) console.log(`${name}: ${ratio === null ? '—' : ratio.toFixed(2)}`);
   const g = results.gigabyte;
   if (g) {

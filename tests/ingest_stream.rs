@@ -4,7 +4,11 @@
 //! a sample of a file's first bytes, and files that must be read whole after all (not UTF-8
 //! past the first slice, UTF-16, JSON).
 
-use sift::engine::ingest::{read_csv_detailed, read_csv_in_slices, ByteSource, IngestOptions, Ingested};
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, ready, ByteSource, IngestOptions, Ingested, Pending};
 
 /// A file in memory that counts how much of it was read, and at most how much at once.
 struct Counted<'a> {
@@ -18,23 +22,59 @@ impl ByteSource for Counted<'_> {
         self.bytes.len() as u64
     }
 
-    fn read_into(&mut self, start: u64, end: u64, out: &mut Vec<u8>) -> Result<(), String> {
+    fn read_into<'a>(&'a mut self, start: u64, end: u64, out: &'a mut Vec<u8>) -> Pending<'a, ()> {
         let part = &self.bytes[start as usize..end as usize];
         self.read += part.len();
         self.largest = self.largest.max(part.len());
         out.extend_from_slice(part);
-        Ok(())
+        ready(Ok(()))
+    }
+}
+
+/// A file in memory that, like a browser, makes every read wait once before it is done.
+struct Waiting<'a>(&'a [u8]);
+
+impl ByteSource for Waiting<'_> {
+    fn size(&self) -> u64 {
+        self.0.len() as u64
+    }
+
+    fn read_into<'a>(&'a mut self, start: u64, end: u64, out: &'a mut Vec<u8>) -> Pending<'a, ()> {
+        let part = &self.0[start as usize..end as usize];
+        let mut waited = false;
+        Box::pin(std::future::poll_fn(move |context| {
+            if !waited {
+                waited = true;
+                context.waker().wake_by_ref();
+                return Poll::Pending;
+            }
+            out.extend_from_slice(part);
+            Poll::Ready(Ok(()))
+        }))
+    }
+}
+
+/// Polls `future` until it is done, counting how often it had to wait.
+fn run<T>(future: impl Future<Output = T>) -> (T, usize) {
+    let mut future = pin!(future);
+    let mut context = Context::from_waker(Waker::noop());
+    let mut waits = 0;
+    loop {
+        match future.as_mut().poll(&mut context) {
+            Poll::Ready(value) => return (value, waits),
+            Poll::Pending => waits += 1,
+        }
     }
 }
 
 fn sliced<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions) -> (Result<Ingested, String>, Counted<'a>) {
     let mut source = Counted { bytes, read: 0, largest: 0 };
     let mut reports = 0;
-    let result = read_csv_in_slices("f.csv", &mut source, limit, slice, options, &mut |share, _| {
+    let result = complete(read_csv_in_slices("f.csv", &mut source, limit, slice, options, &mut |share, _| {
         assert!((0.0..=1.0).contains(&share));
         reports += 1;
         true
-    });
+    }));
     (result, source)
 }
 
@@ -130,4 +170,19 @@ fn ragged_rows_are_found_on_either_side_of_a_cut() {
     let whole = read_csv_detailed("f.csv", text.as_bytes(), &IngestOptions::default()).unwrap_err();
     let (read, _) = sliced(text.as_bytes(), 200, u64::MAX, &IngestOptions::default());
     assert_eq!(read.unwrap_err(), whole);
+}
+
+#[test]
+fn a_source_that_makes_each_read_wait_gives_the_same_table() {
+    let text = tricky(400);
+    let whole = read_csv_detailed("f.csv", text.as_bytes(), &IngestOptions::default());
+    for slice in [64, 300, 4096] {
+        let mut source = Waiting(text.as_bytes());
+        let (read, waits) = run(read_csv_in_slices("f.csv", &mut source, u64::MAX, slice, &IngestOptions::default(), &mut |_, _| true));
+        assert_eq!(read, whole, "slice {slice}");
+        assert!(waits >= text.len() / slice, "slice {slice}: waited {waits} times");
+        let mut source = Waiting(text.as_bytes());
+        let refused = complete(read_csv_in_slices("f.csv", &mut source, u64::MAX, slice, &IngestOptions::default(), &mut |_, _| true));
+        assert!(refused.is_err_and(|e| e.contains("had to wait")), "slice {slice}");
+    }
 }

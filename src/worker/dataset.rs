@@ -99,10 +99,10 @@ impl Dataset {
 
 /// Reads the files of one "open": files with the same columns become one appended dataset,
 /// placed where the first of them was; any other file is its own dataset. All or nothing.
-pub fn read_files(files: &mut [FileBytes], options: &IngestOptions, progress: &mut ProgressFn) -> Result<Vec<Dataset>, String> {
+pub async fn read_files(files: &mut [FileBytes], options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Vec<Dataset>, String> {
     let mut groups: Vec<Vec<Dataset>> = Vec::new();
     for file in files {
-        let dataset = read_file(file, options, progress)?;
+        let dataset = read_file(file, options, progress).await?;
         match groups.iter_mut().find(|g| same_columns(&[&g[0].table, &dataset.table])) {
             Some(group) => group.push(dataset),
             None => groups.push(vec![dataset]),
@@ -112,8 +112,8 @@ pub fn read_files(files: &mut [FileBytes], options: &IngestOptions, progress: &m
 }
 
 /// Reads the files of a dataset again: they must still make one dataset.
-pub fn reread_files(files: &mut [FileBytes], options: &IngestOptions, progress: &mut ProgressFn) -> Result<Dataset, String> {
-    let mut datasets = read_files(files, options, progress)?;
+pub async fn reread_files(files: &mut [FileBytes], options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Dataset, String> {
+    let mut datasets = read_files(files, options, progress).await?;
     match datasets.len() {
         0 => Err("open the file again to read it with other options".into()),
         1 => Ok(datasets.remove(0)),
@@ -149,10 +149,10 @@ fn appended(parts: Vec<Dataset>) -> Result<Dataset, String> {
 }
 
 /// Reads a user's file (only its whole lines when it was read in part).
-fn read_file(file: &mut FileBytes, options: &IngestOptions, progress: &mut ProgressFn) -> Result<Dataset, String> {
+async fn read_file(file: &mut FileBytes, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Dataset, String> {
     let partial = file.is_partial();
     let (ingested, read) = match &mut file.source {
-        Some(source) => (read_csv_from(&file.name, source.as_mut(), MAX_OPEN_BYTES, options, progress)?, file.full_size.min(MAX_OPEN_BYTES)),
+        Some(source) => (read_csv_from(&file.name, source.as_mut(), MAX_OPEN_BYTES, options, progress).await?, file.full_size.min(MAX_OPEN_BYTES)),
         None => {
             let bytes = if partial { up_to_last_line_break(&file.bytes) } else { &file.bytes[..] };
             (read_csv_with_progress(&file.name, bytes, options, progress)?, bytes.len() as u64)

@@ -9,7 +9,10 @@ pub mod learn_jobs;
 pub mod predict_jobs;
 pub mod protocol;
 pub mod recipe_jobs;
+pub mod warm_up;
 pub mod workspace;
 
+#[cfg(target_arch = "wasm32")]
+pub mod file_stream;
 #[cfg(target_arch = "wasm32")]
 pub mod runtime;

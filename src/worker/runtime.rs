@@ -4,14 +4,16 @@
 //! Messages out: JSON strings of [`WorkerMessage`]. A panic posts
 //! [`WorkerMessage::Crashed`] first, so the page can restart the worker and restore the data.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
-use crate::engine::ingest::ByteSource;
+use crate::worker::file_stream::{error_text, FileStream};
 use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage, MAX_OPEN_BYTES};
+use crate::worker::warm_up::warm_up;
 use crate::worker::workspace::{FileBytes, Workspace};
 
 /// Files are read in slices of this size, with a progress message after each.
@@ -19,6 +21,10 @@ const READ_CHUNK_BYTES: u64 = 8 * 1024 * 1024;
 
 thread_local! {
     static WORKSPACE: RefCell<Workspace> = RefCell::new(timed_workspace());
+    /// Messages not answered yet, oldest first: one is answered at a time, and a file being
+    /// read makes the answer wait, so messages arriving meanwhile queue here.
+    static WAITING: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
+    static ANSWERING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// A workspace that times model fits with the browser's clock.
@@ -36,33 +42,50 @@ pub fn run() {
         console_error_panic_hook::hook(info);
     }));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        let (id, result) = answer(&event.data());
-        post(&WorkerMessage::Reply(Reply { id, result }));
+        WAITING.with_borrow_mut(|waiting| waiting.push_back(event.data()));
+        if !ANSWERING.replace(true) {
+            wasm_bindgen_futures::spawn_local(answer_waiting());
+        }
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    warm_up();
     post(&WorkerMessage::Ready);
 }
 
+/// Answers the waiting messages in order, until none is left.
+async fn answer_waiting() {
+    while let Some(data) = WAITING.with_borrow_mut(VecDeque::pop_front) {
+        let (id, result) = answer(&data).await;
+        post(&WorkerMessage::Reply(Reply { id, result }));
+    }
+    ANSWERING.set(false);
+}
+
 /// Decodes one request message and lets the workspace answer it.
-fn answer(data: &JsValue) -> (u64, Result<Answer, String>) {
+async fn answer(data: &JsValue) -> (u64, Result<Answer, String>) {
     let id = Reflect::get(data, &"id".into())
         .ok()
         .and_then(|v| v.as_f64())
         .unwrap_or(0.0) as u64;
-    let result = decode(id, data).and_then(|(request, files)| {
-        let now = String::from(js_sys::Date::new_0().to_iso_string());
-        // At most one message per percent, so a chatty job cannot flood the page.
-        let mut last = f64::NEG_INFINITY;
-        let mut report = |fraction: f64, message: &str| {
-            if fraction - last >= 0.01 || fraction >= 1.0 {
-                last = fraction;
-                post(&WorkerMessage::Progress { id, fraction, message: message.to_string() });
-            }
-            true
-        };
-        WORKSPACE.with(|workspace| workspace.borrow_mut().handle_with_progress(request, files, &now, &mut report))
-    });
+    let (request, files) = match decode(id, data) {
+        Ok(decoded) => decoded,
+        Err(e) => return (id, Err(e)),
+    };
+    let now = String::from(js_sys::Date::new_0().to_iso_string());
+    // At most one message per percent, so a chatty job cannot flood the page.
+    let mut last = f64::NEG_INFINITY;
+    let mut report = |fraction: f64, message: &str| {
+        if fraction - last >= 0.01 || fraction >= 1.0 {
+            last = fraction;
+            post(&WorkerMessage::Progress { id, fraction, message: message.to_string() });
+        }
+        true
+    };
+    // The workspace is taken out while it answers, so no borrow is held across a wait.
+    let mut workspace = WORKSPACE.replace(Workspace::new());
+    let result = workspace.answer(request, files, &now, &mut report).await;
+    WORKSPACE.set(workspace);
     (id, result)
 }
 
@@ -81,7 +104,7 @@ fn decode(id: u64, data: &JsValue) -> Result<(Request, Vec<FileBytes>), String> 
     let files = files
         .iter()
         .map(|file| match stream {
-            true => FileSource::open(file.unchecked_into()),
+            true => Ok(streamed(file.unchecked_into())),
             false => read_file(id, &file.unchecked_into()),
         })
         .collect::<Result<_, _>>()?;
@@ -92,7 +115,7 @@ fn decode(id: u64, data: &JsValue) -> Result<(Request, Vec<FileBytes>), String> 
 /// only the first [`MAX_OPEN_BYTES`] of a larger file.
 fn read_file(id: u64, file: &File) -> Result<FileBytes, String> {
     let name = file.name();
-    let fail = |e: JsValue| format!("could not read {name}: {}", js_error_text(&e));
+    let fail = |e: JsValue| format!("could not read {name}: {}", error_text(&e));
     let full_size = file.size() as u64;
     let to_read = full_size.min(MAX_OPEN_BYTES);
     let reader = FileReaderSync::new().map_err(fail)?;
@@ -116,35 +139,9 @@ fn read_file(id: u64, file: &File) -> Result<FileBytes, String> {
     Ok(FileBytes::partial(name, bytes, full_size))
 }
 
-/// A browser `File` read slice by slice while it is parsed, so it is never in memory whole.
-struct FileSource {
-    file: File,
-    reader: FileReaderSync,
-}
-
-impl FileSource {
-    fn open(file: File) -> Result<FileBytes, String> {
-        let reader = FileReaderSync::new().map_err(|e| format!("could not read {}: {}", file.name(), js_error_text(&e)))?;
-        Ok(FileBytes::streamed(file.name(), Box::new(FileSource { file, reader })))
-    }
-}
-
-impl ByteSource for FileSource {
-    fn size(&self) -> u64 {
-        self.file.size() as u64
-    }
-
-    fn read_into(&mut self, start: u64, end: u64, out: &mut Vec<u8>) -> Result<(), String> {
-        let fail = |e: JsValue| format!("could not read {}: {}", self.file.name(), js_error_text(&e));
-        let slice = self.file.slice_with_f64_and_f64(start as f64, end as f64).map_err(fail)?;
-        let buffer = self.reader.read_as_array_buffer(&slice).map_err(fail)?;
-        let array = Uint8Array::new(&buffer);
-        let at = out.len();
-        out.resize(at + array.length() as usize, 0);
-        array.copy_to(&mut out[at..]);
-        release(&buffer);
-        Ok(())
-    }
+/// A browser `File` read through its stream while it is parsed, so it is never in memory whole.
+fn streamed(file: File) -> FileBytes {
+    FileBytes::streamed(file.name(), Box::new(FileStream::new(file)))
 }
 
 /// Frees an `ArrayBuffer`'s memory now rather than at the next garbage collection, by
@@ -182,12 +179,4 @@ fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
         Some(at) => format!("{text} (at {}:{})", at.file(), at.line()),
         None => text,
     }
-}
-
-fn js_error_text(error: &JsValue) -> String {
-    Reflect::get(error, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| format!("{error:?}"))
 }

@@ -6,7 +6,7 @@ use crate::engine::export::{write_csv, CsvOptions};
 use crate::engine::combine::join;
 use crate::engine::fixes::fix_with_data;
 use crate::engine::format::count;
-use crate::engine::ingest::IngestOptions;
+use crate::engine::ingest::{complete, IngestOptions};
 use crate::engine::profile::{profile_with, ProfileOptions};
 use crate::engine::recipe::{FitContext, Recipe};
 use crate::engine::table::Table;
@@ -53,8 +53,26 @@ impl Workspace {
         self.handle_with_progress(request, files, now, &mut |_, _| true)
     }
 
+    /// [`Workspace::handle_with_progress`], awaiting the files of a `LoadFiles` or `Reread`
+    /// as they are read: how the browser's worker answers, since a browser hands a file over
+    /// asynchronously.
+    pub async fn answer(&mut self, request: Request, files: Vec<FileBytes>, now: &str, progress: &mut ProgressFn<'_>) -> Result<Answer, String> {
+        match request {
+            Request::LoadFiles { options, .. } => {
+                self.recipe_jobs.forget();
+                self.load_files(files, &options, progress).await
+            }
+            Request::Reread { index, options } => {
+                self.recipe_jobs.forget();
+                self.reread(index, files, options, progress).await
+            }
+            request => self.handle_with_progress(request, files, now, progress),
+        }
+    }
+
     /// [`Workspace::handle`], telling `progress` the done share (0 to 1) of long jobs and
-    /// what they are doing; a `false` from it stops the job with a "cancelled" error.
+    /// what they are doing; a `false` from it stops the job with a "cancelled" error. Files
+    /// are read at once: they must be in memory or never make the read wait.
     pub fn handle_with_progress(
         &mut self,
         request: Request,
@@ -66,9 +84,9 @@ impl Workspace {
             self.recipe_jobs.forget();
         }
         match request {
-            Request::LoadFiles { options, .. } => self.load_files(files, &options, progress),
+            Request::LoadFiles { options, .. } => complete(self.load_files(files, &options, progress)),
             Request::LoadSample { name } => self.load_sample(&name),
-            Request::Reread { index, options } => self.reread(index, files, options, progress),
+            Request::Reread { index, options } => complete(self.reread(index, files, options, progress)),
             Request::Join(join) => self.join(&join),
             Request::Profile { options } => {
                 self.profile_options = options;
@@ -135,11 +153,11 @@ impl Workspace {
         }
     }
 
-    fn load_files(&mut self, mut files: Vec<FileBytes>, options: &IngestOptions, progress: &mut ProgressFn) -> Result<Answer, String> {
+    async fn load_files(&mut self, mut files: Vec<FileBytes>, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Answer, String> {
         if files.is_empty() {
             return Err("no file was chosen".into());
         }
-        let read = read_files(&mut files, options, progress);
+        let read = read_files(&mut files, options, progress).await;
         drop(files); // the bytes are not needed while the report is made
         self.datasets.extend(read?);
         self.active = self.datasets.len() - 1;
@@ -153,11 +171,11 @@ impl Workspace {
         self.view()
     }
 
-    fn reread(&mut self, index: usize, mut files: Vec<FileBytes>, options: IngestOptions, progress: &mut ProgressFn) -> Result<Answer, String> {
+    async fn reread(&mut self, index: usize, mut files: Vec<FileBytes>, options: IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Answer, String> {
         let current = self.datasets.get(index).ok_or_else(|| format!("there is no dataset number {}", index + 1))?;
         let dataset = match &current.origin {
             Origin::Sample(sample) => read_sample(sample, &options)?,
-            Origin::Files => reread_files(&mut files, &options, progress)?,
+            Origin::Files => reread_files(&mut files, &options, progress).await?,
             Origin::Joined => {
                 return Err("a joined table cannot be read again: re-read the tables it came from, then join them again".into())
             }

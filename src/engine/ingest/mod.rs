@@ -21,6 +21,7 @@ mod lanes;
 mod levels;
 mod numbers;
 mod pass;
+mod pending;
 mod pieces;
 mod report;
 mod rows;
@@ -36,6 +37,7 @@ use crate::engine::table::{Column, ColumnType, Table};
 pub use cells::DEFAULT_MISSING_TOKENS;
 pub use report::{ColumnReport, Detected, IngestReport, Renamed, SkippedRows, MAX_LISTED_LINES};
 pub use rows::RaggedRows;
+pub use pending::{complete, ready, Pending};
 pub use stream::{read_csv_from, read_csv_in_slices, ByteSource, SLICE_BYTES};
 
 use convert::Converted;
@@ -111,18 +113,18 @@ pub fn read_csv_with_progress(name: &str, bytes: &[u8], options: &IngestOptions,
     if text.trim().is_empty() {
         return Err(pass::no_rows(name));
     }
-    read_pieces(name, &mut Whole::new(&text), &text, (encoding, notes), options, progress)
+    complete(read_pieces(name, &mut Whole::new(&text), &text, (encoding, notes), options, progress))
 }
 
 /// Reads the text `pieces` hand over, whose start is `head` (enough to sniff the dialect),
 /// decoded as `decoded` says.
-fn read_pieces(
+async fn read_pieces(
     name: &str,
     pieces: &mut dyn Pieces,
     head: &str,
     (encoding, mut notes): (Detected<String>, Vec<String>),
     options: &IngestOptions,
-    progress: &mut ProgressFn,
+    progress: &mut ProgressFn<'_>,
 ) -> Result<Ingested, String> {
     if !options.delimiter.is_none_or(|d| d.is_ascii()) || !options.quote.is_none_or(|q| q.is_ascii()) {
         return Err(format!("the delimiter and the quote chosen for '{name}' must be ASCII characters such as , ; | or \""));
@@ -130,7 +132,7 @@ fn read_pieces(
     let (dialect, split) = dialect(head, options, &mut notes);
     let mut decimal_comma = options.decimal_comma;
     let read = loop {
-        match pass::read(name, pieces, split, options, decimal_comma, progress)? {
+        match pass::read(name, pieces, split, options, decimal_comma, progress).await? {
             Outcome::Read(read) => break read,
             Outcome::Again { decimal_comma: again } => decimal_comma = Some(again),
         }

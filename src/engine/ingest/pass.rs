@@ -66,13 +66,13 @@ impl Started {
 
 /// Reads the text `pieces` hand over into columns; `decimal_comma` is the decimal separator
 /// when known. `progress` hears the share of the text read (and can cancel).
-pub fn read(
+pub async fn read(
     name: &str,
     pieces: &mut dyn Pieces,
     split: Split,
     options: &IngestOptions,
     decimal_comma: Option<bool>,
-    progress: &mut ProgressFn,
+    progress: &mut ProgressFn<'_>,
 ) -> Result<Outcome, String> {
     pieces.rewind()?;
     let total = pieces.total();
@@ -80,7 +80,7 @@ pub fn read(
     let mut started: Option<Started> = None;
     let (mut state, mut used, mut offset) = (RowsState::default(), 0, 0);
     let tally = loop {
-        let Some((text, last)) = pieces.next_piece(used)? else { return Err(no_rows(name)) };
+        let Some((text, last)) = pieces.next_piece(used).await? else { return Err(no_rows(name)) };
         offset += used;
         let mut rows = Rows::piece(text, split, options.ragged, std::mem::take(&mut state), last);
         if started.is_none() {
@@ -133,7 +133,7 @@ pub fn read(
         }
     }
     let again = Again { from, capacity: tally.rows - from, reader: &reader };
-    again.read(pieces, split, options, &mut builders)?;
+    again.read(pieces, split, options, &mut builders).await?;
     let columns = names
         .into_iter()
         .zip(builders)
@@ -221,7 +221,7 @@ struct Again<'a> {
 
 impl Again<'_> {
     /// Reads the columns whose values were dropped again, now that their kind is known.
-    fn read(&self, pieces: &mut dyn Pieces, split: Split, options: &IngestOptions, builders: &mut [ColumnBuilder]) -> Result<(), String> {
+    async fn read(&self, pieces: &mut dyn Pieces, split: Split, options: &IngestOptions, builders: &mut [ColumnBuilder]) -> Result<(), String> {
         let again: Vec<usize> = (0..builders.len()).filter(|&i| builders[i].plan().1).collect();
         if again.is_empty() {
             return Ok(());
@@ -231,7 +231,7 @@ impl Again<'_> {
         }
         pieces.rewind()?;
         let (mut state, mut used, mut skip) = (RowsState::default(), 0, self.from);
-        while let Some((text, last)) = pieces.next_piece(used)? {
+        while let Some((text, last)) = pieces.next_piece(used).await? {
             let mut rows = Rows::piece(text, split, options.ragged, std::mem::take(&mut state), last);
             while let Some(row) = rows.next_row() {
                 if skip > 0 {

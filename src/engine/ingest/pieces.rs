@@ -1,5 +1,8 @@
 //! Text handed to the reading pass piece by piece: a whole text in memory is one piece; a
-//! large file is read a slice at a time, so it is never in memory whole (see `stream.rs`).
+//! large file is read a slice at a time, so it is never in memory whole (see `stream.rs`),
+//! and a browser may make the reading pass wait for each slice (see `pending.rs`).
+
+use super::pending::{ready, Pending};
 
 /// Text handed over in pieces, front to back, which can start over from the beginning.
 pub trait Pieces {
@@ -8,7 +11,7 @@ pub trait Pieces {
 
     /// The next piece and whether it is the last; `None` after the last. The piece starts
     /// with what the previous piece held from byte `used` on (a row it did not finish).
-    fn next_piece(&mut self, used: usize) -> Result<Option<(&str, bool)>, String>;
+    fn next_piece(&mut self, used: usize) -> Pending<'_, Option<(&str, bool)>>;
 
     /// About how many bytes the whole text has (for size estimates and progress).
     fn total(&self) -> usize;
@@ -33,12 +36,10 @@ impl Pieces for Whole<'_> {
         Ok(())
     }
 
-    fn next_piece(&mut self, _used: usize) -> Result<Option<(&str, bool)>, String> {
-        if self.given {
-            return Ok(None);
-        }
+    fn next_piece(&mut self, _used: usize) -> Pending<'_, Option<(&str, bool)>> {
+        let piece = (!self.given).then_some((self.text, true));
         self.given = true;
-        Ok(Some((self.text, true)))
+        ready(Ok(piece))
     }
 
     fn total(&self) -> usize {

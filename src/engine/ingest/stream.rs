@@ -8,12 +8,13 @@
 //! its first slice are read whole instead, as [`super::read_csv_with_progress`] does.
 
 use super::decode::{decode, Decoded};
+use super::pending::{ready, Pending};
 use super::pieces::Pieces;
 use super::{guard, read_csv_with_progress, read_pieces, IngestOptions, Ingested};
 use crate::engine::learn::{ProgressFn, CANCELLED};
 
 /// Bytes read per slice.
-pub const SLICE_BYTES: usize = 8 << 20;
+pub const SLICE_BYTES: usize = 4 << 20;
 /// Text of the first slice given to the dialect sniffer (it looks at far less).
 const SNIFF_BYTES: usize = 1 << 20;
 /// The error that sends a file back to be read whole; never shown.
@@ -24,8 +25,8 @@ pub trait ByteSource {
     /// The file's size in bytes.
     fn size(&self) -> u64;
 
-    /// Appends the bytes from `start` to `end` to `out`.
-    fn read_into(&mut self, start: u64, end: u64, out: &mut Vec<u8>) -> Result<(), String>;
+    /// Appends the bytes from `start` to `end` to `out` (a browser may have to wait for them).
+    fn read_into<'a>(&'a mut self, start: u64, end: u64, out: &'a mut Vec<u8>) -> Pending<'a, ()>;
 }
 
 impl ByteSource for &[u8] {
@@ -33,48 +34,54 @@ impl ByteSource for &[u8] {
         self.len() as u64
     }
 
-    fn read_into(&mut self, start: u64, end: u64, out: &mut Vec<u8>) -> Result<(), String> {
+    fn read_into<'a>(&'a mut self, start: u64, end: u64, out: &'a mut Vec<u8>) -> Pending<'a, ()> {
         let range = usize::try_from(start).ok().zip(usize::try_from(end).ok()).and_then(|(s, e)| self.get(s..e));
-        out.extend_from_slice(range.ok_or("a slice past the end of the file was asked for")?);
-        Ok(())
+        ready(match range {
+            Some(bytes) => {
+                out.extend_from_slice(bytes);
+                Ok(())
+            }
+            None => Err("a slice past the end of the file was asked for".into()),
+        })
     }
 }
 
 /// Reads the first `limit` bytes of `source` (the whole file when it is smaller) as a CSV
 /// file named `name`; when only part of the file is read, only its whole lines. `progress`
-/// hears the share read and can cancel.
-pub fn read_csv_from(name: &str, source: &mut dyn ByteSource, limit: u64, options: &IngestOptions, progress: &mut ProgressFn) -> Result<Ingested, String> {
-    read_csv_in_slices(name, source, limit, SLICE_BYTES, options, progress)
+/// hears the share read and can cancel. The browser awaits it; [`super::complete`] runs it
+/// when `source` never waits.
+pub async fn read_csv_from(name: &str, source: &mut dyn ByteSource, limit: u64, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Ingested, String> {
+    read_csv_in_slices(name, source, limit, SLICE_BYTES, options, progress).await
 }
 
 /// [`read_csv_from`] with slices of `slice` bytes (files up to two slices are read whole);
 /// the browser uses [`SLICE_BYTES`], tests smaller slices.
-pub fn read_csv_in_slices(
+pub async fn read_csv_in_slices(
     name: &str,
     source: &mut dyn ByteSource,
     limit: u64,
     slice: usize,
     options: &IngestOptions,
-    progress: &mut ProgressFn,
+    progress: &mut ProgressFn<'_>,
 ) -> Result<Ingested, String> {
     let end = source.size().min(limit);
     let partial = end < source.size();
     let slice = slice.max(64);
     if end > 2 * slice as u64 {
         let mut first = Vec::with_capacity(slice);
-        source.read_into(0, slice as u64, &mut first)?;
+        source.read_into(0, slice as u64, &mut first).await?;
         if let Some(decoded) = streamable(name, &first, options)? {
             let head = sniff_text(&decoded.text).to_string();
             let decoded = (decoded.encoding, decoded.notes);
             drop(first);
             let mut pieces = Utf8Pieces { source: &mut *source, slice, end, partial, next: 0, text: String::new(), bytes: Vec::new(), done: false };
-            match read_pieces(name, &mut pieces, &head, decoded, options, progress) {
+            match read_pieces(name, &mut pieces, &head, decoded, options, progress).await {
                 Err(e) if e == NOT_UTF8 => {}
                 read => return read,
             }
         }
     }
-    let bytes = read_whole(name, source, (end, partial), slice, progress)?;
+    let bytes = read_whole(name, source, (end, partial), slice, progress).await?;
     read_csv_with_progress(name, &bytes, options, progress)
 }
 
@@ -106,12 +113,12 @@ fn sniff_text(text: &str) -> &str {
 }
 
 /// The first `end` bytes of `source` in memory, only up to the last line break when `partial`.
-fn read_whole(name: &str, source: &mut dyn ByteSource, (end, partial): (u64, bool), slice: usize, progress: &mut ProgressFn) -> Result<Vec<u8>, String> {
+async fn read_whole(name: &str, source: &mut dyn ByteSource, (end, partial): (u64, bool), slice: usize, progress: &mut ProgressFn<'_>) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::with_capacity(usize::try_from(end).map_err(|_| format!("'{name}' is too large to read"))?);
     let mut start = 0;
     while start < end {
         let to = (start + slice as u64).min(end);
-        source.read_into(start, to, &mut bytes)?;
+        source.read_into(start, to, &mut bytes).await?;
         start = to;
         if end > slice as u64 && !progress(start as f64 / end as f64, &format!("Reading {name}: {} of {} MB", start / 1_000_000, end / 1_000_000)) {
             return Err(CANCELLED.to_string());
@@ -150,28 +157,30 @@ impl Pieces for Utf8Pieces<'_> {
         Ok(())
     }
 
-    fn next_piece(&mut self, used: usize) -> Result<Option<(&str, bool)>, String> {
-        if self.done {
-            return Ok(None);
-        }
-        self.text.drain(..used.min(self.text.len()));
-        let to = (self.next + self.slice as u64).min(self.end);
-        self.source.read_into(self.next, to, &mut self.bytes)?;
-        if self.next == 0 && self.bytes.starts_with(b"\xEF\xBB\xBF") {
-            self.bytes.drain(..3);
-        }
-        self.next = to;
-        let last = to >= self.end;
-        let whole = if last { self.bytes.len() } else { complete_prefix(&self.bytes) };
-        self.text.push_str(std::str::from_utf8(&self.bytes[..whole]).map_err(|_| NOT_UTF8.to_string())?);
-        self.bytes.drain(..whole);
-        if last && self.partial {
-            if let Some(at) = self.text.rfind('\n') {
-                self.text.truncate(at + 1);
+    fn next_piece(&mut self, used: usize) -> Pending<'_, Option<(&str, bool)>> {
+        Box::pin(async move {
+            if self.done {
+                return Ok(None);
             }
-        }
-        self.done = last;
-        Ok(Some((&self.text, last)))
+            self.text.drain(..used.min(self.text.len()));
+            let to = (self.next + self.slice as u64).min(self.end);
+            self.source.read_into(self.next, to, &mut self.bytes).await?;
+            if self.next == 0 && self.bytes.starts_with(b"\xEF\xBB\xBF") {
+                self.bytes.drain(..3);
+            }
+            self.next = to;
+            let last = to >= self.end;
+            let whole = if last { self.bytes.len() } else { complete_prefix(&self.bytes) };
+            self.text.push_str(std::str::from_utf8(&self.bytes[..whole]).map_err(|_| NOT_UTF8.to_string())?);
+            self.bytes.drain(..whole);
+            if last && self.partial {
+                if let Some(at) = self.text.rfind('\n') {
+                    self.text.truncate(at + 1);
+                }
+            }
+            self.done = last;
+            Ok(Some((self.text.as_str(), last)))
+        })
     }
 
     fn total(&self) -> usize {

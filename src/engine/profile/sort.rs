@@ -4,7 +4,6 @@
 /// Bits per pass (a 2048-entry histogram stays in the L1 cache).
 const DIGIT_BITS: u32 = 11;
 const BUCKETS: usize = 1 << DIGIT_BITS;
-const PASSES: usize = 64usize.div_ceil(DIGIT_BITS as usize);
 /// Below this length a comparison sort wins.
 const SMALL: usize = 512;
 
@@ -24,13 +23,18 @@ pub(super) fn i64_key(x: i64) -> u64 {
     (x as u64) ^ (1 << 63)
 }
 
-/// Sorts `items` by `key`, keeping the order of equal keys.
+/// Sorts `items` by `key`, keeping the order of equal keys. Keys are taken relative to the
+/// smallest, so only the digits the keys differ in are sorted on: a column of values between
+/// −5,000 and 5,000 takes two passes, not six.
 pub(super) fn sort_by_key<T: Copy>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     if items.len() < SMALL {
         items.sort_by_key(|item| key(item));
         return;
     }
-    let mut counts = digit_counts(items, &key);
+    let (low, high) = key_range(items, &key);
+    let passes = (64 - (high - low).leading_zeros()).div_ceil(DIGIT_BITS) as usize;
+    let relative = |item: &T| key(item) - low;
+    let mut counts = digit_counts(items, &relative, passes);
     let mut buffer: Vec<T> = items.clone();
     let n = items.len();
     for (pass, c) in counts.iter_mut().enumerate() {
@@ -41,16 +45,26 @@ pub(super) fn sort_by_key<T: Copy>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) 
         for slot in c.iter_mut() {
             (*slot, offset) = (offset, offset + *slot);
         }
-        scatter(items, &mut buffer, c, pass, &key);
+        scatter(items, &mut buffer, c, pass, &relative);
         std::mem::swap(items, &mut buffer);
     }
 }
 
-/// How many keys have each digit, pass by pass. (Loops over every item live in functions of
-/// their own, called again and again: see the note on optimizing in `profile/mod.rs`.)
+/// The smallest and largest key of non-empty `items`.
 #[inline(never)]
-fn digit_counts<T>(items: &[T], key: &impl Fn(&T) -> u64) -> Vec<[usize; BUCKETS]> {
-    let mut counts = vec![[0usize; BUCKETS]; PASSES];
+fn key_range<T>(items: &[T], key: &impl Fn(&T) -> u64) -> (u64, u64) {
+    items.iter().fold((u64::MAX, 0), |(low, high), item| {
+        let k = key(item);
+        (low.min(k), high.max(k))
+    })
+}
+
+/// How many keys have each digit, for each of the first `passes` digits. (Loops over every
+/// item live in functions of their own, called again and again: see the note on optimizing
+/// in `profile/mod.rs`.)
+#[inline(never)]
+fn digit_counts<T>(items: &[T], key: &impl Fn(&T) -> u64, passes: usize) -> Vec<[usize; BUCKETS]> {
+    let mut counts = vec![[0usize; BUCKETS]; passes];
     for item in items {
         let k = key(item);
         for (pass, c) in counts.iter_mut().enumerate() {
@@ -97,6 +111,19 @@ mod tests {
         sorted.sort_unstable();
         sort_by_key(&mut ints, |&x| i64_key(x));
         assert_eq!(ints, sorted);
+    }
+
+    #[test]
+    fn sorts_keys_within_a_narrow_range_and_equal_keys() {
+        let mut ints: Vec<i64> = (0..3000).map(|i| (i * 7919 % 10_001) - 5000).collect();
+        let mut sorted = ints.clone();
+        sorted.sort_unstable();
+        sort_by_key(&mut ints, |&x| i64_key(x));
+        assert_eq!(ints, sorted);
+        let mut same = [(7u64, 1), (7, 0), (7, 2)].repeat(300);
+        let before = same.clone();
+        sort_by_key(&mut same, |p| p.0);
+        assert_eq!(same, before);
     }
 
     #[test]
