@@ -7,13 +7,13 @@
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
-use js_sys::{Array, Reflect, Uint8Array};
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
 use crate::worker::file_stream::{error_text, FileStream};
 use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage, MAX_OPEN_BYTES};
-use crate::worker::warm_up::warm_up;
+use crate::worker::warm_up;
 use crate::worker::workspace::{FileBytes, Workspace};
 
 /// Files are read in slices of this size, with a progress message after each.
@@ -49,21 +49,40 @@ pub fn run() {
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    warm_up();
-    post(&WorkerMessage::Ready);
+    wasm_bindgen_futures::spawn_local(async {
+        warm_up().await;
+        post(&WorkerMessage::Ready);
+    });
+}
+
+/// Opens a made-up file exactly as a person's file is opened (a `File`, read through its
+/// stream, answered and encoded), then forgets it: see `warm_up.rs`. The page sends nothing
+/// before `Ready`, so nothing waits behind it.
+async fn warm_up() {
+    let text = JsValue::from_str(&warm_up::table_text(warm_up::ROWS));
+    let Ok(file) = File::new_with_str_sequence(&Array::of1(&text), warm_up::FILE_NAME) else { return };
+    let Ok(request) = serde_json::to_string(&warm_up::request()) else { return };
+    let message = Object::new();
+    for (key, value) in [("id", JsValue::from(0)), ("request", request.into()), ("files", Array::of1(&file).into())] {
+        let _ = Reflect::set(&message, &key.into(), &value);
+    }
+    let (id, result) = answer(&message, false).await;
+    let _ = serde_json::to_string(&WorkerMessage::Reply(Reply { id, result }));
+    WORKSPACE.set(timed_workspace());
 }
 
 /// Answers the waiting messages in order, until none is left.
 async fn answer_waiting() {
     while let Some(data) = WAITING.with_borrow_mut(VecDeque::pop_front) {
-        let (id, result) = answer(&data).await;
+        let (id, result) = answer(&data, true).await;
         post(&WorkerMessage::Reply(Reply { id, result }));
     }
     ANSWERING.set(false);
 }
 
-/// Decodes one request message and lets the workspace answer it.
-async fn answer(data: &JsValue) -> (u64, Result<Answer, String>) {
+/// Decodes one request message and lets the workspace answer it, posting its progress when
+/// `tell` says so.
+async fn answer(data: &JsValue, tell: bool) -> (u64, Result<Answer, String>) {
     let id = Reflect::get(data, &"id".into())
         .ok()
         .and_then(|v| v.as_f64())
@@ -76,7 +95,7 @@ async fn answer(data: &JsValue) -> (u64, Result<Answer, String>) {
     // At most one message per percent, so a chatty job cannot flood the page.
     let mut last = f64::NEG_INFINITY;
     let mut report = |fraction: f64, message: &str| {
-        if fraction - last >= 0.01 || fraction >= 1.0 {
+        if tell && (fraction - last >= 0.01 || fraction >= 1.0) {
             last = fraction;
             post(&WorkerMessage::Progress { id, fraction, message: message.to_string() });
         }

@@ -1,26 +1,26 @@
-//! A warm-up before the worker says it is ready: it reads and profiles a small made-up
-//! table once. A browser compiles WebAssembly functions when they are first called and
-//! optimizes them only after they have run a while (and never in the middle of a long call),
-//! so without it the first file a person opens would pay for compiling the reading and
-//! report code and run its first million rows through unoptimized code.
+//! A warm-up before the worker says it is ready: it opens a small made-up file through the
+//! same path as a person's file, then forgets it. A browser compiles a WebAssembly function
+//! when it is first called (the whole function, however much was inlined into it) and
+//! optimizes it only after it has run a while, never in the middle of a long call. Without
+//! the warm-up the first file a person opens would wait ~0.1 s for that compiling and run
+//! its first million rows through unoptimized code.
 
-use crate::engine::ingest::{read_csv_detailed, IngestOptions};
-use crate::engine::profile::profile;
+use crate::engine::ingest::IngestOptions;
+use crate::worker::protocol::Request;
 
-/// Rows of the made-up table: enough for the browser to optimize the per-cell code.
-const ROWS: usize = 20_000;
+/// The made-up file's name.
+pub const FILE_NAME: &str = "warm-up.csv";
+/// Rows of the made-up file: enough for the browser to optimize the per-cell code.
+pub const ROWS: usize = 20_000;
 
-/// Reads and profiles [`table_text`] and encodes the report, as opening a file does.
-pub fn warm_up() {
-    if let Ok(ingested) = read_csv_detailed("warm-up.csv", table_text(ROWS).as_bytes(), &IngestOptions::default()) {
-        let report = profile(&ingested.table);
-        let _ = serde_json::to_string(&report);
-    }
+/// The request that opens the made-up file, as the page asks to open a file.
+pub fn request() -> Request {
+    Request::LoadFiles { names: vec![FILE_NAME.to_string()], options: IngestOptions::default() }
 }
 
 /// `rows` rows of the kinds of columns files have most: an id, numbers with decimals and
 /// gaps, integers, two categories, an ISO date and a boolean.
-fn table_text(rows: usize) -> String {
+pub fn table_text(rows: usize) -> String {
     const COLORS: [&str; 7] = ["red", "orange", "yellow", "green", "blue", "indigo", "violet"];
     let mut text = String::from("id,price,ratio,quantity,delta,color,city,date,active\n");
     for i in 0..rows {
@@ -45,14 +45,16 @@ fn table_text(rows: usize) -> String {
 mod tests {
     use super::*;
     use crate::engine::table::ColumnType;
+    use crate::worker::protocol::Answer;
+    use crate::worker::workspace::{FileBytes, Workspace};
 
     #[test]
-    fn the_made_up_table_has_the_common_column_types() {
-        let table = read_csv_detailed("w.csv", table_text(500).as_bytes(), &IngestOptions::default()).unwrap().table;
-        let types: Vec<ColumnType> = table.columns.iter().map(|c| c.column_type()).collect();
+    fn the_made_up_file_opens_with_the_common_column_types() {
+        let file = FileBytes::whole(FILE_NAME, table_text(500).into_bytes());
+        let Ok(Answer::Dataset(view)) = Workspace::new().handle(request(), vec![file], "") else { panic!("not opened") };
+        let types: Vec<ColumnType> = view.columns.iter().map(|c| c.column_type).collect();
         use ColumnType::*;
         assert_eq!(types, [Integer, Number, Number, Integer, Integer, Category, Category, Date, Boolean]);
-        assert_eq!(table.row_count(), 500);
-        warm_up();
+        assert_eq!(view.rows, 500);
     }
 }
