@@ -58,14 +58,7 @@ impl Workspace {
     /// asynchronously.
     pub async fn answer(&mut self, request: Request, files: Vec<FileBytes>, now: &str, progress: &mut ProgressFn<'_>) -> Result<Answer, String> {
         match request {
-            Request::LoadFiles { options, .. } => {
-                self.recipe_jobs.forget();
-                self.load_files(files, &options, progress).await
-            }
-            Request::Reread { index, options } => {
-                self.recipe_jobs.forget();
-                self.reread(index, files, options, progress).await
-            }
+            request @ (Request::LoadFiles { .. } | Request::Reread { .. }) => self.read_attached(request, files, progress).await,
             request => self.handle_with_progress(request, files, now, progress),
         }
     }
@@ -84,9 +77,8 @@ impl Workspace {
             self.recipe_jobs.forget();
         }
         match request {
-            Request::LoadFiles { options, .. } => complete(self.load_files(files, &options, progress)),
+            request @ (Request::LoadFiles { .. } | Request::Reread { .. }) => complete(self.read_attached(request, files, progress)),
             Request::LoadSample { name } => self.load_sample(&name),
-            Request::Reread { index, options } => complete(self.reread(index, files, options, progress)),
             Request::Join(join) => self.join(&join),
             Request::Profile { options } => {
                 self.profile_options = options;
@@ -150,6 +142,16 @@ impl Workspace {
             Request::CompareModels { recipe, options, algorithms } => {
                 learn_jobs::leaderboard(self.active_table()?, &recipe, &options, &algorithms, progress)
             }
+        }
+    }
+
+    /// Answers a request that reads the attached files: `LoadFiles` or `Reread`.
+    async fn read_attached(&mut self, request: Request, files: Vec<FileBytes>, progress: &mut ProgressFn<'_>) -> Result<Answer, String> {
+        self.recipe_jobs.forget();
+        match request {
+            Request::LoadFiles { options, .. } => self.load_files(files, &options, progress).await,
+            Request::Reread { index, options } => self.reread(index, files, options, progress).await,
+            _ => Err("only opening or re-reading files reads attached files".into()),
         }
     }
 
