@@ -33,8 +33,11 @@ pub fn JoinPanel() -> impl IntoView {
         };
         state.load("Joining the tables", Request::Join(request), Vec::new());
     };
+    // Only a change in whether there are two tables rebuilds the form: a rebuilt <details>
+    // would snap shut under the person using it whenever a report updates the datasets.
+    let several = Memo::new(move |_| datasets.with(Vec::len) >= 2);
     move || {
-        (datasets.with(Vec::len) >= 2).then(|| {
+        several.get().then(|| {
             view! {
                 <details class="join-panel">
                     <summary>"Join two tables"</summary>

@@ -101,9 +101,10 @@ impl AppState {
         });
     }
 
-    /// Runs a job whose outcome, failure included, `done` shows itself (a preview, say).
+    /// Runs a job whose outcome, failure included, `done` shows itself (a preview, say). It
+    /// runs in the background: the page's buttons stay usable meanwhile.
     pub fn ask(self, label: &str, request: Request, done: impl FnOnce(Result<Answer, String>) + 'static) {
-        self.client.with_value(|client| client.call(label, request, Vec::new(), done));
+        self.client.with_value(|client| client.call_in_background(label, request, done));
     }
 
     /// Shows `message` as `stage`'s alert.
@@ -116,9 +117,9 @@ impl AppState {
         self.client.with_value(WorkerClient::cancel);
     }
 
-    /// Whether a job is running or waiting.
+    /// Whether a job the person started is running or waiting (a background preview is not).
     pub fn busy(self) -> bool {
-        self.job.with(Option::is_some)
+        self.job.with(|job| job.as_ref().is_some_and(|job| job.busy))
     }
 
     /// Loads files or the sample, or joins two datasets; on success the last new dataset

@@ -9,10 +9,10 @@ use std::rc::{Rc, Weak};
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::{RwSignal, Set};
 use wasm_bindgen::prelude::*;
-use web_sys::{ErrorEvent, File, MessageEvent, Worker};
+use web_sys::{ErrorEvent, File, MessageEvent, Worker, WorkerOptions};
 
 use crate::ui::session::Session;
-use crate::worker::protocol::{Answer, Request, WorkerMessage};
+use crate::worker::protocol::{self, Answer, Request, WorkerMessage};
 
 /// Starts the `worker` binary that Trunk builds as `worker.js` + `worker_bg.wasm`
 /// (public/worker-loader.js, copied next to index.html).
@@ -30,6 +30,9 @@ pub struct JobStatus {
     pub detail: Option<String>,
     /// Whether the Cancel button applies (a user's job that the worker is running).
     pub cancellable: bool,
+    /// Whether a job the person started (or a restore) is running or waiting, so their
+    /// buttons wait; a background job (a preview) alone leaves them usable.
+    pub busy: bool,
 }
 
 /// Called once with the outcome of a job.
@@ -43,6 +46,8 @@ struct Job {
     done: Done,
     /// A replay after a restart: not recorded again, and not cancellable.
     restore: bool,
+    /// Asked by the page itself (a preview), not by the person: it does not make the page busy.
+    background: bool,
 }
 
 /// Why a worker is being replaced.
@@ -101,11 +106,20 @@ impl WorkerClient {
         files: Vec<File>,
         done: impl FnOnce(Result<Answer, String>) + 'static,
     ) {
+        self.enqueue(label, request, files, Box::new(done), false);
+    }
+
+    /// Like [`call`](Self::call), for a job the page asks by itself (a preview): it queues
+    /// like any other, but leaves the buttons usable while it runs.
+    pub fn call_in_background(&self, label: &str, request: Request, done: impl FnOnce(Result<Answer, String>) + 'static) {
+        self.enqueue(label, request, Vec::new(), Box::new(done), true);
+    }
+
+    fn enqueue(&self, label: &str, request: Request, files: Vec<File>, done: Done, background: bool) {
         let has_worker = {
             let mut inner = self.0.borrow_mut();
             let id = inner.next_id;
             inner.next_id += 1;
-            let done = Box::new(done);
             let label = label.to_string();
             inner.waiting.push_back(Job {
                 id,
@@ -114,6 +128,7 @@ impl WorkerClient {
                 files,
                 done,
                 restore: false,
+                background,
             });
             inner.worker.is_some()
         };
@@ -143,7 +158,12 @@ impl WorkerClient {
             inner.ready = false;
             inner.generation
         };
-        let worker = match Worker::new(WORKER_URL) {
+        // Only the first worker warms up: a restarted one replays the person's own files at once.
+        let options = WorkerOptions::new();
+        if generation > 1 {
+            options.set_name(protocol::RESTARTED_WORKER);
+        }
+        let worker = match Worker::new_with_options(WORKER_URL, &options) {
             Ok(worker) => worker,
             Err(error) => return self.give_up(&format!("the engine could not start ({error:?})")),
         };
@@ -343,6 +363,7 @@ impl WorkerClient {
                 cancellable: inner.ready
                     && !job.restore
                     && inner.running.front().is_some_and(|r| r.id == job.id),
+                busy: inner.running.iter().chain(&inner.waiting).any(|job| !job.background),
             });
             (inner.status, status)
         };
@@ -366,6 +387,7 @@ fn restore_job(request: Request, files: Vec<File>, on_error: &Rc<dyn Fn(String)>
             }
         }),
         restore: true,
+        background: false,
     }
 }
 

@@ -171,6 +171,10 @@ pub struct DatasetView {
 /// the file's size.
 pub const MAX_OPEN_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The name the page gives a worker it starts again after a crash or a Cancel; such a worker
+/// does not warm up before `Ready`.
+pub const RESTARTED_WORKER: &str = "restarted";
+
 /// The most folds cross-validation and grid search accept.
 pub const MAX_FOLDS: usize = 20;
 

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
 use crate::worker::file_stream::{error_text, FileStream};
-use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage, MAX_OPEN_BYTES};
+use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage, MAX_OPEN_BYTES, RESTARTED_WORKER};
 use crate::worker::warm_up;
 use crate::worker::workspace::{FileBytes, Workspace};
 
@@ -50,14 +50,17 @@ pub fn run() {
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     wasm_bindgen_futures::spawn_local(async {
-        warm_up().await;
+        if scope().name() != RESTARTED_WORKER {
+            warm_up().await;
+        }
         post(&WorkerMessage::Ready);
     });
 }
 
 /// Opens a made-up file exactly as a person's file is opened (a `File`, read through its
 /// stream, answered and encoded), then forgets it: see `warm_up.rs`. The page sends nothing
-/// before `Ready`, so nothing waits behind it.
+/// before `Ready`, so nothing waits behind it. A restarted worker skips it: the page's replay
+/// of the person's files warms it, and recovery should not wait.
 async fn warm_up() {
     let text = JsValue::from_str(&warm_up::table_text(warm_up::ROWS));
     let Ok(file) = File::new_with_str_sequence(&Array::of1(&text), warm_up::FILE_NAME) else { return };

@@ -277,6 +277,8 @@ export function stepper(it, getApp, { timeout = 120_000 } = {}) {
 export async function withAlerts(page, err) {
   const shown = await alertTexts(page).catch(() => []);
   if (shown.length) err.message += `\nAlerts on the page:\n${shown.map((a) => `  - ${a}`).join('\n')}`;
+  const status = await page.locator('.status-bar').innerText({ timeout: 1_000 }).catch(() => '');
+  if (status.trim()) err.message += `\nThe status bar says: ${status.replace(/\s+/g, ' ').trim()}`;
   return err;
 }
 
