@@ -3,7 +3,7 @@
 use super::histogram::{histogram, HISTOGRAM_BINS};
 use super::numeric::runs;
 use super::report::Bin;
-use super::sort::{i64_key, sort_by_key};
+use super::sort::sort_integers;
 use crate::engine::dates::{format_iso_date, format_iso_datetime};
 
 /// What the report shows about a date or datetime column.
@@ -30,7 +30,7 @@ impl DateSummary {
     }
 
     fn of_moments(mut sorted: Vec<i64>, format: fn(i64) -> String) -> DateSummary {
-        sort_by_key(&mut sorted, |&d| i64_key(d));
+        sort_integers(&mut sorted);
         let (distinct, mode) = runs(&sorted);
         let as_numbers: Vec<f64> = sorted.iter().map(|&d| d as f64).collect();
         DateSummary {

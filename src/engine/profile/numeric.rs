@@ -1,7 +1,7 @@
 //! Statistics of a number or integer column, computed from its sorted present values with
 //! the same definitions as pandas (`mean`, `std`, `quantile`, `median`, `skew`).
 
-use super::sort::{f64_key, i64_key, sort_by_key};
+use super::sort::{f64_key, sort_by_key, sort_integers};
 use crate::engine::table::ColumnData;
 
 /// The present values of a number or integer column in ascending order, with the counts a
@@ -27,7 +27,7 @@ impl SortedNumbers {
             }
             ColumnData::Integer(v) => {
                 let mut ints: Vec<i64> = v.iter().flatten().copied().collect();
-                sort_by_key(&mut ints, |&x| i64_key(x));
+                sort_integers(&mut ints);
                 let (distinct, mode) = runs(&ints);
                 let values: Vec<f64> = ints.iter().map(|&x| x as f64).collect();
                 Some(SortedNumbers { mode: mode.map(|(i, n)| (values[i], n)), distinct, values })

@@ -50,6 +50,42 @@ pub(super) fn sort_by_key<T: Copy>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) 
     }
 }
 
+/// Sorts integers: by counting each value when they lie in a range no wider than their
+/// number (ids, counts, days: one pass to count, one to write), else by [`sort_by_key`].
+pub(super) fn sort_integers(values: &mut Vec<i64>) {
+    if values.len() < SMALL {
+        return values.sort_unstable();
+    }
+    let (low, high) = key_range(values, &|&x| i64_key(x));
+    let width = high - low;
+    if width >= values.len() as u64 {
+        return sort_by_key(values, |&x| i64_key(x));
+    }
+    let counts = value_counts(values, low, width as usize + 1);
+    write_counted(values, low, &counts);
+}
+
+/// How many of `values` have each key `low..low + width`.
+#[inline(never)]
+fn value_counts(values: &[i64], low: u64, width: usize) -> Vec<u32> {
+    let mut counts = vec![0u32; width];
+    for &x in values {
+        counts[(i64_key(x) - low) as usize] += 1;
+    }
+    counts
+}
+
+/// Writes each key's value as often as it was counted, in key order.
+#[inline(never)]
+fn write_counted(values: &mut [i64], low: u64, counts: &[u32]) {
+    let mut at = 0;
+    for (offset, &n) in counts.iter().enumerate() {
+        let value = ((low + offset as u64) ^ (1 << 63)) as i64; // the inverse of `i64_key`
+        values[at..at + n as usize].fill(value);
+        at += n as usize;
+    }
+}
+
 /// The smallest and largest key of non-empty `items`.
 #[inline(never)]
 fn key_range<T>(items: &[T], key: &impl Fn(&T) -> u64) -> (u64, u64) {
@@ -124,6 +160,27 @@ mod tests {
         let before = same.clone();
         sort_by_key(&mut same, |p| p.0);
         assert_eq!(same, before);
+    }
+
+    #[test]
+    fn counts_integers_in_a_narrow_range() {
+        let mut state = 3u64;
+        let mut next = |span: u64| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (state >> 33) % span
+        };
+        let narrow: Vec<i64> = (0..5000).map(|_| next(4000) as i64 - 2000).collect();
+        let ids: Vec<i64> = (1..=5000).rev().collect();
+        let extremes: Vec<i64> = (0..5000).map(|i| [i64::MIN, i64::MAX, 0][i % 3]).collect();
+        let wide: Vec<i64> = (0..5000).map(|_| next(1 << 40) as i64 - (1 << 39)).collect();
+        let small = vec![5, -3, 5, 0];
+        for values in [narrow, ids, extremes, wide, small] {
+            let mut expected = values.clone();
+            expected.sort_unstable();
+            let mut sorted = values;
+            sort_integers(&mut sorted);
+            assert_eq!(sorted, expected);
+        }
     }
 
     #[test]
