@@ -158,7 +158,8 @@ impl WorkerClient {
             inner.ready = false;
             inner.generation
         };
-        // Only the first worker warms up: a restarted one replays the person's own files at once.
+        // Only the page's first worker warms up: a later one (after a crash or a Cancel) goes
+        // straight to the replay of the person's files, which warms it as well.
         let options = WorkerOptions::new();
         if generation > 1 {
             options.set_name(protocol::RESTARTED_WORKER);
