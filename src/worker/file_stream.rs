@@ -84,7 +84,7 @@ impl ByteSource for FileStream {
 }
 
 /// The message of a JavaScript error, or its text.
-pub fn error_text(error: &JsValue) -> String {
+fn error_text(error: &JsValue) -> String {
     Reflect::get(error, &"message".into())
         .ok()
         .and_then(|m| m.as_string())

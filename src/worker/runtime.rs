@@ -7,11 +7,12 @@
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
-use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
-use crate::worker::file_stream::{error_text, FileStream};
+use crate::engine::ingest::ByteSource;
+use crate::worker::file_stream::FileStream;
 use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage, MAX_OPEN_BYTES, RESTARTED_WORKER};
 use crate::worker::warm_up;
 use crate::worker::workspace::{FileBytes, Workspace};
@@ -90,7 +91,7 @@ async fn answer(data: &JsValue, tell: bool) -> (u64, Result<Answer, String>) {
         .ok()
         .and_then(|v| v.as_f64())
         .unwrap_or(0.0) as u64;
-    let (request, files) = match decode(id, data) {
+    let (request, files) = match decode(id, data).await {
         Ok(decoded) => decoded,
         Err(e) => return (id, Err(e)),
     };
@@ -111,7 +112,7 @@ async fn answer(data: &JsValue, tell: bool) -> (u64, Result<Answer, String>) {
     (id, result)
 }
 
-fn decode(id: u64, data: &JsValue) -> Result<(Request, Vec<FileBytes>), String> {
+async fn decode(id: u64, data: &JsValue) -> Result<(Request, Vec<FileBytes>), String> {
     let json = Reflect::get(data, &"request".into())
         .ok()
         .and_then(|v| v.as_string())
@@ -123,32 +124,28 @@ fn decode(id: u64, data: &JsValue) -> Result<(Request, Vec<FileBytes>), String> 
         .unwrap_or_default();
     // A file to open is parsed while it is read, slice by slice; other files are read first.
     let stream = matches!(request, Request::LoadFiles { .. } | Request::Reread { .. });
-    let files = files
-        .iter()
-        .map(|file| match stream {
-            true => Ok(streamed(file.unchecked_into())),
-            false => read_file(id, &file.unchecked_into()),
-        })
-        .collect::<Result<_, _>>()?;
-    Ok((request, files))
+    let mut read = Vec::with_capacity(files.length() as usize);
+    for file in files.iter().map(JsCast::unchecked_into::<File>) {
+        read.push(match stream {
+            true => streamed(file),
+            false => read_file(id, file).await?,
+        });
+    }
+    Ok((request, read))
 }
 
-/// The bytes of a browser `File`, read slice by slice with progress messages for job `id`;
-/// only the first [`MAX_OPEN_BYTES`] of a larger file.
-fn read_file(id: u64, file: &File) -> Result<FileBytes, String> {
+/// The bytes of a browser `File`, read through its stream slice by slice with progress
+/// messages for job `id`; only the first [`MAX_OPEN_BYTES`] of a larger file.
+async fn read_file(id: u64, file: File) -> Result<FileBytes, String> {
     let name = file.name();
-    let fail = |e: JsValue| format!("could not read {name}: {}", error_text(&e));
     let full_size = file.size() as u64;
     let to_read = full_size.min(MAX_OPEN_BYTES);
-    let reader = FileReaderSync::new().map_err(fail)?;
-    let mut bytes = vec![0u8; to_read as usize];
+    let mut stream = FileStream::new(file);
+    let mut bytes = Vec::with_capacity(to_read as usize);
     let mut start = 0;
     while start < to_read {
         let end = (start + READ_CHUNK_BYTES).min(to_read);
-        let slice = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(fail)?;
-        let buffer = reader.read_as_array_buffer(&slice).map_err(fail)?;
-        Uint8Array::new(&buffer).copy_to(&mut bytes[start as usize..end as usize]);
-        release(&buffer);
+        stream.read_into(start, end, &mut bytes).await?;
         start = end;
         if to_read > READ_CHUNK_BYTES {
             post(&WorkerMessage::Progress {
@@ -164,15 +161,6 @@ fn read_file(id: u64, file: &File) -> Result<FileBytes, String> {
 /// A browser `File` read through its stream while it is parsed, so it is never in memory whole.
 fn streamed(file: File) -> FileBytes {
     FileBytes::streamed(file.name(), Box::new(FileStream::new(file)))
-}
-
-/// Frees an `ArrayBuffer`'s memory now rather than at the next garbage collection, by
-/// detaching it (`transfer(0)`, where the browser has it): otherwise the slices of a large
-/// file pile up in the worker's heap while it is parsed.
-fn release(buffer: &js_sys::ArrayBuffer) {
-    if let Ok(transfer) = Reflect::get(buffer, &"transfer".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
-        let _ = transfer.call1(buffer, &JsValue::from(0));
-    }
 }
 
 fn post(message: &WorkerMessage) {

@@ -32,6 +32,11 @@ pub(super) fn sort_by_key<T: Copy>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) 
         return;
     }
     let (low, high) = key_range(items, &key);
+    radix_sort(items, &key, low, high);
+}
+
+/// The radix passes of [`sort_by_key`], for keys between `low` and `high`.
+fn radix_sort<T: Copy>(items: &mut Vec<T>, key: &impl Fn(&T) -> u64, low: u64, high: u64) {
     let passes = (64 - (high - low).leading_zeros()).div_ceil(DIGIT_BITS) as usize;
     let relative = |item: &T| key(item) - low;
     let mut counts = digit_counts(items, &relative, passes);
@@ -56,10 +61,11 @@ pub(super) fn sort_integers(values: &mut Vec<i64>) {
     if values.len() < SMALL {
         return values.sort_unstable();
     }
-    let (low, high) = key_range(values, &|&x| i64_key(x));
+    let key = |&x: &i64| i64_key(x);
+    let (low, high) = key_range(values, &key);
     let width = high - low;
     if width >= values.len() as u64 {
-        return sort_by_key(values, |&x| i64_key(x));
+        return radix_sort(values, &key, low, high);
     }
     let counts = value_counts(values, low, width as usize + 1);
     write_counted(values, low, &counts);
