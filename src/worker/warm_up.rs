@@ -44,9 +44,16 @@ pub fn table_text(rows: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::ingest::slice_for;
     use crate::engine::table::ColumnType;
     use crate::worker::protocol::Answer;
     use crate::worker::workspace::{FileBytes, Workspace};
+
+    #[test]
+    fn the_made_up_file_is_read_in_slices_as_a_large_file_is() {
+        let size = table_text(ROWS).len() as u64;
+        assert!(size > 2 * slice_for(size) as u64, "{size} bytes would be read whole");
+    }
 
     #[test]
     fn the_made_up_file_opens_with_the_common_column_types() {

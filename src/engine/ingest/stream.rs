@@ -13,8 +13,10 @@ use super::pieces::Pieces;
 use super::{guard, read_csv_with_progress, read_pieces, IngestOptions, Ingested};
 use crate::engine::learn::{ProgressFn, CANCELLED};
 
-/// Bytes read per slice.
+/// Most bytes read per slice.
 pub const SLICE_BYTES: usize = 4 << 20;
+/// Fewest bytes read per slice: files up to two of them are read whole.
+const MIN_SLICE_BYTES: usize = 64 << 10;
 /// Text of the first slice given to the dialect sniffer (it looks at far less).
 const SNIFF_BYTES: usize = 1 << 20;
 /// The error that sends a file back to be read whole; never shown.
@@ -51,11 +53,21 @@ impl ByteSource for &[u8] {
 /// hears the share read and can cancel. The browser awaits it; [`super::complete`] runs it
 /// when `source` never waits.
 pub async fn read_csv_from(name: &str, source: &mut dyn ByteSource, limit: u64, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Ingested, String> {
-    read_csv_in_slices(name, source, limit, SLICE_BYTES, options, progress).await
+    let slice = slice_for(source.size().min(limit));
+    read_csv_in_slices(name, source, limit, slice, options, progress).await
+}
+
+/// The slice size for a file of `size` bytes: a sixteenth of it, within
+/// [`MIN_SLICE_BYTES`] and [`SLICE_BYTES`]. Every file above 128 KiB is read slice by slice,
+/// through the same code as a large one: so the browser's warm-up with a small made-up file
+/// trains the very calls a 100 MB file makes (a function optimized for another reader would
+/// be thrown back to unoptimized code in the middle of the large file).
+pub fn slice_for(size: u64) -> usize {
+    usize::try_from(size / 16).unwrap_or(usize::MAX).clamp(MIN_SLICE_BYTES, SLICE_BYTES)
 }
 
 /// [`read_csv_from`] with slices of `slice` bytes (files up to two slices are read whole);
-/// the browser uses [`SLICE_BYTES`], tests smaller slices.
+/// the browser uses [`slice_for`] the file's size, tests smaller slices.
 pub async fn read_csv_in_slices(
     name: &str,
     source: &mut dyn ByteSource,
@@ -209,6 +221,14 @@ fn complete_prefix(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slices_are_a_sixteenth_of_the_file_within_bounds() {
+        assert_eq!(slice_for(0), MIN_SLICE_BYTES);
+        assert_eq!(slice_for(1_600_000), 100_000);
+        assert_eq!(slice_for(100_000_000), SLICE_BYTES);
+        assert_eq!(slice_for(u64::MAX), SLICE_BYTES);
+    }
 
     #[test]
     fn keeps_a_cut_character_for_the_next_slice() {
