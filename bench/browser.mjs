@@ -3,16 +3,19 @@
 //
 // The clock runs inside the page: it starts at the input's `change` event (so Playwright's
 // own file hand-over is not counted) and stops when `done` first returns a value, polled on
-// every animation frame.
+// every animation frame. The file is chosen `settleMs` after the page says it is ready, as a
+// person takes longer than that to pick a file: a page's engine may still be optimizing its
+// code in the background just after it got ready (Sift's did for about a second after its
+// warm-up), and the benchmark should not time that. Every tool gets the same pause.
 
 import { alertTexts, control, guardContext, launchBrowser } from '../tests/e2e/app.mjs';
 import { watchMemory } from './memory.mjs';
 
 /**
- * Open `url`, await `ready(page)`, choose `file`, wait for `done` (a page function that returns
+ * Open `url`, await `ready(page)` and `settleMs` more, choose `file`, wait for `done` (a page function that returns
  * { doneAt, ... } when finished, or a falsy value). Returns { seconds, memory, crashed, ... }.
  */
-export async function timeOpen({ url, file, ready, done, timeout }) {
+export async function timeOpen({ url, file, ready, done, timeout, settleMs = 1000 }) {
   const browser = await launchBrowser();
   const memory = watchMemory(process.pid); // Chromium is a child of this process
   try {
@@ -23,6 +26,7 @@ export async function timeOpen({ url, file, ready, done, timeout }) {
     page.once('crash', () => (crashed = true)); // a pending wait then fails with "Target crashed"
     await page.goto(url, { waitUntil: 'load' });
     await ready(page);
+    await page.waitForTimeout(settleMs);
     await page.evaluate(() =>
       document.addEventListener('change', () => (window.benchChosenAt = performance.now()), { capture: true }),
     );

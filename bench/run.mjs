@@ -2,7 +2,7 @@
 // Chromium, and pandas natively, on the same ~100 MB CSV. Prints a table and writes
 // bench/results/latest.json. Run it with `make bench` (see docs/benchmarks.md).
 //
-//   node bench/run.mjs [--file F] [--runs 3] [--tools sift,duckdb,papaparse,pandas] [--with-1gb]
+//   node bench/run.mjs [--file F] [--runs 3] [--tools sift,duckdb,papaparse,pandas] [--with-1gb] [--settle-ms 1000]
 //
 // Expects dist/ to be built (`make dist`) and bench/node_modules installed (bench/setup.sh).
 
@@ -22,11 +22,14 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     tools: { type: 'string', default: 'sift,duckdb,papaparse,pandas' },
     'with-1gb': { type: 'boolean', default: false },
+    'settle-ms': { type: 'string', default: '1000' },
     python: { type: 'string', default: join(BENCH_DIR, '.venv/bin/python') },
     out: { type: 'string', default: join(BENCH_DIR, 'results/latest.json') },
   },
 });
 const RUNS = Number(args.runs);
+/** Idle time between a page saying it is ready and the file being chosen (see browser.mjs). */
+const SETTLE_MS = Number(args['settle-ms']);
 const MINUTE = 60_000;
 const MB = 1e6;
 
@@ -104,7 +107,7 @@ async function siftOnGigabyte(sift) {
   generateCsv(file, { rows: 10_000_000 });
   try {
     const bytes = statSync(file).size;
-    return { bytes, ...(await timeOpen({ ...sift, file, timeout: 15 * MINUTE })) };
+    return { bytes, ...(await timeOpen({ ...sift, file, timeout: 15 * MINUTE, settleMs: SETTLE_MS })) };
   } finally {
     rmSync(file, { force: true });
   }
@@ -158,13 +161,14 @@ async function main() {
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory: totalmem(), loadBefore: loadavg() },
     chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
     file: { path: file, bytes },
+    settleMs: SETTLE_MS,
     tools: {},
   };
   try {
     const tools = browserTools(siftServer.url, peerServer.url);
     for (const name of wanted) {
       console.error(`${name}:`);
-      const once = name === 'pandas' ? () => pandasRun(file) : () => timeOpen({ ...tools[name], file, timeout: 10 * MINUTE });
+      const once = name === 'pandas' ? () => pandasRun(file) : () => timeOpen({ ...tools[name], file, timeout: 10 * MINUTE, settleMs: SETTLE_MS });
       results.tools[name] = await repeat(name, once);
     }
     const sift = results.tools.sift?.seconds ?? null;
