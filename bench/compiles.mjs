@@ -5,7 +5,9 @@
 // optimized for another reader). A healthy open shows no recompiled function and little
 // optimizing: the warm-up before `Ready` should have done it.
 //
-//   node bench/compiles.mjs [--file bench/data/bench-100mb.csv] [--longer-than 20]
+//   node bench/compiles.mjs [--file bench/data/bench-100mb.csv] [--longer-than 20] [--settle-ms 1000]
+//
+// `--settle-ms` is the idle time between Ready and choosing the file, as in bench/run.mjs.
 //
 // Expects dist/ to be built (`make dist`). Functions are numbered as in their module (the
 // page's or the worker's); dist/ has no names: map them with a build that keeps its name section.
@@ -19,7 +21,7 @@ const { values: args } = parseArgs({
   options: {
     file: { type: 'string', default: DEFAULT_FILE },
     'longer-than': { type: 'string', default: '20' },
-    settle: { type: 'string', default: '0' },
+    'settle-ms': { type: 'string', default: '1000' },
   },
 });
 const CATEGORIES = ['devtools.timeline', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed'];
@@ -33,7 +35,7 @@ async function tracedOpen() {
     await browser.startTracing(page, { categories: CATEGORIES });
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
     await page.getByRole('button', { name: 'Load sample data' }).waitFor({ timeout: 120_000 });
-    await new Promise((done) => setTimeout(done, Number(args.settle)));
+    await new Promise((done) => setTimeout(done, Number(args['settle-ms'])));
     await page.evaluate(() => document.addEventListener('change', () => (window.chosenAt = performance.now()), { capture: true }));
     await control(page, 'Open CSV files').setInputFiles(args.file);
     const report = () => /Rows\s+[\d,]+/.test(document.querySelector('section[aria-label="Data quality report"]')?.innerText ?? '');
