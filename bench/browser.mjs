@@ -11,11 +11,34 @@
 import { alertTexts, control, guardContext, launchBrowser } from '../tests/e2e/app.mjs';
 import { watchMemory } from './memory.mjs';
 
+/** Sift is done when the "Data quality report" region shows its row count (or an alert shows). */
+function siftDone() {
+  const alerts = [...document.querySelectorAll('[role=alert]')].map((a) => a.innerText.trim()).filter(Boolean);
+  if (alerts.length) return { doneAt: performance.now(), error: alerts.join(' | ') };
+  const report = document.querySelector('section[aria-label="Data quality report"]');
+  const rows = /Rows\s+([\d,]+)/.exec(report?.innerText ?? '')?.[1];
+  if (!rows) return null;
+  const statuses = [...document.querySelectorAll('[role=status]')].map((s) => s.innerText.trim());
+  const note = statuses.find((text) => text.startsWith('Sample:'));
+  return { doneAt: performance.now(), summary: { rows: Number(rows.replace(/,/g, '')), note } };
+}
+
+/** Sift's page served at `url`: when it is ready (its engine warmed up), when it is done. */
+export function siftPage(url) {
+  return {
+    url: `${url}/`,
+    ready: (page) => page.getByRole('button', { name: 'Load sample data' }).waitFor({ timeout: 120_000 }),
+    done: siftDone,
+  };
+}
+
 /**
- * Open `url`, await `ready(page)` and `settleMs` more, choose `file`, wait for `done` (a page function that returns
- * { doneAt, ... } when finished, or a falsy value). Returns { seconds, memory, crashed, ... }.
+ * Open `url`, await `ready(page)` and `settleMs` more, choose `file`, wait for `done` (a page
+ * function that returns { doneAt, ... } when finished, or a falsy value). Returns { seconds,
+ * memory, crashed, ... }, and with `trace` (Chromium trace categories) the trace's events from
+ * the page's start, with `chosenTs`, the trace time of the file's `change` event.
  */
-export async function timeOpen({ url, file, ready, done, timeout, settleMs = 1000 }) {
+export async function timeOpen({ url, file, ready, done, timeout, settleMs = 1000, trace }) {
   const browser = await launchBrowser();
   const memory = watchMemory(process.pid); // Chromium is a child of this process
   try {
@@ -24,6 +47,7 @@ export async function timeOpen({ url, file, ready, done, timeout, settleMs = 100
     const page = guard.watch(await context.newPage());
     let crashed = false;
     page.once('crash', () => (crashed = true)); // a pending wait then fails with "Target crashed"
+    if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', ...trace] });
     await page.goto(url, { waitUntil: 'load' });
     await ready(page);
     await page.waitForTimeout(settleMs);
@@ -44,9 +68,17 @@ export async function timeOpen({ url, file, ready, done, timeout, settleMs = 100
       seconds: doneAt === undefined ? null : (doneAt - chosenAt) / 1000,
       memory: memoryUsed,
       problems: guard.problems,
+      ...(trace ? traced(JSON.parse((await browser.stopTracing()).toString())) : {}),
     };
   } finally {
     memory.stop();
     await browser.close().catch(() => {});
   }
+}
+
+/** A trace's events, and the time of the input's `change` event: when the file was chosen. */
+function traced(trace) {
+  const events = trace.traceEvents ?? trace;
+  const chosen = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'change');
+  return { events, chosenTs: chosen?.ts };
 }

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, DIST, REPO } from '../tests/e2e/app.mjs';
 import { serveDirectory } from '../tests/e2e/server.mjs';
-import { timeOpen } from './browser.mjs';
+import { siftPage, timeOpen } from './browser.mjs';
 import { BENCH_DIR, DEFAULT_FILE, generateCsv } from './generate.mjs';
 
 const { values: args } = parseArgs({
@@ -33,18 +33,6 @@ const SETTLE_MS = Number(args['settle-ms']);
 const MINUTE = 60_000;
 const MB = 1e6;
 
-/** Sift is done when the "Data quality report" region shows its row count (or an alert shows). */
-function siftDone() {
-  const alerts = [...document.querySelectorAll('[role=alert]')].map((a) => a.innerText.trim()).filter(Boolean);
-  if (alerts.length) return { doneAt: performance.now(), error: alerts.join(' | ') };
-  const report = document.querySelector('section[aria-label="Data quality report"]');
-  const rows = /Rows\s+([\d,]+)/.exec(report?.innerText ?? '')?.[1];
-  if (!rows) return null;
-  const statuses = [...document.querySelectorAll('[role=status]')].map((s) => s.innerText.trim());
-  const note = statuses.find((text) => text.startsWith('Sample:'));
-  return { doneAt: performance.now(), summary: { rows: Number(rows.replace(/,/g, '')), note } };
-}
-
 /** The in-browser tools: where their page is, when it is ready, when it is done. */
 function browserTools(siftUrl, peerUrl) {
   const peer = (tool) => ({
@@ -53,11 +41,7 @@ function browserTools(siftUrl, peerUrl) {
     done: () => window.benchResult,
   });
   return {
-    sift: {
-      url: `${siftUrl}/`,
-      ready: (page) => page.getByRole('button', { name: 'Load sample data' }).waitFor({ timeout: 2 * MINUTE }),
-      done: siftDone,
-    },
+    sift: siftPage(siftUrl),
     duckdb: peer('duckdb'),
     papaparse: peer('papaparse'),
   };
