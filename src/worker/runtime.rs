@@ -11,7 +11,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
-use crate::engine::ingest::ByteSource;
+use crate::engine::ingest::read_bytes;
 use crate::worker::file_stream::FileStream;
 use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage, MAX_OPEN_BYTES, RESTARTED_WORKER};
 use crate::worker::warm_up;
@@ -139,22 +139,11 @@ async fn decode(id: u64, data: &JsValue) -> Result<(Request, Vec<FileBytes>), St
 async fn read_file(id: u64, file: File) -> Result<FileBytes, String> {
     let name = file.name();
     let full_size = file.size() as u64;
-    let to_read = full_size.min(MAX_OPEN_BYTES);
-    let mut stream = FileStream::new(file);
-    let mut bytes = Vec::with_capacity(to_read as usize);
-    let mut start = 0;
-    while start < to_read {
-        let end = (start + READ_CHUNK_BYTES).min(to_read);
-        stream.read_into(start, end, &mut bytes).await?;
-        start = end;
-        if to_read > READ_CHUNK_BYTES {
-            post(&WorkerMessage::Progress {
-                id,
-                fraction: start as f64 / to_read as f64,
-                message: format!("Reading {name}: {} of {} MB", start / 1_000_000, to_read / 1_000_000),
-            });
-        }
-    }
+    let mut progress = |fraction: f64, message: &str| {
+        post(&WorkerMessage::Progress { id, fraction, message: message.to_string() });
+        true
+    };
+    let bytes = read_bytes(&name, &mut FileStream::new(file), full_size.min(MAX_OPEN_BYTES), READ_CHUNK_BYTES, &mut progress).await?;
     Ok(FileBytes::partial(name, bytes, full_size))
 }
 

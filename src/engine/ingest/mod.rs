@@ -38,7 +38,7 @@ pub use cells::DEFAULT_MISSING_TOKENS;
 pub use report::{ColumnReport, Detected, IngestReport, Renamed, SkippedRows, MAX_LISTED_LINES};
 pub use rows::RaggedRows;
 pub use pending::{complete, ready, Pending};
-pub use stream::{read_csv_from, read_csv_in_slices, slice_for, ByteSource, SLICE_BYTES};
+pub use stream::{read_bytes, read_csv_from, read_csv_in_slices, slice_for, ByteSource, SLICE_BYTES};
 
 use convert::Converted;
 use crate::engine::learn::ProgressFn;

@@ -126,19 +126,26 @@ fn sniff_text(text: &str) -> &str {
 
 /// The first `end` bytes of `source` in memory, only up to the last line break when `partial`.
 async fn read_whole(name: &str, source: &mut dyn ByteSource, (end, partial): (u64, bool), slice: usize, progress: &mut ProgressFn<'_>) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::with_capacity(usize::try_from(end).map_err(|_| format!("'{name}' is too large to read"))?);
-    let mut start = 0;
-    while start < end {
-        let to = (start + slice as u64).min(end);
-        source.read_into(start, to, &mut bytes).await?;
-        start = to;
-        if end > slice as u64 && !progress(start as f64 / end as f64, &format!("Reading {name}: {} of {} MB", start / 1_000_000, end / 1_000_000)) {
-            return Err(CANCELLED.to_string());
-        }
-    }
+    let mut bytes = read_bytes(name, source, end, slice as u64, progress).await?;
     if partial {
         if let Some(last) = bytes.iter().rposition(|&b| b == b'\n') {
             bytes.truncate(last + 1);
+        }
+    }
+    Ok(bytes)
+}
+
+/// The first `end` bytes of `source` (a file named `name`), read `slice` bytes at a time;
+/// `progress` hears the share read when there is more than one slice, and can cancel.
+pub async fn read_bytes(name: &str, source: &mut dyn ByteSource, end: u64, slice: u64, progress: &mut ProgressFn<'_>) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::with_capacity(usize::try_from(end).map_err(|_| format!("'{name}' is too large to read"))?);
+    let mut start = 0;
+    while start < end {
+        let to = (start + slice).min(end);
+        source.read_into(start, to, &mut bytes).await?;
+        start = to;
+        if end > slice && !progress(start as f64 / end as f64, &format!("Reading {name}: {} of {} MB", start / 1_000_000, end / 1_000_000)) {
+            return Err(CANCELLED.to_string());
         }
     }
     Ok(bytes)
