@@ -1,12 +1,16 @@
 //! Property tests of the ingest path: arbitrary bytes and CSV-like text never panic and give
-//! well-formed tables, and a typed table written by `export::write_csv` reads back the same.
+//! well-formed tables, read alone or shared with a partner (the browser's helper worker) the
+//! same, and a typed table written by `export::write_csv` reads back the same.
 //!
 //! 256 cases per property by default (a few seconds); for a long run:
 //! `PROPTEST_CASES=20000 cargo test --release --test ingest_properties`.
 
 use proptest::prelude::*;
 use sift::engine::export::{write_csv, CsvOptions};
-use sift::engine::ingest::{read_csv_detailed, IngestOptions, RaggedRows};
+use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, IngestOptions, RaggedRows};
+
+#[path = "common/local_partner.rs"]
+mod local_partner;
 use sift::engine::table::{Column, ColumnData, ColumnType, Table};
 
 /// Lines as the CSV reader can see them: `\n`, `\r\n` and a lone `\r` each end one.
@@ -134,6 +138,20 @@ proptest! {
     #[test]
     fn csv_like_text_gives_well_formed_tables(text in csv_text()) {
         check_well_formed(text.as_bytes())?;
+    }
+
+    #[test]
+    fn csv_like_text_reads_the_same_shared(text in csv_text(), slice in 64usize..400, skip in any::<bool>()) {
+        let options = IngestOptions { ragged: if skip { RaggedRows::Skip } else { RaggedRows::Stop }, ..IngestOptions::default() };
+        // Against the same slices read alone: a small first slice may sniff another dialect
+        // than the whole text would.
+        let mut source = text.as_bytes();
+        let alone = complete(read_csv_in_slices("f.csv", &mut source, (u64::MAX, slice), &options, None, &mut |_, _| true));
+        let mut partner = local_partner::Local::new(text.as_bytes(), u64::MAX, &options);
+        let mut source = text.as_bytes();
+        let shared = complete(read_csv_in_slices("f.csv", &mut source, (u64::MAX, slice), &options, Some(&mut partner), &mut |_, _| true));
+        // Compared as printed: a missing number is NaN, which equals nothing.
+        prop_assert_eq!(format!("{shared:?}"), format!("{alone:?}"), "{:?}", text);
     }
 
     #[test]

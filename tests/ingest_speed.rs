@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use sift::engine::ingest::{complete, read_csv_detailed, read_csv_from, ready, ByteSource, IngestOptions, Pending};
+use sift::engine::ingest::{complete, read_csv_detailed, read_csv_from, read_csv_shared, read_part, ready, ByteSource, IngestOptions, Part, Partner, Pending, ShareRequest};
 use sift::engine::profile::profile;
 
 fn ms(start: Instant) -> f64 {
@@ -96,4 +96,56 @@ fn stream_the_benchmark_file() {
         peak_mb()
     );
     assert_eq!(report.rows, ingested.table.row_count());
+}
+
+/// A partner reading its half of the columns on a second thread, as the browser's helper
+/// worker does on the second core.
+struct Threaded {
+    path: PathBuf,
+    running: Option<std::thread::JoinHandle<Result<Part, String>>>,
+}
+
+impl Partner for Threaded {
+    fn start(&mut self, request: ShareRequest) -> Result<(), String> {
+        let path = self.path.clone();
+        self.running = Some(std::thread::spawn(move || {
+            let file = std::fs::File::open(&path).map_err(|e| e.to_string())?;
+            let size = file.metadata().map_err(|e| e.to_string())?.len();
+            let mut source = FileSource(file, size);
+            complete(read_part("bench.csv", &mut source, u64::MAX, &IngestOptions::default(), request, &mut |_, _| true))
+        }));
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Pending<'_, Part> {
+        let running = self.running.take().ok_or_else(|| "not started".to_string());
+        ready(running.and_then(|r| r.join().map_err(|_| "the partner panicked".to_string())).and_then(|part| part))
+    }
+}
+
+/// The benchmark file read alone and shared with a second thread, alternately:
+///
+///     cargo test --release --test ingest_speed shared -- --ignored --nocapture
+#[test]
+#[ignore = "a measurement; run with --release --ignored --nocapture"]
+fn shared_with_a_second_thread() {
+    let path = std::env::var_os("SIFT_BENCH_CSV").map_or_else(|| PathBuf::from("bench/data/bench-100mb.csv"), PathBuf::from);
+    let Ok(size) = std::fs::metadata(&path).map(|m| m.len()) else {
+        println!("{} is missing: run `node bench/generate.mjs` first", path.display());
+        return;
+    };
+    let (mut alone, mut shared) = (Vec::new(), Vec::new());
+    for _ in 0..3 {
+        for with_partner in [false, true] {
+            let mut source = FileSource(std::fs::File::open(&path).unwrap(), size);
+            let mut partner = Threaded { path: path.clone(), running: None };
+            let partner: Option<&mut dyn Partner> = if with_partner { Some(&mut partner) } else { None };
+            let start = Instant::now();
+            let table = complete(read_csv_shared("bench.csv", &mut source, u64::MAX, &IngestOptions::default(), partner, &mut |_, _| true)).unwrap().table;
+            if with_partner { &mut shared } else { &mut alone }.push(ms(start));
+            assert_eq!(table.column_count(), 13);
+        }
+    }
+    let best = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+    println!("alone {:.0} ms, shared with a second thread {:.0} ms (best of 3): {:.2}×", best(&alone), best(&shared), best(&shared) / best(&alone));
 }

@@ -2,13 +2,19 @@
 //! and quoted fields cut by a slice's end, characters cut in the middle, columns whose type
 //! changes late (read again), a decimal comma guessed wrong at first (the file read again),
 //! a sample of a file's first bytes, and files that must be read whole after all (not UTF-8
-//! past the first slice, UTF-16, JSON).
+//! past the first slice, UTF-16, JSON). Each is also read shared with a partner that builds
+//! half of the columns (as the browser's helper worker does), whose columns go through the
+//! bytes they are handed over as.
 
 use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
-use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, ready, ByteSource, IngestOptions, Ingested, Pending};
+use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, ready, ByteSource, IngestOptions, Ingested, Partner, Pending};
+
+#[path = "common/local_partner.rs"]
+mod local_partner;
+use local_partner::Local;
 
 /// A file in memory that counts how much of it was read, and at most how much at once.
 struct Counted<'a> {
@@ -68,9 +74,14 @@ fn run<T>(future: impl Future<Output = T>) -> (T, usize) {
 }
 
 fn sliced<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions) -> (Result<Ingested, String>, Counted<'a>) {
+    read_sliced(bytes, slice, limit, options, None)
+}
+
+/// `bytes` read `slice` bytes at a time, up to `limit`, with `partner` if there is one.
+fn read_sliced<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions, partner: Option<&mut dyn Partner>) -> (Result<Ingested, String>, Counted<'a>) {
     let mut source = Counted { bytes, read: 0, largest: 0 };
     let mut reports = 0;
-    let result = complete(read_csv_in_slices("f.csv", &mut source, limit, slice, options, &mut |share, _| {
+    let result = complete(read_csv_in_slices("f.csv", &mut source, (limit, slice), options, partner, &mut |share, _| {
         assert!((0.0..=1.0).contains(&share));
         reports += 1;
         true
@@ -78,11 +89,23 @@ fn sliced<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions
     (result, source)
 }
 
+/// `bytes` read with a [`Local`] partner; the partner after.
+fn shared<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions) -> (Result<Ingested, String>, Local<'a>) {
+    let mut partner = Local::new(bytes, limit, options);
+    let (result, _) = read_sliced(bytes, slice, limit, options, Some(&mut partner));
+    (result, partner)
+}
+
 fn assert_same(text: &str, slice: usize) {
     let whole = read_csv_detailed("f.csv", text.as_bytes(), &IngestOptions::default());
     let (parts, source) = sliced(text.as_bytes(), slice, u64::MAX, &IngestOptions::default());
     assert_eq!(parts, whole, "slice {slice}");
     assert!(source.largest <= slice.max(64), "read {} bytes at once", source.largest);
+    let (together, partner) = shared(text.as_bytes(), slice, u64::MAX, &IngestOptions::default());
+    assert_eq!(together, whole, "shared, slice {slice}");
+    if text.len() > 2 * slice.max(64) {
+        assert!(partner.starts >= 1 && partner.columns >= 1, "slice {slice}: the partner read no column");
+    }
 }
 
 /// A CSV of `rows` rows with quoted fields holding delimiters, quotes and line breaks,
@@ -141,6 +164,10 @@ fn a_sample_keeps_whole_lines_of_the_bytes_asked_for() {
     let expected = read_csv_detailed("f.csv", cut.as_bytes(), &IngestOptions::default()).unwrap().table;
     assert_eq!(table, expected);
     assert!(source.read as u64 <= limit + 300, "read {} of {limit} bytes", source.read);
+    let (read, partner) = shared(text.as_bytes(), 300, limit, &IngestOptions::default());
+    assert_eq!(read.unwrap().table, expected);
+    assert_eq!(partner.starts, 1);
+    assert!((1..3).contains(&partner.columns), "the partner read {} of the three columns", partner.columns);
 }
 
 #[test]
@@ -170,6 +197,8 @@ fn ragged_rows_are_found_on_either_side_of_a_cut() {
     let whole = read_csv_detailed("f.csv", text.as_bytes(), &IngestOptions::default()).unwrap_err();
     let (read, _) = sliced(text.as_bytes(), 200, u64::MAX, &IngestOptions::default());
     assert_eq!(read.unwrap_err(), whole);
+    let (read, _) = shared(text.as_bytes(), 200, u64::MAX, &IngestOptions::default());
+    assert_eq!(read.unwrap_err(), whole);
 }
 
 #[test]
@@ -178,11 +207,11 @@ fn a_source_that_makes_each_read_wait_gives_the_same_table() {
     let whole = read_csv_detailed("f.csv", text.as_bytes(), &IngestOptions::default());
     for slice in [64, 300, 4096] {
         let mut source = Waiting(text.as_bytes());
-        let (read, waits) = run(read_csv_in_slices("f.csv", &mut source, u64::MAX, slice, &IngestOptions::default(), &mut |_, _| true));
+        let (read, waits) = run(read_csv_in_slices("f.csv", &mut source, (u64::MAX, slice), &IngestOptions::default(), None, &mut |_, _| true));
         assert_eq!(read, whole, "slice {slice}");
         assert!(waits >= text.len() / slice, "slice {slice}: waited {waits} times");
         let mut source = Waiting(text.as_bytes());
-        let refused = complete(read_csv_in_slices("f.csv", &mut source, u64::MAX, slice, &IngestOptions::default(), &mut |_, _| true));
+        let refused = complete(read_csv_in_slices("f.csv", &mut source, (u64::MAX, slice), &IngestOptions::default(), None, &mut |_, _| true));
         assert!(refused.is_err_and(|e| e.contains("had to wait")), "slice {slice}");
     }
 }

@@ -3,7 +3,7 @@
 use super::numbers::{parse_number, Shape};
 
 /// Cells that tell a decimal comma from a decimal point.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Evidence {
     /// Numbers only with a decimal point (`1.5`, `1,234.5`).
     point: usize,

@@ -66,9 +66,9 @@ impl Head {
         }
     }
 
-    /// Pushes the rows from `from` on into the builders.
-    pub fn replay(&self, from: usize, builders: &mut [ColumnBuilder], reader: &CellReader) {
-        for (builder, column) in builders.iter_mut().zip(&self.columns) {
+    /// Pushes the rows from `from` on into the builders of the columns `mine`.
+    pub fn replay(&self, from: usize, (mine, builders): (&[usize], &mut [ColumnBuilder]), reader: &CellReader) {
+        for (builder, column) in builders.iter_mut().zip(mine.iter().filter_map(|&i| self.columns.get(i))) {
             column.iter().skip(from).for_each(|cell| builder.push(cell, reader));
         }
     }

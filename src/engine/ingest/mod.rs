@@ -25,6 +25,7 @@ mod pending;
 mod pieces;
 mod report;
 mod rows;
+mod share;
 mod sniff;
 mod split;
 mod store;
@@ -38,11 +39,11 @@ pub use cells::DEFAULT_MISSING_TOKENS;
 pub use report::{ColumnReport, Detected, IngestReport, Renamed, SkippedRows, MAX_LISTED_LINES};
 pub use rows::RaggedRows;
 pub use pending::{complete, ready, Pending};
-pub use stream::{read_bytes, read_csv_from, read_csv_in_slices, slice_for, ByteSource, SLICE_BYTES};
+pub use share::{ColumnHeader, Part, PartColumn, PartHeader, Partner, ShareRequest};
+pub use stream::{read_bytes, read_csv_from, read_csv_in_slices, read_csv_shared, read_part, slice_for, ByteSource, SHARE_MIN_BYTES, SLICE_BYTES};
+pub use convert::Converted;
 
-use convert::Converted;
 use crate::engine::learn::ProgressFn;
-use pass::Outcome;
 use pieces::{Pieces, Whole};
 use split::Split;
 
@@ -113,35 +114,33 @@ pub fn read_csv_with_progress(name: &str, bytes: &[u8], options: &IngestOptions,
     if text.trim().is_empty() {
         return Err(pass::no_rows(name));
     }
-    complete(read_pieces(name, &mut Whole::new(&text), &text, (encoding, notes), options, progress))
+    complete(read_pieces(name, &mut Whole::new(&text), &text, (encoding, notes), options, None, progress))
 }
 
 /// Reads the text `pieces` hand over, whose start is `head` (enough to sniff the dialect),
-/// decoded as `decoded` says.
+/// decoded as `decoded` says; `partner`, when there is one, reads half of the columns, a
+/// slice of the given size at a time.
 async fn read_pieces(
     name: &str,
     pieces: &mut dyn Pieces,
     head: &str,
     (encoding, mut notes): (Detected<String>, Vec<String>),
     options: &IngestOptions,
+    partner: Option<(&mut dyn Partner, usize)>,
     progress: &mut ProgressFn<'_>,
 ) -> Result<Ingested, String> {
     if !options.delimiter.is_none_or(|d| d.is_ascii()) || !options.quote.is_none_or(|q| q.is_ascii()) {
         return Err(format!("the delimiter and the quote chosen for '{name}' must be ASCII characters such as , ; | or \""));
     }
     let (dialect, split) = dialect(head, options, &mut notes);
-    let mut decimal_comma = options.decimal_comma;
-    let read = loop {
-        match pass::read(name, pieces, split, options, decimal_comma, progress).await? {
-            Outcome::Read(read) => break read,
-            Outcome::Again { decimal_comma: again } => decimal_comma = Some(again),
-        }
-    };
+    let read = share::read_columns(name, pieces, split, options, partner, progress).await?;
     notes.extend(read.notes);
     let mut columns = Vec::with_capacity(read.columns.len());
     let mut column_reports = Vec::with_capacity(read.columns.len());
-    for (column_name, converted, forced) in read.columns {
-        let Converted { data, notes, unfit } = converted;
+    for (column_name, column) in read.names.into_iter().zip(read.columns) {
+        let Some((Converted { data, notes, unfit }, forced)) = column else {
+            return Err(format!("column '{column_name}' of '{name}' was not read; please open the file again"));
+        };
         column_reports.push(ColumnReport { name: column_name.clone(), column_type: data.column_type(), forced, unfit, notes });
         columns.push(Column::new(column_name, data));
     }

@@ -1,8 +1,10 @@
 //! Reading the rows once, straight into typed columns. The first rows decide the header and
 //! a provisional decimal separator and start each column's kind; every later cell goes
 //! directly into its column's buffer. Only columns whose kind turned out wider than their
-//! buffer could hold are read a second time, and only when every cell shows the decimal
-//! separator was guessed wrong is the whole file read again.
+//! buffer could hold are read a second time. The pass gathers what every cell says about
+//! the decimal separator; when that shows the guess was wrong, the caller reads again.
+//!
+//! A pass builds the columns of its [`Share`]: all of them, or one of two readers' half.
 
 use super::builder::{ColumnBuilder, Plan};
 use super::cells::CellReader;
@@ -13,6 +15,7 @@ use super::header;
 use super::report::{Detected, Renamed};
 use super::pieces::Pieces;
 use super::rows::{Rows, RowsState, Tally};
+use super::share::{Part, PartColumn, Share};
 use super::split::Split;
 use super::IngestOptions;
 use crate::engine::format::count;
@@ -20,23 +23,55 @@ use crate::engine::learn::{ProgressFn, CANCELLED};
 
 /// A file's columns, read.
 pub struct Pass {
-    /// Each column's name, values and whether its type was forced.
-    pub columns: Vec<(String, Converted, bool)>,
+    /// Every column's name.
+    pub names: Vec<String>,
+    /// Each column's values and whether its type was forced; `None` for another reader's.
+    pub columns: Vec<Option<(Converted, bool)>>,
     pub tally: Tally,
     pub has_header: Detected<bool>,
+    /// The decimal separator read with.
     pub decimal_comma: bool,
+    /// What the cells said about the decimal separator, when it was not known.
+    pub evidence: Option<Evidence>,
     pub renamed: Vec<Renamed>,
     pub notes: Vec<String>,
 }
 
-/// A read, or the decimal separator to read the file again with.
-pub enum Outcome {
-    Read(Pass),
-    Again { decimal_comma: bool },
+impl Pass {
+    /// Whether every cell says the decimal separator was guessed wrong.
+    pub fn guessed_wrong(&self, split: Split) -> bool {
+        self.evidence.is_some_and(|e| e.decimal_comma(split.delimiter) != self.decimal_comma)
+    }
+
+    /// This reader's columns, for the reader that leads.
+    pub fn into_part(self) -> Part {
+        let columns = self.columns.into_iter().enumerate();
+        let columns = columns.filter_map(|(index, c)| c.map(|(converted, forced)| PartColumn { index, converted, forced })).collect();
+        Part { decimal_comma: self.decimal_comma, evidence: self.evidence, columns }
+    }
+
+    /// Takes the helper's columns and evidence; an error when it read another way.
+    pub fn absorb(&mut self, part: Part) -> Result<(), String> {
+        if part.decimal_comma != self.decimal_comma {
+            return Err("the helper read with another decimal separator".into());
+        }
+        if let (Some(mine), Some(theirs)) = (&mut self.evidence, &part.evidence) {
+            mine.absorb(theirs);
+        }
+        for PartColumn { index, converted, forced } in part.columns {
+            match self.columns.get_mut(index) {
+                Some(slot @ None) => *slot = Some((converted, forced)),
+                _ => return Err(format!("the helper sent column {index}, which is not its own")),
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The columns being built once the head has been read.
 struct Started {
+    /// This reader's columns, ascending, and a builder for each.
+    mine: Vec<usize>,
     builders: Vec<ColumnBuilder>,
     reader: CellReader,
     has_header: Detected<bool>,
@@ -49,7 +84,7 @@ struct Started {
 }
 
 impl Started {
-    fn new(head: &Head, split: Split, options: &IngestOptions, decimal_comma: Option<bool>, total: usize) -> Started {
+    fn new(head: &Head, split: Split, options: &IngestOptions, (decimal_comma, share): (Option<bool>, Share), total: usize) -> Started {
         let guess = decimal_comma.unwrap_or_else(|| {
             let mut evidence = Evidence::default();
             head.observe(&mut evidence, 0..head.rows);
@@ -59,21 +94,22 @@ impl Started {
         let has_header = Detected::choose(options.has_header, || header::first_row_is_header(&head.columns, &reader));
         let from = usize::from(has_header.value);
         let observe = decimal_comma.is_none();
-        let builders = start_columns(head, from, &reader, total, options, observe);
-        Started { builders, reader, has_header, from, guess, observe, last_empty: head.last_column_empty() }
+        let mine = share.columns(head, from);
+        let builders = start_columns(head, (from, &mine), &reader, total, options, observe);
+        Started { mine, builders, reader, has_header, from, guess, observe, last_empty: head.last_column_empty() }
     }
 }
 
-/// Reads the text `pieces` hand over into columns; `decimal_comma` is the decimal separator
-/// when known. `progress` hears the share of the text read (and can cancel).
+/// Reads the text `pieces` hand over into the columns of `share`; `decimal_comma` is the
+/// decimal separator when known. `progress` hears the share of the text read (and can cancel).
 pub async fn read(
     name: &str,
     pieces: &mut dyn Pieces,
     split: Split,
     options: &IngestOptions,
-    decimal_comma: Option<bool>,
+    (decimal_comma, share): (Option<bool>, Share),
     progress: &mut ProgressFn<'_>,
-) -> Result<Outcome, String> {
+) -> Result<Pass, String> {
     pieces.rewind()?;
     let total = pieces.total();
     let mut head = Head::default();
@@ -94,9 +130,9 @@ pub async fn read(
                 return Err(no_rows(name));
             }
         }
-        let s = started.get_or_insert_with(|| Started::new(&head, split, options, decimal_comma, total));
+        let s = started.get_or_insert_with(|| Started::new(&head, split, options, (decimal_comma, share), total));
         let mut batches = 0usize;
-        while push_rows(&mut rows, &mut s.builders, &s.reader, &mut s.last_empty) {
+        while push_rows(&mut rows, (&s.mine, &mut s.builders), &s.reader, &mut s.last_empty) {
             batches += 1;
             if batches.is_multiple_of(PROGRESS_BATCHES) {
                 let done = (offset + rows.position()) as f64 / total.max(1) as f64;
@@ -110,16 +146,18 @@ pub async fn read(
         }
         (state, used) = rows.suspend();
     };
-    let Some(Started { mut builders, reader, has_header, from, guess, observe, last_empty }) = started else {
+    let Some(Started { mut mine, mut builders, reader, has_header, from, guess, observe, last_empty }) = started else {
         return Err(no_rows(name));
     };
-    if observe && file_evidence(&head, from, &builders).decimal_comma(split.delimiter) != guess {
-        return Ok(Outcome::Again { decimal_comma: !guess });
-    }
+    let header_rows = if share.reads_header() { 0..from } else { 0..0 };
+    let evidence = observe.then(|| file_evidence(&head, header_rows, &builders));
     let width = head.columns.len();
     let mut notes = tally_notes(&tally);
     let kept = if width > 1 && last_empty {
-        builders.pop();
+        if mine.last() == Some(&(width - 1)) {
+            mine.pop();
+            builders.pop();
+        }
         notes.push("the last column was empty, with no name (every line ends with a delimiter); it was dropped".into());
         width - 1
     } else {
@@ -133,36 +171,36 @@ pub async fn read(
         }
     }
     let again = Again { from, capacity: tally.rows - from, reader: &reader };
-    again.read(pieces, split, options, &mut builders).await?;
-    let columns = names
-        .into_iter()
-        .zip(builders)
-        .map(|(name, builder)| {
-            let forced = matches!(builder.plan().0, Plan::Force(..));
-            (name, finish(builder, options.day_first), forced)
-        })
-        .collect();
-    Ok(Outcome::Read(Pass { columns, tally, has_header, decimal_comma: guess, renamed, notes }))
+    again.read(pieces, split, options, (&mine, &mut builders)).await?;
+    let mut columns: Vec<Option<(Converted, bool)>> = std::iter::repeat_with(|| None).take(kept).collect();
+    for (i, builder) in mine.into_iter().zip(builders) {
+        let forced = matches!(builder.plan().0, Plan::Force(..));
+        if let Some(slot) = columns.get_mut(i) {
+            *slot = Some((finish(builder, options.day_first), forced));
+        }
+    }
+    Ok(Pass { names, columns, tally, has_header, decimal_comma: guess, evidence, renamed, notes })
 }
 
-/// A builder for each column, as its type was chosen or as the head's values are, with the
-/// head's rows from `from` on already pushed.
-fn start_columns(head: &Head, from: usize, reader: &CellReader, text_len: usize, options: &IngestOptions, observe: bool) -> Vec<ColumnBuilder> {
+/// A builder for each of the columns `mine`, as its type was chosen or as the head's values
+/// are, with the head's rows from `from` on already pushed.
+fn start_columns(head: &Head, (from, mine): (usize, &[usize]), reader: &CellReader, text_len: usize, options: &IngestOptions, observe: bool) -> Vec<ColumnBuilder> {
     let (names, _) = column_names(head, from == 1, head.columns.len());
     let forced = |name: &str| options.column_types.iter().rev().find(|(n, _)| n == name).map(|(_, t)| *t);
     let capacity = head.estimate_rows(text_len).saturating_sub(from);
-    let mut builders: Vec<ColumnBuilder> = (0..names.len())
-        .map(|i| ColumnBuilder::new(head.plan(i, from, forced(&names[i]), reader), capacity, options.day_first, observe))
+    let mut builders: Vec<ColumnBuilder> = mine
+        .iter()
+        .map(|&i| ColumnBuilder::new(head.plan(i, from, forced(&names[i]), reader), capacity, options.day_first, observe))
         .collect();
-    head.replay(from, &mut builders, reader);
+    head.replay(from, (mine, &mut builders), reader);
     builders
 }
 
-/// What every cell says about the decimal separator: the header row's cells, and what each
-/// column saw below it.
-fn file_evidence(head: &Head, from: usize, builders: &[ColumnBuilder]) -> Evidence {
+/// What the cells say about the decimal separator: the cells of the head's `header_rows`,
+/// and what each column saw below them.
+fn file_evidence(head: &Head, header_rows: std::ops::Range<usize>, builders: &[ColumnBuilder]) -> Evidence {
     let mut evidence = Evidence::default();
-    head.observe(&mut evidence, 0..from);
+    head.observe(&mut evidence, header_rows);
     builders.iter().filter_map(ColumnBuilder::evidence).for_each(|e| evidence.absorb(e));
     evidence
 }
@@ -177,10 +215,10 @@ const PROGRESS_BATCHES: usize = 8;
 /// a browser's WebAssembly engine optimizes a function after its first calls, never in the
 /// middle of one long-running call.
 #[inline(never)]
-fn push_rows(rows: &mut Rows, builders: &mut [ColumnBuilder], reader: &CellReader, last_empty: &mut bool) -> bool {
+fn push_rows(rows: &mut Rows, (mine, builders): (&[usize], &mut [ColumnBuilder]), reader: &CellReader, last_empty: &mut bool) -> bool {
     for _ in 0..BATCH_ROWS {
         let Some(row) = rows.next_row() else { return false };
-        for (i, builder) in builders.iter_mut().enumerate() {
+        for (&i, builder) in mine.iter().zip(builders.iter_mut()) {
             builder.push(row.cell(i), reader);
         }
         *last_empty &= row.cell(row.width() - 1).is_empty();
@@ -220,8 +258,9 @@ struct Again<'a> {
 }
 
 impl Again<'_> {
-    /// Reads the columns whose values were dropped again, now that their kind is known.
-    async fn read(&self, pieces: &mut dyn Pieces, split: Split, options: &IngestOptions, builders: &mut [ColumnBuilder]) -> Result<(), String> {
+    /// Reads the columns whose values were dropped again, now that their kind is known
+    /// (`builders` are those of the columns `mine`).
+    async fn read(&self, pieces: &mut dyn Pieces, split: Split, options: &IngestOptions, (mine, builders): (&[usize], &mut [ColumnBuilder])) -> Result<(), String> {
         let again: Vec<usize> = (0..builders.len()).filter(|&i| builders[i].plan().1).collect();
         if again.is_empty() {
             return Ok(());
@@ -239,7 +278,7 @@ impl Again<'_> {
                     continue;
                 }
                 for &i in &again {
-                    builders[i].push(row.cell(i), self.reader);
+                    builders[i].push(row.cell(mine[i]), self.reader);
                 }
             }
             (state, used) = rows.suspend();

@@ -9,7 +9,9 @@
 
 use super::decode::{decode, Decoded};
 use super::pending::{ready, Pending};
+use super::pass;
 use super::pieces::Pieces;
+use super::share::{Part, Partner, Share, ShareRequest};
 use super::{guard, read_csv_with_progress, read_pieces, IngestOptions, Ingested};
 use crate::engine::learn::{ProgressFn, CANCELLED};
 
@@ -21,6 +23,9 @@ const MIN_SLICE_BYTES: usize = 64 << 10;
 const SNIFF_BYTES: usize = 1 << 20;
 /// The error that sends a file back to be read whole; never shown.
 const NOT_UTF8: &str = "\u{0}the bytes stop being UTF-8";
+/// Smallest file whose columns are shared with a partner: below it, starting the partner and
+/// handing its columns over would cost more than it saves.
+pub const SHARE_MIN_BYTES: u64 = 16 << 20;
 
 /// A file that can be read in slices, again and again (a browser `File`, bytes in memory).
 pub trait ByteSource {
@@ -53,8 +58,32 @@ impl ByteSource for &[u8] {
 /// hears the share read and can cancel. The browser awaits it; [`super::complete`] runs it
 /// when `source` never waits.
 pub async fn read_csv_from(name: &str, source: &mut dyn ByteSource, limit: u64, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Ingested, String> {
-    let slice = slice_for(source.size().min(limit));
-    read_csv_in_slices(name, source, limit, slice, options, progress).await
+    read_csv_shared(name, source, limit, options, None, progress).await
+}
+
+/// [`read_csv_from`], with `partner` reading half of the columns of a UTF-8 file of at least
+/// [`SHARE_MIN_BYTES`] (see `share.rs`).
+pub async fn read_csv_shared(
+    name: &str,
+    source: &mut dyn ByteSource,
+    limit: u64,
+    options: &IngestOptions,
+    partner: Option<&mut dyn Partner>,
+    progress: &mut ProgressFn<'_>,
+) -> Result<Ingested, String> {
+    let size = source.size().min(limit);
+    let partner = partner.filter(|_| size >= SHARE_MIN_BYTES);
+    read_csv_in_slices(name, source, (limit, slice_for(size)), options, partner, progress).await
+}
+
+/// The partner's half of the columns of the file `source` (read up to `limit`), split and
+/// read as the lead's `request` says.
+pub async fn read_part(name: &str, source: &mut dyn ByteSource, limit: u64, options: &IngestOptions, request: ShareRequest, progress: &mut ProgressFn<'_>) -> Result<Part, String> {
+    let end = source.size().min(limit);
+    let mut pieces = Utf8Pieces::new(source, request.slice, end);
+    let share = (request.decimal_comma, Share::Help);
+    let pass = pass::read(name, &mut pieces, request.split(), options, share, progress).await?;
+    Ok(pass.into_part())
 }
 
 /// The slice size for a file of `size` bytes: a sixteenth of it, within
@@ -66,14 +95,15 @@ pub fn slice_for(size: u64) -> usize {
     usize::try_from(size / 16).unwrap_or(usize::MAX).clamp(MIN_SLICE_BYTES, SLICE_BYTES)
 }
 
-/// [`read_csv_from`] with slices of `slice` bytes (files up to two slices are read whole);
-/// the browser uses [`slice_for`] the file's size, tests smaller slices.
+/// [`read_csv_shared`] with slices of `slice` bytes (files up to two slices are read whole),
+/// and a partner whatever the file's size; the browser uses [`slice_for`] the file's size,
+/// tests smaller slices.
 pub async fn read_csv_in_slices(
     name: &str,
     source: &mut dyn ByteSource,
-    limit: u64,
-    slice: usize,
+    (limit, slice): (u64, usize),
     options: &IngestOptions,
+    partner: Option<&mut dyn Partner>,
     progress: &mut ProgressFn<'_>,
 ) -> Result<Ingested, String> {
     let end = source.size().min(limit);
@@ -86,8 +116,9 @@ pub async fn read_csv_in_slices(
             let head = sniff_text(&decoded.text).to_string();
             let decoded = (decoded.encoding, decoded.notes);
             drop(first);
-            let mut pieces = Utf8Pieces { source: &mut *source, slice, end, partial, next: 0, text: String::new(), bytes: Vec::new(), done: false };
-            match read_pieces(name, &mut pieces, &head, decoded, options, progress).await {
+            let mut pieces = Utf8Pieces::new(&mut *source, slice, end);
+            let partner = partner.map(|p| (p, slice));
+            match read_pieces(name, &mut pieces, &head, decoded, options, partner, progress).await {
                 Err(e) if e == NOT_UTF8 => {}
                 read => return read,
             }
@@ -165,6 +196,14 @@ struct Utf8Pieces<'s> {
     /// The slice being read, after the incomplete character the previous slice ended with.
     bytes: Vec<u8>,
     done: bool,
+}
+
+impl<'s> Utf8Pieces<'s> {
+    /// The first `end` bytes of `source`, `slice` bytes at a time.
+    fn new(source: &'s mut dyn ByteSource, slice: usize, end: u64) -> Self {
+        let partial = end < source.size();
+        Utf8Pieces { source, slice, end, partial, next: 0, text: String::new(), bytes: Vec::new(), done: false }
+    }
 }
 
 impl Pieces for Utf8Pieces<'_> {
