@@ -8,7 +8,7 @@
 // code in the background just after it got ready (Sift's did for about a second after its
 // warm-up), and the benchmark should not time that. Every tool gets the same pause.
 
-import { alertTexts, control, guardContext, launchBrowser } from '../tests/e2e/app.mjs';
+import { alertTexts, control, emulateCores, guardContext, launchBrowser } from '../tests/e2e/app.mjs';
 import { watchMemory } from './memory.mjs';
 
 /** Sift is done when the "Data quality report" region shows its row count (or an alert shows). */
@@ -33,12 +33,13 @@ export function siftPage(url) {
 }
 
 /**
- * Open `url`, await `ready(page)` and `settleMs` more, choose `file`, wait for `done` (a page
- * function that returns { doneAt, ... } when finished, or a falsy value). Returns { seconds,
+ * Open `url` (as on a machine with `cores` cores, when given), await `ready(page)` and
+ * `settleMs` more, choose `file`, wait for `done` (a page function that returns
+ * { doneAt, ... } when finished, or a falsy value). Returns { seconds,
  * memory, crashed, ... }, and with `trace` (Chromium trace categories) the trace's events from
  * the page's start, with `chosenTs`, the trace time of the file's `change` event.
  */
-export async function timeOpen({ url, file, ready, done, timeout, settleMs = 1000, trace }) {
+export async function timeOpen({ url, file, ready, done, timeout, settleMs = 1000, trace, cores }) {
   const browser = await launchBrowser();
   const memory = watchMemory(process.pid); // Chromium is a child of this process
   try {
@@ -47,6 +48,7 @@ export async function timeOpen({ url, file, ready, done, timeout, settleMs = 100
     const page = guard.watch(await context.newPage());
     let crashed = false;
     page.once('crash', () => (crashed = true)); // a pending wait then fails with "Target crashed"
+    if (cores) await emulateCores(context, page, cores);
     if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', ...trace] });
     await page.goto(url, { waitUntil: 'load' });
     await ready(page);

@@ -2,7 +2,10 @@
 // Chromium, and pandas natively, on the same ~100 MB CSV. Prints a table and writes
 // bench/results/latest.json. Run it with `make bench` (see docs/benchmarks.md).
 //
-//   node bench/run.mjs [--file F] [--runs 3] [--tools sift,duckdb,papaparse,pandas] [--with-1gb] [--settle-ms 1000]
+//   node bench/run.mjs [--file F] [--runs 3] [--tools sift,duckdb,papaparse,pandas] [--with-1gb] [--settle-ms 1000] [--cores N]
+//
+// `--cores N` makes the pages say the machine has N cores: with 4 or more Sift reads a large
+// file with a helper worker, so `--cores 4` and `--cores 2` compare it with and without.
 //
 // Expects dist/ to be built (`make dist`) and bench/node_modules installed (bench/setup.sh).
 
@@ -23,6 +26,7 @@ const { values: args } = parseArgs({
     tools: { type: 'string', default: 'sift,duckdb,papaparse,pandas' },
     'with-1gb': { type: 'boolean', default: false },
     'settle-ms': { type: 'string', default: '1000' },
+    cores: { type: 'string' },
     python: { type: 'string', default: join(BENCH_DIR, '.venv/bin/python') },
     out: { type: 'string', default: join(BENCH_DIR, 'results/latest.json') },
   },
@@ -30,6 +34,8 @@ const { values: args } = parseArgs({
 const RUNS = Number(args.runs);
 /** Idle time between a page saying it is ready and the file being chosen (see browser.mjs). */
 const SETTLE_MS = Number(args['settle-ms']);
+/** The core count the pages are told, or undefined for the machine's own. */
+const CORES = args.cores === undefined ? undefined : Number(args.cores);
 const MINUTE = 60_000;
 const MB = 1e6;
 
@@ -91,7 +97,7 @@ async function siftOnGigabyte(sift) {
   generateCsv(file, { rows: 10_000_000 });
   try {
     const bytes = statSync(file).size;
-    return { bytes, ...(await timeOpen({ ...sift, file, timeout: 15 * MINUTE, settleMs: SETTLE_MS })) };
+    return { bytes, ...(await timeOpen({ ...sift, file, timeout: 15 * MINUTE, settleMs: SETTLE_MS, cores: CORES })) };
   } finally {
     rmSync(file, { force: true });
   }
@@ -146,13 +152,14 @@ async function main() {
     chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
     file: { path: file, bytes },
     settleMs: SETTLE_MS,
+    cores: CORES ?? null,
     tools: {},
   };
   try {
     const tools = browserTools(siftServer.url, peerServer.url);
     for (const name of wanted) {
       console.error(`${name}:`);
-      const once = name === 'pandas' ? () => pandasRun(file) : () => timeOpen({ ...tools[name], file, timeout: 10 * MINUTE, settleMs: SETTLE_MS });
+      const once = name === 'pandas' ? () => pandasRun(file) : () => timeOpen({ ...tools[name], file, timeout: 10 * MINUTE, settleMs: SETTLE_MS, cores: CORES });
       results.tools[name] = await repeat(name, once);
     }
     const sift = results.tools.sift?.seconds ?? null;

@@ -147,7 +147,7 @@ proptest! {
         // than the whole text would.
         let mut source = text.as_bytes();
         let alone = complete(read_csv_in_slices("f.csv", &mut source, (u64::MAX, slice), &options, None, &mut |_, _| true));
-        let mut partner = local_partner::Local::new(text.as_bytes(), u64::MAX, &options);
+        let mut partner = local_partner::Local::new(text.as_bytes());
         let mut source = text.as_bytes();
         let shared = complete(read_csv_in_slices("f.csv", &mut source, (u64::MAX, slice), &options, Some(&mut partner), &mut |_, _| true));
         // Compared as printed: a missing number is NaN, which equals nothing.

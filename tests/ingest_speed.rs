@@ -112,7 +112,7 @@ impl Partner for Threaded {
             let file = std::fs::File::open(&path).map_err(|e| e.to_string())?;
             let size = file.metadata().map_err(|e| e.to_string())?.len();
             let mut source = FileSource(file, size);
-            complete(read_part("bench.csv", &mut source, u64::MAX, &IngestOptions::default(), request, &mut |_, _| true))
+            complete(read_part(&mut source, &request, &mut |_, _| true))
         }));
         Ok(())
     }

@@ -91,7 +91,7 @@ fn read_sliced<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOp
 
 /// `bytes` read with a [`Local`] partner; the partner after.
 fn shared<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions) -> (Result<Ingested, String>, Local<'a>) {
-    let mut partner = Local::new(bytes, limit, options);
+    let mut partner = Local::new(bytes);
     let (result, _) = read_sliced(bytes, slice, limit, options, Some(&mut partner));
     (result, partner)
 }

@@ -161,9 +161,9 @@ impl WorkerClient {
         // Only the page's first worker warms up: a later one (after a crash or a Cancel) goes
         // straight to the replay of the person's files, which warms it as well.
         let options = WorkerOptions::new();
-        if generation > 1 {
-            options.set_name(protocol::RESTARTED_WORKER);
-        }
+        let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
+        let start = protocol::WorkerStart { restarted: generation > 1, helper: cores >= f64::from(protocol::HELPER_MIN_CORES) };
+        options.set_name(&start.name());
         let worker = match Worker::new_with_options(WORKER_URL, &options) {
             Ok(worker) => worker,
             Err(error) => return self.give_up(&format!("the engine could not start ({error:?})")),

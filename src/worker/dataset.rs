@@ -3,7 +3,7 @@
 
 use crate::engine::combine::{append, same_columns, SOURCE_COLUMN};
 use crate::engine::format::count;
-use crate::engine::ingest::{read_csv_detailed, read_csv_from, read_csv_with_progress, ByteSource, IngestOptions, IngestReport};
+use crate::engine::ingest::{read_csv_detailed, read_csv_shared, read_csv_with_progress, ByteSource, IngestOptions, IngestReport, Partner};
 use crate::engine::learn::ProgressFn;
 use crate::engine::profile::{ProfileOptions, Report};
 use crate::engine::table::Table;
@@ -51,23 +51,26 @@ pub struct FileBytes {
     /// The file, when it is read slice by slice while it is parsed, so that its bytes are
     /// never all in memory (a large file opened in the browser).
     pub source: Option<Box<dyn ByteSource>>,
+    /// Who reads half of the columns of a large `source` (the browser's helper worker).
+    pub partner: Option<Box<dyn Partner>>,
 }
 
 impl FileBytes {
     /// A file read whole.
     pub fn whole(name: impl Into<String>, bytes: Vec<u8>) -> Self {
         let full_size = bytes.len() as u64;
-        FileBytes { name: name.into(), bytes, full_size, source: None }
+        FileBytes { name: name.into(), bytes, full_size, source: None, partner: None }
     }
 
     /// The first bytes of a file of `full_size` bytes.
     pub fn partial(name: impl Into<String>, bytes: Vec<u8>, full_size: u64) -> Self {
-        FileBytes { name: name.into(), bytes, full_size, source: None }
+        FileBytes { name: name.into(), bytes, full_size, source: None, partner: None }
     }
 
-    /// A file to read slice by slice from `source` (at most its first [`MAX_OPEN_BYTES`]).
-    pub fn streamed(name: impl Into<String>, source: Box<dyn ByteSource>) -> Self {
-        FileBytes { name: name.into(), bytes: Vec::new(), full_size: source.size(), source: Some(source) }
+    /// A file to read slice by slice from `source` (at most its first [`MAX_OPEN_BYTES`]),
+    /// with `partner` reading half of its columns when it is large.
+    pub fn streamed(name: impl Into<String>, source: Box<dyn ByteSource>, partner: Option<Box<dyn Partner>>) -> Self {
+        FileBytes { name: name.into(), bytes: Vec::new(), full_size: source.size(), source: Some(source), partner }
     }
 
     /// Whether only the start of the file is read.
@@ -152,7 +155,10 @@ fn appended(parts: Vec<Dataset>) -> Result<Dataset, String> {
 async fn read_file(file: &mut FileBytes, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Dataset, String> {
     let partial = file.is_partial();
     let (ingested, read) = match &mut file.source {
-        Some(source) => (read_csv_from(&file.name, source.as_mut(), MAX_OPEN_BYTES, options, progress).await?, file.full_size.min(MAX_OPEN_BYTES)),
+        Some(source) => {
+            let partner = file.partner.as_mut().map(|p| -> &mut dyn Partner { p.as_mut() });
+            (read_csv_shared(&file.name, source.as_mut(), MAX_OPEN_BYTES, options, partner, progress).await?, file.full_size.min(MAX_OPEN_BYTES))
+        }
         None => {
             let bytes = if partial { up_to_last_line_break(&file.bytes) } else { &file.bytes[..] };
             (read_csv_with_progress(&file.name, bytes, options, progress)?, bytes.len() as u64)

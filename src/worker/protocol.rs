@@ -171,9 +171,43 @@ pub struct DatasetView {
 /// the file's size.
 pub const MAX_OPEN_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The name the page gives a worker it starts again after a crash or a Cancel; such a worker
-/// does not warm up before `Ready`.
-pub const RESTARTED_WORKER: &str = "restarted";
+/// The name of the helper worker a worker starts to read half of a large file's columns.
+pub const HELPER_WORKER: &str = "helper";
+
+/// Fewest cores on which a worker reads a large file with a helper worker. On two cores the
+/// browser's own work (the page, reading the file, drawing) leaves too little of the second
+/// one: measured, the open took as long, with a third more memory.
+pub const HELPER_MIN_CORES: u32 = 4;
+
+/// How the page starts a worker, said in the worker's name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WorkerStart {
+    /// Started again after a crash or a Cancel: no warm-up before `Ready` (the replay of the
+    /// person's files warms it).
+    pub restarted: bool,
+    /// May start a helper worker (the machine has [`HELPER_MIN_CORES`]).
+    pub helper: bool,
+}
+
+impl WorkerStart {
+    /// The worker's name.
+    pub fn name(self) -> String {
+        let mut name = String::from("sift");
+        for (flag, word) in [(self.restarted, " restarted"), (self.helper, " helper")] {
+            if flag {
+                name.push_str(word);
+            }
+        }
+        name
+    }
+
+    /// What a worker's `name` says.
+    pub fn from_name(name: &str) -> Self {
+        let words: Vec<&str> = name.split(' ').collect();
+        let sift = words.first() == Some(&"sift");
+        WorkerStart { restarted: sift && words.contains(&"restarted"), helper: sift && words.contains(&"helper") }
+    }
+}
 
 /// The most folds cross-validation and grid search accept.
 pub const MAX_FOLDS: usize = 20;
@@ -227,4 +261,21 @@ pub enum WorkerMessage {
 pub struct Reply {
     pub id: u64,
     pub result: Result<Answer, String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_worker_start_reads_back_from_its_name() {
+        for restarted in [false, true] {
+            for helper in [false, true] {
+                let start = WorkerStart { restarted, helper };
+                assert_eq!(WorkerStart::from_name(&start.name()), start);
+            }
+        }
+        assert_eq!(WorkerStart::from_name(""), WorkerStart::default());
+        assert_eq!(WorkerStart::from_name(HELPER_WORKER), WorkerStart::default());
+    }
 }

@@ -11,9 +11,11 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
-use crate::engine::ingest::read_bytes;
+use crate::engine::ingest::{read_bytes, Partner};
 use crate::worker::file_stream::FileStream;
-use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage, MAX_OPEN_BYTES, RESTARTED_WORKER};
+use crate::worker::helper_client::{self, HelperPartner};
+use crate::worker::helper_serve;
+use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage, WorkerStart, HELPER_WORKER, MAX_OPEN_BYTES};
 use crate::worker::warm_up;
 use crate::worker::workspace::{FileBytes, Workspace};
 
@@ -26,6 +28,8 @@ thread_local! {
     /// read makes the answer wait, so messages arriving meanwhile queue here.
     static WAITING: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
     static ANSWERING: Cell<bool> = const { Cell::new(false) };
+    /// How the page started this worker.
+    static START: Cell<WorkerStart> = Cell::new(WorkerStart::from_name(&scope().name()));
 }
 
 /// A workspace that times model fits with the browser's clock.
@@ -35,8 +39,13 @@ fn timed_workspace() -> Workspace {
     workspace
 }
 
-/// Starts the worker: installs the panic hook and the message handler, then posts `Ready`.
+/// Starts the worker: installs the panic hook and the message handler, starts the helper
+/// worker, then posts `Ready`; or, in the helper, serves the worker that started it.
 pub fn run() {
+    if scope().name() == HELPER_WORKER {
+        return helper_serve::serve();
+    }
+    start_helper();
     std::panic::set_hook(Box::new(|info| {
         let message = panic_message(info);
         post(&WorkerMessage::Crashed { message });
@@ -51,11 +60,18 @@ pub fn run() {
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     wasm_bindgen_futures::spawn_local(async {
-        if scope().name() != RESTARTED_WORKER {
+        if !START.get().restarted {
             warm_up().await;
         }
         post(&WorkerMessage::Ready);
     });
+}
+
+/// Starts the helper worker, when the page allows one and it is not running.
+fn start_helper() {
+    if START.get().helper {
+        helper_client::start();
+    }
 }
 
 /// Opens a made-up file exactly as a person's file is opened (a `File`, read through its
@@ -72,6 +88,7 @@ async fn warm_up() {
     }
     let (id, result) = answer(&message, false).await;
     let _ = serde_json::to_string(&WorkerMessage::Reply(Reply { id, result }));
+    warm_up::hand_over_columns();
     WORKSPACE.set(timed_workspace());
 }
 
@@ -80,6 +97,8 @@ async fn answer_waiting() {
     while let Some(data) = WAITING.with_borrow_mut(VecDeque::pop_front) {
         let (id, result) = answer(&data, true).await;
         post(&WorkerMessage::Reply(Reply { id, result }));
+        // A helper stopped after a shared read starts again, now the answer is out.
+        start_helper();
     }
     ANSWERING.set(false);
 }
@@ -147,9 +166,11 @@ async fn read_file(id: u64, file: File) -> Result<FileBytes, String> {
     Ok(FileBytes::partial(name, bytes, full_size))
 }
 
-/// A browser `File` read through its stream while it is parsed, so it is never in memory whole.
+/// A browser `File` read through its stream while it is parsed, so it is never in memory
+/// whole, with the helper worker reading half of its columns when it is large.
 fn streamed(file: File) -> FileBytes {
-    FileBytes::streamed(file.name(), Box::new(FileStream::new(file)))
+    let partner = START.get().helper.then(|| Box::new(HelperPartner::new(file.clone())) as Box<dyn Partner>);
+    FileBytes::streamed(file.name(), Box::new(FileStream::new(file)), partner)
 }
 
 fn post(message: &WorkerMessage) {
@@ -163,11 +184,13 @@ fn post(message: &WorkerMessage) {
     let _ = scope().post_message(&JsValue::from_str(&json));
 }
 
-fn scope() -> DedicatedWorkerGlobalScope {
+/// This worker's global scope.
+pub fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
+/// A panic's message and where it happened.
+pub fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
     let payload = info.payload();
     let text = payload
         .downcast_ref::<&str>()

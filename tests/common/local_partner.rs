@@ -1,14 +1,12 @@
 //! A partner for tests of shared reading (see `engine/ingest/share.rs`).
 
 use sift::engine::column_bytes;
-use sift::engine::ingest::{complete, read_part, ready, IngestOptions, Part, Partner, Pending, ShareRequest};
+use sift::engine::ingest::{complete, read_part, ready, Part, Partner, Pending, ShareRequest};
 
 /// A partner reading the same bytes in this thread when its columns are asked for, handing
 /// them over as bytes, as the browser's helper worker does.
 pub struct Local<'a> {
     bytes: &'a [u8],
-    limit: u64,
-    options: IngestOptions,
     request: Option<ShareRequest>,
     /// How many reads it was asked to start, and how many columns it handed over.
     pub starts: usize,
@@ -16,8 +14,8 @@ pub struct Local<'a> {
 }
 
 impl<'a> Local<'a> {
-    pub fn new(bytes: &'a [u8], limit: u64, options: &IngestOptions) -> Self {
-        Local { bytes, limit, options: options.clone(), request: None, starts: 0, columns: 0 }
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Local { bytes, request: None, starts: 0, columns: 0 }
     }
 }
 
@@ -32,7 +30,7 @@ impl Partner for Local<'_> {
         let request = self.request.take();
         let mut source = self.bytes;
         let part = request.ok_or_else(|| "not started".to_string()).and_then(|request| {
-            complete(read_part("f.csv", &mut source, self.limit, &self.options, request, &mut |_, _| true))
+            complete(read_part(&mut source, &request, &mut |_, _| true))
         });
         let handed = part.and_then(|part| {
             let (header, values) = part.split_values();

@@ -39,11 +39,12 @@ export function launchBrowser() {
 }
 
 /**
- * Serve dist/ on loopback, launch Chromium and open the app.
+ * Serve dist/ on loopback, launch Chromium and open the app (as on a machine with `cores`
+ * cores, when given).
  * Returns { server, browser, context, page, guard, close }.
  * `guard` records console errors, uncaught errors and requests to any other host.
  */
-export async function openApp({ query = '', viewport = { width: 1280, height: 900 } } = {}) {
+export async function openApp({ query = '', viewport = { width: 1280, height: 900 }, cores } = {}) {
   const server = await serveDirectory(DIST);
   let browser;
   try {
@@ -52,6 +53,7 @@ export async function openApp({ query = '', viewport = { width: 1280, height: 90
     context.setDefaultTimeout(JOB_TIMEOUT);
     const guard = guardContext(context, server.url);
     const page = guard.watch(await context.newPage());
+    if (cores) await emulateCores(context, page, cores);
     await page.goto(`${server.url}/${query}`, { waitUntil: 'load' });
     await page.getByRole('button', { name: 'Load sample data' }).waitFor({ state: 'visible' });
     const close = async () => {
@@ -64,6 +66,15 @@ export async function openApp({ query = '', viewport = { width: 1280, height: 90
     await server.close();
     throw err;
   }
+}
+
+/**
+ * Make `page` say the machine has `cores` cores (`navigator.hardwareConcurrency`). Sift's page
+ * passes it on to its worker, which starts a helper worker on four or more; a worker's own
+ * navigator cannot be overridden.
+ */
+export async function emulateCores(context, page, cores) {
+  await (await context.newCDPSession(page)).send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: cores });
 }
 
 /**

@@ -1,7 +1,8 @@
 // End-to-end test of opening a large CSV (issue 3): a 40 MB file, read by the worker in
 // sixteen slices, is parsed while it is read. The progress bar moves through the parse
 // (many steps, not one per slice), the report counts every row, the columns get
-// their types, and Cancel during a load leaves the page working with the data it had.
+// their types, and Cancel during a load leaves the page working with the data it had. On a
+// machine with four cores a helper worker reads half of the columns: the report is the same.
 //
 // Run with: SIFT_DIST=/tmp/dist-NAME node --test tests/e2e/ingest.test.mjs
 
@@ -38,13 +39,14 @@ describe('opening a large CSV', () => {
   let app;
   let dir;
   let file;
+  let report; // the report as read alone, on two cores
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sift-ingest-'));
     file = join(dir, 'large.csv');
     execFileSync('node', [join(REPO, 'bench/generate.mjs'), '--rows', String(ROWS), '--out', file]);
     assert.ok((await stat(file)).size > 32 * 1024 * 1024, 'the file is larger than 32 MiB');
-    app = await openApp();
+    app = await openApp({ cores: 2 });
   });
 
   after(async () => {
@@ -64,7 +66,26 @@ describe('opening a large CSV', () => {
     for (const type of new Set(TYPES)) {
       assert.match(await rowsShown(page), new RegExp(`\\b${type}\\b`), `a ${type} column`);
     }
+    report = await rowsShown(page);
+    assert.equal(page.workers().length, 1, 'no helper worker on two cores');
     assert.deepEqual(app.guard.problems, []);
+  });
+
+  it('on four cores, reads half of the columns in a helper worker, to the same report', async () => {
+    const four = await openApp({ cores: 4 });
+    try {
+      await eventually(async () => four.page.workers().length, (n) => n === 2, { what: 'the worker and its helper' });
+      const started = [];
+      four.page.on('worker', (worker) => started.push(worker.url()));
+      await upload(four.page, [file]);
+      await eventually(() => rowsShown(four.page), (t) => t.includes('400,000'), { what: 'the report of 400,000 rows', timeout: 120_000 });
+      assert.equal(await rowsShown(four.page), report, 'the same report as read alone');
+      // The helper stops once it has handed its columns over, and a new one starts.
+      await eventually(async () => started.length, (n) => n === 1, { what: 'a new helper after the read' });
+      assert.deepEqual(four.guard.problems, [], 'no error, such as the helper failing and the file read alone');
+    } finally {
+      await four.close();
+    }
   });
 
   it('cancels a load and keeps the data it had', async () => {

@@ -67,10 +67,14 @@ impl Share {
     }
 }
 
-/// What the lead tells the helper: how to split the rows it found, and the decimal
-/// separator when it is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What the lead tells the helper: the file's name, how much of it to read and with which
+/// options, how to split the rows it found, and the decimal separator when it is known.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ShareRequest {
+    pub name: String,
+    /// Bytes of the file to read.
+    pub end: u64,
+    pub options: IngestOptions,
     pub delimiter: u8,
     pub quote: u8,
     /// Bytes of an Excel `sep=` line to skip.
@@ -81,8 +85,10 @@ pub struct ShareRequest {
 }
 
 impl ShareRequest {
-    pub(super) fn new(split: Split, decimal_comma: Option<bool>, slice: usize) -> Self {
-        ShareRequest { delimiter: split.delimiter, quote: split.quote, start: split.start, decimal_comma, slice }
+    /// The helper's share of the first `end` bytes of `name`.
+    pub(super) fn new(name: &str, (end, slice): (u64, usize), options: &IngestOptions, split: Split, decimal_comma: Option<bool>) -> Self {
+        let (name, options) = (name.to_string(), options.clone());
+        ShareRequest { name, end, options, delimiter: split.delimiter, quote: split.quote, start: split.start, decimal_comma, slice }
     }
 
     pub(super) fn split(&self) -> Split {
@@ -176,7 +182,7 @@ pub(super) async fn read_columns(
     let mut decimal_comma = options.decimal_comma;
     loop {
         let started = match &mut partner {
-            Some((p, slice)) => p.start(ShareRequest::new(split, decimal_comma, *slice)).is_ok(),
+            Some((p, slice)) => p.start(ShareRequest::new(name, (pieces.total() as u64, *slice), options, split, decimal_comma)).is_ok(),
             None => false,
         };
         let share = if started { Share::Lead } else { Share::Whole };

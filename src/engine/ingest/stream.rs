@@ -76,13 +76,12 @@ pub async fn read_csv_shared(
     read_csv_in_slices(name, source, (limit, slice_for(size)), options, partner, progress).await
 }
 
-/// The partner's half of the columns of the file `source` (read up to `limit`), split and
-/// read as the lead's `request` says.
-pub async fn read_part(name: &str, source: &mut dyn ByteSource, limit: u64, options: &IngestOptions, request: ShareRequest, progress: &mut ProgressFn<'_>) -> Result<Part, String> {
-    let end = source.size().min(limit);
+/// The partner's half of the columns of the file `source`, read as the lead's `request` says.
+pub async fn read_part(source: &mut dyn ByteSource, request: &ShareRequest, progress: &mut ProgressFn<'_>) -> Result<Part, String> {
+    let end = source.size().min(request.end);
     let mut pieces = Utf8Pieces::new(source, request.slice, end);
     let share = (request.decimal_comma, Share::Help);
-    let pass = pass::read(name, &mut pieces, request.split(), options, share, progress).await?;
+    let pass = pass::read(&request.name, &mut pieces, request.split(), &request.options, share, progress).await?;
     Ok(pass.into_part())
 }
 

@@ -1,0 +1,100 @@
+//! The helper worker's side (see `helper_client.rs`): it warms up, says it is ready, then
+//! for each job reads its half of a file's columns and hands them over one by one as bytes,
+//! each dropped once sent, then the part's header.
+//!
+//! Messages in: `{ job, request: JSON of ShareRequest, file: File }`. Messages out:
+//! `{ ready: true }`, then per job `{ job, column: Uint8Array }`… and `{ job, done: JSON of
+//! PartHeader }`, or `{ job, error: string }`.
+
+use std::cell::Cell;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use web_sys::{File, MessageEvent};
+
+use crate::engine::column_bytes;
+use crate::engine::ingest::{read_part, slice_for, IngestOptions, Part, ShareRequest};
+use crate::worker::runtime::{panic_message, scope};
+use crate::worker::file_stream::FileStream;
+use crate::worker::warm_up;
+
+thread_local! {
+    /// The job being done, named in a panic's message.
+    static JOB: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// Starts the helper: installs the panic hook and the message handler, warms up, then says
+/// it is ready.
+pub fn serve() {
+    std::panic::set_hook(Box::new(|info| {
+        post(JOB.get(), "error", &format!("the helper crashed: {}", panic_message(info)).into(), None);
+        console_error_panic_hook::hook(info);
+    }));
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        wasm_bindgen_futures::spawn_local(answer(event.data()));
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    wasm_bindgen_futures::spawn_local(async {
+        warm_up().await;
+        let ready = Object::new();
+        let _ = Reflect::set(&ready, &"ready".into(), &true.into());
+        let _ = scope().post_message(&ready);
+    });
+}
+
+/// Reads a made-up file's share as a real one is read, and encodes its columns, so that the
+/// browser has compiled and optimized that code before the first real file.
+async fn warm_up() {
+    let text = warm_up::table_text(warm_up::ROWS);
+    let Ok(file) = File::new_with_str_sequence(&Array::of1(&text.as_str().into()), warm_up::FILE_NAME) else { return };
+    let end = text.len() as u64;
+    let options = IngestOptions::default();
+    let request = ShareRequest { name: warm_up::FILE_NAME.into(), end, options, delimiter: b',', quote: b'"', start: 0, decimal_comma: None, slice: slice_for(end) };
+    if let Ok(part) = read(file, &request).await {
+        let (_, values) = part.split_values();
+        values.iter().for_each(|v| drop(column_bytes::encode(v)));
+    }
+}
+
+async fn answer(data: JsValue) {
+    let job = Reflect::get(&data, &"job".into()).ok().and_then(|j| j.as_f64()).unwrap_or(0.0);
+    JOB.set(job);
+    if let Err(e) = hand_over(job, &data).await {
+        post(job, "error", &e.into(), None);
+    }
+}
+
+/// Reads the share the message asks for and sends its columns, then its header.
+async fn hand_over(job: f64, data: &JsValue) -> Result<(), String> {
+    let get = |key: &str| Reflect::get(data, &key.into()).ok();
+    let json = get("request").and_then(|r| r.as_string()).ok_or("the helper was sent no request")?;
+    let request: ShareRequest = serde_json::from_str(&json).map_err(|e| format!("the helper could not read its request: {e}"))?;
+    let file: File = get("file").and_then(|f| f.dyn_into().ok()).ok_or("the helper was sent no file")?;
+    let (header, values) = read(file, &request).await?.split_values();
+    for column in values {
+        let bytes = column_bytes::encode(&column);
+        drop(column);
+        let array = Uint8Array::from(&bytes[..]);
+        drop(bytes);
+        post(job, "column", &array, Some(&array));
+    }
+    let header = serde_json::to_string(&header).map_err(|e| format!("the helper could not write its answer: {e}"))?;
+    post(job, "done", &header.into(), None);
+    Ok(())
+}
+
+async fn read(file: File, request: &ShareRequest) -> Result<Part, String> {
+    read_part(&mut FileStream::new(file), request, &mut |_, _| true).await
+}
+
+/// Posts `{ job, key: value }`, handing `transfer`'s buffer over rather than copying it.
+fn post(job: f64, key: &str, value: &JsValue, transfer: Option<&Uint8Array>) {
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"job".into(), &job.into());
+    let _ = Reflect::set(&message, &key.into(), value);
+    let _ = match transfer {
+        Some(array) => scope().post_message_with_transfer(&message, &Array::of1(&array.buffer())),
+        None => scope().post_message(&message),
+    };
+}
