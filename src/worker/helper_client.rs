@@ -4,7 +4,8 @@
 //!
 //! The helper is started when this worker starts, and again after each file it helped with:
 //! it is stopped once it has handed its columns over, so that the memory they took is given
-//! back. A file that arrives while the helper is still warming up is read alone.
+//! back. The first worker says it is ready once its helper is (see [`until_ready`]); a file
+//! that arrives while a restarted helper is still warming up is read alone.
 
 use std::cell::RefCell;
 use std::future::poll_fn;
@@ -18,6 +19,7 @@ use crate::engine::column_bytes;
 use crate::engine::ingest::{Part, PartHeader, Partner, Pending, ShareRequest};
 use crate::engine::table::ColumnData;
 use crate::worker::protocol::HELPER_WORKER;
+use crate::worker::runtime::scope;
 
 /// The script that starts a worker (this worker's own, beside it).
 const WORKER_LOADER: &str = "./worker-loader.js";
@@ -47,6 +49,19 @@ pub fn start() {
     });
 }
 
+/// Waits until the helper has warmed up, has failed to start, or `limit_ms` have passed.
+pub async fn until_ready(limit_ms: i32) {
+    const STEP_MS: i32 = 50;
+    let mut waited = 0;
+    while waited < limit_ms && HELPER.with_borrow(|helper| helper.as_ref().is_some_and(|h| !h.ready && h.ended.is_none())) {
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, STEP_MS);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
+        waited += STEP_MS;
+    }
+}
+
 /// Stops the helper, giving back its memory, and wakes whoever waited for it.
 fn stop() {
     if let Some(helper) = HELPER.take() {
@@ -71,8 +86,12 @@ fn spawn() -> Option<Helper> {
     Some(Helper { worker, ready: false, job: 0, columns: Vec::new(), ended: None, waker: None })
 }
 
-/// A message from the helper: ready, one column of a job, or the job's end.
+/// A message from the helper: ready, one column of a job, or the job's end; a text when it
+/// could not start (see `worker-loader.js`).
 fn on_message(data: &JsValue) {
+    if data.is_string() {
+        return stop();
+    }
     let get = |key: &str| Reflect::get(data, &key.into()).ok().filter(|v| !v.is_undefined());
     if get("ready").is_some() {
         HELPER.with_borrow_mut(|helper| helper.iter_mut().for_each(|h| h.ready = true));

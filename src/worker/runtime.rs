@@ -19,6 +19,9 @@ use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage, WorkerStart
 use crate::worker::warm_up;
 use crate::worker::workspace::{FileBytes, Workspace};
 
+/// Longest wait for the helper worker's warm-up before saying the worker is ready.
+const HELPER_WAIT_MS: i32 = 10_000;
+
 /// Files are read in slices of this size, with a progress message after each.
 const READ_CHUNK_BYTES: u64 = 8 * 1024 * 1024;
 
@@ -62,6 +65,8 @@ pub fn run() {
     wasm_bindgen_futures::spawn_local(async {
         if !START.get().restarted {
             warm_up().await;
+            // So that a file chosen once the page is ready is read with the helper (if any).
+            helper_client::until_ready(HELPER_WAIT_MS).await;
         }
         post(&WorkerMessage::Ready);
     });
