@@ -1,5 +1,7 @@
 //! One column's profile, and the findings its alerts are made from.
 
+use serde::{Deserialize, Serialize};
+
 use super::categories::ValueCounts;
 use super::dates::DateSummary;
 use super::histogram::{histogram, HISTOGRAM_BINS};
@@ -13,7 +15,7 @@ use crate::engine::table::{format_number, ColumnData, ColumnType};
 const TOP_VALUES: usize = 5;
 
 /// What a column's alerts need beyond its profile.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
 pub(super) struct Findings {
     /// How often the most frequent value occurs, and the value as text.
     pub mode_count: usize,

@@ -22,6 +22,7 @@ mod overview;
 mod pairwise;
 mod placeholders;
 mod report;
+mod shared;
 mod sort;
 mod target;
 mod text;
@@ -31,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::table::{ColumnType, Table};
 
 pub use matrices::{MAX_CATEGORY_COLUMNS, MAX_CATEGORY_LEVELS, MAX_NUMERIC_COLUMNS};
+pub use shared::{profile_shared, Analyst, ColumnAnalysis, Finished, SHARE_MIN_ROWS};
 pub use report::{Alert, Bin, ColumnProfile, Correlations, LengthStats, Report, TypeCount, ValueCount, REPORT_VERSION};
 
 /// What to compute beyond the default report.
@@ -56,13 +58,18 @@ pub fn profile_with_target(table: &Table, target: Option<&str>) -> Report {
 
 /// Profiles `table` as `options` say.
 pub fn profile_with(table: &Table, options: &ProfileOptions) -> Report {
+    let analyses = table.columns.iter().map(|c| ColumnAnalysis::of(&c.name, &c.data)).collect();
+    let correlations = matrices::correlations(table, options.spearman);
+    assemble(table, options, analyses, correlations)
+}
+
+/// The report from each column's analysis (in the table's order) and the correlations.
+fn assemble(table: &Table, options: &ProfileOptions, analyses: Vec<ColumnAnalysis>, correlations: Correlations) -> Report {
     let rows = table.row_count();
-    let (columns, findings): (Vec<ColumnProfile>, Vec<column::Findings>) =
-        table.columns.iter().map(|c| column::analyse(&c.name, &c.data)).unzip();
+    let (columns, findings): (Vec<ColumnProfile>, Vec<column::Findings>) = analyses.into_iter().map(|a| (a.profile, a.findings)).unzip();
     let missing_cells: usize = columns.iter().map(|c| c.missing).sum();
     let cells = rows * table.column_count();
     let duplicate_rows = if duplicates::all_rows_differ(&columns, rows) { 0 } else { duplicates::count_duplicate_rows(table) };
-    let correlations = matrices::correlations(table, options.spearman);
     let target = options.target.as_deref().filter(|t| table.column(t).is_some());
 
     let mut alerts: Vec<Alert> = alerts::duplicate_rows(duplicate_rows).into_iter().collect();

@@ -3,10 +3,12 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::categories::ValueCounts;
 
 /// Values of a column with leading or trailing whitespace.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub(super) struct Whitespace {
     pub rows: usize,
     /// A few of the values, most frequent first.
@@ -27,7 +29,7 @@ pub(super) fn whitespace(counts: &ValueCounts) -> Option<Whitespace> {
 }
 
 /// A column whose values are mostly numbers, with some that are not.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub(super) struct MixedTypes {
     /// Rows whose value is not a number.
     pub non_numeric_rows: usize,
