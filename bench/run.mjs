@@ -76,7 +76,9 @@ async function repeat(name, once) {
   for (let i = 1; i <= RUNS; i++) {
     const run = await once();
     runs.push(run);
-    const what = run.error ? `FAILED: ${run.error}` : `${run.seconds.toFixed(2)} s`;
+    const phases = run.summary?.phases;
+    const inWorker = phases ? ` (in the worker: read ${phases.read} s, report ${phases.report} s)` : '';
+    const what = run.error ? `FAILED: ${run.error}` : `${run.seconds.toFixed(2)} s${inWorker}`;
     console.error(`  ${name} run ${i}/${RUNS}: ${what}`);
   }
   const peak = (key) => median(runs.map((r) => r.memory?.[key] ?? null));

@@ -1,6 +1,11 @@
 //! The worker's job handler: loads, failures that leave data intact, train, exports.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use sift::engine::ingest::{ready, Pending};
 use sift::engine::learn::Algorithm;
+use sift::engine::profile::{Analyst, ColumnAnalysis, Finished};
+use sift::engine::table::ColumnData;
 use sift::engine::recipe::Recipe;
 use sift::engine::train::TrainOptions;
 use sift::worker::protocol::{Answer, Request};
@@ -100,4 +105,44 @@ fn choosing_a_target_brings_the_target_alerts() {
     assert!(label.contains(&"target_leakage".to_string()), "{label:?}");
     let rare = kinds(&mut ws, "rare");
     assert!(rare.contains(&"imbalanced_target".to_string()), "{rare:?}");
+}
+
+/// Columns handed to [`SameThread`] analysts, in all tests of this file.
+static HANDED_OVER: AtomicUsize = AtomicUsize::new(0);
+
+/// An analyst that analyses each column as soon as it is given, on this thread.
+#[derive(Default)]
+struct SameThread(Finished);
+
+impl Analyst for SameThread {
+    fn has_room(&self) -> bool {
+        true
+    }
+
+    fn give(&mut self, index: usize, name: &str, data: &ColumnData) -> Result<(), String> {
+        HANDED_OVER.fetch_add(1, Ordering::Relaxed);
+        self.0.push((index, Some(ColumnAnalysis::of(name, data))));
+        Ok(())
+    }
+
+    fn finished(&mut self, _wait: bool) -> Pending<'_, Finished> {
+        ready(Ok(std::mem::take(&mut self.0)))
+    }
+}
+
+#[test]
+fn a_large_file_is_reported_on_with_the_analyst_the_same() {
+    let mut csv = String::from("id,x,word\n");
+    for i in 0..120_000u64 {
+        csv.push_str(&format!("{i},{}.{},w{}\n", i * 7919 % 1000, i % 10, i % 13));
+    }
+    let report = |ws: &mut Workspace| match load(ws, "large.csv", csv.as_bytes()).unwrap() {
+        Answer::Dataset(view) => view.report,
+        other => panic!("expected a dataset, got {other:?}"),
+    };
+    let alone = report(&mut Workspace::new());
+    let mut shared = Workspace::new();
+    shared.set_analysts(|| Some(Box::new(SameThread::default())));
+    assert_eq!(report(&mut shared), alone);
+    assert!(HANDED_OVER.load(Ordering::Relaxed) >= 2, "the analyst was given the id and x columns");
 }

@@ -162,7 +162,7 @@ impl WorkerClient {
         // straight to the replay of the person's files, which warms it as well.
         let options = WorkerOptions::new();
         let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
-        let start = protocol::WorkerStart { restarted: generation > 1, helper: cores >= f64::from(protocol::HELPER_MIN_CORES) };
+        let start = protocol::WorkerStart { restarted: generation > 1, cores: cores.clamp(1.0, 1024.0) as u32 };
         options.set_name(&start.name());
         let worker = match Worker::new_with_options(WORKER_URL, &options) {
             Ok(worker) => worker,

@@ -7,7 +7,7 @@ use crate::engine::ingest::{read_csv_detailed, read_csv_shared, read_csv_with_pr
 use crate::engine::learn::ProgressFn;
 use crate::engine::profile::{ProfileOptions, Report};
 use crate::engine::table::Table;
-use crate::worker::protocol::MAX_OPEN_BYTES;
+use crate::worker::protocol::{Timings, MAX_OPEN_BYTES};
 
 /// The bundled Palmer penguins data (CC0; Horst, Hill & Gorman, palmerpenguins).
 const PENGUINS_CSV: &str = include_str!("../../public/samples/penguins.csv");
@@ -38,6 +38,8 @@ pub struct Dataset {
     /// The last report and the options it was made with: switching back to a dataset, or
     /// asking for the same report again, does not profile it twice.
     pub report: Option<(ProfileOptions, Report)>,
+    /// How long it took to read and to report on.
+    pub seconds: Timings,
 }
 
 /// A file's bytes as the worker read them: all of it, or its first part when the whole file
@@ -85,7 +87,7 @@ impl FileBytes {
 impl Dataset {
     fn new(table: Table, ingest: IngestReport, options: &IngestOptions, origin: Origin) -> Self {
         let files = if origin == Origin::Files { vec![table.name.clone()] } else { Vec::new() };
-        Dataset { table, sample_note: None, ingest, options: options.clone(), origin, made_from: None, files, report: None }
+        Dataset { table, sample_note: None, ingest, options: options.clone(), origin, made_from: None, files, report: None, seconds: Timings::default() }
     }
 
     /// A dataset made by joining others; `ingest` describes its left side.

@@ -1,11 +1,13 @@
 //! The helper worker, seen from the worker that owns the tables: a second instance of the
-//! engine, started inside this worker, that reads half of the columns of a large file on the
-//! second core (see `engine/ingest/share.rs`, and `helper_serve.rs` for its side).
+//! engine, started inside this worker on machines with four cores or more, that works on
+//! another core: it reads half of a large file's columns (`engine/ingest/share.rs`) and
+//! analyses half of a large table's columns for the report (`engine/profile/shared.rs`).
+//! `helper_serve.rs` is its side.
 //!
-//! The helper is started when this worker starts, and again after each file it helped with:
-//! it is stopped once it has handed its columns over, so that the memory they took is given
-//! back. The first worker says it is ready once its helper is (see [`until_ready`]); a file
-//! that arrives while a restarted helper is still warming up is read alone.
+//! The helper is started when this worker starts. Once it has helped with an answer, it is
+//! stopped, so that the memory it used is given back, and a new one is started a moment
+//! later (see [`recycle`]). The first worker says it is ready once its helper is (see
+//! [`until_ready`]); work that arrives while a new helper is still warming up is done alone.
 
 use std::cell::RefCell;
 use std::future::poll_fn;
@@ -17,12 +19,17 @@ use web_sys::{ErrorEvent, File, MessageEvent, Worker, WorkerOptions};
 
 use crate::engine::column_bytes;
 use crate::engine::ingest::{Part, PartHeader, Partner, Pending, ShareRequest};
+use crate::engine::profile::{Analyst, ColumnAnalysis, Finished};
 use crate::engine::table::ColumnData;
 use crate::worker::protocol::HELPER_WORKER;
 use crate::worker::runtime::scope;
 
 /// The script that starts a worker (this worker's own, beside it).
 const WORKER_LOADER: &str = "./worker-loader.js";
+
+/// How long after an answer a used helper is replaced by a fresh one: its warm-up would
+/// otherwise take the second core while the page shows the answer.
+const RESTART_DELAY_MS: i32 = 1500;
 
 thread_local! {
     static HELPER: RefCell<Option<Helper>> = const { RefCell::new(None) };
@@ -38,6 +45,14 @@ struct Helper {
     columns: Vec<ColumnData>,
     ended: Option<Result<PartHeader, String>>,
     waker: Option<Waker>,
+    /// Columns it analysed (or declined) for the current job, not yet taken.
+    analyses: Finished,
+    /// Whether it was given work (so holds memory it no longer needs).
+    used: bool,
+    /// Buffers the helper gave back, to send the next columns in: a buffer handed over
+    /// between workers is only freed when the receiver's garbage collector runs, so new ones
+    /// for every column would pile up.
+    buffers: Vec<js_sys::ArrayBuffer>,
 }
 
 /// Starts the helper unless it is running.
@@ -62,6 +77,17 @@ pub async fn until_ready(limit_ms: i32) {
     }
 }
 
+/// After an answer: a helper that worked for it is stopped, giving back its memory, and a
+/// fresh one is started [`RESTART_DELAY_MS`] later (unless one was started meanwhile).
+pub fn recycle() {
+    if HELPER.with_borrow(|helper| helper.as_ref().is_some_and(|h| !h.used)) {
+        return;
+    }
+    stop();
+    let later = Closure::once_into_js(start);
+    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), RESTART_DELAY_MS);
+}
+
 /// Stops the helper, giving back its memory, and wakes whoever waited for it.
 fn stop() {
     if let Some(helper) = HELPER.take() {
@@ -83,7 +109,7 @@ fn spawn() -> Option<Helper> {
     });
     worker.set_onmessage(Some(&on_message.into_js_value().unchecked_into()));
     worker.set_onerror(Some(&on_error.into_js_value().unchecked_into()));
-    Some(Helper { worker, ready: false, job: 0, columns: Vec::new(), ended: None, waker: None })
+    Some(Helper { worker, ready: false, job: 0, columns: Vec::new(), ended: None, waker: None, analyses: Vec::new(), used: false, buffers: Vec::new() })
 }
 
 /// A message from the helper: ready, one column of a job, or the job's end; a text when it
@@ -98,7 +124,21 @@ fn on_message(data: &JsValue) {
         return;
     }
     let job = get("job").and_then(|j| j.as_f64()).map(|j| j as u64);
-    if let Some(column) = get("column").and_then(|c| c.dyn_into::<Uint8Array>().ok()) {
+    if let Some(index) = get("index").and_then(|i| i.as_f64()) {
+        // A column analysed, or declined (no analysis, or one that cannot be read).
+        let analysis = get("analysis").and_then(|a| a.as_string()).and_then(|json| ColumnAnalysis::from_json(&json).ok());
+        let buffer = get("buffer").and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>().ok());
+        HELPER.with_borrow_mut(|helper| {
+            let Some(h) = helper.as_mut() else { return };
+            h.buffers.extend(buffer);
+            if Some(h.job) == job && h.ended.is_none() {
+                h.analyses.push((index as usize, analysis));
+                if let Some(waker) = h.waker.take() {
+                    waker.wake();
+                }
+            }
+        });
+    } else if let Some(column) = get("column").and_then(|c| c.dyn_into::<Uint8Array>().ok()) {
         match column_bytes::decode(&column.to_vec()) {
             Ok(values) => HELPER.with_borrow_mut(|helper| {
                 if let Some(h) = helper.as_mut().filter(|h| Some(h.job) == job && h.ended.is_none()) {
@@ -160,6 +200,7 @@ impl Partner for HelperPartner {
         let job = HELPER.with_borrow_mut(|helper| {
             let h = helper.as_mut().filter(|h| h.ready).ok_or("the helper is not ready")?;
             h.job += 1;
+            h.used = true;
             h.columns.clear();
             h.ended = None;
             let message = Object::new();
@@ -182,8 +223,8 @@ impl Partner for HelperPartner {
             })
             .await;
             self.job = None;
-            stop();
             if let Err(e) = &part {
+                stop();
                 web_sys::console::error_1(&format!("Sift: the helper worker could not read its columns ({e}); the file is read alone.").into());
             }
             part
@@ -198,5 +239,103 @@ impl Drop for HelperPartner {
         if self.job.is_some() {
             stop();
         }
+    }
+}
+
+/// The helper analysing columns for a report while this worker analyses others.
+pub struct HelperAnalyst {
+    job: u64,
+    in_hand: usize,
+}
+
+impl HelperAnalyst {
+    /// An analyst for one report, when the helper is ready for it.
+    pub fn new() -> Option<Self> {
+        let job = HELPER.with_borrow_mut(|helper| {
+            let h = helper.as_mut().filter(|h| h.ready && h.ended.is_none())?;
+            h.job += 1;
+            h.analyses.clear();
+            Some(h.job)
+        })?;
+        Some(HelperAnalyst { job, in_hand: 0 })
+    }
+
+    /// The analyses that arrived; `None` while none has and `wait` says to wait for one.
+    fn take(&self, wait: bool, waker: &Waker) -> Option<Result<Finished, String>> {
+        HELPER.with_borrow_mut(|helper| {
+            let Some(h) = helper.as_mut().filter(|h| h.job == self.job) else { return Some(Err("the helper stopped".to_string())) };
+            if let Some(Err(e)) = &h.ended {
+                return Some(Err(e.clone()));
+            }
+            if h.analyses.is_empty() && wait && self.in_hand > 0 {
+                h.waker = Some(waker.clone());
+                return None;
+            }
+            Some(Ok(std::mem::take(&mut h.analyses)))
+        })
+    }
+}
+
+impl Analyst for HelperAnalyst {
+    fn has_room(&self) -> bool {
+        self.in_hand < 2
+    }
+
+    fn give(&mut self, index: usize, name: &str, data: &ColumnData) -> Result<(), String> {
+        let bytes = column_bytes::encode(data);
+        HELPER.with_borrow_mut(|helper| {
+            let h = helper.as_mut().filter(|h| h.job == self.job && h.ended.is_none()).ok_or("the helper stopped")?;
+            h.used = true;
+            let column = in_buffer(&mut h.buffers, &bytes);
+            let message = Object::new();
+            for (key, value) in [("job", JsValue::from(self.job as f64)), ("index", JsValue::from(index as f64)), ("name", name.into()), ("column", column.clone().into())] {
+                Reflect::set(&message, &key.into(), &value).map_err(|_| "could not write to the helper")?;
+            }
+            h.worker.post_message_with_transfer(&message, &js_sys::Array::of1(&column.buffer())).map_err(|_| "could not write to the helper")
+        })?;
+        self.in_hand += 1;
+        Ok(())
+    }
+
+    fn finished(&mut self, wait: bool) -> Pending<'_, Finished> {
+        Box::pin(async move {
+            if !wait {
+                let_messages_in().await;
+            }
+            let done = poll_fn(|context| match self.take(wait, context.waker()) {
+                Some(done) => Poll::Ready(done),
+                None => Poll::Pending,
+            })
+            .await;
+            if let Err(e) = &done {
+                stop();
+                web_sys::console::error_1(&format!("Sift: the helper worker could not analyse its columns ({e}); the report is made alone.").into());
+            }
+            let done = done?;
+            self.in_hand = self.in_hand.saturating_sub(done.len());
+            Ok(done)
+        })
+    }
+}
+
+/// `bytes` in the first of `buffers` large enough (taken from them), or in a new buffer
+/// with room to spare for the next, larger column.
+fn in_buffer(buffers: &mut Vec<js_sys::ArrayBuffer>, bytes: &[u8]) -> Uint8Array {
+    let buffer = match buffers.iter().position(|b| b.byte_length() as usize >= bytes.len()) {
+        Some(at) => buffers.swap_remove(at),
+        None => js_sys::ArrayBuffer::new((bytes.len() + bytes.len() / 4) as u32),
+    };
+    let column = Uint8Array::new_with_byte_offset_and_length(&buffer, 0, bytes.len() as u32);
+    column.copy_from(bytes);
+    column
+}
+
+/// Returns once the messages that arrived meanwhile have been handled: a message posted to
+/// oneself is queued behind them (a timer would be slowed to 4 ms once timers nest).
+async fn let_messages_in() {
+    let Ok(channel) = web_sys::MessageChannel::new() else { return };
+    let arrived = js_sys::Promise::new(&mut |resolve, _| channel.port1().set_onmessage(Some(&resolve)));
+    if channel.port2().post_message(&JsValue::NULL).is_ok() {
+        let _ = wasm_bindgen_futures::JsFuture::from(arrived).await;
     }
 }

@@ -1,12 +1,15 @@
 //! The helper worker's side (see `helper_client.rs`): it warms up, says it is ready, then
-//! for each job reads its half of a file's columns and hands them over one by one as bytes,
-//! each dropped once sent, then the part's header.
+//! does what it is sent: analyses a column for a report, or reads its half of a file's
+//! columns and hands them over one by one as bytes, each dropped once sent, then the part's
+//! header.
 //!
-//! Messages in: `{ job, request: JSON of ShareRequest, file: File }`. Messages out:
-//! `{ ready: true }`, then per job `{ job, column: Uint8Array }`… and `{ job, done: JSON of
-//! PartHeader }`, or `{ job, error: string }`.
+//! Messages in: `{ job, index, name, column: Uint8Array }` to analyse, or `{ job, request:
+//! JSON of ShareRequest, file: File }` to read. Messages out: `{ ready: true }`; per column
+//! analysed `{ job, index, analysis: JSON of ColumnAnalysis }` (no `analysis` when declined);
+//! per read `{ job, column: Uint8Array }`… and `{ job, done: JSON of PartHeader }`; or
+//! `{ job, error: string }`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -14,6 +17,7 @@ use web_sys::{File, MessageEvent};
 
 use crate::engine::column_bytes;
 use crate::engine::ingest::{read_part, slice_for, IngestOptions, Part, ShareRequest};
+use crate::engine::profile::ColumnAnalysis;
 use crate::worker::runtime::{panic_message, scope};
 use crate::worker::file_stream::FileStream;
 use crate::worker::warm_up;
@@ -21,6 +25,8 @@ use crate::worker::warm_up;
 thread_local! {
     /// The job being done, named in a panic's message.
     static JOB: Cell<f64> = const { Cell::new(0.0) };
+    /// The bytes of the column being analysed, in one buffer kept for every column.
+    static COLUMN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Starts the helper: installs the panic hook and the message handler, warms up, then says
@@ -53,15 +59,53 @@ async fn warm_up() {
     let request = ShareRequest { name: warm_up::FILE_NAME.into(), end, options, delimiter: b',', quote: b'"', start: 0, decimal_comma: None, slice: slice_for(end) };
     if let Ok(part) = read(file, &request).await {
         let (_, values) = part.split_values();
-        values.iter().for_each(|v| drop(column_bytes::encode(v)));
+        for column in &values {
+            let bytes = column_bytes::encode(column);
+            if let Ok(column) = column_bytes::decode(&bytes) {
+                drop(ColumnAnalysis::of(warm_up::FILE_NAME, &column).to_exact_json());
+            }
+        }
     }
 }
 
 async fn answer(data: JsValue) {
     let job = Reflect::get(&data, &"job".into()).ok().and_then(|j| j.as_f64()).unwrap_or(0.0);
     JOB.set(job);
+    if let Some(index) = Reflect::get(&data, &"index".into()).ok().filter(|i| !i.is_undefined()) {
+        return analyse(job, index, &data);
+    }
     if let Err(e) = hand_over(job, &data).await {
         post(job, "error", &e.into(), None);
+    }
+}
+
+/// Analyses the column the message holds and sends the analysis back, or no analysis when
+/// the column cannot be read or its analysis cannot go as JSON exactly.
+/// The column's buffer goes back with the answer, for the next column.
+fn analyse(job: f64, index: JsValue, data: &JsValue) {
+    let get = |key: &str| Reflect::get(data, &key.into()).ok();
+    let name = get("name").and_then(|n| n.as_string()).unwrap_or_default();
+    let column = get("column").and_then(|c| c.dyn_into::<Uint8Array>().ok());
+    let data = column.as_ref().and_then(|column| COLUMN.with_borrow_mut(|bytes| {
+        bytes.resize(column.length() as usize, 0);
+        column.copy_to(bytes);
+        column_bytes::decode(bytes).ok()
+    }));
+    let analysis = data.and_then(|data| ColumnAnalysis::of(&name, &data).to_exact_json());
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"job".into(), &job.into());
+    let _ = Reflect::set(&message, &"index".into(), &index);
+    if let Some(json) = analysis {
+        let _ = Reflect::set(&message, &"analysis".into(), &json.into());
+    }
+    match column.map(|c| c.buffer()) {
+        Some(buffer) => {
+            let _ = Reflect::set(&message, &"buffer".into(), &buffer);
+            let _ = scope().post_message_with_transfer(&message, &Array::of1(&buffer));
+        }
+        None => {
+            let _ = scope().post_message(&message);
+        }
     }
 }
 

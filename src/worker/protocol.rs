@@ -164,6 +164,17 @@ pub struct DatasetView {
     pub report: Report,
     /// For each of `report.alerts`, the recipe step that fixes it, where one exists.
     pub alert_fixes: Vec<Option<Step>>,
+    /// How long reading the dataset and making its report took.
+    #[serde(default)]
+    pub seconds: Timings,
+}
+
+/// Seconds a dataset took to read from its files and to report on; `None` where it was not
+/// timed (no clock, or not read from files).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Timings {
+    pub read: Option<f64>,
+    pub report: Option<f64>,
 }
 
 /// Files larger than this are opened on a sample: their first bytes, cut at a line break.
@@ -171,12 +182,14 @@ pub struct DatasetView {
 /// the file's size.
 pub const MAX_OPEN_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The name of the helper worker a worker starts to read half of a large file's columns.
+/// The name of the helper worker a worker starts to work on another core.
 pub const HELPER_WORKER: &str = "helper";
 
-/// Fewest cores on which a worker reads a large file with a helper worker. On two cores the
-/// browser's own work (the page, reading the file, drawing) leaves too little of the second
-/// one: measured, the open took as long, with a third more memory.
+/// Fewest cores on which a worker starts a helper worker, which reads half of a large file's
+/// columns and analyses half of a large table's columns for the report. On two cores it was
+/// measured not worth its memory: reading shared took as long (the browser's own work, handing
+/// the file over twice, leaves too little of the second core), and the report, though 30 %
+/// faster, made the open only 7 % faster for a third more memory (see docs/benchmarks.md).
 pub const HELPER_MIN_CORES: u32 = 4;
 
 /// How the page starts a worker, said in the worker's name.
@@ -185,27 +198,29 @@ pub struct WorkerStart {
     /// Started again after a crash or a Cancel: no warm-up before `Ready` (the replay of the
     /// person's files warms it).
     pub restarted: bool,
-    /// May start a helper worker (the machine has [`HELPER_MIN_CORES`]).
-    pub helper: bool,
+    /// The machine's logical cores, as the page's `navigator.hardwareConcurrency` says.
+    pub cores: u32,
 }
 
 impl WorkerStart {
-    /// The worker's name.
+    /// The worker's name: "sift", " restarted" if so, then " cores=N".
     pub fn name(self) -> String {
-        let mut name = String::from("sift");
-        for (flag, word) in [(self.restarted, " restarted"), (self.helper, " helper")] {
-            if flag {
-                name.push_str(word);
-            }
-        }
-        name
+        format!("sift{} cores={}", if self.restarted { " restarted" } else { "" }, self.cores)
     }
 
     /// What a worker's `name` says.
     pub fn from_name(name: &str) -> Self {
         let words: Vec<&str> = name.split(' ').collect();
-        let sift = words.first() == Some(&"sift");
-        WorkerStart { restarted: sift && words.contains(&"restarted"), helper: sift && words.contains(&"helper") }
+        if words.first() != Some(&"sift") {
+            return WorkerStart::default();
+        }
+        let cores = words.iter().find_map(|w| w.strip_prefix("cores=")).and_then(|n| n.parse().ok()).unwrap_or(1);
+        WorkerStart { restarted: words.contains(&"restarted"), cores }
+    }
+
+    /// Whether this worker starts a helper worker.
+    pub fn has_helper(self) -> bool {
+        self.cores >= HELPER_MIN_CORES
     }
 }
 
@@ -270,9 +285,10 @@ mod tests {
     #[test]
     fn a_worker_start_reads_back_from_its_name() {
         for restarted in [false, true] {
-            for helper in [false, true] {
-                let start = WorkerStart { restarted, helper };
+            for cores in [1, 2, 4, 64] {
+                let start = WorkerStart { restarted, cores };
                 assert_eq!(WorkerStart::from_name(&start.name()), start);
+                assert_eq!(start.has_helper(), cores >= 4);
             }
         }
         assert_eq!(WorkerStart::from_name(""), WorkerStart::default());

@@ -13,7 +13,8 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use crate::engine::ingest::{read_bytes, Partner};
 use crate::worker::file_stream::FileStream;
-use crate::worker::helper_client::{self, HelperPartner};
+use crate::engine::profile::Analyst;
+use crate::worker::helper_client::{self, HelperAnalyst, HelperPartner};
 use crate::worker::helper_serve;
 use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage, WorkerStart, HELPER_WORKER, MAX_OPEN_BYTES};
 use crate::worker::warm_up;
@@ -35,10 +36,12 @@ thread_local! {
     static START: Cell<WorkerStart> = Cell::new(WorkerStart::from_name(&scope().name()));
 }
 
-/// A workspace that times model fits with the browser's clock.
+/// A workspace that times its work with the browser's clock, and has the helper worker
+/// (when it is ready) analyse half of a large table's columns for the report.
 fn timed_workspace() -> Workspace {
     let mut workspace = Workspace::new();
     workspace.set_clock(|| js_sys::Date::now() / 1000.0);
+    workspace.set_analysts(|| HelperAnalyst::new().map(|analyst| Box::new(analyst) as Box<dyn Analyst>));
     workspace
 }
 
@@ -74,7 +77,7 @@ pub fn run() {
 
 /// Starts the helper worker, when the page allows one and it is not running.
 fn start_helper() {
-    if START.get().helper {
+    if START.get().has_helper() {
         helper_client::start();
     }
 }
@@ -102,8 +105,10 @@ async fn answer_waiting() {
     while let Some(data) = WAITING.with_borrow_mut(VecDeque::pop_front) {
         let (id, result) = answer(&data, true).await;
         post(&WorkerMessage::Reply(Reply { id, result }));
-        // A helper stopped after a shared read starts again, now the answer is out.
-        start_helper();
+        // A helper that helped is replaced by a fresh one, now the answer is out.
+        if START.get().has_helper() {
+            helper_client::recycle();
+        }
     }
     ANSWERING.set(false);
 }
@@ -172,9 +177,9 @@ async fn read_file(id: u64, file: File) -> Result<FileBytes, String> {
 }
 
 /// A browser `File` read through its stream while it is parsed, so it is never in memory
-/// whole, with the helper worker reading half of its columns when it is large.
+/// whole, with the helper worker (if any) reading half of its columns when it is large.
 fn streamed(file: File) -> FileBytes {
-    let partner = START.get().helper.then(|| Box::new(HelperPartner::new(file.clone())) as Box<dyn Partner>);
+    let partner = START.get().has_helper().then(|| Box::new(HelperPartner::new(file.clone())) as Box<dyn Partner>);
     FileBytes::streamed(file.name(), Box::new(FileStream::new(file)), partner)
 }
 

@@ -7,7 +7,7 @@ use crate::engine::combine::join;
 use crate::engine::fixes::fix_with_data;
 use crate::engine::format::count;
 use crate::engine::ingest::{complete, IngestOptions};
-use crate::engine::profile::{profile_with, ProfileOptions};
+use crate::engine::profile::{profile_shared, profile_with, Analyst, ProfileOptions};
 use crate::engine::recipe::{FitContext, Recipe};
 use crate::engine::table::Table;
 use crate::engine::learn::{Progress, ProgressFn};
@@ -19,6 +19,9 @@ use crate::worker::protocol::{
 };
 
 pub use crate::worker::dataset::FileBytes;
+
+/// Asked for someone to analyse some of a report's columns; `None` when nobody can now.
+pub type Analysts = fn() -> Option<Box<dyn Analyst>>;
 
 /// Loaded datasets and the last trained model.
 #[derive(Default)]
@@ -34,6 +37,8 @@ pub struct Workspace {
     recipe_jobs: recipe_jobs::RecipeJobs,
     /// Seconds from any origin, to time model fits (the browser's worker sets it).
     clock: Option<fn() -> f64>,
+    /// Who analyses some of a new dataset's columns for its report, when anyone can.
+    analysts: Option<Analysts>,
 }
 
 impl Workspace {
@@ -45,6 +50,12 @@ impl Workspace {
     /// Times each model fit with `clock` (seconds) into the training summary's `fit_seconds`.
     pub fn set_clock(&mut self, clock: fn() -> f64) {
         self.clock = Some(clock);
+    }
+
+    /// Asks `analysts` for someone to analyse some columns of each newly read dataset's
+    /// report (the browser's helper worker), while this thread analyses the others.
+    pub fn set_analysts(&mut self, analysts: Analysts) {
+        self.analysts = Some(analysts);
     }
 
     /// Answers one request. `files` are the files of a `LoadFiles` request, in order;
@@ -159,10 +170,12 @@ impl Workspace {
         if files.is_empty() {
             return Err("no file was chosen".into());
         }
+        let started = self.now();
         let read = read_files(&mut files, options, progress).await;
         drop(files); // the bytes are not needed while the report is made
-        self.datasets.extend(read?);
+        self.datasets.extend(self.timed_read(read?, started));
         self.active = self.datasets.len() - 1;
+        self.report_shared().await;
         self.view()
     }
 
@@ -177,14 +190,33 @@ impl Workspace {
         let current = self.datasets.get(index).ok_or_else(|| format!("there is no dataset number {}", index + 1))?;
         let dataset = match &current.origin {
             Origin::Sample(sample) => read_sample(sample, &options)?,
-            Origin::Files => reread_files(&mut files, &options, progress).await?,
+            Origin::Files => {
+                let started = self.now();
+                let dataset = reread_files(&mut files, &options, progress).await?;
+                self.timed_read(vec![dataset], started).remove(0)
+            }
             Origin::Joined => {
                 return Err("a joined table cannot be read again: re-read the tables it came from, then join them again".into())
             }
         };
         self.datasets[index] = dataset;
         self.active = index;
+        self.report_shared().await;
         self.view()
+    }
+
+    /// Seconds on the clock, if the workspace has one.
+    fn now(&self) -> Option<f64> {
+        self.clock.map(|clock| clock())
+    }
+
+    /// `datasets`, each noting the seconds since `started` as its read time.
+    fn timed_read(&self, mut datasets: Vec<Dataset>, started: Option<f64>) -> Vec<Dataset> {
+        let read = elapsed(self.clock, started);
+        for dataset in &mut datasets {
+            dataset.seconds.read = read;
+        }
+        datasets
     }
 
     fn join(&mut self, request: &JoinRequest) -> Result<Answer, String> {
@@ -233,13 +265,28 @@ impl Workspace {
         Ok(download(format!("{}-cleaned.csv", self.download_stem()), "text/csv", csv))
     }
 
+    /// Makes the active dataset's report, unless made, with someone from `analysts` (if
+    /// any) analysing some of its columns; [`Workspace::view`] then finds it made.
+    async fn report_shared(&mut self) {
+        let (options, clock, started) = (&self.profile_options, self.clock, self.now());
+        let Some(dataset) = self.datasets.get_mut(self.active).filter(|d| d.report.as_ref().is_none_or(|(made, _)| made != options)) else {
+            return;
+        };
+        let Some(mut analyst) = self.analysts.and_then(|analysts| analysts()) else { return };
+        let report = profile_shared(&dataset.table, options, Some(analyst.as_mut())).await;
+        dataset.seconds.report = elapsed(clock, started);
+        dataset.report = Some((options.clone(), report));
+    }
+
     fn view(&mut self) -> Result<Answer, String> {
         let options = &self.profile_options;
+        let (clock, started) = (self.clock, self.now());
         let dataset = self.datasets.get_mut(self.active).ok_or("open a CSV file or load the sample data first")?;
         let report = match &dataset.report {
             Some((made_with, report)) if made_with == options => report.clone(),
             _ => {
                 let report = profile_with(&dataset.table, options);
+                dataset.seconds.report = elapsed(clock, started);
                 dataset.report = Some((options.clone(), report.clone()));
                 report
             }
@@ -259,9 +306,15 @@ impl Workspace {
             options: dataset.options.clone(),
             preview: (0..preview_rows).map(|r| table.columns.iter().map(|c| c.data.text_at(r)).collect()).collect(),
             alert_fixes: report.alerts.iter().map(|a| fix_with_data(a, &report, table)).collect(),
+            seconds: dataset.seconds,
             report,
         })))
     }
+}
+
+/// Seconds on `clock` since `started`, when timed.
+fn elapsed(clock: Option<fn() -> f64>, started: Option<f64>) -> Option<f64> {
+    started.zip(clock).map(|(start, clock)| clock() - start)
 }
 
 /// A table's name, size and columns.
