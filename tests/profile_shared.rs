@@ -169,3 +169,31 @@ fn a_small_table_is_not_handed_over() {
     assert_eq!(local.given, 0);
 }
 
+
+/// Takes columns and never brings anything back, even when asked to wait.
+#[derive(Default)]
+struct Stuck(usize);
+
+impl Analyst for Stuck {
+    fn has_room(&self) -> bool {
+        self.0 < 2
+    }
+
+    fn give(&mut self, _: usize, _: &str, _: &ColumnData) -> Result<(), String> {
+        self.0 += 1;
+        Ok(())
+    }
+
+    fn finished(&mut self, _wait: bool) -> Pending<'_, Finished> {
+        ready(Ok(Vec::new()))
+    }
+}
+
+#[test]
+fn an_analyst_that_brings_nothing_back_is_not_waited_for_forever() {
+    let table = table(SHARE_MIN_ROWS);
+    let mut stuck = Stuck::default();
+    let report = complete(async { Ok(profile_shared(&table, &ProfileOptions::default(), Some(&mut stuck)).await) });
+    assert_eq!(report, Ok(profile_with(&table, &ProfileOptions::default())));
+    assert_eq!(stuck.0, 2, "it was given two columns, which were then analysed here");
+}

@@ -124,6 +124,8 @@ impl Sharing<'_> {
     async fn collect(&mut self, table: &Table, wait: bool, analyses: &mut [Option<ColumnAnalysis>], queue: &mut VecDeque<usize>) {
         let Some(analyst) = self.analyst.as_deref_mut() else { return };
         match analyst.finished(wait).await {
+            // Asked to wait, it must bring something: one that does not would be waited for forever.
+            Ok(finished) if wait && finished.is_empty() => self.give_up(queue),
             Ok(finished) => {
                 for (i, analysis) in finished {
                     let Some(at) = self.in_hand.iter().position(|&given| given == i) else { continue };
