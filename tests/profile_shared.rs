@@ -9,6 +9,10 @@ use sift::engine::ingest::{complete, ready, Pending};
 use sift::engine::profile::{profile_shared, profile_with, Analyst, ColumnAnalysis, Finished, ProfileOptions, SHARE_MIN_ROWS};
 use sift::engine::table::{Column, ColumnData, Table};
 
+#[path = "common/lcg.rs"]
+mod lcg;
+use lcg::Lcg;
+
 /// A column handed over as the browser hands it to the helper worker: as bytes.
 fn analyse_bytes(name: &str, bytes: &[u8]) -> Option<ColumnAnalysis> {
     let data = column_bytes::decode(bytes).expect("a column reads back from its bytes");
@@ -97,16 +101,6 @@ impl Analyst for Threaded {
         }
         self.in_hand -= done.len();
         ready(Ok(done))
-    }
-}
-
-/// A small deterministic generator (64-bit LCG, high bits).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> f64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 

@@ -192,8 +192,9 @@ impl Workspace {
             Origin::Sample(sample) => read_sample(sample, &options)?,
             Origin::Files => {
                 let started = self.now();
-                let dataset = reread_files(&mut files, &options, progress).await?;
-                self.timed_read(vec![dataset], started).remove(0)
+                let mut dataset = reread_files(&mut files, &options, progress).await?;
+                dataset.seconds.read = elapsed(self.clock, started);
+                dataset
             }
             Origin::Joined => {
                 return Err("a joined table cannot be read again: re-read the tables it came from, then join them again".into())
