@@ -32,10 +32,10 @@ fn booleans_and_zero_one_integers() {
 #[test]
 fn numbers_in_their_forms() {
     let t = read("plus,exp,pct,grouped\n+1,1e3,12%,\"1,234\"\n-2,-2.5E-2,-3.5 %,\"12,345,678\"\n").table;
-    assert_eq!(t.columns[0].data, ColumnData::Integer(vec![Some(1), Some(-2)]));
+    assert_eq!(t.columns[0].data, ColumnData::Integer(vec![Some(1), Some(-2)].into()));
     assert_eq!(t.columns[1].data, ColumnData::Number(vec![1000.0, -0.025]));
     assert_eq!(t.columns[2].data, ColumnData::Number(vec![12.0, -3.5]));
-    assert_eq!(t.columns[3].data, ColumnData::Integer(vec![Some(1234), Some(12_345_678)]));
+    assert_eq!(t.columns[3].data, ColumnData::Integer(vec![Some(1234), Some(12_345_678)].into()));
     // A value without % among percents keeps the column as text.
     assert_eq!(read("p\n12%\n13\n14%\n").table.columns[0].column_type(), ColumnType::Text);
 }
@@ -47,7 +47,7 @@ fn decimal_comma_is_decided_per_file_and_can_be_overridden() {
     assert_eq!(i.table.columns[0].data, ColumnData::Number(vec![1.5, 2.25]));
     assert_eq!(i.table.columns[1].data, ColumnData::Number(vec![1234.5, 7.0]));
     // In a decimal-point file 1,234 is one thousand two hundred and thirty-four.
-    assert_eq!(read("a,b\n\"1,234\",0.5\n").table.columns[0].data, ColumnData::Integer(vec![Some(1234)]));
+    assert_eq!(read("a,b\n\"1,234\",0.5\n").table.columns[0].data, ColumnData::Integer(vec![Some(1234)].into()));
     let options = IngestOptions { decimal_comma: Some(false), ..IngestOptions::default() };
     let i = with("a;b\n1,5;x\n2,25;y\n", &options);
     assert_eq!((i.report.decimal_separator.value, i.report.decimal_separator.detected), ('.', false));
@@ -60,7 +60,7 @@ fn dates_in_every_order() {
     let i = read("iso,dmy,mdy,dots,ymd_slash\n2024-01-31,31/01/2024,01/31/2024,31.01.2024,2024/01/31\n2024-02-05,5/2/2024,2/5/2024,5.2.2024,2024/2/5\n");
     assert!(types(&i.table).iter().all(|&t| t == ColumnType::Date), "{:?}", types(&i.table));
     for c in 0..5 {
-        assert_eq!(i.table.columns[c].data, ColumnData::Date(vec![iso("2024-01-31"), iso("2024-02-05")]), "column {c}");
+        assert_eq!(i.table.columns[c].data, ColumnData::Date(vec![iso("2024-01-31"), iso("2024-02-05")].into()), "column {c}");
     }
     assert!(i.report.columns[1].notes[0].contains("day/month"));
     assert!(i.report.columns[2].notes[0].contains("month/day"));
@@ -68,10 +68,10 @@ fn dates_in_every_order() {
     // All days and months ≤ 12: day/month unless the user says otherwise; reported either way.
     let ambiguous = "d\n03/04/2024\n05/06/2024\n";
     let i = read(ambiguous);
-    assert_eq!(i.table.columns[0].data, ColumnData::Date(vec![iso("2024-04-03"), iso("2024-06-05")]));
+    assert_eq!(i.table.columns[0].data, ColumnData::Date(vec![iso("2024-04-03"), iso("2024-06-05")].into()));
     assert!(i.report.columns[0].notes[0].contains("ambiguous"), "{:?}", i.report.columns[0]);
     let i = with(ambiguous, &IngestOptions { day_first: Some(false), ..IngestOptions::default() });
-    assert_eq!(i.table.columns[0].data, ColumnData::Date(vec![iso("2024-03-04"), iso("2024-05-06")]));
+    assert_eq!(i.table.columns[0].data, ColumnData::Date(vec![iso("2024-03-04"), iso("2024-05-06")].into()));
     // Some day-first and some month-first values: not a date column.
     assert_eq!(read("d\n13/01/2024\n01/13/2024\n").table.columns[0].column_type(), ColumnType::Text);
 }
@@ -87,11 +87,11 @@ fn datetimes_in_every_form_convert_to_utc() {
     ));
     assert!(types(&i.table).iter().all(|&t| t == ColumnType::DateTime), "{:?}", types(&i.table));
     let at = |ms: i64| Some(ms);
-    assert_eq!(i.table.columns[0].data, ColumnData::DateTime(vec![at(day("2024-03-05") + hours(14) + 1_800_000), at(day("2024-03-06") + 1000)]));
-    assert_eq!(i.table.columns[1].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-03-06") + 33_330_000)]));
-    assert_eq!(i.table.columns[2].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_250), at(day("2024-03-06") + hours(8))]));
-    assert_eq!(i.table.columns[3].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-03-13") + 32_707_000)]));
-    assert_eq!(i.table.columns[4].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-12-31"))]));
+    assert_eq!(i.table.columns[0].data, ColumnData::DateTime(vec![at(day("2024-03-05") + hours(14) + 1_800_000), at(day("2024-03-06") + 1000)].into()));
+    assert_eq!(i.table.columns[1].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-03-06") + 33_330_000)].into()));
+    assert_eq!(i.table.columns[2].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_250), at(day("2024-03-06") + hours(8))].into()));
+    assert_eq!(i.table.columns[3].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-03-13") + 32_707_000)].into()));
+    assert_eq!(i.table.columns[4].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-12-31"))].into()));
     assert!(i.report.columns[3].notes[0].contains("day/month"), "{:?}", i.report.columns[3]);
     assert_eq!(texts(&i.table, 2)[1].as_deref(), Some("2024-03-06T08:00:00"));
 }
@@ -103,7 +103,7 @@ fn dates_among_datetimes_are_at_midnight_and_midnights_alone_are_dates() {
     assert_eq!(texts(&i.table, 0), [Some("2024-01-02T08:30:00".into()), Some("2024-01-03T00:00:00".into()), Some("2024-01-04T08:00:01".into())]);
     let i = read("t\n2024-01-02T00:00:00Z\n2024-01-03 00:00\n2024-01-04\n");
     let days = ["2024-01-02", "2024-01-03", "2024-01-04"].map(parse_iso_date);
-    assert_eq!(i.table.columns[0].data, ColumnData::Date(days.to_vec()));
+    assert_eq!(i.table.columns[0].data, ColumnData::Date(days.to_vec().into()));
     assert!(i.report.columns[0].notes.iter().any(|n| n.contains("midnight")), "{:?}", i.report.columns[0]);
     // A datetime in another date order than the rest: text.
     assert_eq!(read("t\n2024-01-02 10:00\n13/01/2024 10:00\n").table.columns[0].column_type(), ColumnType::Text);
@@ -114,7 +114,7 @@ fn a_forced_datetime_type_counts_what_does_not_fit() {
     let options = IngestOptions { column_types: vec![("t".into(), ColumnType::DateTime)], ..IngestOptions::default() };
     let i = with("t\n2024-01-02 10:00\n2024-01-03\nsoon\n\n", &options);
     let day = |s: &str| i64::from(parse_iso_date(s).unwrap()) * 86_400_000;
-    assert_eq!(i.table.columns[0].data, ColumnData::DateTime(vec![Some(day("2024-01-02") + 36_000_000), Some(day("2024-01-03")), None]));
+    assert_eq!(i.table.columns[0].data, ColumnData::DateTime(vec![Some(day("2024-01-02") + 36_000_000), Some(day("2024-01-03")), None].into()));
     assert_eq!((i.report.columns[0].unfit, i.report.columns[0].forced), (1, true));
     assert!(i.report.columns[0].notes.iter().any(|n| n.contains("1 value did not fit the type datetime")), "{:?}", i.report.columns[0]);
 }
@@ -178,7 +178,7 @@ fn forced_types_make_unfit_values_missing_and_count_them() {
     use ColumnType::*;
     assert_eq!(types(t), [Number, Integer, Boolean, Date, Text, Category]);
     assert_eq!(t.columns[0].data.clone_with_nan_as(-1.0), ColumnData::Number(vec![1.5, -1.0, -1.0]));
-    assert_eq!(t.columns[1].data, ColumnData::Integer(vec![Some(2), None, Some(3)]));
+    assert_eq!(t.columns[1].data, ColumnData::Integer(vec![Some(2), None, Some(3)].into()));
     assert_eq!(t.columns[2].data, ColumnData::Boolean(vec![Some(true), Some(false), None]));
     assert_eq!(texts(t, 5), [Some("01234".into()), Some("01234".into()), Some("99999".into())]);
     let unfit: Vec<usize> = i.report.columns.iter().map(|c| c.unfit).collect();
@@ -249,7 +249,7 @@ fn spaces_group_thousands_when_the_whole_column_does() {
     let i = read("a;b;c\n1 234 567,89;12\u{a0}345;1 2\n2 000,5;7;3 4\n");
     assert_eq!(i.report.decimal_separator.value, ',');
     assert_eq!(i.table.columns[0].data, ColumnData::Number(vec![1_234_567.89, 2000.5]));
-    assert_eq!(i.table.columns[1].data, ColumnData::Integer(vec![Some(12_345), Some(7)]));
+    assert_eq!(i.table.columns[1].data, ColumnData::Integer(vec![Some(12_345), Some(7)].into()));
     assert_eq!(i.table.columns[2].column_type(), ColumnType::Text);
     assert!(i.report.columns[0].notes.iter().any(|n| n.contains("thousands")), "{:?}", i.report.columns[0]);
     let t = read("x\n1\u{202f}234.5\n-12 345 678.25\n").table;
@@ -265,7 +265,7 @@ fn utf16_without_a_bom_is_detected_from_its_zero_bytes() {
     let i = read_csv_detailed("ru.csv", &le, &IngestOptions::default()).unwrap();
     assert_eq!((i.report.encoding.value.as_str(), i.report.encoding.detected), ("UTF-16LE", true));
     assert_eq!(i.table.column_names(), ["город", "население"]);
-    assert_eq!(i.table.columns[1].data, ColumnData::Integer(vec![Some(13_010_112), Some(1_308_660), Some(5_601_911)]));
+    assert_eq!(i.table.columns[1].data, ColumnData::Integer(vec![Some(13_010_112), Some(1_308_660), Some(5_601_911)].into()));
     let be: Vec<u8> = csv.encode_utf16().flat_map(u16::to_be_bytes).collect();
     assert_eq!(read_csv_detailed("ru.csv", &be, &IngestOptions::default()).unwrap().report.encoding.value, "UTF-16BE");
 }

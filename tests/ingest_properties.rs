@@ -81,7 +81,7 @@ fn csv_text() -> impl Strategy<Value = String> {
 fn column(rows: usize) -> impl Strategy<Value = ColumnData> {
     let text = "s[a-z0-9 ,'\"\n.\r-]{1,10}";
     prop_oneof![
-        prop::collection::vec(prop::option::weighted(0.8, any::<i64>()), rows).prop_map(ColumnData::Integer),
+        prop::collection::vec(prop::option::weighted(0.8, any::<i64>()), rows).prop_map(|v| ColumnData::Integer(v.into())),
         prop::collection::vec(prop::option::weighted(0.8, any::<i8>()), rows)
             .prop_map(|v| ColumnData::Integer(v.into_iter().map(|x| x.map(i64::from)).collect())),
         prop::collection::vec(prop::option::weighted(0.8, any::<f64>().prop_filter("finite", |x| x.is_finite())), rows)
@@ -89,7 +89,7 @@ fn column(rows: usize) -> impl Strategy<Value = ColumnData> {
         prop::collection::vec(prop::option::weighted(0.8, -1.0e6..1.0e6f64), rows)
             .prop_map(|v| ColumnData::Number(v.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect())),
         prop::collection::vec(prop::option::weighted(0.8, any::<bool>()), rows).prop_map(ColumnData::Boolean),
-        prop::collection::vec(prop::option::weighted(0.8, -354_285..2_932_896i32), rows).prop_map(ColumnData::Date),
+        prop::collection::vec(prop::option::weighted(0.8, -354_285..2_932_896i32), rows).prop_map(|v| ColumnData::Date(v.into())),
         // Datetimes never at midnight (a column of midnights reads back as dates).
         prop::collection::vec(prop::option::weighted(0.8, (-25_567..47_482i64, 1..86_400_000i64)), rows)
             .prop_map(|v| ColumnData::DateTime(v.into_iter().map(|x| x.map(|(day, ms)| day * 86_400_000 + ms)).collect())),

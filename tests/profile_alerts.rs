@@ -128,7 +128,7 @@ fn target_imbalance_and_leakage() {
 fn numbers_with_infinities_and_the_json_shape() {
     let t = table(vec![
         ("x", ColumnData::Number(vec![1.0, f64::INFINITY, -2.0, 0.0, f64::NAN, f64::NEG_INFINITY])),
-        ("d", ColumnData::Date(vec![Some(0), Some(365), None, Some(10), Some(10), Some(20)])),
+        ("d", ColumnData::Date(vec![Some(0), Some(365), None, Some(10), Some(10), Some(20)].into())),
     ]);
     let r = profile(&t);
     let x = &r.columns[0];

@@ -29,7 +29,7 @@ fn table() -> Table {
                     Some(19_100),
                     Some(19_200),
                     Some(19_300),
-                ]),
+                ].into()),
             ),
         ],
     )

@@ -158,15 +158,15 @@ fn odd(rows: usize) -> Table {
         "odd",
         vec![
             Column::new("num", ColumnData::Number(num)),
-            Column::new("int", ColumnData::Integer(vec![None; rows])),
+            Column::new("int", ColumnData::Integer(vec![None; rows].into())),
             Column::new("flag", ColumnData::Boolean(vec![None; rows])),
             Column::new("day", ColumnData::Date(day)),
             Column::new("when", ColumnData::DateTime(when)),
-            Column::new("cat", ColumnData::Category { codes: vec![Some(9); rows], levels: vec!["only".into()] }),
+            Column::new("cat", ColumnData::Category { codes: vec![Some(9); rows].into(), levels: vec!["only".into()] }),
             Column::new("note", ColumnData::Text(text)),
             Column::new("num2", ColumnData::Number(vec![i64::MAX as f64; rows])),
             Column::new("num3", ColumnData::Integer((0..rows).map(|i| Some([i64::MIN, i64::MAX, 0][cycle(i, 3)])).collect())),
-            Column::new("y", ColumnData::Category { codes: vec![None; rows], levels: vec![] }),
+            Column::new("y", ColumnData::Category { codes: vec![None; rows].into(), levels: vec![] }),
         ],
     )
     .unwrap()

@@ -142,9 +142,9 @@ mod tests {
         let table = Table::new(
             "t",
             vec![
-                Column::new("id", ColumnData::Integer(id)),
+                Column::new("id", ColumnData::Integer(id.into())),
                 Column::new("x", ColumnData::Number(x)),
-                Column::new("c", ColumnData::Category { codes, levels: vec!["a".into(), "b".into()] }),
+                Column::new("c", ColumnData::Category { codes: codes.into(), levels: vec!["a".into(), "b".into()] }),
                 Column::new("notes", ColumnData::Text(notes)),
                 Column::new("complete", ColumnData::Number(vec![1.0; n as usize])),
             ],

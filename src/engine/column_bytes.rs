@@ -6,7 +6,7 @@
 //! one byte per row (0, 1, or 2 for missing); categories as their levels, a validity byte per
 //! row and `u32` codes; text as a validity byte per row, `u64` lengths and the bytes.
 
-use crate::engine::table::ColumnData;
+use crate::engine::table::{ColumnData, Nullable};
 
 const NUMBER: u8 = 0;
 const INTEGER: u8 = 1;
@@ -27,7 +27,7 @@ pub fn encode(data: &ColumnData) -> Vec<u8> {
         ColumnData::Integer(v) | ColumnData::DateTime(v) => {
             out.head(if matches!(data, ColumnData::Integer(_)) { INTEGER } else { DATETIME }, v.len());
             out.validity(v);
-            v.iter().for_each(|x| out.0.extend_from_slice(&x.unwrap_or(0).to_le_bytes()));
+            v.values().iter().for_each(|x| out.0.extend_from_slice(&x.to_le_bytes()));
         }
         ColumnData::Boolean(v) => {
             out.head(BOOLEAN, v.len());
@@ -36,7 +36,7 @@ pub fn encode(data: &ColumnData) -> Vec<u8> {
         ColumnData::Date(v) => {
             out.head(DATE, v.len());
             out.validity(v);
-            v.iter().for_each(|x| out.0.extend_from_slice(&x.unwrap_or(0).to_le_bytes()));
+            v.values().iter().for_each(|x| out.0.extend_from_slice(&x.to_le_bytes()));
         }
         ColumnData::Category { codes, levels } => {
             out.head(CATEGORY, codes.len());
@@ -46,11 +46,11 @@ pub fn encode(data: &ColumnData) -> Vec<u8> {
                 out.0.extend_from_slice(level.as_bytes());
             }
             out.validity(codes);
-            codes.iter().for_each(|c| out.0.extend_from_slice(&c.unwrap_or(0).to_le_bytes()));
+            codes.values().iter().for_each(|c| out.0.extend_from_slice(&c.to_le_bytes()));
         }
         ColumnData::Text(v) => {
             out.head(TEXT, v.len());
-            out.validity(v);
+            out.validity(v.iter().map(Option::as_ref));
             v.iter().for_each(|s| out.0.extend_from_slice(&(s.as_ref().map_or(0, String::len) as u64).to_le_bytes()));
             v.iter().flatten().for_each(|s| out.0.extend_from_slice(s.as_bytes()));
         }
@@ -80,8 +80,8 @@ pub fn decode(bytes: &[u8]) -> Result<ColumnData, String> {
             let count = r.count()?;
             let levels = (0..count).map(|_| r.count().and_then(|len| r.text(len))).collect::<Result<Vec<_>, _>>()?;
             let valid = r.take(n)?;
-            let codes = optional(valid, r.values(n, u32::from_le_bytes)?);
-            if codes.iter().flatten().any(|&c| c as usize >= levels.len()) {
+            let codes: Nullable<u32> = optional(valid, r.values(n, u32::from_le_bytes)?);
+            if codes.present().any(|c| c as usize >= levels.len()) {
                 return Err("a category code past its levels".into());
             }
             ColumnData::Category { codes, levels }
@@ -105,7 +105,7 @@ pub fn decode(bytes: &[u8]) -> Result<ColumnData, String> {
 }
 
 /// `values` where `valid` says so.
-fn optional<T>(valid: &[u8], values: Vec<T>) -> Vec<Option<T>> {
+fn optional<T, C: FromIterator<Option<T>>>(valid: &[u8], values: Vec<T>) -> C {
     valid.iter().zip(values).map(|(&ok, v)| (ok == 1).then_some(v)).collect()
 }
 
@@ -121,8 +121,8 @@ impl Writer {
         self.0.extend_from_slice(&(n as u64).to_le_bytes());
     }
 
-    fn validity<T>(&mut self, v: &[Option<T>]) {
-        self.0.extend(v.iter().map(|x| u8::from(x.is_some())));
+    fn validity<T>(&mut self, v: impl IntoIterator<Item = Option<T>>) {
+        self.0.extend(v.into_iter().map(|x| u8::from(x.is_some())));
     }
 }
 
@@ -187,11 +187,11 @@ mod tests {
     #[test]
     fn every_type_round_trips() {
         round_trip(ColumnData::Number(vec![1.5, f64::NAN, -0.0, f64::INFINITY, 1e-300]));
-        round_trip(ColumnData::Integer(vec![Some(1), None, Some(i64::MIN), Some(i64::MAX)]));
-        round_trip(ColumnData::DateTime(vec![None, Some(-86_400_000)]));
-        round_trip(ColumnData::Date(vec![Some(-1), None, Some(19_000)]));
+        round_trip(ColumnData::Integer(vec![Some(1), None, Some(i64::MIN), Some(i64::MAX)].into()));
+        round_trip(ColumnData::DateTime(vec![None, Some(-86_400_000)].into()));
+        round_trip(ColumnData::Date(vec![Some(-1), None, Some(19_000)].into()));
         round_trip(ColumnData::Boolean(vec![Some(true), None, Some(false)]));
-        round_trip(ColumnData::Category { codes: vec![Some(1), None, Some(0)], levels: vec!["a".into(), "é€".into()] });
+        round_trip(ColumnData::Category { codes: vec![Some(1), None, Some(0)].into(), levels: vec!["a".into(), "é€".into()] });
         round_trip(ColumnData::Text(vec![Some("x".into()), None, Some(String::new()), Some("日本".into())]));
         round_trip(ColumnData::Text(Vec::new()));
     }
@@ -199,7 +199,7 @@ mod tests {
     #[test]
     fn refuses_bad_bytes() {
         assert!(decode(&[9, 0, 0, 0, 0, 0, 0, 0, 0]).is_err());
-        let mut bytes = encode(&ColumnData::Category { codes: vec![Some(0)], levels: vec!["a".into()] });
+        let mut bytes = encode(&ColumnData::Category { codes: vec![Some(0)].into(), levels: vec!["a".into()] });
         let last = bytes.len() - 4;
         bytes[last] = 7;
         assert!(decode(&bytes).unwrap_err().contains("code"));

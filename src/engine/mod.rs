@@ -14,6 +14,7 @@ pub mod fixes;
 pub mod format;
 pub mod ingest;
 pub mod learn;
+pub mod nullable;
 pub mod profile;
 pub mod recipe;
 pub mod table;

@@ -1,9 +1,11 @@
 //! The columnar table every stage works on.
 //!
 //! A [`Table`] is a list of named, typed [`Column`]s of equal length. Missing values are
-//! part of each column's storage (`NaN` for floats, `None` elsewhere), never strings.
+//! part of each column's storage (`NaN` for floats, `None` or a [`Nullable`]'s gap elsewhere), never strings.
 
 use serde::{Deserialize, Serialize};
+
+pub use crate::engine::nullable::Nullable;
 
 /// The type of a column as the user sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -49,18 +51,19 @@ impl ColumnType {
     }
 }
 
-/// The values of one column. Missing: `NaN` in `Number`, `None` elsewhere.
+/// The values of one column. Missing: `NaN` in `Number`, `None` elsewhere (a [`Nullable`]
+/// keeps integers, dates, datetimes and category codes at their own size).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ColumnData {
     Number(Vec<f64>),
-    Integer(Vec<Option<i64>>),
+    Integer(Nullable<i64>),
     Boolean(Vec<Option<bool>>),
     /// Days since 1970-01-01.
-    Date(Vec<Option<i32>>),
+    Date(Nullable<i32>),
     /// Milliseconds since 1970-01-01T00:00:00 UTC.
-    DateTime(Vec<Option<i64>>),
+    DateTime(Nullable<i64>),
     /// Dictionary-encoded: each code indexes `levels`.
-    Category { codes: Vec<Option<u32>>, levels: Vec<String> },
+    Category { codes: Nullable<u32>, levels: Vec<String> },
     Text(Vec<Option<String>>),
 }
 
@@ -114,18 +117,22 @@ impl ColumnData {
     pub fn is_missing(&self, i: usize) -> bool {
         match self {
             ColumnData::Number(v) => v[i].is_nan(),
-            ColumnData::Integer(v) => v[i].is_none(),
+            ColumnData::Integer(v) | ColumnData::DateTime(v) => v.is_missing(i),
             ColumnData::Boolean(v) => v[i].is_none(),
-            ColumnData::Date(v) => v[i].is_none(),
-            ColumnData::DateTime(v) => v[i].is_none(),
-            ColumnData::Category { codes, .. } => codes[i].is_none(),
+            ColumnData::Date(v) => v.is_missing(i),
+            ColumnData::Category { codes, .. } => codes.is_missing(i),
             ColumnData::Text(v) => v[i].is_none(),
         }
     }
 
     /// Count of missing rows.
     pub fn missing_count(&self) -> usize {
-        (0..self.len()).filter(|&i| self.is_missing(i)).count()
+        match self {
+            ColumnData::Integer(v) | ColumnData::DateTime(v) => v.missing_count(),
+            ColumnData::Date(v) => v.missing_count(),
+            ColumnData::Category { codes, .. } => codes.missing_count(),
+            _ => (0..self.len()).filter(|&i| self.is_missing(i)).count(),
+        }
     }
 
     /// Row `i` as a number, for numeric types (dates as days, datetimes as milliseconds,
@@ -133,10 +140,10 @@ impl ColumnData {
     pub fn number_at(&self, i: usize) -> Option<f64> {
         match self {
             ColumnData::Number(v) => Some(v[i]).filter(|x| !x.is_nan()),
-            ColumnData::Integer(v) => v[i].map(|x| x as f64),
+            ColumnData::Integer(v) => v.get(i).map(|x| x as f64),
             ColumnData::Boolean(v) => v[i].map(|b| if b { 1.0 } else { 0.0 }),
-            ColumnData::Date(v) => v[i].map(f64::from),
-            ColumnData::DateTime(v) => v[i].map(|ms| ms as f64),
+            ColumnData::Date(v) => v.get(i).map(f64::from),
+            ColumnData::DateTime(v) => v.get(i).map(|ms| ms as f64),
             ColumnData::Category { .. } | ColumnData::Text(_) => None,
         }
     }
@@ -153,12 +160,12 @@ impl ColumnData {
     pub fn text_at(&self, i: usize) -> Option<String> {
         match self {
             ColumnData::Number(v) => Some(v[i]).filter(|x| !x.is_nan()).map(format_number),
-            ColumnData::Integer(v) => v[i].map(|x| x.to_string()),
+            ColumnData::Integer(v) => v.get(i).map(|x| x.to_string()),
             ColumnData::Boolean(v) => v[i].map(|b| b.to_string()),
-            ColumnData::Date(v) => v[i].map(crate::engine::dates::format_iso_date),
-            ColumnData::DateTime(v) => v[i].map(crate::engine::dates::format_iso_datetime),
+            ColumnData::Date(v) => v.get(i).map(crate::engine::dates::format_iso_date),
+            ColumnData::DateTime(v) => v.get(i).map(crate::engine::dates::format_iso_datetime),
             ColumnData::Category { codes, levels } => {
-                codes[i].and_then(|c| levels.get(c as usize)).cloned()
+                codes.get(i).and_then(|c| levels.get(c as usize)).cloned()
             }
             ColumnData::Text(v) => v[i].clone(),
         }
@@ -171,12 +178,12 @@ impl ColumnData {
         }
         match self {
             ColumnData::Number(v) => ColumnData::Number(pick(v, indices)),
-            ColumnData::Integer(v) => ColumnData::Integer(pick(v, indices)),
+            ColumnData::Integer(v) => ColumnData::Integer(v.take(indices)),
             ColumnData::Boolean(v) => ColumnData::Boolean(pick(v, indices)),
-            ColumnData::Date(v) => ColumnData::Date(pick(v, indices)),
-            ColumnData::DateTime(v) => ColumnData::DateTime(pick(v, indices)),
+            ColumnData::Date(v) => ColumnData::Date(v.take(indices)),
+            ColumnData::DateTime(v) => ColumnData::DateTime(v.take(indices)),
             ColumnData::Category { codes, levels } => {
-                ColumnData::Category { codes: pick(codes, indices), levels: levels.clone() }
+                ColumnData::Category { codes: codes.take(indices), levels: levels.clone() }
             }
             ColumnData::Text(v) => ColumnData::Text(pick(v, indices)),
         }
@@ -189,12 +196,12 @@ impl ColumnData {
         }
         match self {
             ColumnData::Number(v) => ColumnData::Number(pick(v, indices, f64::NAN)),
-            ColumnData::Integer(v) => ColumnData::Integer(pick(v, indices, None)),
+            ColumnData::Integer(v) => ColumnData::Integer(v.take_optional(indices)),
             ColumnData::Boolean(v) => ColumnData::Boolean(pick(v, indices, None)),
-            ColumnData::Date(v) => ColumnData::Date(pick(v, indices, None)),
-            ColumnData::DateTime(v) => ColumnData::DateTime(pick(v, indices, None)),
+            ColumnData::Date(v) => ColumnData::Date(v.take_optional(indices)),
+            ColumnData::DateTime(v) => ColumnData::DateTime(v.take_optional(indices)),
             ColumnData::Category { codes, levels } => {
-                ColumnData::Category { codes: pick(codes, indices, None), levels: levels.clone() }
+                ColumnData::Category { codes: codes.take_optional(indices), levels: levels.clone() }
             }
             ColumnData::Text(v) => ColumnData::Text(pick(v, indices, None)),
         }

@@ -54,7 +54,7 @@ mod tests {
     use super::*;
 
     fn table(name: &str, xs: Vec<Option<i64>>) -> Table {
-        Table::new(name, vec![Column::new("x", ColumnData::Integer(xs))]).unwrap()
+        Table::new(name, vec![Column::new("x", ColumnData::Integer(xs.into()))]).unwrap()
     }
 
     #[test]
@@ -63,7 +63,7 @@ mod tests {
         let (t, notes) = append("both", &[&a, &b]).unwrap();
         assert!(notes.is_empty());
         assert_eq!(t.column_names(), ["x", "source_file"]);
-        assert_eq!(t.columns[0].data, ColumnData::Integer(vec![Some(1), Some(2), Some(3)]));
+        assert_eq!(t.columns[0].data, ColumnData::Integer(vec![Some(1), Some(2), Some(3)].into()));
         let source: Vec<_> = (0..3).map(|i| t.columns[1].data.text_at(i).unwrap()).collect();
         assert_eq!(source, ["a.csv", "a.csv", "b.csv"]);
     }
@@ -71,14 +71,14 @@ mod tests {
     #[test]
     fn refuses_different_columns() {
         let a = table("a.csv", vec![Some(1)]);
-        let b = Table::new("b.csv", vec![Column::new("y", ColumnData::Integer(vec![Some(1)]))]).unwrap();
+        let b = Table::new("b.csv", vec![Column::new("y", ColumnData::Integer(vec![Some(1)].into()))]).unwrap();
         assert!(append("both", &[&a, &b]).is_err());
         assert!(append("one", &[&a]).is_err());
     }
 
     #[test]
     fn keeps_an_existing_source_file_column() {
-        let a = Table::new("a.csv", vec![Column::new("source_file", ColumnData::Integer(vec![Some(1)]))]).unwrap();
+        let a = Table::new("a.csv", vec![Column::new("source_file", ColumnData::Integer(vec![Some(1)].into()))]).unwrap();
         let (t, _) = append("both", &[&a, &a.clone()]).unwrap();
         assert_eq!(t.column_names(), ["source_file", "source_file_2"]);
     }

@@ -4,7 +4,7 @@ use super::builder::{date_orders, ColumnBuilder, Plan};
 use super::dates::{choose_order, DAY_MS};
 use super::kind::Kind;
 use super::store::Store;
-use crate::engine::table::{ColumnData, ColumnType};
+use crate::engine::table::{ColumnData, ColumnType, Nullable};
 
 /// A typed column with notes for the report.
 pub struct Converted {
@@ -35,12 +35,12 @@ pub fn finish(builder: ColumnBuilder, day_first: Option<bool>) -> Converted {
     }
     let data = match store {
         Store::Missing(n) | Store::Reread(n) => ColumnData::Number(vec![f64::NAN; n]),
-        Store::Integers(v) => ColumnData::Integer(trimmed(v)),
+        Store::Integers(v) => ColumnData::Integer(trimmed_nullable(v)),
         Store::Numbers(v) => ColumnData::Number(trimmed(v)),
         Store::Booleans(v) => ColumnData::Boolean(trimmed(v)),
-        Store::Days(v) => ColumnData::Date(trimmed(v)),
-        Store::Millis(v) if midnight => ColumnData::Date(v.iter().map(|ms| ms.map(|ms| ms.div_euclid(DAY_MS) as i32)).collect()),
-        Store::Millis(v) => ColumnData::DateTime(trimmed(v)),
+        Store::Days(v) => ColumnData::Date(trimmed_nullable(v)),
+        Store::Millis(v) if midnight => ColumnData::Date(v.map(|ms| ms.div_euclid(DAY_MS) as i32)),
+        Store::Millis(v) => ColumnData::DateTime(trimmed_nullable(v)),
         Store::Levels(levels) => levels.finish(inferred),
     };
     if let (Plan::Force(to, _), 1..) = (plan, unfit) {
@@ -56,8 +56,21 @@ pub fn finish(builder: ColumnBuilder, day_first: Option<bool>) -> Converted {
 
 /// The vector without spare capacity (a row estimate may have been generous).
 fn trimmed<T>(mut v: Vec<T>) -> Vec<T> {
-    if v.capacity() > v.len() + v.len() / 64 {
+    if roomy(v.len(), v.capacity()) {
         v.shrink_to_fit();
     }
     v
+}
+
+/// The values without spare capacity.
+fn trimmed_nullable<T: Copy + Default>(mut v: Nullable<T>) -> Nullable<T> {
+    if roomy(v.len(), v.capacity()) {
+        v.shrink_to_fit();
+    }
+    v
+}
+
+/// Whether a buffer has more spare room than is worth keeping.
+fn roomy(len: usize, capacity: usize) -> bool {
+    capacity > len + len / 64
 }

@@ -3,7 +3,7 @@
 //! values repeat and are short, else text.
 
 use super::dictionary::Dictionary;
-use crate::engine::table::ColumnData;
+use crate::engine::table::{ColumnData, Nullable};
 
 /// A text column becomes a category when its values repeat: at most this many distinct…
 pub const MAX_CATEGORY_LEVELS: usize = 1000;
@@ -18,7 +18,7 @@ pub enum Levels {
     Coded {
         /// The distinct values and their codes.
         dictionary: Dictionary,
-        codes: Vec<Option<u32>>,
+        codes: Nullable<u32>,
         /// Most distinct values before switching to plain text.
         max: usize,
         /// How many values are present.
@@ -30,8 +30,7 @@ pub enum Levels {
 impl Levels {
     /// Coded until there are more than `max` distinct values; `missing` missing cells first.
     pub fn coded(max: usize, missing: usize, capacity: usize) -> Self {
-        let mut codes = Vec::with_capacity(capacity.max(missing));
-        codes.resize(missing, None);
+        let codes = Nullable::missing(missing, capacity);
         Levels::Coded { dictionary: Dictionary::default(), codes, max, present: 0 }
     }
 
@@ -111,7 +110,7 @@ mod tests {
     #[test]
     fn codes_repeating_short_values() {
         let data = levels(10, &[Some("a"), Some("b"), None, Some("a"), Some("b")]).finish(true);
-        assert_eq!(data, ColumnData::Category { codes: vec![None, Some(0), Some(1), None, Some(0), Some(1)], levels: vec!["a".into(), "b".into()] });
+        assert_eq!(data, ColumnData::Category { codes: vec![None, Some(0), Some(1), None, Some(0), Some(1)].into(), levels: vec!["a".into(), "b".into()] });
         let data = levels(10, &[Some("a"), Some("b")]).finish(true);
         assert_eq!(data, ColumnData::Text(vec![None, Some("a".into()), Some("b".into())]));
         assert!(matches!(levels(10, &[Some("a"), Some("b")]).finish(false), ColumnData::Category { .. }));

@@ -5,6 +5,7 @@ use super::dates::{Orders, DAY_MS};
 use super::datetimes::Temporal;
 use super::levels::Levels;
 use super::numbers::Number;
+use crate::engine::table::Nullable;
 
 /// Which buffer a column's values go into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,13 +26,13 @@ pub enum Shape {
 pub enum Store {
     /// Only missing values so far: their count.
     Missing(usize),
-    Integers(Vec<Option<i64>>),
+    Integers(Nullable<i64>),
     Numbers(Vec<f64>),
     Booleans(Vec<Option<bool>>),
     /// Days since 1970-01-01.
-    Days(Vec<Option<i32>>),
+    Days(Nullable<i32>),
     /// Milliseconds since 1970-01-01T00:00Z.
-    Millis(Vec<Option<i64>>),
+    Millis(Nullable<i64>),
     Levels(Levels),
     /// Not kept, only counted: the column is read again once its kind is known.
     Reread(usize),
@@ -60,11 +61,11 @@ impl Store {
     pub fn new(shape: Shape, missing: usize, capacity: usize) -> Self {
         match shape {
             Shape::Missing => Store::Missing(missing),
-            Shape::Integers => Store::Integers(filled(missing, None, capacity)),
+            Shape::Integers => Store::Integers(Nullable::missing(missing, capacity)),
             Shape::Numbers => Store::Numbers(filled(missing, f64::NAN, capacity)),
             Shape::Booleans => Store::Booleans(filled(missing, None, capacity)),
-            Shape::Days => Store::Days(filled(missing, None, capacity)),
-            Shape::Millis => Store::Millis(filled(missing, None, capacity)),
+            Shape::Days => Store::Days(Nullable::missing(missing, capacity)),
+            Shape::Millis => Store::Millis(Nullable::missing(missing, capacity)),
             Shape::Levels(max) => Store::Levels(Levels::coded(max, missing, capacity)),
             Shape::Texts => Store::Levels(Levels::plain(missing, capacity)),
         }
@@ -115,9 +116,7 @@ impl Store {
     /// Days as milliseconds at midnight.
     pub fn days_to_millis(&mut self) {
         if let Store::Days(v) = self {
-            let mut millis = Vec::with_capacity(v.capacity());
-            millis.extend(v.iter().map(|d| d.map(|d| i64::from(d) * DAY_MS)));
-            *self = Store::Millis(millis);
+            *self = Store::Millis(v.map(|d| i64::from(d) * DAY_MS));
         }
     }
 

@@ -100,7 +100,7 @@ mod tests {
 
     #[test]
     fn codes_categories_densely_and_caps_levels() {
-        let data = ColumnData::Category { codes: vec![Some(2), None, Some(0), Some(2)], levels: vec!["a".into(), "b".into(), "c".into()] };
+        let data = ColumnData::Category { codes: vec![Some(2), None, Some(0), Some(2)].into(), levels: vec!["a".into(), "b".into(), "c".into()] };
         assert_eq!(dense_codes(&data, 10), Some((vec![0, MISSING, 1, 0], 2)));
         assert_eq!(dense_codes(&data, 1), None);
     }

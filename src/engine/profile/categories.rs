@@ -17,8 +17,8 @@ impl<'a> ValueCounts<'a> {
         let entries = match data {
             ColumnData::Category { codes, levels } => {
                 let mut per_code = vec![0usize; levels.len()];
-                for code in codes.iter().flatten() {
-                    if let Some(n) = per_code.get_mut(*code as usize) {
+                for code in codes.present() {
+                    if let Some(n) = per_code.get_mut(code as usize) {
                         *n += 1;
                     }
                 }

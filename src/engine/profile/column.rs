@@ -117,7 +117,7 @@ mod tests {
         assert_eq!(c.text_length.map(|l| (l.min, l.max)), Some((2, 3)));
         assert_eq!(f.whitespace.map(|w| w.rows), Some(1));
         assert_eq!(c.mean, None);
-        let (c, _) = analyse("d", &ColumnData::Date(vec![Some(0), Some(31)]));
+        let (c, _) = analyse("d", &ColumnData::Date(vec![Some(0), Some(31)].into()));
         assert_eq!((c.date_min.as_deref(), c.date_max.as_deref()), (Some("1970-01-01"), Some("1970-02-01")));
         assert_eq!((c.min, c.distinct), (None, 2));
     }

@@ -5,6 +5,7 @@ use super::numeric::runs;
 use super::report::Bin;
 use super::sort::sort_integers;
 use crate::engine::dates::{format_iso_date, format_iso_datetime};
+use crate::engine::table::Nullable;
 
 /// What the report shows about a date or datetime column.
 pub(super) struct DateSummary {
@@ -20,13 +21,13 @@ pub(super) struct DateSummary {
 
 impl DateSummary {
     /// The summary of a column of days since 1970-01-01.
-    pub fn of(days: &[Option<i32>]) -> DateSummary {
-        Self::of_moments(days.iter().flatten().map(|&d| i64::from(d)).collect(), |d| format_iso_date(d as i32))
+    pub fn of(days: &Nullable<i32>) -> DateSummary {
+        Self::of_moments(days.present().map(i64::from).collect(), |d| format_iso_date(d as i32))
     }
 
     /// The summary of a column of milliseconds since 1970-01-01T00:00:00.
-    pub fn of_datetimes(moments: &[Option<i64>]) -> DateSummary {
-        Self::of_moments(moments.iter().flatten().copied().collect(), format_iso_datetime)
+    pub fn of_datetimes(moments: &Nullable<i64>) -> DateSummary {
+        Self::of_moments(moments.present().collect(), format_iso_datetime)
     }
 
     fn of_moments(mut sorted: Vec<i64>, format: fn(i64) -> String) -> DateSummary {
@@ -50,7 +51,7 @@ mod tests {
 
     #[test]
     fn range_as_iso_dates() {
-        let s = DateSummary::of(&[Some(19_000), None, Some(0), Some(19_000)]);
+        let s = DateSummary::of(&vec![Some(19_000), None, Some(0), Some(19_000)].into());
         assert_eq!((s.distinct, s.mode_count), (2, 2));
         assert_eq!((s.min.as_deref(), s.max.as_deref()), (Some("1970-01-01"), Some("2022-01-08")));
         assert_eq!(s.histogram.iter().map(|b| b.count).sum::<usize>(), 3);
@@ -58,7 +59,7 @@ mod tests {
 
     #[test]
     fn datetime_range_keeps_the_time() {
-        let s = DateSummary::of_datetimes(&[Some(90_000_000), None, Some(0)]);
+        let s = DateSummary::of_datetimes(&vec![Some(90_000_000), None, Some(0)].into());
         assert_eq!((s.min.as_deref(), s.max.as_deref()), (Some("1970-01-01T00:00:00"), Some("1970-01-02T01:00:00")));
     }
 }

@@ -82,8 +82,8 @@ mod tests {
         let t = Table::new(
             "t",
             vec![
-                Column::new("many", ColumnData::Category { codes, levels: many }),
-                Column::new("few", ColumnData::Category { codes: few, levels: vec!["a".into(), "b".into(), "c".into()] }),
+                Column::new("many", ColumnData::Category { codes: codes.into(), levels: many }),
+                Column::new("few", ColumnData::Category { codes: few.into(), levels: vec!["a".into(), "b".into(), "c".into()] }),
                 Column::new("x", ColumnData::Number((0..300).map(f64::from).collect())),
             ],
         )

@@ -26,7 +26,7 @@ impl SortedNumbers {
                 Some(SortedNumbers { mode: mode.map(|(i, n)| (values[i], n)), distinct, values })
             }
             ColumnData::Integer(v) => {
-                let mut ints: Vec<i64> = v.iter().flatten().copied().collect();
+                let mut ints: Vec<i64> = v.present().collect();
                 sort_integers(&mut ints);
                 let (distinct, mode) = runs(&ints);
                 let values: Vec<f64> = ints.iter().map(|&x| x as f64).collect();

@@ -205,10 +205,10 @@ impl Fill {
     fn at(data: &ColumnData, i: usize) -> Option<Fill> {
         match data {
             ColumnData::Number(v) => v.get(i).copied().filter(|x| !x.is_nan()).map(Fill::Number),
-            ColumnData::Integer(v) => v.get(i).copied().flatten().map(Fill::Integer),
+            ColumnData::Integer(v) => v.get(i).map(Fill::Integer),
             ColumnData::Boolean(v) => v.get(i).copied().flatten().map(Fill::Boolean),
-            ColumnData::Date(v) => v.get(i).copied().flatten().map(Fill::Date),
-            ColumnData::DateTime(v) => v.get(i).copied().flatten().map(Fill::DateTime),
+            ColumnData::Date(v) => v.get(i).map(Fill::Date),
+            ColumnData::DateTime(v) => v.get(i).map(Fill::DateTime),
             ColumnData::Category { .. } | ColumnData::Text(_) => {
                 if i < data.len() {
                     data.text_at(i).map(Fill::Text)
@@ -272,13 +272,13 @@ fn most_frequent(data: &ColumnData) -> Option<Fill> {
             })
             .map(|b| Fill::Number(f64::from_bits(b)))
         }
-        ColumnData::Integer(v) => mode(v.iter().flatten().copied(), Ord::cmp).map(Fill::Integer),
+        ColumnData::Integer(v) => mode(v.present(), Ord::cmp).map(Fill::Integer),
         ColumnData::Boolean(v) => mode(v.iter().flatten().copied(), Ord::cmp).map(Fill::Boolean),
-        ColumnData::Date(v) => mode(v.iter().flatten().copied(), Ord::cmp).map(Fill::Date),
-        ColumnData::DateTime(v) => mode(v.iter().flatten().copied(), Ord::cmp).map(Fill::DateTime),
+        ColumnData::Date(v) => mode(v.present(), Ord::cmp).map(Fill::Date),
+        ColumnData::DateTime(v) => mode(v.present(), Ord::cmp).map(Fill::DateTime),
         ColumnData::Category { codes, levels } => {
             let level = |c: &u32| levels.get(*c as usize);
-            mode(codes.iter().flatten().copied().filter(|c| level(c).is_some()), |a, b| level(a).cmp(&level(b)))
+            mode(codes.present().filter(|c| level(c).is_some()), |a, b| level(a).cmp(&level(b)))
                 .and_then(|c| level(&c).cloned())
                 .map(Fill::Text)
         }
@@ -303,10 +303,10 @@ mod tests {
             "t",
             vec![
                 Column::new("x", ColumnData::Number(vec![1.0, f64::NAN, 3.0, 10.0])),
-                Column::new("n", ColumnData::Integer(vec![Some(2), Some(2), None, Some(5)])),
+                Column::new("n", ColumnData::Integer(vec![Some(2), Some(2), None, Some(5)].into())),
                 Column::new(
                     "c",
-                    ColumnData::Category { codes: vec![Some(1), Some(0), Some(1), None], levels: vec!["a".into(), "b".into()] },
+                    ColumnData::Category { codes: vec![Some(1), Some(0), Some(1), None].into(), levels: vec!["a".into(), "b".into()] },
                 ),
             ],
         )
@@ -331,7 +331,7 @@ mod tests {
         let t = run(Impute::new(cols(&["x"]), ImputeStrategy::Median)).unwrap();
         assert_eq!(t.columns[0].data, ColumnData::Number(vec![1.0, 3.0, 3.0, 10.0]));
         let t = run(Impute::new(cols(&["n", "c"]), ImputeStrategy::MostFrequent)).unwrap();
-        assert_eq!(t.columns[1].data, ColumnData::Integer(vec![Some(2), Some(2), Some(2), Some(5)]));
+        assert_eq!(t.columns[1].data, ColumnData::Integer(vec![Some(2), Some(2), Some(2), Some(5)].into()));
         assert_eq!(t.columns[2].data.text_at(3).as_deref(), Some("b"));
     }
 
@@ -340,8 +340,8 @@ mod tests {
         let step = Impute { fill_value: Some("7".into()), add_indicator: true, ..Impute::new(cols(&["n", "c"]), ImputeStrategy::Constant) };
         let t = run(step).unwrap();
         assert_eq!(t.column_names(), ["x", "n", "n_was_missing", "c", "c_was_missing"]);
-        assert_eq!(t.columns[1].data, ColumnData::Integer(vec![Some(2), Some(2), Some(7), Some(5)]));
-        assert_eq!(t.columns[2].data, ColumnData::Integer(vec![Some(0), Some(0), Some(1), Some(0)]));
+        assert_eq!(t.columns[1].data, ColumnData::Integer(vec![Some(2), Some(2), Some(7), Some(5)].into()));
+        assert_eq!(t.columns[2].data, ColumnData::Integer(vec![Some(0), Some(0), Some(1), Some(0)].into()));
         assert_eq!(t.columns[3].data.text_at(3).as_deref(), Some("7"));
         let bad = Impute { fill_value: Some("seven".into()), ..Impute::new(cols(&["n"]), ImputeStrategy::Constant) };
         assert!(run(bad).unwrap_err().contains("not a valid integer value"));

@@ -116,8 +116,8 @@ pub fn preview_step(before: &Table, step: &Step, context: &FitContext) -> Result
 
 /// Marks the rows where `a` and `b` differ and counts them.
 fn mark_changes(a: &ColumnData, b: &ColumnData, changed: &mut [bool]) -> usize {
-    fn unequal<T: PartialEq>(x: &[T], y: &[T]) -> Vec<bool> {
-        x.iter().zip(y).map(|(p, q)| p != q).collect()
+    fn unequal<T: PartialEq>(x: impl IntoIterator<Item = T>, y: impl IntoIterator<Item = T>) -> Vec<bool> {
+        x.into_iter().zip(y).map(|(p, q)| p != q).collect()
     }
     let differs: Vec<bool> = match (a, b) {
         (ColumnData::Number(x), ColumnData::Number(y)) => {

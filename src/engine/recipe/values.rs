@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::engine::table::{Column, ColumnData, Table};
+use crate::engine::table::{Column, ColumnData, Nullable, Table};
 
 /// The position of the column called `name`, or an error naming it.
 pub fn index_of(table: &Table, name: &str) -> Result<usize, String> {
@@ -42,7 +42,7 @@ pub fn sorted_present(values: &[f64]) -> Vec<f64> {
 /// Borrowed from a category column, built for the others (levels in order of appearance).
 #[derive(Clone, Debug)]
 pub struct Labels<'a> {
-    pub codes: Cow<'a, [Option<u32>]>,
+    pub codes: Cow<'a, Nullable<u32>>,
     pub levels: Cow<'a, [String]>,
 }
 
@@ -75,8 +75,8 @@ impl Labels<'_> {
     /// How many rows hold each level.
     pub fn counts(&self) -> Vec<usize> {
         let mut counts = vec![0; self.levels.len()];
-        for code in self.codes.iter().flatten() {
-            if let Some(count) = counts.get_mut(*code as usize) {
+        for code in self.codes.present() {
+            if let Some(count) = counts.get_mut(code as usize) {
                 *count += 1;
             }
         }
@@ -89,7 +89,7 @@ impl Labels<'_> {
     }
 
     /// One value per row: the level's value, or `missing` for a missing row.
-    pub fn spread<T: Clone>(&self, per_level: &[T], missing: T) -> Vec<T> {
+    pub fn spread<T: Clone, C: FromIterator<T>>(&self, per_level: &[T], missing: T) -> C {
         self.codes
             .iter()
             .map(|code| code.and_then(|c| per_level.get(c as usize)).cloned().unwrap_or_else(|| missing.clone()))

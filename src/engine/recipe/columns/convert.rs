@@ -112,16 +112,16 @@ mod tests {
         let text = ColumnData::Text(vec![Some(" 12 ".into()), Some("x".into()), None, Some("1e3".into())]);
         assert_eq!(
             convert(&text, ColumnType::Integer).unwrap(),
-            ColumnData::Integer(vec![Some(12), None, None, Some(1000)])
+            ColumnData::Integer(vec![Some(12), None, None, Some(1000)].into())
         );
         let when = ColumnData::Text(vec![Some("2024-02-29T13:05".into()), Some("2024-02-30".into())]);
         let ColumnData::DateTime(ms) = convert(&when, ColumnType::DateTime).unwrap() else { panic!() };
-        assert_eq!(ms[1], None);
-        assert_eq!(ms[0].map(|ms| ms.rem_euclid(MS_PER_DAY)), Some((13 * 60 + 5) * 60_000));
+        assert_eq!(ms.get(1), None);
+        assert_eq!(ms.get(0).map(|ms| ms.rem_euclid(MS_PER_DAY)), Some((13 * 60 + 5) * 60_000));
         let n = ColumnData::Number(vec![1.0, 0.0, 2.5]);
         assert_eq!(convert(&n, ColumnType::Boolean).unwrap(), ColumnData::Boolean(vec![Some(true), Some(false), None]));
         assert!(convert(&n, ColumnType::Date).unwrap_err().contains("cannot become"));
         let c = convert(&ColumnData::Text(vec![Some("b".into()), Some("a".into())]), ColumnType::Category).unwrap();
-        assert_eq!(c, ColumnData::Category { codes: vec![Some(1), Some(0)], levels: vec!["a".into(), "b".into()] });
+        assert_eq!(c, ColumnData::Category { codes: vec![Some(1), Some(0)].into(), levels: vec!["a".into(), "b".into()] });
     }
 }

@@ -31,12 +31,12 @@ fn sorted_categories(data: &ColumnData) -> Vec<(String, usize)> {
 
 /// Replaces `column` by one value per row, looked up by label in `lookup`; labels it lacks
 /// get `unknown`, missing rows `missing`.
-fn replace_by_lookup<T: Clone>(
+fn replace_by_lookup<T: Clone, C: FromIterator<T>>(
     table: &mut crate::engine::table::Table,
     column: &str,
     lookup: &std::collections::HashMap<&str, T>,
     (unknown, missing): (T, T),
-    wrap: impl FnOnce(Vec<T>) -> ColumnData,
+    wrap: impl FnOnce(C) -> ColumnData,
 ) -> Result<(), String> {
     super::values::update_column(table, column, |data| {
         let labels = Labels::of(&data);

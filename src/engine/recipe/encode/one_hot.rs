@@ -145,8 +145,8 @@ mod tests {
         .unwrap();
         let out = fitted.apply(test).unwrap();
         assert_eq!(out.column_names(), ["a", "c_x", "c_y"]);
-        assert_eq!(out.columns[1].data, ColumnData::Integer(vec![Some(0), Some(0)]));
-        assert_eq!(out.columns[2].data, ColumnData::Integer(vec![Some(0), Some(1)]));
+        assert_eq!(out.columns[1].data, ColumnData::Integer(vec![Some(0), Some(0)].into()));
+        assert_eq!(out.columns[2].data, ColumnData::Integer(vec![Some(0), Some(1)].into()));
     }
 
     #[test]

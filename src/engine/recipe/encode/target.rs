@@ -215,7 +215,7 @@ impl FittedKind for TargetEncodeFitted {
             let lookup: HashMap<&str, &Vec<f64>> = encoding.values.iter().map(|(c, v)| (c.as_str(), v)).collect();
             let labels = Labels::of(&table.columns[index_of(&table, &encoding.column)?].data);
             let per_level: Vec<&Vec<f64>> = labels.per_level(|l| lookup.get(l.as_str()).copied().unwrap_or(&encoding.prior));
-            let rows = labels.spread(&per_level, &encoding.prior);
+            let rows: Vec<&Vec<f64>> = labels.spread(&per_level, &encoding.prior);
             let values =
                 (0..encoding.outputs.len()).map(|j| rows.iter().map(|v| v.get(j).copied().unwrap_or(f64::NAN)).collect()).collect();
             write_outputs(&mut table, &encoding.column, &encoding.outputs, values)?;

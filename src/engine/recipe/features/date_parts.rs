@@ -6,7 +6,7 @@ use crate::engine::dates::{civil_from_days, hour_of, parse_iso_date, split_datet
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DATES};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, index_of, insert_columns};
-use crate::engine::table::{Column, ColumnData, ColumnType, Table};
+use crate::engine::table::{Column, ColumnData, ColumnType, Nullable, Table};
 
 /// A part of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,7 +124,7 @@ impl FittedKind for DateParts {
                 ColumnData::DateTime(v) => Box::new(v.iter().map(|ms| ms.map(split_datetime))),
                 other => return Err(format!("'{name}' is a {} column, not dates", other.column_type().name())),
             };
-            let mut values: Vec<Vec<Option<i64>>> = vec![Vec::with_capacity(table.row_count()); self.parts.len()];
+            let mut values: Vec<Nullable<i64>> = vec![Nullable::with_capacity(table.row_count()); self.parts.len()];
             for moment in moments.map(|m| m.filter(|(days, _)| days.unsigned_abs() <= MAX_DAYS)) {
                 let civil = moment.map(|(days, _)| civil_from_days(days));
                 for (part, out) in self.parts.iter().zip(values.iter_mut()) {
@@ -146,7 +146,7 @@ mod tests {
     fn parts_of_a_datetime() {
         // 2024-03-10T15:30 UTC was a Sunday, 8835 days after 2000-01-01.
         let ms = i64::from(parse_iso_date("2024-03-10").unwrap()) * 86_400_000 + (15 * 60 + 30) * 60_000;
-        let t = Table::new("t", vec![Column::new("when", ColumnData::DateTime(vec![Some(ms), None]))]).unwrap();
+        let t = Table::new("t", vec![Column::new("when", ColumnData::DateTime(vec![Some(ms), None].into()))]).unwrap();
         let step = DateParts { columns: vec!["when".into()], parts: vec![DatePart::Year, DatePart::Weekday, DatePart::Hour, DatePart::DaysSince], since: "2000-01-01".into() };
         let out = step.fit(&t, &FitContext::default()).unwrap().apply(t).unwrap();
         let got: Vec<Option<String>> = out.columns[1..].iter().map(|c| c.data.text_at(0)).collect();

@@ -102,13 +102,13 @@ mod tests {
             vec![
                 Column::new("x", ColumnData::Number(vec![1.0, f64::NAN, 1.0, f64::NAN, -0.0, 0.0])),
                 Column::new("c", ColumnData::Text(vec![Some("a".into()), None, Some("a".into()), None, Some("z".into()), Some("z".into())])),
-                Column::new("k", ColumnData::Integer(vec![Some(1), Some(2), Some(3), Some(2), Some(5), Some(5)])),
+                Column::new("k", ColumnData::Integer(vec![Some(1), Some(2), Some(3), Some(2), Some(5), Some(5)].into())),
             ],
         )
         .unwrap();
         let all = DropDuplicates { columns: vec![] }.apply(t.clone()).unwrap();
         assert_eq!(all.row_count(), 4);
         let subset = DropDuplicates { columns: vec!["x".into(), "c".into()] }.apply(t).unwrap();
-        assert_eq!(subset.columns[2].data, ColumnData::Integer(vec![Some(1), Some(2), Some(5)]));
+        assert_eq!(subset.columns[2].data, ColumnData::Integer(vec![Some(1), Some(2), Some(5)].into()));
     }
 }

@@ -172,7 +172,7 @@ mod tests {
     #[test]
     fn matches_scikit_learn_standard_scaler() {
         // StandardScaler().fit([[1],[2],[4]]): mean_ = 7/3, scale_ = sqrt(14/9).
-        let t = Table::new("t", vec![Column::new("x", ColumnData::Integer(vec![Some(1), Some(2), Some(4), None]))]).unwrap();
+        let t = Table::new("t", vec![Column::new("x", ColumnData::Integer(vec![Some(1), Some(2), Some(4), None].into()))]).unwrap();
         let fitted = StandardScale { columns: vec!["x".into()] }.fit(&t, &FitContext::default()).unwrap();
         assert!((fitted.scales[0].shift - 7.0 / 3.0).abs() < 1e-12);
         assert!((fitted.scales[0].scale - (14.0f64 / 9.0).sqrt()).abs() < 1e-12);
