@@ -33,8 +33,8 @@ fn booleans_and_zero_one_integers() {
 fn numbers_in_their_forms() {
     let t = read("plus,exp,pct,grouped\n+1,1e3,12%,\"1,234\"\n-2,-2.5E-2,-3.5 %,\"12,345,678\"\n").table;
     assert_eq!(t.columns[0].data, ColumnData::Integer(vec![Some(1), Some(-2)].into()));
-    assert_eq!(t.columns[1].data, ColumnData::Number(vec![1000.0, -0.025]));
-    assert_eq!(t.columns[2].data, ColumnData::Number(vec![12.0, -3.5]));
+    assert_eq!(t.columns[1].data, ColumnData::Number(vec![1000.0, -0.025].into()));
+    assert_eq!(t.columns[2].data, ColumnData::Number(vec![12.0, -3.5].into()));
     assert_eq!(t.columns[3].data, ColumnData::Integer(vec![Some(1234), Some(12_345_678)].into()));
     // A value without % among percents keeps the column as text.
     assert_eq!(read("p\n12%\n13\n14%\n").table.columns[0].column_type(), ColumnType::Text);
@@ -44,8 +44,8 @@ fn numbers_in_their_forms() {
 fn decimal_comma_is_decided_per_file_and_can_be_overridden() {
     let i = read("a;b\n1,5;1.234,5\n2,25;7\n");
     assert_eq!(i.report.decimal_separator.value, ',');
-    assert_eq!(i.table.columns[0].data, ColumnData::Number(vec![1.5, 2.25]));
-    assert_eq!(i.table.columns[1].data, ColumnData::Number(vec![1234.5, 7.0]));
+    assert_eq!(i.table.columns[0].data, ColumnData::Number(vec![1.5, 2.25].into()));
+    assert_eq!(i.table.columns[1].data, ColumnData::Number(vec![1234.5, 7.0].into()));
     // In a decimal-point file 1,234 is one thousand two hundred and thirty-four.
     assert_eq!(read("a,b\n\"1,234\",0.5\n").table.columns[0].data, ColumnData::Integer(vec![Some(1234)].into()));
     let options = IngestOptions { decimal_comma: Some(false), ..IngestOptions::default() };
@@ -177,7 +177,7 @@ fn forced_types_make_unfit_values_missing_and_count_them() {
     let t = &i.table;
     use ColumnType::*;
     assert_eq!(types(t), [Number, Integer, Boolean, Date, Text, Category]);
-    assert_eq!(t.columns[0].data.clone_with_nan_as(-1.0), ColumnData::Number(vec![1.5, -1.0, -1.0]));
+    assert_eq!(t.columns[0].data.clone_with_nan_as(-1.0), ColumnData::Number(vec![1.5, -1.0, -1.0].into()));
     assert_eq!(t.columns[1].data, ColumnData::Integer(vec![Some(2), None, Some(3)].into()));
     assert_eq!(t.columns[2].data, ColumnData::Boolean(vec![Some(true), Some(false), None]));
     assert_eq!(texts(t, 5), [Some("01234".into()), Some("01234".into()), Some("99999".into())]);
@@ -195,7 +195,7 @@ trait NanAs {
 impl NanAs for ColumnData {
     fn clone_with_nan_as(&self, x: f64) -> ColumnData {
         match self {
-            ColumnData::Number(v) => ColumnData::Number(v.iter().map(|&y| if y.is_nan() { x } else { y }).collect()),
+            ColumnData::Number(v) => ColumnData::Number(v.iter().map(|y| if y.is_nan() { x } else { y }).collect()),
             other => other.clone(),
         }
     }
@@ -232,7 +232,7 @@ fn read_csv_is_the_table_of_read_csv_detailed() {
 fn excel_sep_line_names_the_delimiter_and_is_skipped() {
     let i = read("sep=;\r\nname;price\r\npen;1,5\r\nink;2,25\r\n");
     assert_eq!(i.table.column_names(), ["name", "price"]);
-    assert_eq!(i.table.columns[1].data, ColumnData::Number(vec![1.5, 2.25]));
+    assert_eq!(i.table.columns[1].data, ColumnData::Number(vec![1.5, 2.25].into()));
     assert_eq!((i.report.delimiter.value, i.report.delimiter.detected), (b';', true));
     assert!(i.report.notes.iter().any(|n| n.contains("sep=;")), "{:?}", i.report.notes);
     // Lines keep their numbers in the file: the ragged row is on line 4.
@@ -248,12 +248,12 @@ fn excel_sep_line_names_the_delimiter_and_is_skipped() {
 fn spaces_group_thousands_when_the_whole_column_does() {
     let i = read("a;b;c\n1 234 567,89;12\u{a0}345;1 2\n2 000,5;7;3 4\n");
     assert_eq!(i.report.decimal_separator.value, ',');
-    assert_eq!(i.table.columns[0].data, ColumnData::Number(vec![1_234_567.89, 2000.5]));
+    assert_eq!(i.table.columns[0].data, ColumnData::Number(vec![1_234_567.89, 2000.5].into()));
     assert_eq!(i.table.columns[1].data, ColumnData::Integer(vec![Some(12_345), Some(7)].into()));
     assert_eq!(i.table.columns[2].column_type(), ColumnType::Text);
     assert!(i.report.columns[0].notes.iter().any(|n| n.contains("thousands")), "{:?}", i.report.columns[0]);
     let t = read("x\n1\u{202f}234.5\n-12 345 678.25\n").table;
-    assert_eq!(t.columns[0].data, ColumnData::Number(vec![1234.5, -12_345_678.25]));
+    assert_eq!(t.columns[0].data, ColumnData::Number(vec![1234.5, -12_345_678.25].into()));
     // One value that breaks the groups of three makes the column text.
     assert_eq!(read("x\n1 234\n12 34\n").table.columns[0].column_type(), ColumnType::Text);
 }

@@ -8,8 +8,12 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use sift::engine::ingest::{complete, read_csv_detailed, read_csv_from, read_csv_shared, read_part, ready, ByteSource, IngestOptions, Part, Partner, Pending, ShareRequest};
+use sift::engine::ingest::{complete, read_csv_detailed, read_csv_from, read_csv_shared, read_part, ready, IngestOptions, Part, Partner, Pending, ShareRequest};
 use sift::engine::profile::profile;
+
+#[path = "common/bench_file.rs"]
+mod bench_file;
+use bench_file::{bench_path, FileSource};
 
 fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
@@ -18,7 +22,7 @@ fn ms(start: Instant) -> f64 {
 #[test]
 #[ignore = "a measurement; run with --release --ignored --nocapture"]
 fn open_the_benchmark_file() {
-    let path = std::env::var_os("SIFT_BENCH_CSV").map_or_else(|| PathBuf::from("bench/data/bench-100mb.csv"), PathBuf::from);
+    let path = bench_path();
     let start = Instant::now();
     let Ok(bytes) = std::fs::read(&path) else {
         println!("{} is missing: run `node bench/generate.mjs` first", path.display());
@@ -45,23 +49,6 @@ fn open_the_benchmark_file() {
     assert_eq!(report.rows, table.row_count());
 }
 
-/// A file read slice by slice, as the browser's worker reads a `File`.
-struct FileSource(std::fs::File, u64);
-
-impl ByteSource for FileSource {
-    fn size(&self) -> u64 {
-        self.1
-    }
-
-    fn read_into<'a>(&'a mut self, start: u64, end: u64, out: &'a mut Vec<u8>) -> Pending<'a, ()> {
-        use std::io::{Read, Seek, SeekFrom};
-        let at = out.len();
-        out.resize(at + (end - start) as usize, 0);
-        let read = self.0.seek(SeekFrom::Start(start)).and_then(|_| self.0.read_exact(&mut out[at..]));
-        ready(read.map_err(|e| e.to_string()))
-    }
-}
-
 /// The process's peak resident set in MB (Linux), to compare with the table's size.
 fn peak_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -75,15 +62,10 @@ fn peak_mb() -> f64 {
 #[test]
 #[ignore = "a measurement; run with --release --ignored --nocapture"]
 fn stream_the_benchmark_file() {
-    let path = std::env::var_os("SIFT_BENCH_CSV").map_or_else(|| PathBuf::from("bench/data/bench-100mb.csv"), PathBuf::from);
-    let Ok(file) = std::fs::File::open(&path) else {
-        println!("{} is missing: run `node bench/generate.mjs` first", path.display());
-        return;
-    };
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let Some(mut source) = FileSource::bench() else { return };
+    let size = source.1;
     let before = peak_mb();
     let start = Instant::now();
-    let mut source = FileSource(file, size);
     let ingested = complete(read_csv_from("bench.csv", &mut source, u64::MAX, &IngestOptions::default(), &mut |_, _| true)).unwrap();
     let read = ms(start);
     let after_read = peak_mb();
@@ -129,7 +111,7 @@ impl Partner for Threaded {
 #[test]
 #[ignore = "a measurement; run with --release --ignored --nocapture"]
 fn shared_with_a_second_thread() {
-    let path = std::env::var_os("SIFT_BENCH_CSV").map_or_else(|| PathBuf::from("bench/data/bench-100mb.csv"), PathBuf::from);
+    let path = bench_path();
     let Ok(size) = std::fs::metadata(&path).map(|m| m.len()) else {
         println!("{} is missing: run `node bench/generate.mjs` first", path.display());
         return;

@@ -144,7 +144,7 @@ fn cross_validation_fits_the_recipe_inside_each_fold() {
         t.columns
             .iter()
             .map(|c| {
-                let data = if c.name == "bill_length_mm" { ColumnData::Number(vec![40.0, 50.0]) } else { c.data.take(&[0, 0]) };
+                let data = if c.name == "bill_length_mm" { ColumnData::Number(vec![40.0, 50.0].into()) } else { c.data.take(&[0, 0]) };
                 Column::new(c.name.clone(), data)
             })
             .collect(),
@@ -195,9 +195,9 @@ fn importance_finds_the_column_that_matters() {
     let t = Table::new(
         "t",
         vec![
-            Column::new("signal", ColumnData::Number(signal)),
-            Column::new("noise", ColumnData::Number(noise)),
-            Column::new("y", ColumnData::Number(y)),
+            Column::new("signal", ColumnData::Number(signal.into())),
+            Column::new("noise", ColumnData::Number(noise.into())),
+            Column::new("y", ColumnData::Number(y.into())),
         ],
     )
     .unwrap();

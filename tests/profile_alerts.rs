@@ -79,7 +79,7 @@ fn correlated_pairs_and_duplicate_rows() {
     let mut dup = x.clone();
     dup[1] = 0.0;
     let r = profile(&table(vec![
-        ("x", ColumnData::Number(dup.clone())),
+        ("x", ColumnData::Number(dup.clone().into())),
         ("y", ColumnData::Number(y.iter().enumerate().map(|(i, v)| if i == 1 { y[0] } else { *v }).collect())),
         ("z", ColumnData::Number(z.iter().enumerate().map(|(i, v)| if i == 1 { z[0] } else { *v }).collect())),
     ]));
@@ -96,7 +96,7 @@ fn target_imbalance_and_leakage() {
     let noise: Vec<f64> = (0..n).map(|i| ((i * 7919) % 1000) as f64).collect();
     let t = table(vec![
         ("id", ColumnData::Integer((0..n).map(|i| Some(i as i64)).collect())),
-        ("noise", ColumnData::Number(noise.clone())),
+        ("noise", ColumnData::Number(noise.clone().into())),
         ("channel", category(&(0..n).map(|i| ["web", "shop", "phone"][i % 3]).collect::<Vec<_>>())),
         ("chargeback", category(&fraud.iter().map(|&f| if f { "filed" } else { "none filed" }).collect::<Vec<_>>())),
         ("fraud", ColumnData::Boolean(fraud.iter().map(|&f| Some(f)).collect())),
@@ -113,8 +113,8 @@ fn target_imbalance_and_leakage() {
     let t = table(vec![
         ("with_tax", ColumnData::Number(price.iter().map(|p| p * 1.2).collect())),
         ("tier", category(&(0..n).map(|i| ["a", "b", "c", "d"][i % 4]).collect::<Vec<_>>())),
-        ("noise", ColumnData::Number(noise)),
-        ("price", ColumnData::Number(price)),
+        ("noise", ColumnData::Number(noise.into())),
+        ("price", ColumnData::Number(price.into())),
     ]);
     let r = profile_with_target(&t, Some("price"));
     one(&r, "target_leakage", &["with_tax", "price"]);
@@ -127,7 +127,7 @@ fn target_imbalance_and_leakage() {
 #[test]
 fn numbers_with_infinities_and_the_json_shape() {
     let t = table(vec![
-        ("x", ColumnData::Number(vec![1.0, f64::INFINITY, -2.0, 0.0, f64::NAN, f64::NEG_INFINITY])),
+        ("x", ColumnData::Number(vec![1.0, f64::INFINITY, -2.0, 0.0, f64::NAN, f64::NEG_INFINITY].into())),
         ("d", ColumnData::Date(vec![Some(0), Some(365), None, Some(10), Some(10), Some(20)].into())),
     ]);
     let r = profile(&t);
@@ -148,13 +148,13 @@ fn numbers_with_infinities_and_the_json_shape() {
 fn empty_and_extreme_tables_do_not_panic() {
     let empty = Table::new("t", vec![]).unwrap();
     assert_eq!(profile(&empty).rows, 0);
-    let no_rows = table(vec![("x", ColumnData::Number(vec![])), ("c", category(&[])), ("t", text(Vec::<String>::new()))]);
+    let no_rows = table(vec![("x", ColumnData::Number(vec![].into())), ("c", category(&[])), ("t", text(Vec::<String>::new()))]);
     let r = profile_with_target(&no_rows, Some("c"));
     assert_eq!((r.rows, r.columns.len(), r.duplicate_rows), (0, 3, 0));
     let huge = table(vec![
-        ("x", ColumnData::Number(vec![-1e308, 1e308, 0.0, f64::MAX, f64::MIN])),
-        ("y", ColumnData::Number(vec![1e308, -1e308, 0.0, f64::MIN, f64::MAX])),
-        ("all_missing", ColumnData::Number(vec![f64::NAN; 5])),
+        ("x", ColumnData::Number(vec![-1e308, 1e308, 0.0, f64::MAX, f64::MIN].into())),
+        ("y", ColumnData::Number(vec![1e308, -1e308, 0.0, f64::MIN, f64::MAX].into())),
+        ("all_missing", ColumnData::Number(vec![f64::NAN; 5].into())),
     ]);
     let r = profile_with_target(&huge, Some("x"));
     assert_eq!(r.columns[0].histogram.iter().map(|b| b.count).sum::<usize>(), 5);

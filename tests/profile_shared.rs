@@ -114,15 +114,15 @@ fn table(rows: usize) -> Table {
     with_infinity[17] = f64::INFINITY;
     let columns = vec![
         Column::new("id", ColumnData::Integer((0..rows as i64).map(Some).collect())),
-        Column::new("price", ColumnData::Number(numbers(&mut r, 1e5))),
-        Column::new("peak", ColumnData::Number(with_infinity)),
+        Column::new("price", ColumnData::Number(numbers(&mut r, 1e5).into())),
+        Column::new("peak", ColumnData::Number(with_infinity.into())),
         Column::new("count", ColumnData::Integer((0..rows).map(|_| (r() > 0.1).then(|| (r() * 50.0) as i64)).collect())),
         Column::new("color", ColumnData::Category { codes: (0..rows).map(|_| Some((r() * 7.0) as u32)).collect(), levels: (0..7).map(|l| format!("c{l}")).collect() }),
         Column::new("note", ColumnData::Text((0..rows).map(|_| Some(format!(" word {}", (r() * 900.0) as u32))).collect())),
         Column::new("day", ColumnData::Date((0..rows).map(|_| Some(15_000 + (r() * 3000.0) as i32)).collect())),
         Column::new("moment", ColumnData::DateTime((0..rows).map(|_| (r() > 0.2).then(|| (r() * 1e12) as i64)).collect())),
         Column::new("flag", ColumnData::Boolean((0..rows).map(|_| Some(r() < 0.3)).collect())),
-        Column::new("constant", ColumnData::Number(vec![1.5; rows])),
+        Column::new("constant", ColumnData::Number(vec![1.5; rows].into())),
     ];
     Table::new("shared.csv", columns).unwrap()
 }

@@ -14,7 +14,7 @@ fn table() -> Table {
         vec![
             Column::new(
                 "x",
-                ColumnData::Number(vec![1.0, f64::NAN, 3.0, 4.0, 10.0, 6.0]),
+                ColumnData::Number(vec![1.0, f64::NAN, 3.0, 4.0, 10.0, 6.0].into()),
             ),
             Column::new(
                 "city",

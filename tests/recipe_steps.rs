@@ -164,7 +164,7 @@ fn odd(rows: usize) -> Table {
             Column::new("when", ColumnData::DateTime(when)),
             Column::new("cat", ColumnData::Category { codes: vec![Some(9); rows].into(), levels: vec!["only".into()] }),
             Column::new("note", ColumnData::Text(text)),
-            Column::new("num2", ColumnData::Number(vec![i64::MAX as f64; rows])),
+            Column::new("num2", ColumnData::Number(vec![i64::MAX as f64; rows].into())),
             Column::new("num3", ColumnData::Integer((0..rows).map(|i| Some([i64::MIN, i64::MAX, 0][cycle(i, 3)])).collect())),
             Column::new("y", ColumnData::Category { codes: vec![None; rows].into(), levels: vec![] }),
         ],
@@ -225,8 +225,8 @@ fn version_1_recipes_still_read() {
         "kind": "standard_scale", "scales": [{ "column": "x", "mean": 2.0, "std": 4.0 }]
     }))
     .unwrap();
-    let t = Table::new("t", vec![Column::new("x", ColumnData::Number(vec![6.0]))]).unwrap();
-    assert_eq!(fitted.apply(t).unwrap().columns[0].data, ColumnData::Number(vec![1.0]));
+    let t = Table::new("t", vec![Column::new("x", ColumnData::Number(vec![6.0].into()))]).unwrap();
+    assert_eq!(fitted.apply(t).unwrap().columns[0].data, ColumnData::Number(vec![1.0].into()));
     let err = Recipe::from_json(r#"{"version": 9, "steps": []}"#).unwrap_err();
     assert!(err.contains("version 9"), "{err}");
     let err = Recipe::from_json(r#"{"version": 2, "steps": [{"kind": "bins"}]}"#).unwrap_err();
@@ -288,8 +288,8 @@ fn check_columns_names_every_missing_column_and_follows_new_ones() {
 fn statistics_are_learned_from_training_rows_only() {
     // Training rows 1..=4 (mean 2.5); test rows 100, 200 (mean 150): the test rows are scaled
     // with the training mean and standard deviation, never their own.
-    let train = Table::new("t", vec![Column::new("x", ColumnData::Number(vec![1.0, 2.0, f64::NAN, 3.0, 4.0]))]).unwrap();
-    let test = Table::new("t", vec![Column::new("x", ColumnData::Number(vec![100.0, 200.0, f64::NAN]))]).unwrap();
+    let train = Table::new("t", vec![Column::new("x", ColumnData::Number(vec![1.0, 2.0, f64::NAN, 3.0, 4.0].into()))]).unwrap();
+    let test = Table::new("t", vec![Column::new("x", ColumnData::Number(vec![100.0, 200.0, f64::NAN].into()))]).unwrap();
     let recipe = Recipe {
         steps: vec![
             RecipeStep::new(Step::impute(vec!["x".into()], ImputeStrategy::Mean)),

@@ -143,10 +143,10 @@ mod tests {
             "t",
             vec![
                 Column::new("id", ColumnData::Integer(id.into())),
-                Column::new("x", ColumnData::Number(x)),
+                Column::new("x", ColumnData::Number(x.into())),
                 Column::new("c", ColumnData::Category { codes: codes.into(), levels: vec!["a".into(), "b".into()] }),
                 Column::new("notes", ColumnData::Text(notes)),
-                Column::new("complete", ColumnData::Number(vec![1.0; n as usize])),
+                Column::new("complete", ColumnData::Number(vec![1.0; n as usize].into())),
             ],
         )
         .unwrap();

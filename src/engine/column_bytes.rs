@@ -64,7 +64,7 @@ pub fn decode(bytes: &[u8]) -> Result<ColumnData, String> {
     let tag = r.take(1)?[0];
     let n = r.count()?;
     let data = match tag {
-        NUMBER => ColumnData::Number(r.values(n, f64::from_le_bytes)?),
+        NUMBER => ColumnData::Number(r.values(n, f64::from_le_bytes)?.into_iter().collect()),
         INTEGER | DATETIME => {
             let valid = r.take(n)?;
             let v = r.values(n, i64::from_le_bytes)?;
@@ -186,7 +186,7 @@ mod tests {
 
     #[test]
     fn every_type_round_trips() {
-        round_trip(ColumnData::Number(vec![1.5, f64::NAN, -0.0, f64::INFINITY, 1e-300]));
+        round_trip(ColumnData::Number(vec![1.5, f64::NAN, -0.0, f64::INFINITY, 1e-300].into()));
         round_trip(ColumnData::Integer(vec![Some(1), None, Some(i64::MIN), Some(i64::MAX)].into()));
         round_trip(ColumnData::DateTime(vec![None, Some(-86_400_000)].into()));
         round_trip(ColumnData::Date(vec![Some(-1), None, Some(19_000)].into()));

@@ -65,7 +65,7 @@ mod tests {
         let t = Table::new(
             "t",
             vec![
-                Column::new("x", ColumnData::Number(vec![-1.5, f64::NAN, 0.1 + 0.2])),
+                Column::new("x", ColumnData::Number(vec![-1.5, f64::NAN, 0.1 + 0.2].into())),
                 Column::new("s", ColumnData::Text(vec![Some("=1+1".into()), Some("-3".into()), None])),
             ],
         )

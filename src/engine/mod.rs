@@ -15,6 +15,7 @@ pub mod format;
 pub mod ingest;
 pub mod learn;
 pub mod nullable;
+pub mod number_column;
 pub mod profile;
 pub mod recipe;
 pub mod table;

@@ -52,6 +52,11 @@ impl<T: Copy + Default> Nullable<T> {
         self.values.capacity()
     }
 
+    /// Bytes the values and their bitmap take.
+    pub fn bytes(&self) -> usize {
+        self.values.len() * size_of::<T>() + self.missing.len() * size_of::<u64>()
+    }
+
     /// Gives spare room back.
     pub fn shrink_to_fit(&mut self) {
         self.values.shrink_to_fit();

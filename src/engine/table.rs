@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::engine::nullable::Nullable;
+pub use crate::engine::number_column::Numbers;
 
 /// The type of a column as the user sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -55,7 +56,7 @@ impl ColumnType {
 /// keeps integers, dates, datetimes and category codes at their own size).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ColumnData {
-    Number(Vec<f64>),
+    Number(Numbers),
     Integer(Nullable<i64>),
     Boolean(Vec<Option<bool>>),
     /// Days since 1970-01-01.
@@ -116,7 +117,7 @@ impl ColumnData {
     /// Whether row `i` is missing.
     pub fn is_missing(&self, i: usize) -> bool {
         match self {
-            ColumnData::Number(v) => v[i].is_nan(),
+            ColumnData::Number(v) => v.is_missing(i),
             ColumnData::Integer(v) | ColumnData::DateTime(v) => v.is_missing(i),
             ColumnData::Boolean(v) => v[i].is_none(),
             ColumnData::Date(v) => v.is_missing(i),
@@ -139,7 +140,7 @@ impl ColumnData {
     /// booleans as 0/1).
     pub fn number_at(&self, i: usize) -> Option<f64> {
         match self {
-            ColumnData::Number(v) => Some(v[i]).filter(|x| !x.is_nan()),
+            ColumnData::Number(v) => Some(v.at(i)).filter(|x| !x.is_nan()),
             ColumnData::Integer(v) => v.get(i).map(|x| x as f64),
             ColumnData::Boolean(v) => v[i].map(|b| if b { 1.0 } else { 0.0 }),
             ColumnData::Date(v) => v.get(i).map(f64::from),
@@ -159,7 +160,7 @@ impl ColumnData {
     /// Row `i` as display text; `None` when missing.
     pub fn text_at(&self, i: usize) -> Option<String> {
         match self {
-            ColumnData::Number(v) => Some(v[i]).filter(|x| !x.is_nan()).map(format_number),
+            ColumnData::Number(v) => Some(v.at(i)).filter(|x| !x.is_nan()).map(format_number),
             ColumnData::Integer(v) => v.get(i).map(|x| x.to_string()),
             ColumnData::Boolean(v) => v[i].map(|b| b.to_string()),
             ColumnData::Date(v) => v.get(i).map(crate::engine::dates::format_iso_date),
@@ -177,7 +178,7 @@ impl ColumnData {
             idx.iter().map(|&i| v[i].clone()).collect()
         }
         match self {
-            ColumnData::Number(v) => ColumnData::Number(pick(v, indices)),
+            ColumnData::Number(v) => ColumnData::Number(v.take(indices)),
             ColumnData::Integer(v) => ColumnData::Integer(v.take(indices)),
             ColumnData::Boolean(v) => ColumnData::Boolean(pick(v, indices)),
             ColumnData::Date(v) => ColumnData::Date(v.take(indices)),
@@ -195,7 +196,7 @@ impl ColumnData {
             idx.iter().map(|i| i.map_or_else(|| missing.clone(), |i| v[i].clone())).collect()
         }
         match self {
-            ColumnData::Number(v) => ColumnData::Number(pick(v, indices, f64::NAN)),
+            ColumnData::Number(v) => ColumnData::Number(v.take_optional(indices)),
             ColumnData::Integer(v) => ColumnData::Integer(v.take_optional(indices)),
             ColumnData::Boolean(v) => ColumnData::Boolean(pick(v, indices, None)),
             ColumnData::Date(v) => ColumnData::Date(v.take_optional(indices)),

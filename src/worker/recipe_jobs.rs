@@ -190,7 +190,7 @@ mod tests {
             "t",
             vec![Column::new(
                 "x",
-                ColumnData::Number(vec![1.0, f64::NAN, 3.0]),
+                ColumnData::Number(vec![1.0, f64::NAN, 3.0].into()),
             )],
         )
         .unwrap()

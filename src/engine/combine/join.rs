@@ -110,7 +110,7 @@ mod tests {
             "orders.csv",
             vec![
                 Column::new("person", ColumnData::Text(["1", "1", "3", "9"].map(|s| Some(s.to_string())).to_vec())),
-                Column::new("name", ColumnData::Number(vec![10.0, 11.0, 30.0, 90.0])),
+                Column::new("name", ColumnData::Number(vec![10.0, 11.0, 30.0, 90.0].into())),
             ],
         )
         .unwrap()

@@ -71,10 +71,10 @@ mod tests {
 
     #[test]
     fn integers_with_numbers_become_numbers() {
-        let (data, lossy) = concatenate(&[&ColumnData::Integer(vec![Some(1), None].into()), &ColumnData::Number(vec![2.5])]);
+        let (data, lossy) = concatenate(&[&ColumnData::Integer(vec![Some(1), None].into()), &ColumnData::Number(vec![2.5].into())]);
         assert!(!lossy);
         let ColumnData::Number(v) = data else { panic!("expected numbers") };
-        assert_eq!((v[0], v[1].is_nan(), v[2]), (1.0, true, 2.5));
+        assert_eq!((v.at(0), v.is_missing(1), v.at(2)), (1.0, true, 2.5));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::builder::{date_orders, ColumnBuilder, Plan};
 use super::dates::{choose_order, DAY_MS};
 use super::kind::Kind;
 use super::store::Store;
-use crate::engine::table::{ColumnData, ColumnType, Nullable};
+use crate::engine::table::{ColumnData, ColumnType, Nullable, Numbers};
 
 /// A typed column with notes for the report.
 pub struct Converted {
@@ -34,13 +34,13 @@ pub fn finish(builder: ColumnBuilder, day_first: Option<bool>) -> Converted {
         notes.push("datetimes are all at midnight; read as dates".into());
     }
     let data = match store {
-        Store::Missing(n) | Store::Reread(n) => ColumnData::Number(vec![f64::NAN; n]),
-        Store::Integers(v) => ColumnData::Integer(trimmed_nullable(v)),
+        Store::Missing(n) | Store::Reread(n) => ColumnData::Number(Numbers::missing(n, n)),
+        Store::Integers(v) => ColumnData::Integer(trimmed(v)),
         Store::Numbers(v) => ColumnData::Number(trimmed(v)),
         Store::Booleans(v) => ColumnData::Boolean(trimmed(v)),
-        Store::Days(v) => ColumnData::Date(trimmed_nullable(v)),
+        Store::Days(v) => ColumnData::Date(trimmed(v)),
         Store::Millis(v) if midnight => ColumnData::Date(v.map(|ms| ms.div_euclid(DAY_MS) as i32)),
-        Store::Millis(v) => ColumnData::DateTime(trimmed_nullable(v)),
+        Store::Millis(v) => ColumnData::DateTime(trimmed(v)),
         Store::Levels(levels) => levels.finish(inferred),
     };
     if let (Plan::Force(to, _), 1..) = (plan, unfit) {
@@ -54,16 +54,38 @@ pub fn finish(builder: ColumnBuilder, day_first: Option<bool>) -> Converted {
     Converted { data, notes, unfit }
 }
 
-/// The vector without spare capacity (a row estimate may have been generous).
-fn trimmed<T>(mut v: Vec<T>) -> Vec<T> {
-    if roomy(v.len(), v.capacity()) {
-        v.shrink_to_fit();
-    }
-    v
+/// A buffer whose spare room can be given back.
+trait Spare {
+    fn len(&self) -> usize;
+    fn capacity(&self) -> usize;
+    fn shrink_to_fit(&mut self);
 }
 
-/// The values without spare capacity.
-fn trimmed_nullable<T: Copy + Default>(mut v: Nullable<T>) -> Nullable<T> {
+macro_rules! spare {
+    ($($t:ty),*) => {$(
+        impl<T: Copy + Default> Spare for $t {
+            fn len(&self) -> usize { <$t>::len(self) }
+            fn capacity(&self) -> usize { <$t>::capacity(self) }
+            fn shrink_to_fit(&mut self) { <$t>::shrink_to_fit(self) }
+        }
+    )*};
+}
+spare!(Vec<T>, Nullable<T>);
+
+impl Spare for Numbers {
+    fn len(&self) -> usize {
+        Numbers::len(self)
+    }
+    fn capacity(&self) -> usize {
+        Numbers::capacity(self)
+    }
+    fn shrink_to_fit(&mut self) {
+        Numbers::shrink_to_fit(self)
+    }
+}
+
+/// The values without spare capacity (a row estimate may have been generous).
+fn trimmed<V: Spare>(mut v: V) -> V {
     if roomy(v.len(), v.capacity()) {
         v.shrink_to_fit();
     }

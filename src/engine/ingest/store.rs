@@ -5,7 +5,7 @@ use super::dates::{Orders, DAY_MS};
 use super::datetimes::Temporal;
 use super::levels::Levels;
 use super::numbers::Number;
-use crate::engine::table::Nullable;
+use crate::engine::table::{Nullable, Numbers};
 
 /// Which buffer a column's values go into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +27,7 @@ pub enum Store {
     /// Only missing values so far: their count.
     Missing(usize),
     Integers(Nullable<i64>),
-    Numbers(Vec<f64>),
+    Numbers(Numbers),
     Booleans(Vec<Option<bool>>),
     /// Days since 1970-01-01.
     Days(Nullable<i32>),
@@ -62,7 +62,7 @@ impl Store {
         match shape {
             Shape::Missing => Store::Missing(missing),
             Shape::Integers => Store::Integers(Nullable::missing(missing, capacity)),
-            Shape::Numbers => Store::Numbers(filled(missing, f64::NAN, capacity)),
+            Shape::Numbers => Store::Numbers(Numbers::missing(missing, capacity)),
             Shape::Booleans => Store::Booleans(filled(missing, None, capacity)),
             Shape::Days => Store::Days(Nullable::missing(missing, capacity)),
             Shape::Millis => Store::Millis(Nullable::missing(missing, capacity)),
@@ -107,8 +107,8 @@ impl Store {
     /// Integers as numbers, exactly as `str::parse` reads them (so not when one was `-0`).
     pub fn integers_to_numbers(&mut self) {
         if let Store::Integers(v) = self {
-            let mut numbers = Vec::with_capacity(v.capacity());
-            numbers.extend(v.iter().map(|i| i.map_or(f64::NAN, |i| i as f64)));
+            let mut numbers = Numbers::with_capacity(v.capacity());
+            v.iter().for_each(|i| numbers.push(i.map_or(f64::NAN, |i| i as f64)));
             *self = Store::Numbers(numbers);
         }
     }

@@ -102,7 +102,7 @@ mod tests {
     #[test]
     fn numeric_statistics_match_pandas() {
         // pandas.Series([1, 2, 4, None]).describe(): count 3, mean 7/3, std 1.527525231651947.
-        let (c, _) = analyse("x", &ColumnData::Number(vec![1.0, 2.0, 4.0, f64::NAN]));
+        let (c, _) = analyse("x", &ColumnData::Number(vec![1.0, 2.0, 4.0, f64::NAN].into()));
         assert_eq!((c.count, c.missing, c.distinct), (3, 1, 3));
         assert!((c.mean.unwrap() - 7.0 / 3.0).abs() < 1e-12);
         assert!((c.std.unwrap() - 1.527525231651947).abs() < 1e-12);

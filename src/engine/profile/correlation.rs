@@ -9,7 +9,7 @@ use crate::engine::table::ColumnData;
 /// A column's values as numbers with `NaN` for missing, borrowed when it is already so.
 pub(super) fn numbers(data: &ColumnData) -> Option<Cow<'_, [f64]>> {
     match data {
-        ColumnData::Number(v) => Some(Cow::Borrowed(v)),
+        ColumnData::Number(v) => Some(v.floats()),
         ColumnData::Integer(v) => Some(Cow::Owned(v.iter().map(|x| x.map_or(f64::NAN, |x| x as f64)).collect())),
         _ => None,
     }
@@ -126,6 +126,8 @@ pub(super) fn correlation_of_sums(n: f64, [ax, ay, axx, ayy, axy]: [f64; 5]) -> 
 
 #[cfg(test)]
 mod tests {
+    use super::super::pairwise::{pearson_matrix, Source};
+    use crate::engine::table::Numbers;
     use super::*;
 
     #[test]
@@ -139,7 +141,11 @@ mod tests {
             Cow::Owned(vec![2.0, 1.0, 4.0, 3.0, 5.0]),
             Cow::Owned(vec![1.0, 1.0, 1.0, 1.0, 2.0]),
         ];
-        let p = super::super::pairwise::pearson_matrix(&cols);
+        fn matrix(cols: &[Cow<[f64]>]) -> Vec<Vec<Option<f64>>> {
+            let numbers: Vec<Numbers> = cols.iter().map(|c| Numbers::from(c.to_vec())).collect();
+            pearson_matrix(&numbers.iter().map(Source::Numbers).collect::<Vec<_>>())
+        }
+        let p = matrix(&cols);
         assert!((p[0][1].unwrap() - 0.6).abs() < 1e-12);
         assert_eq!(p[0][2], None);
         assert!((p[1][2].unwrap() - 0.7071067811865475).abs() < 1e-12);
@@ -150,7 +156,7 @@ mod tests {
         // Infinities are left out, as pandas does: a = [1, 2, inf, 4, 5], b = [1, 3, 2, 5, 4]
         // .corr() 0.8552359741197579, .corr("spearman") 0.8.
         let cols: Vec<Cow<[f64]>> = vec![Cow::Owned(vec![1.0, 2.0, f64::INFINITY, 4.0, 5.0]), Cow::Owned(vec![1.0, 3.0, 2.0, 5.0, 4.0])];
-        assert!((super::super::pairwise::pearson_matrix(&cols)[0][1].unwrap() - 0.8552359741197579).abs() < 1e-12);
+        assert!((matrix(&cols)[0][1].unwrap() - 0.8552359741197579).abs() < 1e-12);
         assert!((spearman_matrix(&cols)[0][1].unwrap() - 0.8).abs() < 1e-12);
         let r = SortedRows::of(&[3.0, nan, 1.0, 3.0]).ranks(None);
         assert_eq!((r[0], r[2], r[3]), (2.5, 1.0, 2.5));

@@ -91,7 +91,7 @@ fn hash_column(data: &ColumnData, canon: Option<&[u32]>, hashes: &mut [u64]) {
     let fold = |h: &mut u64, key: u64| *h = mix(h.rotate_left(23) ^ key);
     let opt = |v: Option<u64>| v.map_or(MISSING, |k| k.wrapping_add(1));
     match data {
-        ColumnData::Number(v) => hashes.iter_mut().zip(v).for_each(|(h, &x)| fold(h, number_key(x))),
+        ColumnData::Number(v) => hashes.iter_mut().zip(v).for_each(|(h, x)| fold(h, number_key(x))),
         ColumnData::Integer(v) => hashes.iter_mut().zip(v).for_each(|(h, x)| fold(h, opt(x.map(|x| x as u64)))),
         ColumnData::Boolean(v) => hashes.iter_mut().zip(v).for_each(|(h, x)| fold(h, opt(x.map(u64::from)))),
         ColumnData::Date(v) => hashes.iter_mut().zip(v).for_each(|(h, x)| fold(h, opt(x.map(|d| d as u64)))),
@@ -106,7 +106,7 @@ fn hash_column(data: &ColumnData, canon: Option<&[u32]>, hashes: &mut [u64]) {
 
 fn values_equal(data: &ColumnData, canon: Option<&[u32]>, a: usize, b: usize) -> bool {
     match data {
-        ColumnData::Number(v) => number_key(v[a]) == number_key(v[b]),
+        ColumnData::Number(v) => number_key(v.at(a)) == number_key(v.at(b)),
         ColumnData::Integer(v) | ColumnData::DateTime(v) => v.get(a) == v.get(b),
         ColumnData::Boolean(v) => v[a] == v[b],
         ColumnData::Date(v) => v.get(a) == v.get(b),
@@ -129,7 +129,7 @@ mod tests {
             "t",
             vec![
                 Column::new("a", ColumnData::Integer(vec![Some(1), Some(1), Some(2), Some(1), None, None].into())),
-                Column::new("b", ColumnData::Number(vec![0.0, -0.0, f64::NAN, 0.0, f64::NAN, f64::NAN])),
+                Column::new("b", ColumnData::Number(vec![0.0, -0.0, f64::NAN, 0.0, f64::NAN, f64::NAN].into())),
                 Column::new(
                     "c",
                     ColumnData::Category { codes: vec![Some(0), Some(2), None, Some(0), Some(1), Some(1)].into(), levels: vec!["x".into(), "y".into(), "x".into()] },
@@ -145,7 +145,7 @@ mod tests {
     fn an_identifier_column_makes_every_row_distinct() {
         let rows = |id: Vec<Option<i64>>| {
             let n = id.len();
-            let t = Table::new("t", vec![Column::new("id", ColumnData::Integer(id.into())), Column::new("x", ColumnData::Number(vec![1.0; n]))]).unwrap();
+            let t = Table::new("t", vec![Column::new("id", ColumnData::Integer(id.into())), Column::new("x", ColumnData::Number(vec![1.0; n].into()))]).unwrap();
             let columns: Vec<ColumnProfile> = t.columns.iter().map(|c| super::super::column::analyse(&c.name, &c.data).0).collect();
             (all_rows_differ(&columns, n), count_duplicate_rows(&t), super::super::profile(&t).duplicate_rows)
         };

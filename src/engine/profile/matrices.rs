@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::association::{cramers_v_matrix, dense_codes};
 use super::correlation::{numbers, spearman_matrix};
-use super::pairwise::pearson_matrix;
+use super::pairwise::{pearson_matrix, Source};
 use super::report::Correlations;
 use crate::engine::table::{ColumnType, Table};
 
@@ -30,11 +30,9 @@ pub(super) fn correlations(table: &Table, spearman: bool) -> Correlations {
         out.notes.push(format!("Correlations use the first {MAX_NUMERIC_COLUMNS} of {} number columns.", numeric.len()));
     }
     let used: Vec<_> = numeric.into_iter().take(MAX_NUMERIC_COLUMNS).collect();
-    let values: Vec<Cow<[f64]>> = used.iter().filter_map(|c| numbers(&c.data)).collect();
     out.numeric_columns = used.iter().map(|c| c.name.clone()).collect();
-    out.pearson = pearson_matrix(&values);
-    out.spearman = spearman.then(|| spearman_matrix(&values));
-    drop(values);
+    out.pearson = pearson_matrix(&used.iter().filter_map(|c| Source::of(&c.data)).collect::<Vec<_>>());
+    out.spearman = spearman.then(|| spearman_matrix(&used.iter().filter_map(|c| numbers(&c.data)).collect::<Vec<Cow<[f64]>>>()));
 
     let mut coded = Vec::new();
     let mut too_many_levels = Vec::new();

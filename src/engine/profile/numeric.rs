@@ -19,21 +19,27 @@ impl SortedNumbers {
     /// The sorted values of a `Number` or `Integer` column; `None` for other types.
     pub fn of(data: &ColumnData) -> Option<SortedNumbers> {
         match data {
-            ColumnData::Number(v) => {
-                let mut values: Vec<f64> = v.iter().copied().filter(|x| !x.is_nan()).collect();
-                sort_by_key(&mut values, |&x| f64_key(x));
-                let (distinct, mode) = runs(&values);
-                Some(SortedNumbers { mode: mode.map(|(i, n)| (values[i], n)), distinct, values })
-            }
-            ColumnData::Integer(v) => {
-                let mut ints: Vec<i64> = v.present().collect();
-                sort_integers(&mut ints);
-                let (distinct, mode) = runs(&ints);
-                let values: Vec<f64> = ints.iter().map(|&x| x as f64).collect();
-                Some(SortedNumbers { mode: mode.map(|(i, n)| (values[i], n)), distinct, values })
-            }
+            ColumnData::Number(v) => match v.decimals() {
+                // Decimals sort as the whole numbers they are stored as: a narrow radix sort.
+                Some((units, divisor)) => Some(Self::of_integers(units.present().map(i64::from).collect(), |u| u as f64 / divisor)),
+                None => {
+                    let mut values: Vec<f64> = v.iter().filter(|x| !x.is_nan()).collect();
+                    sort_by_key(&mut values, |&x| f64_key(x));
+                    let (distinct, mode) = runs(&values);
+                    Some(SortedNumbers { mode: mode.map(|(i, n)| (values[i], n)), distinct, values })
+                }
+            },
+            ColumnData::Integer(v) => Some(Self::of_integers(v.present().collect(), |x| x as f64)),
             _ => None,
         }
+    }
+
+    /// Sorts whole numbers, counts them, and gives them as numbers through `value`.
+    fn of_integers(mut ints: Vec<i64>, value: impl Fn(i64) -> f64) -> SortedNumbers {
+        sort_integers(&mut ints);
+        let (distinct, mode) = runs(&ints);
+        let values: Vec<f64> = ints.iter().map(|&x| value(x)).collect();
+        SortedNumbers { mode: mode.map(|(i, n)| (values[i], n)), distinct, values }
     }
 
     /// How many values equal `x`.

@@ -14,13 +14,12 @@ pub(super) fn memory_bytes(table: &Table) -> u64 {
         .map(|c| {
             let n = c.data.len() as u64;
             let values = match &c.data {
-                ColumnData::Number(_) => n * size_of::<f64>() as u64,
-                ColumnData::Integer(_) => n * size_of::<Option<i64>>() as u64,
+                ColumnData::Number(v) => v.bytes() as u64,
+                ColumnData::Integer(v) | ColumnData::DateTime(v) => v.bytes() as u64,
                 ColumnData::Boolean(_) => n * size_of::<Option<bool>>() as u64,
-                ColumnData::Date(_) => n * size_of::<Option<i32>>() as u64,
-                ColumnData::DateTime(_) => n * size_of::<Option<i64>>() as u64,
-                ColumnData::Category { levels, .. } => {
-                    n * size_of::<Option<u32>>() as u64
+                ColumnData::Date(v) => v.bytes() as u64,
+                ColumnData::Category { codes, levels } => {
+                    codes.bytes() as u64
                         + levels.iter().map(|l| (size_of::<String>() + l.capacity()) as u64).sum::<u64>()
                 }
                 ColumnData::Text(v) => n * size_of::<Option<String>>() as u64 + strings(v),
@@ -50,7 +49,7 @@ mod tests {
         let t = Table::new(
             "t",
             vec![
-                Column::new("x", ColumnData::Number(vec![1.0, 2.0])),
+                Column::new("x", ColumnData::Number(vec![1.0, 2.0].into())),
                 Column::new("s", ColumnData::Text(vec![Some("abc".into()), None])),
             ],
         )

@@ -6,11 +6,63 @@
 //! in the cache: the other sums of a pair are the column's own sums, less the rows where the
 //! other column is missing, which are few. Reading every column once instead of once per pair,
 //! and one multiply-add per row and pair instead of six, is what makes the matrix cheap.
+//! Columns are read a block at a time as `f64`s, so integer and decimal columns are never
+//! converted whole.
 
-use std::borrow::Cow;
-
-use super::correlation::{correlation_of_sums, present_mean, symmetric};
+use super::correlation::{correlation_of_sums, symmetric};
+use crate::engine::table::{ColumnData, Nullable, Numbers};
 use crate::engine::vector::dot;
+
+/// A column the matrix reads a block at a time.
+pub(super) enum Source<'a> {
+    Numbers(&'a Numbers),
+    Integers(&'a Nullable<i64>),
+}
+
+impl Source<'_> {
+    /// A number or integer column; `None` for other types.
+    pub fn of(data: &ColumnData) -> Option<Source<'_>> {
+        match data {
+            ColumnData::Number(v) => Some(Source::Numbers(v)),
+            ColumnData::Integer(v) => Some(Source::Integers(v)),
+            _ => None,
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Source::Numbers(v) => v.len(),
+            Source::Integers(v) => v.len(),
+        }
+    }
+
+    /// Values `start..start + out.len()` as `f64`s, `NaN` where missing.
+    fn fill(&self, start: usize, out: &mut [f64]) {
+        match self {
+            Source::Numbers(v) => v.fill(start, out),
+            Source::Integers(v) => out.iter_mut().enumerate().for_each(|(k, o)| *o = v.get(start + k).map_or(f64::NAN, |x| x as f64)),
+        }
+    }
+
+    /// The mean of the finite values among the first `rows` (0 when there are none), summed
+    /// in order as [`super::correlation::present_mean`] does.
+    fn present_mean(&self, rows: usize, block: &mut [f64]) -> f64 {
+        let (mut n, mut sum) = (0usize, 0.0);
+        for start in (0..rows).step_by(block.len().max(1)) {
+            let values = &mut block[..(rows - start).min(BLOCK)];
+            self.fill(start, values);
+            values.iter().filter(|x| x.is_finite()).for_each(|x| {
+                n += 1;
+                sum += x;
+            });
+        }
+        if n == 0 {
+            0.0
+        } else {
+            sum / n as f64
+        }
+    }
+}
 
 /// Rows per block: a block of every column stays in the cache.
 const BLOCK: usize = 2048;
@@ -22,6 +74,8 @@ struct ColumnSums {
     n: f64,
     sum: f64,
     squares: f64,
+    /// Values of the block, as read.
+    values: Vec<f64>,
     /// Shifted values of the block (0 where missing).
     shifted: Vec<f64>,
     /// Offsets in the block of the missing (or infinite) values.
@@ -39,24 +93,27 @@ struct PairSums {
 
 /// Pearson correlation matrix over pairwise complete (finite) rows; `None` where fewer than
 /// two rows are shared or a column does not vary on them.
-pub(super) fn pearson_matrix(columns: &[Cow<[f64]>]) -> Vec<Vec<Option<f64>>> {
+pub(super) fn pearson_matrix(columns: &[Source]) -> Vec<Vec<Option<f64>>> {
     let k = columns.len();
     let rows = columns.iter().map(|c| c.len()).min().unwrap_or(0);
-    let shifts: Vec<f64> = columns.iter().map(|c| present_mean(c)).collect();
-    let mut sums: Vec<ColumnSums> = (0..k).map(|_| ColumnSums { shifted: vec![0.0; BLOCK], ..ColumnSums::default() }).collect();
+    let mut block = vec![0.0; BLOCK];
+    let shifts: Vec<f64> = columns.iter().map(|c| c.present_mean(rows, &mut block)).collect();
+    let mut sums: Vec<ColumnSums> =
+        (0..k).map(|_| ColumnSums { values: vec![0.0; BLOCK], shifted: vec![0.0; BLOCK], ..ColumnSums::default() }).collect();
     let mut pairs = vec![PairSums::default(); k * k];
     for start in (0..rows).step_by(BLOCK) {
-        let end = (start + BLOCK).min(rows);
+        let len = (rows - start).min(BLOCK);
         for (column, (s, &shift)) in columns.iter().zip(sums.iter_mut().zip(&shifts)) {
-            shift_block(&column[start..end], shift, s);
+            column.fill(start, &mut s.values[..len]);
+            shift_block(len, shift, s);
         }
         for i in 0..k {
             for j in i..k {
                 let (x, y) = (&sums[i], &sums[j]);
                 let pair = &mut pairs[i * k + j];
-                pair.dot += dot(&x.shifted[..end - start], &y.shifted[..end - start]);
-                alone(x, &y.missing, &columns[i][start..end], &mut pair.x_alone);
-                alone(y, &x.missing, &columns[j][start..end], &mut pair.y_alone);
+                pair.dot += dot(&x.shifted[..len], &y.shifted[..len]);
+                alone(x, &y.missing, &mut pair.x_alone);
+                alone(y, &x.missing, &mut pair.y_alone);
             }
         }
     }
@@ -72,13 +129,13 @@ pub(super) fn pearson_matrix(columns: &[Cow<[f64]>]) -> Vec<Vec<Option<f64>>> {
     })
 }
 
-/// Shifts one block of a column into `s.shifted`, notes its missing rows and adds to its sums.
-/// Not inlined: see the note on optimizing in `profile/mod.rs`.
+/// Shifts the first `len` of `s.values` into `s.shifted`, notes its missing rows and adds to
+/// its sums. Not inlined: see the note on optimizing in `profile/mod.rs`.
 #[inline(never)]
-fn shift_block(values: &[f64], shift: f64, s: &mut ColumnSums) {
+fn shift_block(len: usize, shift: f64, s: &mut ColumnSums) {
     s.missing.clear();
     let (mut n, mut sum, mut squares) = (0usize, 0.0, 0.0);
-    for (k, (&v, out)) in values.iter().zip(s.shifted.iter_mut()).enumerate() {
+    for (k, (&v, out)) in s.values[..len].iter().zip(s.shifted.iter_mut()).enumerate() {
         if v.is_finite() {
             let d = v - shift;
             *out = d;
@@ -96,9 +153,9 @@ fn shift_block(values: &[f64], shift: f64, s: &mut ColumnSums) {
 }
 
 /// Adds x's count, Σx and Σx² over the rows of the block where y is missing and x is not.
-fn alone(x: &ColumnSums, y_missing: &[usize], x_values: &[f64], out: &mut [f64; 3]) {
+fn alone(x: &ColumnSums, y_missing: &[usize], out: &mut [f64; 3]) {
     for &r in y_missing {
-        if x_values[r].is_finite() {
+        if x.values[r].is_finite() {
             let d = x.shifted[r];
             out[0] += 1.0;
             out[1] += d;
@@ -109,7 +166,7 @@ fn alone(x: &ColumnSums, y_missing: &[usize], x_values: &[f64], out: &mut [f64; 
 
 #[cfg(test)]
 mod tests {
-    use super::super::correlation::pearson;
+    use super::super::correlation::{pearson, present_mean};
     use super::*;
 
     #[test]
@@ -120,8 +177,9 @@ mod tests {
         let a: Vec<f64> = (0..rows).map(|k| if k % 37 == 0 { f64::NAN } else { wave(k, 0.1) }).collect();
         let b: Vec<f64> = (0..rows).map(|k| if k % 41 == 3 { f64::INFINITY } else { wave(k, 0.1) * 0.5 + wave(k, 0.7) }).collect();
         let c: Vec<f64> = (0..rows).map(|k| if k % 2 == 0 { f64::NAN } else { k as f64 }).collect();
-        let cols: Vec<Cow<[f64]>> = vec![Cow::Owned(a), Cow::Owned(b), Cow::Owned(c)];
-        let m = pearson_matrix(&cols);
+        let cols = [a, b, c];
+        let numbers: Vec<Numbers> = cols.iter().map(|c| Numbers::from(c.clone())).collect();
+        let m = pearson_matrix(&numbers.iter().map(Source::Numbers).collect::<Vec<_>>());
         for i in 0..3 {
             for j in 0..3 {
                 let expected = pearson(&cols[i], &cols[j], present_mean(&cols[i]), present_mean(&cols[j]));

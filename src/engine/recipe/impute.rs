@@ -188,7 +188,7 @@ impl FittedKind for ImputeFitted {
                 let flags = (0..column.data.len()).map(|i| Some(i64::from(column.data.is_missing(i)))).collect();
                 Column::new(indicator_name(name), ColumnData::Integer(flags))
             });
-            let data = std::mem::replace(&mut column.data, ColumnData::Number(Vec::new()));
+            let data = std::mem::replace(&mut column.data, ColumnData::Number(Default::default()));
             column.data = filled(data, fill).map_err(|e| format!("'{name}': {e}"))?;
             insert_columns(&mut table, position + 1, indicator.into_iter().collect());
         }
@@ -204,7 +204,7 @@ impl Fill {
     /// The value of row `i` of `data`, if present.
     fn at(data: &ColumnData, i: usize) -> Option<Fill> {
         match data {
-            ColumnData::Number(v) => v.get(i).copied().filter(|x| !x.is_nan()).map(Fill::Number),
+            ColumnData::Number(v) => Some(v.at(i)).filter(|x| !x.is_nan()).map(Fill::Number),
             ColumnData::Integer(v) => v.get(i).map(Fill::Integer),
             ColumnData::Boolean(v) => v.get(i).copied().flatten().map(Fill::Boolean),
             ColumnData::Date(v) => v.get(i).map(Fill::Date),
@@ -267,7 +267,7 @@ fn filled(data: ColumnData, fill: &Fill) -> Result<ColumnData, String> {
 fn most_frequent(data: &ColumnData) -> Option<Fill> {
     match data {
         ColumnData::Number(v) => {
-            mode(v.iter().filter(|x| !x.is_nan()).map(|x| if *x == 0.0 { 0 } else { x.to_bits() }), |a, b| {
+            mode(v.iter().filter(|x| !x.is_nan()).map(|x| if x == 0.0 { 0 } else { x.to_bits() }), |a, b| {
                 f64::from_bits(*a).total_cmp(&f64::from_bits(*b))
             })
             .map(|b| Fill::Number(f64::from_bits(b)))
@@ -302,7 +302,7 @@ mod tests {
         Table::new(
             "t",
             vec![
-                Column::new("x", ColumnData::Number(vec![1.0, f64::NAN, 3.0, 10.0])),
+                Column::new("x", ColumnData::Number(vec![1.0, f64::NAN, 3.0, 10.0].into())),
                 Column::new("n", ColumnData::Integer(vec![Some(2), Some(2), None, Some(5)].into())),
                 Column::new(
                     "c",
@@ -326,10 +326,10 @@ mod tests {
     fn mean_median_and_most_frequent_match_scikit_learn() {
         // SimpleImputer(strategy=...).fit_transform on the same columns gives these fills.
         let t = run(Impute::new(cols(&["x", "n"]), ImputeStrategy::Mean)).unwrap();
-        assert_eq!(t.columns[0].data, ColumnData::Number(vec![1.0, 14.0 / 3.0, 3.0, 10.0]));
-        assert_eq!(t.columns[1].data, ColumnData::Number(vec![2.0, 2.0, 3.0, 5.0]));
+        assert_eq!(t.columns[0].data, ColumnData::Number(vec![1.0, 14.0 / 3.0, 3.0, 10.0].into()));
+        assert_eq!(t.columns[1].data, ColumnData::Number(vec![2.0, 2.0, 3.0, 5.0].into()));
         let t = run(Impute::new(cols(&["x"]), ImputeStrategy::Median)).unwrap();
-        assert_eq!(t.columns[0].data, ColumnData::Number(vec![1.0, 3.0, 3.0, 10.0]));
+        assert_eq!(t.columns[0].data, ColumnData::Number(vec![1.0, 3.0, 3.0, 10.0].into()));
         let t = run(Impute::new(cols(&["n", "c"]), ImputeStrategy::MostFrequent)).unwrap();
         assert_eq!(t.columns[1].data, ColumnData::Integer(vec![Some(2), Some(2), Some(2), Some(5)].into()));
         assert_eq!(t.columns[2].data.text_at(3).as_deref(), Some("b"));

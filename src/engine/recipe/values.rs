@@ -15,7 +15,7 @@ pub fn index_of(table: &Table, name: &str) -> Result<usize, String> {
 /// Dates count days, datetimes milliseconds, booleans 0 and 1.
 pub fn numbers(data: &ColumnData) -> Option<Vec<f64>> {
     Some(match data {
-        ColumnData::Number(v) => v.clone(),
+        ColumnData::Number(v) => v.floats().into_owned(),
         ColumnData::Integer(v) => v.iter().map(|x| x.map_or(f64::NAN, |x| x as f64)).collect(),
         ColumnData::Boolean(v) => v.iter().map(|x| x.map_or(f64::NAN, |b| f64::from(u8::from(b)))).collect(),
         ColumnData::Date(v) => v.iter().map(|x| x.map_or(f64::NAN, f64::from)).collect(),
@@ -131,7 +131,7 @@ pub fn update_column(
 ) -> Result<(), String> {
     let position = index_of(table, name)?;
     let column = &mut table.columns[position];
-    let data = std::mem::replace(&mut column.data, ColumnData::Number(Vec::new()));
+    let data = std::mem::replace(&mut column.data, ColumnData::Number(Default::default()));
     column.data = f(data).map_err(|e| format!("'{name}': {e}"))?;
     Ok(())
 }

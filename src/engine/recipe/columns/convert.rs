@@ -14,7 +14,7 @@ pub fn convert(data: &ColumnData, to: ColumnType) -> Result<ColumnData, String> 
         (_, ColumnType::Text) => ColumnData::Text((0..data.len()).map(|i| data.text_at(i)).collect()),
         (_, ColumnType::Category) => category(data),
         (ColumnType::Category | ColumnType::Text, _) => parse_labels(&Labels::of(data), to),
-        (_, ColumnType::Number) if from.is_numeric() => ColumnData::Number(numbers(data).unwrap_or_default()),
+        (_, ColumnType::Number) if from.is_numeric() => ColumnData::Number(numbers(data).unwrap_or_default().into()),
         (_, ColumnType::Integer) if from.is_numeric() => {
             ColumnData::Integer(numbers(data).unwrap_or_default().into_iter().map(whole).collect())
         }
@@ -118,7 +118,7 @@ mod tests {
         let ColumnData::DateTime(ms) = convert(&when, ColumnType::DateTime).unwrap() else { panic!() };
         assert_eq!(ms.get(1), None);
         assert_eq!(ms.get(0).map(|ms| ms.rem_euclid(MS_PER_DAY)), Some((13 * 60 + 5) * 60_000));
-        let n = ColumnData::Number(vec![1.0, 0.0, 2.5]);
+        let n = ColumnData::Number(vec![1.0, 0.0, 2.5].into());
         assert_eq!(convert(&n, ColumnType::Boolean).unwrap(), ColumnData::Boolean(vec![Some(true), Some(false), None]));
         assert!(convert(&n, ColumnType::Date).unwrap_err().contains("cannot become"));
         let c = convert(&ColumnData::Text(vec![Some("b".into()), Some("a".into())]), ColumnType::Category).unwrap();

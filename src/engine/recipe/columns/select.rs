@@ -76,7 +76,7 @@ mod tests {
 
     #[test]
     fn keeping_columns_keeps_the_target_where_it_is() {
-        let column = |name: &str| Column::new(name, ColumnData::Number(vec![1.0]));
+        let column = |name: &str| Column::new(name, ColumnData::Number(vec![1.0].into()));
         let train = Table::new("t", vec![column("a"), column("b"), column("y")]).unwrap();
         let context = FitContext { target: Some("y".into()), seed: 0 };
         let fitted = KeepColumns { columns: vec!["a".into()] }.fit(&train, &context).unwrap();

@@ -129,7 +129,7 @@ mod tests {
         let train = Table::new(
             "t",
             vec![
-                Column::new("a", ColumnData::Number(vec![1.0, 2.0])),
+                Column::new("a", ColumnData::Number(vec![1.0, 2.0].into())),
                 Column::new("c", ColumnData::Text(vec![Some("y".into()), Some("x".into())])),
             ],
         )
@@ -138,7 +138,7 @@ mod tests {
         let test = Table::new(
             "t",
             vec![
-                Column::new("a", ColumnData::Number(vec![3.0, 4.0])),
+                Column::new("a", ColumnData::Number(vec![3.0, 4.0].into())),
                 Column::new("c", ColumnData::Text(vec![Some("z".into()), Some("y".into())])),
             ],
         )

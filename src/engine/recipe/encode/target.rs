@@ -203,7 +203,7 @@ fn write_outputs(table: &mut Table, column: &str, outputs: &[String], values: Ve
     let position = index_of(table, column)?;
     table.columns.remove(position);
     ensure_new_names(table, outputs)?;
-    let columns = outputs.iter().zip(values).map(|(name, v)| Column::new(name.clone(), ColumnData::Number(v)));
+    let columns = outputs.iter().zip(values).map(|(name, v)| Column::new(name.clone(), ColumnData::Number(v.into())));
     table.columns.splice(position..position, columns);
     Ok(())
 }
@@ -231,7 +231,7 @@ mod tests {
     fn table() -> Table {
         let city: Vec<Option<String>> = (0..40).map(|i| Some(["a", "b"][i % 2].to_string())).collect();
         let y: Vec<f64> = (0..40).map(|i| if i % 2 == 0 { 10.0 + (i % 3) as f64 } else { 0.0 }).collect();
-        Table::new("t", vec![Column::new("city", ColumnData::Text(city)), Column::new("y", ColumnData::Number(y))]).unwrap()
+        Table::new("t", vec![Column::new("city", ColumnData::Text(city)), Column::new("y", ColumnData::Number(y.into()))]).unwrap()
     }
 
     #[test]
@@ -243,9 +243,9 @@ mod tests {
         assert_eq!(full_a, 11.0);
         let applied = fitted.apply(table()).unwrap();
         let (ColumnData::Number(oof), ColumnData::Number(full)) = (&train.columns[0].data, &applied.columns[0].data) else { panic!() };
-        assert!(full.iter().step_by(2).all(|x| *x == full_a));
-        assert!(oof.iter().step_by(2).any(|x| *x != full_a), "out-of-fold values differ from the full encoding");
-        assert!(oof.iter().skip(1).step_by(2).all(|x| *x == 0.0));
+        assert!(full.iter().step_by(2).all(|x| x == full_a));
+        assert!(oof.iter().step_by(2).any(|x| x != full_a), "out-of-fold values differ from the full encoding");
+        assert!(oof.iter().skip(1).step_by(2).all(|x| x == 0.0));
     }
 
     #[test]

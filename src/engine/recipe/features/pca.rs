@@ -101,7 +101,7 @@ impl FittedKind for PcaFitted {
             for ((x, mean), w) in inputs.iter().zip(&self.means).zip(loadings) {
                 scores.iter_mut().zip(x).for_each(|(s, v)| *s += (v - mean) * w);
             }
-            Column::new(name, ColumnData::Number(scores))
+            Column::new(name, ColumnData::Number(scores.into()))
         });
         let at = position.min(table.columns.len());
         table.columns.splice(at..at, outputs.collect::<Vec<_>>());

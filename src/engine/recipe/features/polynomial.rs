@@ -100,7 +100,7 @@ impl FittedKind for Polynomial {
             for column in term.iter().filter_map(|c| inputs.get(*c)) {
                 values.iter_mut().zip(column).for_each(|(v, x)| *v *= x);
             }
-            table.columns.push(Column::new(name, ColumnData::Number(values)));
+            table.columns.push(Column::new(name, ColumnData::Number(values.into())));
         }
         Ok(table)
     }

@@ -72,7 +72,7 @@ fn row_ids(columns: &[&ColumnData], rows: usize) -> Vec<u32> {
 /// Dense ids of one column's values.
 fn value_ids(data: &ColumnData) -> Vec<u32> {
     let keys: Vec<Option<u64>> = match data {
-        ColumnData::Number(v) => v.iter().map(|x| (!x.is_nan()).then(|| if *x == 0.0 { 0 } else { x.to_bits() })).collect(),
+        ColumnData::Number(v) => v.iter().map(|x| (!x.is_nan()).then(|| if x == 0.0 { 0 } else { x.to_bits() })).collect(),
         ColumnData::Integer(v) => v.iter().map(|x| x.map(|x| x as u64)).collect(),
         ColumnData::Boolean(v) => v.iter().map(|x| x.map(u64::from)).collect(),
         ColumnData::Date(v) => v.iter().map(|x| x.map(|x| x as u64)).collect(),
@@ -100,7 +100,7 @@ mod tests {
         let t = Table::new(
             "t",
             vec![
-                Column::new("x", ColumnData::Number(vec![1.0, f64::NAN, 1.0, f64::NAN, -0.0, 0.0])),
+                Column::new("x", ColumnData::Number(vec![1.0, f64::NAN, 1.0, f64::NAN, -0.0, 0.0].into())),
                 Column::new("c", ColumnData::Text(vec![Some("a".into()), None, Some("a".into()), None, Some("z".into()), Some("z".into())])),
                 Column::new("k", ColumnData::Integer(vec![Some(1), Some(2), Some(3), Some(2), Some(5), Some(5)].into())),
             ],
