@@ -15,8 +15,10 @@ use super::share::{Part, Partner, Share, ShareRequest};
 use super::{guard, read_csv_with_progress, read_pieces, IngestOptions, Ingested};
 use crate::engine::learn::{ProgressFn, CANCELLED};
 
-/// Most bytes read per slice.
-pub const SLICE_BYTES: usize = 4 << 20;
+/// Most bytes read per slice. The slice and its text are the largest buffers next to the
+/// table while reading, and wasm memory keeps its high-water mark: 2 MiB slices cost no
+/// measurable time against 4 MiB and keep about 4 MB less resident.
+pub const SLICE_BYTES: usize = 2 << 20;
 /// Fewest bytes read per slice: files up to two of them are read whole.
 const MIN_SLICE_BYTES: usize = 64 << 10;
 /// Text of the first slice given to the dialect sniffer (it looks at far less).
@@ -228,6 +230,11 @@ impl Pieces for Utf8Pieces<'_> {
             self.next = to;
             let last = to >= self.end;
             let whole = if last { self.bytes.len() } else { complete_prefix(&self.bytes) };
+            let needed = self.text.len() + whole;
+            if self.text.capacity() < needed {
+                // Room for a slice after a cut-off record, and some: doubling would take twice.
+                self.text.reserve_exact(needed + needed / 16 - self.text.len());
+            }
             self.text.push_str(std::str::from_utf8(&self.bytes[..whole]).map_err(|_| NOT_UTF8.to_string())?);
             self.bytes.drain(..whole);
             if last && self.partial {

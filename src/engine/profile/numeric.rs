@@ -34,11 +34,12 @@ impl SortedNumbers {
         }
     }
 
-    /// Sorts whole numbers, counts them, and gives them as numbers through `value`.
+    /// Sorts whole numbers, counts them, and gives them as numbers through `value` (in the
+    /// same buffer: an `i64` and an `f64` take the same room).
     fn of_integers(mut ints: Vec<i64>, value: impl Fn(i64) -> f64) -> SortedNumbers {
         sort_integers(&mut ints);
         let (distinct, mode) = runs(&ints);
-        let values: Vec<f64> = ints.iter().map(|&x| value(x)).collect();
+        let values: Vec<f64> = ints.into_iter().map(value).collect();
         SortedNumbers { mode: mode.map(|(i, n)| (values[i], n)), distinct, values }
     }
 
