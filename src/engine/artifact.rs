@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::features::feature_matrix;
 use crate::engine::learn::{Algorithm, Model, Params, Prediction, ScoreKind, Task};
 use crate::engine::recipe::{FittedRecipe, Recipe, RecipeStep};
-use crate::engine::table::{format_number, Column, ColumnData, ColumnType, Nullable, Table};
+use crate::engine::table::{format_number, Column, ColumnData, ColumnType, Integers, Nullable, Table};
 use crate::engine::train::{Evaluation, TrainOptions, TrainSummary};
 
 /// Version of the model JSON this Sift writes (2: any algorithm, SVMs and forests in a form
@@ -255,7 +255,7 @@ fn convert(data: &ColumnData, to: ColumnType) -> Option<ColumnData> {
             Some(ColumnData::Number((0..data.len()).map(|i| data.number_at(i).unwrap_or(f64::NAN)).collect()))
         }
         ColumnType::Integer if from == ColumnType::Number || all_missing => {
-            let values: Nullable<i64> = (0..data.len()).map(|i| data.number_at(i).map(|x| x as i64)).collect();
+            let values: Integers = (0..data.len()).map(|i| data.number_at(i).map(|x| x as i64)).collect();
             let exact = (0..data.len()).all(|i| data.number_at(i).is_none_or(|x| x.fract() == 0.0));
             if exact {
                 Some(ColumnData::Integer(values))

@@ -6,7 +6,7 @@
 //! one byte per row (0, 1, or 2 for missing); categories as their levels, a validity byte per
 //! row and `u32` codes; text as a validity byte per row, `u64` lengths and the bytes.
 
-use crate::engine::table::{ColumnData, Nullable};
+use crate::engine::table::{Codes, ColumnData};
 
 const NUMBER: u8 = 0;
 const INTEGER: u8 = 1;
@@ -24,10 +24,13 @@ pub fn encode(data: &ColumnData) -> Vec<u8> {
             out.head(NUMBER, v.len());
             v.iter().for_each(|x| out.0.extend_from_slice(&x.to_le_bytes()));
         }
-        ColumnData::Integer(v) | ColumnData::DateTime(v) => {
-            out.head(if matches!(data, ColumnData::Integer(_)) { INTEGER } else { DATETIME }, v.len());
-            out.validity(v);
-            v.values().iter().for_each(|x| out.0.extend_from_slice(&x.to_le_bytes()));
+        ColumnData::Integer(v) => {
+            out.head(INTEGER, v.len());
+            out.nullable(v.iter(), i64::to_le_bytes);
+        }
+        ColumnData::DateTime(v) => {
+            out.head(DATETIME, v.len());
+            out.nullable(v.iter(), i64::to_le_bytes);
         }
         ColumnData::Boolean(v) => {
             out.head(BOOLEAN, v.len());
@@ -35,8 +38,7 @@ pub fn encode(data: &ColumnData) -> Vec<u8> {
         }
         ColumnData::Date(v) => {
             out.head(DATE, v.len());
-            out.validity(v);
-            v.values().iter().for_each(|x| out.0.extend_from_slice(&x.to_le_bytes()));
+            out.nullable(v.iter(), i32::to_le_bytes);
         }
         ColumnData::Category { codes, levels } => {
             out.head(CATEGORY, codes.len());
@@ -45,8 +47,7 @@ pub fn encode(data: &ColumnData) -> Vec<u8> {
                 out.count(level.len());
                 out.0.extend_from_slice(level.as_bytes());
             }
-            out.validity(codes);
-            codes.values().iter().for_each(|c| out.0.extend_from_slice(&c.to_le_bytes()));
+            out.nullable(codes.iter(), u32::to_le_bytes);
         }
         ColumnData::Text(v) => {
             out.head(TEXT, v.len());
@@ -65,11 +66,13 @@ pub fn decode(bytes: &[u8]) -> Result<ColumnData, String> {
     let n = r.count()?;
     let data = match tag {
         NUMBER => ColumnData::Number(r.values(n, f64::from_le_bytes)?.into_iter().collect()),
-        INTEGER | DATETIME => {
+        INTEGER => {
             let valid = r.take(n)?;
-            let v = r.values(n, i64::from_le_bytes)?;
-            let v = optional(valid, v);
-            if tag == INTEGER { ColumnData::Integer(v) } else { ColumnData::DateTime(v) }
+            ColumnData::Integer(optional(valid, r.values(n, i64::from_le_bytes)?))
+        }
+        DATETIME => {
+            let valid = r.take(n)?;
+            ColumnData::DateTime(optional(valid, r.values(n, i64::from_le_bytes)?))
         }
         BOOLEAN => ColumnData::Boolean(r.take(n)?.iter().map(|&b| (b < 2).then_some(b == 1)).collect()),
         DATE => {
@@ -80,7 +83,7 @@ pub fn decode(bytes: &[u8]) -> Result<ColumnData, String> {
             let count = r.count()?;
             let levels = (0..count).map(|_| r.count().and_then(|len| r.text(len))).collect::<Result<Vec<_>, _>>()?;
             let valid = r.take(n)?;
-            let codes: Nullable<u32> = optional(valid, r.values(n, u32::from_le_bytes)?);
+            let codes: Codes = optional(valid, r.values(n, u32::from_le_bytes)?);
             if codes.present().any(|c| c as usize >= levels.len()) {
                 return Err("a category code past its levels".into());
             }
@@ -123,6 +126,13 @@ impl Writer {
 
     fn validity<T>(&mut self, v: impl IntoIterator<Item = Option<T>>) {
         self.0.extend(v.into_iter().map(|x| u8::from(x.is_some())));
+    }
+
+    /// A validity byte per value, then the values as `bytes` writes them (a missing one as
+    /// the type's default).
+    fn nullable<T: Default, const B: usize>(&mut self, v: impl Iterator<Item = Option<T>> + Clone, bytes: fn(T) -> [u8; B]) {
+        self.validity(v.clone());
+        v.for_each(|x| self.0.extend_from_slice(&bytes(x.unwrap_or_default())));
     }
 }
 

@@ -7,6 +7,7 @@ pub mod artifact;
 pub mod auto_steps;
 pub mod column_bytes;
 pub mod combine;
+pub mod compact;
 pub mod dates;
 pub mod export;
 pub mod features;

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::engine::compact::{Codes, Integers};
 pub use crate::engine::nullable::Nullable;
 pub use crate::engine::number_column::Numbers;
 
@@ -53,18 +54,19 @@ impl ColumnType {
 }
 
 /// The values of one column. Missing: `NaN` in `Number`, `None` elsewhere (a [`Nullable`]
-/// keeps integers, dates, datetimes and category codes at their own size).
+/// keeps dates and datetimes at their own size; [`Integers`] and [`Codes`] at the narrowest
+/// size their values fit).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ColumnData {
     Number(Numbers),
-    Integer(Nullable<i64>),
+    Integer(Integers),
     Boolean(Vec<Option<bool>>),
     /// Days since 1970-01-01.
     Date(Nullable<i32>),
     /// Milliseconds since 1970-01-01T00:00:00 UTC.
     DateTime(Nullable<i64>),
     /// Dictionary-encoded: each code indexes `levels`.
-    Category { codes: Nullable<u32>, levels: Vec<String> },
+    Category { codes: Codes, levels: Vec<String> },
     Text(Vec<Option<String>>),
 }
 
@@ -118,7 +120,8 @@ impl ColumnData {
     pub fn is_missing(&self, i: usize) -> bool {
         match self {
             ColumnData::Number(v) => v.is_missing(i),
-            ColumnData::Integer(v) | ColumnData::DateTime(v) => v.is_missing(i),
+            ColumnData::Integer(v) => v.is_missing(i),
+            ColumnData::DateTime(v) => v.is_missing(i),
             ColumnData::Boolean(v) => v[i].is_none(),
             ColumnData::Date(v) => v.is_missing(i),
             ColumnData::Category { codes, .. } => codes.is_missing(i),
@@ -129,7 +132,8 @@ impl ColumnData {
     /// Count of missing rows.
     pub fn missing_count(&self) -> usize {
         match self {
-            ColumnData::Integer(v) | ColumnData::DateTime(v) => v.missing_count(),
+            ColumnData::Integer(v) => v.missing_count(),
+            ColumnData::DateTime(v) => v.missing_count(),
             ColumnData::Date(v) => v.missing_count(),
             ColumnData::Category { codes, .. } => codes.missing_count(),
             _ => (0..self.len()).filter(|&i| self.is_missing(i)).count(),

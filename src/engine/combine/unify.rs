@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::engine::table::{ColumnData, ColumnType, Nullable};
+use crate::engine::table::{Codes, ColumnData, ColumnType};
 
 /// The parts of one column, one per table, as a single column. Parts of one type keep it;
 /// integers with numbers become numbers, dates with datetimes become datetimes, categories
@@ -48,7 +48,7 @@ fn moments(data: &ColumnData) -> Vec<Option<i64>> {
 fn categories(parts: &[&ColumnData]) -> ColumnData {
     let mut levels: Vec<String> = Vec::new();
     let mut index: HashMap<String, u32> = HashMap::new();
-    let mut codes = Nullable::with_capacity(parts.iter().map(|p| p.len()).sum());
+    let mut codes = Codes::with_capacity(parts.iter().map(|p| p.len()).sum());
     for part in parts {
         let ColumnData::Category { codes: part_codes, levels: part_levels } = part else { continue };
         let remap: Vec<u32> = part_levels

@@ -4,7 +4,7 @@ use super::builder::{date_orders, ColumnBuilder, Plan};
 use super::dates::{choose_order, DAY_MS};
 use super::kind::Kind;
 use super::store::Store;
-use crate::engine::table::{ColumnData, ColumnType, Nullable, Numbers};
+use crate::engine::table::{ColumnData, ColumnType, Integers, Nullable, Numbers};
 
 /// A typed column with notes for the report.
 pub struct Converted {
@@ -62,27 +62,15 @@ trait Spare {
 }
 
 macro_rules! spare {
-    ($($t:ty),*) => {$(
-        impl<T: Copy + Default> Spare for $t {
+    ($([$($generics:tt)*] $t:ty),*) => {$(
+        impl<$($generics)*> Spare for $t {
             fn len(&self) -> usize { <$t>::len(self) }
             fn capacity(&self) -> usize { <$t>::capacity(self) }
             fn shrink_to_fit(&mut self) { <$t>::shrink_to_fit(self) }
         }
     )*};
 }
-spare!(Vec<T>, Nullable<T>);
-
-impl Spare for Numbers {
-    fn len(&self) -> usize {
-        Numbers::len(self)
-    }
-    fn capacity(&self) -> usize {
-        Numbers::capacity(self)
-    }
-    fn shrink_to_fit(&mut self) {
-        Numbers::shrink_to_fit(self)
-    }
-}
+spare!([T: Copy + Default] Vec<T>, [T: Copy + Default] Nullable<T>, [] Numbers, [] Integers);
 
 /// The values without spare capacity (a row estimate may have been generous).
 fn trimmed<V: Spare>(mut v: V) -> V {

@@ -3,7 +3,7 @@
 //! values repeat and are short, else text.
 
 use super::dictionary::Dictionary;
-use crate::engine::table::{ColumnData, Nullable};
+use crate::engine::table::{Codes, ColumnData};
 
 /// A text column becomes a category when its values repeat: at most this many distinct…
 pub const MAX_CATEGORY_LEVELS: usize = 1000;
@@ -18,7 +18,7 @@ pub enum Levels {
     Coded {
         /// The distinct values and their codes.
         dictionary: Dictionary,
-        codes: Nullable<u32>,
+        codes: Codes,
         /// Most distinct values before switching to plain text.
         max: usize,
         /// How many values are present.
@@ -30,7 +30,7 @@ pub enum Levels {
 impl Levels {
     /// Coded until there are more than `max` distinct values; `missing` missing cells first.
     pub fn coded(max: usize, missing: usize, capacity: usize) -> Self {
-        let codes = Nullable::missing(missing, capacity);
+        let codes = Codes::missing(missing, capacity);
         Levels::Coded { dictionary: Dictionary::default(), codes, max, present: 0 }
     }
 

@@ -5,7 +5,7 @@ use super::dates::{Orders, DAY_MS};
 use super::datetimes::Temporal;
 use super::levels::Levels;
 use super::numbers::Number;
-use crate::engine::table::{Nullable, Numbers};
+use crate::engine::table::{Integers, Nullable, Numbers};
 
 /// Which buffer a column's values go into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub enum Shape {
 pub enum Store {
     /// Only missing values so far: their count.
     Missing(usize),
-    Integers(Nullable<i64>),
+    Integers(Integers),
     Numbers(Numbers),
     Booleans(Vec<Option<bool>>),
     /// Days since 1970-01-01.
@@ -61,7 +61,7 @@ impl Store {
     pub fn new(shape: Shape, missing: usize, capacity: usize) -> Self {
         match shape {
             Shape::Missing => Store::Missing(missing),
-            Shape::Integers => Store::Integers(Nullable::missing(missing, capacity)),
+            Shape::Integers => Store::Integers(Integers::missing(missing, capacity)),
             Shape::Numbers => Store::Numbers(Numbers::missing(missing, capacity)),
             Shape::Booleans => Store::Booleans(filled(missing, None, capacity)),
             Shape::Days => Store::Days(Nullable::missing(missing, capacity)),
@@ -97,7 +97,8 @@ impl Store {
             (Store::Levels(l), Value::Text(s)) => l.push(Some(s)),
             (Store::Missing(n) | Store::Reread(n), _) => *n += 1,
             (Store::Numbers(v), _) => v.push(f64::NAN),
-            (Store::Integers(v) | Store::Millis(v), _) => v.push(None),
+            (Store::Integers(v), _) => v.push(None),
+            (Store::Millis(v), _) => v.push(None),
             (Store::Booleans(v), _) => v.push(None),
             (Store::Days(v), _) => v.push(None),
             (Store::Levels(l), _) => l.push(None),

@@ -107,7 +107,8 @@ fn hash_column(data: &ColumnData, canon: Option<&[u32]>, hashes: &mut [u64]) {
 fn values_equal(data: &ColumnData, canon: Option<&[u32]>, a: usize, b: usize) -> bool {
     match data {
         ColumnData::Number(v) => number_key(v.at(a)) == number_key(v.at(b)),
-        ColumnData::Integer(v) | ColumnData::DateTime(v) => v.get(a) == v.get(b),
+        ColumnData::Integer(v) => v.get(a) == v.get(b),
+        ColumnData::DateTime(v) => v.get(a) == v.get(b),
         ColumnData::Boolean(v) => v[a] == v[b],
         ColumnData::Date(v) => v.get(a) == v.get(b),
         ColumnData::Category { codes, .. } => {

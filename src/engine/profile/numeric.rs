@@ -1,7 +1,7 @@
 //! Statistics of a number or integer column, computed from its sorted present values with
 //! the same definitions as pandas (`mean`, `std`, `quantile`, `median`, `skew`).
 
-use super::sort::{f64_key, sort_by_key, sort_integers};
+use super::sort::{f64_key, sort_by_key, sort_integers, Whole};
 use crate::engine::table::ColumnData;
 
 /// The present values of a number or integer column in ascending order, with the counts a
@@ -21,7 +21,7 @@ impl SortedNumbers {
         match data {
             ColumnData::Number(v) => match v.decimals() {
                 // Decimals sort as the whole numbers they are stored as: a narrow radix sort.
-                Some((units, divisor)) => Some(Self::of_integers(units.present().map(i64::from).collect(), |u| u as f64 / divisor)),
+                Some((units, divisor)) => Some(Self::of_integers(units.present().collect(), |u: i32| f64::from(u) / divisor)),
                 None => {
                     let mut values: Vec<f64> = v.iter().filter(|x| !x.is_nan()).collect();
                     sort_by_key(&mut values, |&x| f64_key(x));
@@ -29,14 +29,17 @@ impl SortedNumbers {
                     Some(SortedNumbers { mode: mode.map(|(i, n)| (values[i], n)), distinct, values })
                 }
             },
-            ColumnData::Integer(v) => Some(Self::of_integers(v.present().collect(), |x| x as f64)),
+            ColumnData::Integer(v) => Some(match v.narrow() {
+                Some(narrow) => Self::of_integers(narrow.present().collect(), f64::from),
+                None => Self::of_integers(v.present().collect(), |x: i64| x as f64),
+            }),
             _ => None,
         }
     }
 
-    /// Sorts whole numbers, counts them, and gives them as numbers through `value` (in the
-    /// same buffer: an `i64` and an `f64` take the same room).
-    fn of_integers(mut ints: Vec<i64>, value: impl Fn(i64) -> f64) -> SortedNumbers {
+    /// Sorts whole numbers, counts them, and gives them as numbers through `value` (`i64`s in
+    /// the same buffer: an `i64` and an `f64` take the same room).
+    fn of_integers<T: Whole>(mut ints: Vec<T>, value: impl Fn(T) -> f64) -> SortedNumbers {
         sort_integers(&mut ints);
         let (distinct, mode) = runs(&ints);
         let values: Vec<f64> = ints.into_iter().map(value).collect();

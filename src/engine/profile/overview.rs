@@ -15,7 +15,8 @@ pub(super) fn memory_bytes(table: &Table) -> u64 {
             let n = c.data.len() as u64;
             let values = match &c.data {
                 ColumnData::Number(v) => v.bytes() as u64,
-                ColumnData::Integer(v) | ColumnData::DateTime(v) => v.bytes() as u64,
+                ColumnData::Integer(v) => v.bytes() as u64,
+                ColumnData::DateTime(v) => v.bytes() as u64,
                 ColumnData::Boolean(_) => n * size_of::<Option<bool>>() as u64,
                 ColumnData::Date(v) => v.bytes() as u64,
                 ColumnData::Category { codes, levels } => {

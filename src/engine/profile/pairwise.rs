@@ -10,13 +10,13 @@
 //! converted whole.
 
 use super::correlation::{correlation_of_sums, symmetric};
-use crate::engine::table::{ColumnData, Nullable, Numbers};
+use crate::engine::table::{ColumnData, Integers, Numbers};
 use crate::engine::vector::dot;
 
 /// A column the matrix reads a block at a time.
 pub(super) enum Source<'a> {
     Numbers(&'a Numbers),
-    Integers(&'a Nullable<i64>),
+    Integers(&'a Integers),
 }
 
 impl Source<'_> {

@@ -23,6 +23,31 @@ pub(super) fn i64_key(x: i64) -> u64 {
     (x as u64) ^ (1 << 63)
 }
 
+/// Whole numbers [`sort_integers`] sorts, each with a key whose unsigned order is theirs.
+pub(super) trait Whole: Copy + Ord {
+    fn key(self) -> u64;
+    /// The number whose key is `key`.
+    fn of_key(key: u64) -> Self;
+}
+
+impl Whole for i64 {
+    fn key(self) -> u64 {
+        i64_key(self)
+    }
+    fn of_key(key: u64) -> i64 {
+        (key ^ (1 << 63)) as i64
+    }
+}
+
+impl Whole for i32 {
+    fn key(self) -> u64 {
+        i64_key(i64::from(self))
+    }
+    fn of_key(key: u64) -> i32 {
+        i64::of_key(key) as i32
+    }
+}
+
 /// Sorts `items` by `key`, keeping the order of equal keys. Keys are taken relative to the
 /// smallest, so only the digits the keys differ in are sorted on: a column of values between
 /// −5,000 and 5,000 takes two passes, not six.
@@ -57,11 +82,11 @@ fn radix_sort<T: Copy>(items: &mut Vec<T>, key: &impl Fn(&T) -> u64, low: u64, h
 
 /// Sorts integers: by counting each value when they lie in a range no wider than their
 /// number (ids, counts, days: one pass to count, one to write), else by [`sort_by_key`].
-pub(super) fn sort_integers(values: &mut Vec<i64>) {
+pub(super) fn sort_integers<T: Whole>(values: &mut Vec<T>) {
     if values.len() < SMALL {
         return values.sort_unstable();
     }
-    let key = |&x: &i64| i64_key(x);
+    let key = |&x: &T| x.key();
     let (low, high) = key_range(values, &key);
     let width = high - low;
     if width >= values.len() as u64 {
@@ -73,20 +98,20 @@ pub(super) fn sort_integers(values: &mut Vec<i64>) {
 
 /// How many of `values` have each key `low..low + width`.
 #[inline(never)]
-fn value_counts(values: &[i64], low: u64, width: usize) -> Vec<u32> {
+fn value_counts<T: Whole>(values: &[T], low: u64, width: usize) -> Vec<u32> {
     let mut counts = vec![0u32; width];
     for &x in values {
-        counts[(i64_key(x) - low) as usize] += 1;
+        counts[(x.key() - low) as usize] += 1;
     }
     counts
 }
 
 /// Writes each key's value as often as it was counted, in key order.
 #[inline(never)]
-fn write_counted(values: &mut [i64], low: u64, counts: &[u32]) {
+fn write_counted<T: Whole>(values: &mut [T], low: u64, counts: &[u32]) {
     let mut at = 0;
     for (offset, &n) in counts.iter().enumerate() {
-        let value = ((low + offset as u64) ^ (1 << 63)) as i64; // the inverse of `i64_key`
+        let value = T::of_key(low + offset as u64);
         values[at..at + n as usize].fill(value);
         at += n as usize;
     }
@@ -183,9 +208,14 @@ mod tests {
         for values in [narrow, ids, extremes, wide, small] {
             let mut expected = values.clone();
             expected.sort_unstable();
+            let mut narrowed: Vec<i32> = values.iter().map(|&x| x.clamp(i32::MIN.into(), i32::MAX.into()) as i32).collect();
             let mut sorted = values;
             sort_integers(&mut sorted);
             assert_eq!(sorted, expected);
+            let mut expected: Vec<i32> = narrowed.clone();
+            expected.sort_unstable();
+            sort_integers(&mut narrowed);
+            assert_eq!(narrowed, expected);
         }
     }
 

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::engine::table::{Column, ColumnData, Nullable, Table};
+use crate::engine::table::{Codes, Column, ColumnData, Table};
 
 /// The position of the column called `name`, or an error naming it.
 pub fn index_of(table: &Table, name: &str) -> Result<usize, String> {
@@ -42,7 +42,7 @@ pub fn sorted_present(values: &[f64]) -> Vec<f64> {
 /// Borrowed from a category column, built for the others (levels in order of appearance).
 #[derive(Clone, Debug)]
 pub struct Labels<'a> {
-    pub codes: Cow<'a, Nullable<u32>>,
+    pub codes: Cow<'a, Codes>,
     pub levels: Cow<'a, [String]>,
 }
 

@@ -6,7 +6,7 @@ use crate::engine::dates::{civil_from_days, hour_of, parse_iso_date, split_datet
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DATES};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, index_of, insert_columns};
-use crate::engine::table::{Column, ColumnData, ColumnType, Nullable, Table};
+use crate::engine::table::{Column, ColumnData, ColumnType, Integers, Table};
 
 /// A part of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,7 +124,7 @@ impl FittedKind for DateParts {
                 ColumnData::DateTime(v) => Box::new(v.iter().map(|ms| ms.map(split_datetime))),
                 other => return Err(format!("'{name}' is a {} column, not dates", other.column_type().name())),
             };
-            let mut values: Vec<Nullable<i64>> = vec![Nullable::with_capacity(table.row_count()); self.parts.len()];
+            let mut values: Vec<Integers> = vec![Integers::with_capacity(table.row_count()); self.parts.len()];
             for moment in moments.map(|m| m.filter(|(days, _)| days.unsigned_abs() <= MAX_DAYS)) {
                 let civil = moment.map(|(days, _)| civil_from_days(days));
                 for (part, out) in self.parts.iter().zip(values.iter_mut()) {
