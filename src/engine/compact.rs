@@ -224,6 +224,15 @@ impl<N: Widths> Iterator for Iter<'_, N> {
             Iter::Wide(v) => v.size_hint(),
         }
     }
+
+    /// Chooses the form once for the whole walk (`for_each`, `sum`, `flatten`… go through
+    /// here), not once a value.
+    fn fold<B, F: FnMut(B, Option<N::Wide>) -> B>(self, init: B, mut f: F) -> B {
+        match self {
+            Iter::Narrow(v) => v.fold(init, |acc, x| f(acc, x.map(N::Wide::from))),
+            Iter::Wide(v) => v.fold(init, f),
+        }
+    }
 }
 
 impl<N: Widths> DoubleEndedIterator for Iter<'_, N> {

@@ -1,7 +1,8 @@
 //! The columnar table every stage works on.
 //!
 //! A [`Table`] is a list of named, typed [`Column`]s of equal length. Missing values are
-//! part of each column's storage (`NaN` for floats, `None` or a [`Nullable`]'s gap elsewhere), never strings.
+//! part of each column's storage (`NaN` for floats, a gap in a [`Nullable`], [`Integers`] or
+//! [`Codes`], `None` elsewhere), never strings.
 
 use serde::{Deserialize, Serialize};
 
