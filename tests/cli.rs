@@ -131,3 +131,41 @@ fn a_closed_pipe_is_not_a_crash() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(status.success(), "{stderr}");
 }
+
+#[test]
+fn ingest_decisions_are_noted_on_stderr_with_exit_0() {
+    let dir = temp_dir("notes");
+    let dates = dir.join("dates.csv");
+    std::fs::write(&dates, "d,x\n04/03/2024,1\n05/06/2024,2\n").unwrap();
+    // "café" in Windows-1252, in a file without a byte-order mark: the code page is guessed.
+    let latin = dir.join("latin.csv");
+    std::fs::write(&latin, b"name,x\ncaf\xe9,1\nna\xefve,2\n").unwrap();
+    for (file, expected) in [(&dates, "read as day/month"), (&latin, "windows-1252")] {
+        let out = sift(&["profile", file.to_str().unwrap()]);
+        assert!(out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.lines().any(|l| l.starts_with("sift: note: ") && l.contains(expected)), "{stderr}");
+    }
+}
+
+#[test]
+fn options_are_checked_not_ignored() {
+    for (args, expected) in [
+        (vec!["train", PENGUINS, "--target", "species", "--algoritm", "random_forest"], "unknown option --algoritm for sift train; did you mean --algorithm?"),
+        (vec!["train", PENGUINS, "--target", "species", "--seed", "-1"], "--seed must be a whole number"),
+        (vec!["train", PENGUINS, "--target", "species", "--seed", "nan"], "--seed must be a whole number"),
+        (vec!["train", PENGUINS, "--target", "species", "--seed", "1.9"], "--seed must be a whole number"),
+        (vec!["train", PENGUINS, "--target", "species", "--test-share", "nan"], "--test-share must be a number"),
+        (vec!["predict", "m.json", PENGUINS, "-o"], "option -o needs a value"),
+        (vec!["predict", "m.json", PENGUINS], "missing -o; usage: sift predict MODEL.json FILE -o OUT.csv"),
+        (vec!["clean", PENGUINS, PENGUINS, "-o", "x.csv"], "unexpected argument"),
+        (vec!["profile", PENGUINS, "--json=yes"], "option --json takes no value"),
+    ] {
+        let out = sift(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(stderr.len() < 160, "a short message, not the whole usage: {stderr}");
+    }
+}

@@ -7,7 +7,12 @@
 //! sift predict MODEL FILE -o predictions.csv
 //! sift clean FILE [--recipe recipe.json] -o cleaned.csv
 //! ```
-//! Exit 0 on success; on a user error exit 1 with a one-line message on stderr.
+//! Exit 0 on success, with what ingest decided on its own as `sift: note: …` lines on stderr;
+//! on a user error exit 1 with a one-line message on stderr. Options a command does not take
+//! are refused, naming the closest one.
+
+mod args;
+mod notes;
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -15,19 +20,23 @@ use std::process::ExitCode;
 
 use sift::engine::artifact::{predictions_csv, Artifact};
 use sift::engine::export::{write_csv, CsvOptions};
-use sift::engine::ingest::{read_csv, IngestOptions};
+use sift::engine::ingest::{read_csv_detailed, IngestOptions};
 use sift::engine::learn::{Algorithm, Params, Progress, Task};
 use sift::engine::profile::profile;
 use sift::engine::recipe::{FitContext, Recipe};
 use sift::engine::table::Table;
 use sift::engine::train::{cross_validate, train, TrainOptions};
 
-const USAGE: &str = "usage: sift profile FILE [--json] | sift train FILE [--target COL] [--algorithm NAME] [--task TASK] [--param NAME=VALUE ...] [--cv K] [--test-share F] [--seed N] [-o MODEL.json] | sift predict MODEL.json FILE -o OUT.csv | sift clean FILE [--recipe RECIPE.json] -o OUT.csv";
+use args::Args;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let mut notes = Vec::new();
+    match run(&args, &mut notes) {
         Ok(output) => {
+            for note in notes {
+                eprintln!("sift: note: {}", note.replace('\n', " "));
+            }
             // A closed pipe (`sift profile f.csv | head`) is not an error.
             match std::io::stdout().write_all(output.as_bytes()) {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -44,43 +53,53 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs one command; returns what it prints on stdout.
-fn run(args: &[String]) -> Result<String, String> {
-    let (command, rest) = args.split_first().ok_or(USAGE)?;
-    let args = Args::parse(rest)?;
+/// Runs one command; returns what it prints on stdout, and adds to `notes` what ingest decided.
+fn run(args: &[String], notes: &mut Vec<String>) -> Result<String, String> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err("no command given; run `sift help` for the usage".into());
+    };
+    if matches!(command.as_str(), "help" | "--help" | "-h") {
+        return Ok(args::usage());
+    }
+    let args = Args::parse(args::command(command)?, rest)?;
     match command.as_str() {
         "profile" => {
-            let report = profile(&load(args.positional(0, "FILE")?)?);
+            args.at_most(1)?;
+            let report = profile(&load(args.positional(0, "FILE")?, notes)?);
             if args.flag("json") {
                 serde_json::to_string_pretty(&report).map(|json| json + "\n").map_err(|e| e.to_string())
             } else {
                 Ok(report_text(&report))
             }
         }
-        "train" => train_command(&args),
+        "train" => train_command(&args, notes),
         "predict" => {
+            args.at_most(2)?;
+            let output = args.required("o")?;
             let model_text = read_text(args.positional(0, "MODEL")?)?;
             let artifact = Artifact::from_json(&model_text)?;
-            let table = load(args.positional(1, "FILE")?)?;
+            let table = load(args.positional(1, "FILE")?, notes)?;
             let csv = predictions_csv(&artifact, &table)?;
-            write_file(args.required("o")?, &csv).map(|()| String::new())
+            write_file(output, &csv).map(|()| String::new())
         }
         "clean" => {
-            let table = load(args.positional(0, "FILE")?)?;
+            args.at_most(1)?;
+            let output = args.required("o")?;
+            let table = load(args.positional(0, "FILE")?, notes)?;
             let recipe = match args.value("recipe") {
                 Some(path) => Recipe::from_json(&read_text(path)?)?,
                 None => Recipe::default(),
             };
             let (_, cleaned) = recipe.fit_transform(table.clone(), &FitContext::default())?;
-            write_file(args.required("o")?, &write_csv(&cleaned, CsvOptions::default())?).map(|()| String::new())
+            write_file(output, &write_csv(&cleaned, CsvOptions::default())?).map(|()| String::new())
         }
-        "help" | "--help" | "-h" => Ok(format!("{USAGE}\n")),
-        other => Err(format!("unknown command '{other}'; {USAGE}")),
+        other => Err(format!("unknown command '{other}'")),
     }
 }
 
-fn train_command(args: &Args) -> Result<String, String> {
-    let table = load(args.positional(0, "FILE")?)?;
+fn train_command(args: &Args, notes: &mut Vec<String>) -> Result<String, String> {
+    args.at_most(1)?;
+    let table = load(args.positional(0, "FILE")?, notes)?;
     let target = args.value("target").unwrap_or_default().to_string();
     let task = match args.value("task") {
         None | Some("auto") => None,
@@ -113,12 +132,12 @@ fn train_command(args: &Args) -> Result<String, String> {
         algorithm,
         params,
         test_share: args.number("test-share", 0.25)?,
-        seed: args.number("seed", 42.0)? as u64,
+        seed: args.whole("seed", 42)?,
     };
     let recipe = Recipe::default();
     let (task, metrics) = match args.value("cv") {
         Some(k) => {
-            let k: usize = k.parse().map_err(|_| format!("--cv must be a whole number of folds, not '{k}'"))?;
+            let k: usize = k.trim().parse().map_err(|_| format!("--cv must be a whole number of folds, not '{k}'"))?;
             let cv = cross_validate(&table, &recipe, &options, k, &mut Progress::none())?;
             if let Some(output) = args.value("o") {
                 write_file(output, &train(&table, &recipe, &options, &now_iso8601())?.artifact.to_json()?)?;
@@ -160,72 +179,17 @@ fn report_text(report: &sift::engine::profile::Report) -> String {
     out
 }
 
-/// Parsed command-line arguments: positionals and `--name value` / `-o value` options.
-struct Args {
-    positional: Vec<String>,
-    options: Vec<(String, Option<String>)>,
-}
-
-impl Args {
-    fn parse(args: &[String]) -> Result<Args, String> {
-        let mut positional = Vec::new();
-        let mut options = Vec::new();
-        let mut iter = args.iter().peekable();
-        while let Some(arg) = iter.next() {
-            if let Some(name) = arg.strip_prefix("--").or_else(|| arg.strip_prefix('-').filter(|n| n.len() == 1)) {
-                if let Some((n, v)) = name.split_once('=') {
-                    options.push((n.to_string(), Some(v.to_string())));
-                } else if name == "json" {
-                    options.push((name.to_string(), None));
-                } else {
-                    let value = iter.next().ok_or_else(|| format!("option --{name} needs a value"))?;
-                    options.push((name.to_string(), Some(value.clone())));
-                }
-            } else {
-                positional.push(arg.clone());
-            }
-        }
-        Ok(Args { positional, options })
-    }
-
-    fn positional(&self, i: usize, what: &str) -> Result<&str, String> {
-        self.positional.get(i).map(String::as_str).ok_or_else(|| format!("missing {what}; {USAGE}"))
-    }
-
-    fn flag(&self, name: &str) -> bool {
-        self.options.iter().any(|(n, _)| n == name)
-    }
-
-    fn value(&self, name: &str) -> Option<&str> {
-        self.options.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
-    }
-
-    /// Every value given for a repeatable option, in order.
-    fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.options.iter().filter(move |(n, _)| n == name).filter_map(|(_, v)| v.as_deref())
-    }
-
-    fn required(&self, name: &str) -> Result<&str, String> {
-        let dashes = if name.len() == 1 { "-" } else { "--" };
-        self.value(name).ok_or_else(|| format!("missing {dashes}{name}; {USAGE}"))
-    }
-
-    fn number(&self, name: &str, default: f64) -> Result<f64, String> {
-        match self.value(name) {
-            None => Ok(default),
-            Some(v) => v.parse().map_err(|_| format!("--{name} must be a number, not '{v}'")),
-        }
-    }
-}
-
 fn read_text(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read '{path}': {e}"))
 }
 
-fn load(path: &str) -> Result<Table, String> {
+/// Reads a CSV file as the page would, adding what ingest decided on its own to `notes`.
+fn load(path: &str, notes: &mut Vec<String>) -> Result<Table, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))?;
     let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
-    read_csv(&name, &bytes, &IngestOptions::default())
+    let ingested = read_csv_detailed(&name, &bytes, &IngestOptions::default())?;
+    notes.extend(notes::ingest_notes(&name, &ingested.report));
+    Ok(ingested.table)
 }
 
 fn write_file(path: &str, content: &str) -> Result<(), String> {
