@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::features::feature_matrix;
+use crate::engine::features::{feature_matrix_from, Origin};
 use crate::engine::learn::{Algorithm, Model, Params, Prediction, ScoreKind, Task};
 use crate::engine::recipe::{FittedRecipe, Recipe, RecipeStep};
 use crate::engine::table::{format_number, Column, ColumnData, ColumnType, Integers, Nullable, Table};
@@ -163,7 +163,7 @@ impl Artifact {
                 self.features.join(", ")
             ));
         }
-        let x = feature_matrix(&prepared)?;
+        let x = feature_matrix_from(&prepared, Origin { inputs: &inputs, rows: None, data_rows: None })?;
         let predicted = self.model.predict_with_scores(&x).map_err(String::from)?;
         let prediction = match predicted.prediction {
             Prediction::Classes(labels) => labels

@@ -1,5 +1,7 @@
 //! Checks on training inputs, made before smartcore sees them (it panics on several bad shapes).
 
+use crate::engine::format::count_of;
+
 use super::algorithms::{Algorithm, Task};
 use super::data::{Features, Target, MAX_MAGNITUDE};
 use super::error::LearnError;
@@ -42,10 +44,11 @@ pub fn check_training(task: Task, algorithm: Algorithm, params: &Params, x: &Fea
 /// At least `min_rows` rows and one feature.
 pub fn check_features(x: &Features, min_rows: usize) -> Result<(), LearnError> {
     if x.rows() < min_rows.max(1) {
+        let is = if x.rows() == 1 { "is" } else { "are" };
         return Err(LearnError::new(format!(
-            "there are {} training rows; load data with at least {} rows",
-            x.rows(),
-            min_rows.max(1)
+            "there {is} {}; load data with at least {}",
+            count_of(x.rows(), "training row"),
+            count_of(min_rows.max(1), "row")
         )));
     }
     if x.cols() == 0 {
@@ -104,7 +107,7 @@ fn check_values(values: &[f64]) -> Result<(), LearnError> {
         return Err(LearnError::new(format!(
             "the target of training row {} is {}; every target must be a finite number within ±1e100",
             at + 1,
-            values[at]
+            crate::engine::format::short_number(values[at])
         )));
     }
     Ok(())
