@@ -104,3 +104,79 @@ fn numbers_in_messages_are_short() {
     assert_eq!((a_or_an("integer"), a_or_an("number")), ("an", "a"));
     assert_eq!((count_of(1, "row"), count_of(1204, "row")), ("1 row".to_string(), "1,204 rows".to_string()));
 }
+
+/// A small trained model's JSON (logistic regression on penguins).
+fn model_json() -> String {
+    let table = read(&penguins_text());
+    let trained = train(&table, &Recipe::default(), &options("species", Algorithm::LogisticRegression), "now").unwrap();
+    trained.artifact.to_json().unwrap()
+}
+
+fn read_error(json: &str) -> String {
+    match Artifact::from_json(json) {
+        Ok(_) => panic!("this model file should be refused"),
+        Err(e) => {
+            eprintln!("{e}");
+            e
+        }
+    }
+}
+
+/// The path (serde_path_to_error's form) and a mutable reference to the first fractional
+/// number under `value`, depth first.
+fn first_float<'a>(value: &'a mut serde_json::Value, path: String) -> Option<(String, &'a mut serde_json::Value)> {
+    match value {
+        serde_json::Value::Number(n) if n.is_f64() => Some((path, value)),
+        serde_json::Value::Array(items) => {
+            items.iter_mut().enumerate().find_map(|(i, v)| first_float(v, format!("{path}[{i}]")))
+        }
+        serde_json::Value::Object(fields) => fields.iter_mut().find_map(|(k, v)| first_float(v, format!("{path}.{k}"))),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_model_field_of_the_wrong_type_is_named_by_its_json_path() {
+    let json = model_json();
+    // A top-level field.
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    value["split"]["test_share"] = serde_json::Value::Null;
+    let err = read_error(&value.to_string());
+    assert!(err.contains("split.test_share") && err.contains("null"), "{err}");
+    // A number deep inside the model: was "invalid type: null, expected f64" and nothing else.
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let (path, number) = first_float(&mut value["model"], "model".into()).unwrap();
+    *number = serde_json::Value::Null;
+    let err = read_error(&value.to_string());
+    assert!(err.contains(&path), "{path}: {err}");
+}
+
+#[test]
+fn a_model_version_of_the_wrong_type_says_so() {
+    let json = model_json();
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    value["version"] = serde_json::json!("2");
+    let err = read_error(&value.to_string());
+    assert!(err.contains("must be a whole number") && err.contains("\"2\""), "{err}");
+    assert!(!err.contains("no \"version\" field"), "{err}");
+    value["version"] = serde_json::json!(99);
+    assert!(read_error(&value.to_string()).contains("version 99 is not supported"));
+}
+
+#[test]
+fn a_recipe_given_as_a_model_is_named_a_recipe() {
+    let mut recipe = Recipe::default();
+    recipe.steps.push(RecipeStep::new(Step::standard_scale(vec!["year".into()])));
+    let json = serde_json::to_string(&recipe).unwrap();
+    let err = read_error(&json);
+    assert!(err.contains("this is a recipe, not a model"), "{err}");
+    assert!(!err.contains("sift_version"), "{err}");
+}
+
+#[test]
+fn a_model_saved_with_a_byte_order_mark_reads() {
+    let json = model_json();
+    let with_bom = format!("\u{feff}{json}");
+    let artifact = Artifact::from_json(&with_bom).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(artifact.target, "species");
+}

@@ -86,7 +86,9 @@ impl<'de> Deserialize<'de> for Model {
         let mut value = serde_json::Value::deserialize(deserializer)?;
         migrate_model_json(&mut value);
         check_model_json(&value).map_err(serde::de::Error::custom)?;
-        let owned: ModelOwned = serde_json::from_value(value).map_err(serde::de::Error::custom)?;
+        // "at estimator.weights[3]: invalid type…": the field, not only the type.
+        let owned: ModelOwned = serde_path_to_error::deserialize(value)
+            .map_err(|e| serde::de::Error::custom(format!("at {}: {}", e.path(), e.inner())))?;
         owned.estimator.check(owned.n_features, owned.n_classes).map_err(serde::de::Error::custom)?;
         let model = Model { n_features: owned.n_features, n_classes: owned.n_classes, estimator: Arc::new(owned.estimator) };
         if model.task() == Task::Classification && !(2..=MAX_CLASSES).contains(&model.n_classes) {
