@@ -4,7 +4,7 @@
 
 use sift::engine::artifact::Artifact;
 use sift::engine::ingest::{read_csv, IngestOptions};
-use sift::engine::learn::{Algorithm, Params};
+use sift::engine::learn::{Algorithm, Params, Task};
 use sift::engine::recipe::{Recipe, RecipeStep, Step};
 use sift::engine::table::Table;
 use sift::engine::train::{train, TrainOptions};
@@ -179,4 +179,45 @@ fn a_model_saved_with_a_byte_order_mark_reads() {
     let with_bom = format!("\u{feff}{json}");
     let artifact = Artifact::from_json(&with_bom).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(artifact.target, "species");
+}
+
+/// 40 rows: a column `x` that varies, `z` always 7, a number `y` always 5.5 and classes `c`.
+fn constant_columns() -> String {
+    let mut text = String::from("x,z,y,c\n");
+    for i in 0..40 {
+        text += &format!("{},7,5.5,{}\n", i % 7, if i % 2 == 0 { "a" } else { "b" });
+    }
+    text
+}
+
+#[test]
+fn a_constant_target_is_said_in_words_about_the_data() {
+    // Lasso and elastic net used to say smartcore's "Fit failed: tolerance shoud be > 0"; the
+    // others fit a constant, as before.
+    let table = read(&constant_columns());
+    for algorithm in Algorithm::for_task(Task::Regression) {
+        let mut o = options("y", algorithm);
+        o.task = Some(Task::Regression);
+        if let Err(err) = train(&table, &Recipe::default(), &o, "now") {
+            assert!(err.contains("same target value (5.5)") && !err.contains("Fit failed") && !err.contains("shoud"), "{algorithm:?}: {err}");
+        }
+    }
+    let mut o = options("y", Algorithm::Lasso);
+    o.task = Some(Task::Regression);
+    assert!(train(&table, &Recipe::default(), &o, "now").is_err(), "lasso on a constant target");
+}
+
+#[test]
+fn naive_bayes_names_the_column_without_spread() {
+    // Only 'z' (always 7) is left as an input: was "naive Bayes finds row 1 impossible under every class".
+    let text: Vec<String> = constant_columns().lines().map(|l| l.split(',').skip(1).collect::<Vec<_>>().join(",")).collect();
+    let table = read(&(text.join("\n") + "\n"));
+    let mut o = options("c", Algorithm::NaiveBayes);
+    o.task = Some(Task::Classification);
+    let err = match train(&table, &Recipe::default(), &o, "now") {
+        Ok(_) => panic!("naive Bayes on a constant column should be refused"),
+        Err(e) => e,
+    };
+    assert!(err.contains("'z'") && err.contains("the same value in every training row") && err.contains("zero variance"), "{err}");
+    assert!(!err.contains("impossible"), "{err}");
 }

@@ -128,7 +128,7 @@ pub fn train_timed(
     let fold = prepared.fold(&train_idx, &test_idx)?;
     let started = clock.map(|now| now());
     let model = Model::fit(task, options.algorithm, &params, options.seed, &fold.x_train, &fold.y_train, &mut progress.part(0.0, 0.8))
-        .map_err(String::from)?;
+        .map_err(|e| e.naming_features(&fold.features))?;
     let fit_seconds = clock.zip(started).map(|(now, started)| now() - started);
     let evaluation = evaluate(&model, &fold.x_test, &fold.y_test, &prepared.classes, options.seed)?;
     let test_rows = prepared.rows.take(&test_idx);

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::algorithms::{Algorithm, Task};
-use super::checks::{check_features, check_training, MAX_CLASSES};
+use super::checks::{check_features, check_training, explain_fit_failure, MAX_CLASSES};
 use super::data::{Features, Target};
 use super::error::LearnError;
 use super::estimators::{Clusters, Estimator, Fitted};
@@ -114,7 +114,7 @@ impl Model {
     ) -> Result<Model, LearnError> {
         let params = params.resolve(algorithm, task)?;
         check_training(task, algorithm, &params, x, y)?;
-        let estimator = Estimator::fit(algorithm, &params, seed, x, y, progress)?;
+        let estimator = Estimator::fit(algorithm, &params, seed, x, y, progress).map_err(|e| explain_fit_failure(algorithm, x, y, e))?;
         let n_classes = match y {
             Target::Classes { n_classes, .. } => *n_classes,
             Target::Values(_) => 0,

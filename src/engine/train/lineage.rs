@@ -8,7 +8,8 @@
 //! (`colour_red` from `colour`, `x_was_missing` from `x`). That holds when the model input
 //! depends on that input column alone, row by row — and then shuffling the input column and
 //! re-applying the recipe gives exactly the prepared matrix with that input's model inputs
-//! shuffled together. Two such probes are made. Any model input that fails (a PCA component,
+//! shuffled together. Two such probes are made, stacked in one table so that the recipe is
+//! applied once (its cost grows with the columns, not the rows). Any model input that fails (a PCA component,
 //! a `compute` of two columns, a renamed column) or a step that removes rows means no
 //! lineage: the caller falls back to re-applying the recipe.
 
@@ -40,28 +41,33 @@ pub fn input_groups(prepared: &Prepared, fold: &Fold, rows: &Table, x: &Features
     }
     let inputs: Vec<usize> = (0..rows.column_count()).filter(|&j| rows.columns[j].name != prepared.target).collect();
     let by_name: HashMap<&str, usize> = inputs.iter().enumerate().map(|(g, &j)| (rows.columns[j].name.as_str(), g)).collect();
-    let probes: Vec<Features> = (0..PROBES).map(|p| probe(prepared, fold, rows, &inputs, seed, p)).collect::<Option<_>>()?;
+    let n = rows.row_count();
+    let probed = probe(prepared, fold, rows, &inputs, seed)?;
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); inputs.len()];
     for (k, name) in fold.features.iter().enumerate() {
         let from = candidates(name, &by_name).into_iter().find(|&g| {
-            probes.iter().enumerate().all(|(p, probed)| reordered(x, probed, k, &probe_order(rows.row_count(), seed, p as u64, g)))
+            (0..PROBES).all(|p| reordered(x, &probed, p as usize * n, k, &probe_order(n, seed, p, g)))
         })?;
         groups[from].push(k);
     }
     Some(inputs.iter().zip(groups).map(|(&j, features)| InputGroup { column: rows.columns[j].name.clone(), features }).collect())
 }
 
-/// The prepared matrix of `rows` with input column `inputs[g]` reordered by
-/// [`probe_order`]`(.., p, g)` for every `g` at once; `None` when the recipe then fails or
-/// gives other columns.
-fn probe(prepared: &Prepared, fold: &Fold, rows: &Table, inputs: &[usize], seed: u64, p: u64) -> Option<Features> {
-    let mut table = rows.clone();
+/// The prepared matrix of [`PROBES`] copies of `rows`, one after the other, where in copy `p`
+/// input column `inputs[g]` is reordered by [`probe_order`]`(.., p, g)` for every `g` at once:
+/// one application of the recipe for all probes (its cost grows with the columns, not the
+/// rows). `None` when the recipe then fails or gives other columns.
+fn probe(prepared: &Prepared, fold: &Fold, rows: &Table, inputs: &[usize], seed: u64) -> Option<Features> {
+    let n = rows.row_count();
+    let copies: Vec<usize> = (0..PROBES).flat_map(|_| 0..n).collect();
+    let mut table = rows.take(&copies);
     for (g, &j) in inputs.iter().enumerate() {
         let column = &rows.columns[j];
-        table.columns[j] = Column::new(column.name.clone(), column.data.take(&probe_order(rows.row_count(), seed, p, g)));
+        let order: Vec<usize> = (0..PROBES).flat_map(|p| probe_order(n, seed, p, g)).collect();
+        table.columns[j] = Column::new(column.name.clone(), column.data.take(&order));
     }
     let (names, x, _) = prepared.split_target(&fold.fitted.apply(&table).ok()?).ok()?;
-    (names == fold.features).then_some(x)
+    (names == fold.features && x.rows() == copies.len()).then_some(x)
 }
 
 /// The permutation probe `p` gives input `g` of `n` rows: seeded, never the identity (when
@@ -84,9 +90,10 @@ fn candidates(name: &str, by_name: &HashMap<&str, usize>) -> Vec<usize> {
     found
 }
 
-/// Whether column `k` of `probed` is column `k` of `x` with row `i` taken from row `order[i]`.
-fn reordered(x: &Features, probed: &Features, k: usize, order: &[usize]) -> bool {
-    order.iter().enumerate().all(|(i, &from)| probed.row(i)[k].to_bits() == x.row(from)[k].to_bits())
+/// Whether column `k` of `probed`, from row `start` on, is column `k` of `x` with row `i`
+/// taken from row `order[i]`.
+fn reordered(x: &Features, probed: &Features, start: usize, k: usize, order: &[usize]) -> bool {
+    order.iter().enumerate().all(|(i, &from)| probed.row(start + i)[k].to_bits() == x.row(from)[k].to_bits())
 }
 
 #[cfg(test)]
