@@ -221,3 +221,49 @@ fn naive_bayes_names_the_column_without_spread() {
     assert!(err.contains("'z'") && err.contains("the same value in every training row") && err.contains("zero variance"), "{err}");
     assert!(!err.contains("impossible"), "{err}");
 }
+
+mod extremes {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A CSV of `n` rows: `w` ordinary numbers, `x` ordinary but `value` in data row `row`,
+    /// `c` two classes and `t` a number following `w`.
+    fn file(n: usize, row: usize, value: &str, in_target: bool) -> String {
+        let mut text = String::from("w,x,c,t\n");
+        for i in 0..n {
+            let x = if i == row && !in_target { value.to_string() } else { format!("{}", (i * 7 % 11) as f64 / 3.0) };
+            let t = if i == row && in_target { value.to_string() } else { format!("{}", i * 3 % 17) };
+            text += &format!("{},{x},{},{t}\n", i % 5, if i % 2 == 0 { "a" } else { "b" });
+        }
+        text
+    }
+
+    const VALUES: [&str; 6] = ["1e309", "-1e309", "1e200", "-1.7e308", "1e101", "-2e150"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// An extreme value anywhere trains, or the message names its column and data row.
+        #[test]
+        fn an_extreme_value_is_named_where_it_is(n in 12usize..40, row_share in 0.0f64..1.0, v in 0usize..VALUES.len(),
+                                                 in_target: bool, a in 0usize..3) {
+            let row = ((n as f64 * row_share) as usize).min(n - 1);
+            let table = read(&file(n, row, VALUES[v], in_target));
+            let algorithm = [Algorithm::RandomForest, Algorithm::Ridge, Algorithm::Knn][a];
+            let (target, column) = if in_target { ("t", "'t'") } else { ("c", "'x'") };
+            let mut o = options(target, algorithm);
+            o.task = Some(if in_target { Task::Regression } else { Task::Classification });
+            if algorithm == Algorithm::Ridge && !in_target {
+                o.algorithm = Algorithm::LogisticRegression;
+            }
+            let result = train(&table, &Recipe::default(), &o, "now");
+            // An infinity never trains, nor does a target beyond ±1e100.
+            prop_assert!(result.is_err() || !(VALUES[v].ends_with("e309") || in_target), "{} trained", VALUES[v]);
+            if let Err(err) = result {
+                let at = format!("data row {}", row + 1);
+                prop_assert!(err.contains(column) && err.contains(&at), "{}: {}", VALUES[v], err);
+                prop_assert!(err.len() < 400, "{}", err);
+            }
+        }
+    }
+}
