@@ -58,6 +58,14 @@ fn an_infinite_input_is_named_by_column_data_row_and_value() {
 }
 
 #[test]
+fn an_infinite_value_in_a_file_to_predict_is_named_by_column_and_data_row() {
+    let trained = train(&read(&penguins_text()), &Recipe::default(), &options("species", Algorithm::RandomForest), "now").unwrap();
+    let table = penguins_with(11, |l| set_field(l, 5, "-1e309"));
+    let err = trained.artifact.predict_table(&table.without("species")).unwrap_err();
+    assert!(err.contains("'body_mass_g' is infinite in data row 10"), "{err}");
+}
+
+#[test]
 fn a_huge_input_is_named_short_by_column_and_data_row() {
     // 1e200 is finite, but a model takes numbers within ±1e100. The user's own scaling step
     // (of another column) leaves it as it is, after the automatic one-hot columns. The message

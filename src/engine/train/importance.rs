@@ -9,6 +9,12 @@
 //! prepared matrix: the same numbers (the same shuffles, the same maths), in one pass.
 //! Otherwise (PCA, a `compute` of two columns, steps that remove rows) every shuffle
 //! re-applies the recipe, as before.
+//!
+//! Measured with the release CLI on 50 rows of random numbers and a class target
+//! (`cargo build --release --bin sift`, then `time target/release/sift train wide.csv --target y`):
+//! 2 000 columns 0.15 s of CPU, 10 000 columns 1.9 s, 20 000 columns 6.5 s (it took over a
+//! minute at 2 000 before). What still grows faster than the columns is the recipe's own
+//! application (steps look their columns up by name), not importance.
 
 use serde::{Deserialize, Serialize};
 
