@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::features::feature_matrix;
+use crate::engine::features::{feature_matrix_from, Origin};
 use crate::engine::learn::{Algorithm, Model, Params, Prediction, ScoreKind, Task};
 use crate::engine::recipe::{FittedRecipe, Recipe, RecipeStep};
 use crate::engine::table::{format_number, Column, ColumnData, ColumnType, Integers, Nullable, Table};
@@ -106,20 +106,39 @@ impl Artifact {
         serde_json::to_string(self).map_err(|e| format!("the model could not be written as JSON: {e}"))
     }
 
-    /// Reads a model JSON, with a clear message for malformed JSON, an unknown version or
-    /// parts that disagree with each other.
+    /// Reads a model JSON, with a clear message for malformed JSON, a recipe given instead, an
+    /// unknown version, a field of the wrong type (named by its JSON path, e.g.
+    /// `model.estimator.weights[3]`) or parts that disagree with each other. A UTF-8 byte-order
+    /// mark (Windows Notepad writes one) is skipped.
     pub fn from_json(text: &str) -> Result<Artifact, String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| format!("this model file is not valid JSON: {e}"))?;
-        match value.get("version").and_then(|v| v.as_u64()) {
-            Some(v) if READABLE_MODEL_VERSIONS.iter().any(|r| u64::from(*r) == v) => {}
-            Some(v) => {
-                return Err(format!("model format version {v} is not supported (this Sift reads versions 1 to {MODEL_VERSION})"))
-            }
-            None => return Err("this JSON is not a Sift model: it has no \"version\" field".into()),
+        let Some(fields) = value.as_object() else {
+            return Err(format!("this JSON is not a Sift model: it is {}, not an object with a \"version\" and a \"model\"", json_kind(&value)));
+        };
+        if fields.contains_key("steps") && !fields.contains_key("model") {
+            return Err("this is a recipe, not a model: predicting needs a model file (saved by `sift train … -o MODEL.json` or the page's model download)".into());
         }
-        let artifact: Artifact =
-            serde_json::from_value(value).map_err(|e| format!("this model file could not be read: {e}"))?;
+        match fields.get("version") {
+            None => return Err("this JSON is not a Sift model: it has no \"version\" field".into()),
+            Some(v) => match v.as_u64() {
+                Some(v) if READABLE_MODEL_VERSIONS.iter().any(|r| u64::from(*r) == v) => {}
+                Some(v) => {
+                    return Err(format!("model format version {v} is not supported (this Sift reads versions 1 to {MODEL_VERSION})"))
+                }
+                None => {
+                    return Err(format!(
+                        "the model format \"version\" must be a whole number (this Sift reads 1 to {MODEL_VERSION}), not {} {v}",
+                        json_kind(v)
+                    ))
+                }
+            },
+        }
+        let artifact: Artifact = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            format!("this model file could not be read: {}", at_path(&path, &e.into_inner().to_string()))
+        })?;
         artifact.check_consistent()?;
         Ok(artifact)
     }
@@ -163,7 +182,7 @@ impl Artifact {
                 self.features.join(", ")
             ));
         }
-        let x = feature_matrix(&prepared)?;
+        let x = feature_matrix_from(&prepared, Origin { inputs: &inputs, rows: None, data_rows: None })?;
         let predicted = self.model.predict_with_scores(&x).map_err(String::from)?;
         let prediction = match predicted.prediction {
             Prediction::Classes(labels) => labels
@@ -211,6 +230,27 @@ impl Artifact {
             return Err(format!("some columns have the wrong type: {}", mistyped.join("; ")));
         }
         Table::new(table.name.clone(), columns)
+    }
+}
+
+/// "at PATH: message", joining a nested "at PATH: …" (a model's own fields) onto `path`.
+fn at_path(path: &str, message: &str) -> String {
+    match (path, message.strip_prefix("at ")) {
+        (".", _) => message.to_string(),
+        (_, Some(inner)) => format!("at {path}.{inner}"),
+        (_, None) => format!("at {path}: {message}"),
+    }
+}
+
+/// What kind of JSON value `value` is, for messages: "text", "a number", "a list"…
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "true/false",
+        serde_json::Value::Number(_) => "the number",
+        serde_json::Value::String(_) => "the text",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
     }
 }
 

@@ -12,3 +12,35 @@ pub fn count(n: usize) -> String {
     }
     out
 }
+
+/// A number short enough for a message: the shortest digits that read back as the same
+/// double, with an exponent beyond 10¹⁵ or below 10⁻⁶ (1e200, -1.8536e308, 2.5e-300, 0.25),
+/// never the 309 digits of `{}`. Infinities read "infinity" and NaN "missing".
+pub fn short_number(x: f64) -> String {
+    if x.is_nan() {
+        "missing".into()
+    } else if x.is_infinite() {
+        if x > 0.0 { "infinity" } else { "-infinity" }.into()
+    } else if x != 0.0 && (x.abs() >= 1e15 || x.abs() < 1e-6) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// The article before `word`: "an" before a vowel sound ("an integer column"), else "a".
+pub fn a_or_an(word: &str) -> &'static str {
+    match word.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'i' | 'o') => "an",
+        _ => "a",
+    }
+}
+
+/// `n` and a noun, singular for one: "1 row", "2 rows", "1,204 rows".
+pub fn count_of(n: usize, singular: &str) -> String {
+    if n == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{} {singular}s", count(n))
+    }
+}

@@ -10,19 +10,19 @@
 mod clusters;
 mod evaluation;
 mod importance;
+mod lineage;
 mod prepare;
 mod validate;
 
 use serde::{Deserialize, Serialize};
 
 use crate::engine::artifact::{Artifact, SchemaColumn};
-use crate::engine::learn::metrics::{classification_metrics, regression_metrics};
-use crate::engine::learn::{self, Algorithm, Model, Params, Prediction, Progress, Target, Task};
-use crate::engine::recipe::{FittedRecipe, Recipe};
+use crate::engine::learn::{self, Algorithm, Model, Params, Progress, Target, Task};
+use crate::engine::recipe::Recipe;
 use crate::engine::table::{ColumnType, Table};
 
 pub use evaluation::{evaluate, ClassCurve, ClassScore, ClusterSize, Evaluation, MAX_PLOT_POINTS};
-pub use importance::{permutation_importance, Importance, REPEATS};
+pub use importance::{input_importance, permutation_importance, Importance, REPEATS};
 pub use prepare::{Fold, Prepared};
 pub use validate::{compare, cross_validate, grid_search, CrossValidation, Entry, FoldScore, GridPoint, GridSearch, MeanStd, MAX_GRID_POINTS};
 
@@ -128,13 +128,11 @@ pub fn train_timed(
     let fold = prepared.fold(&train_idx, &test_idx)?;
     let started = clock.map(|now| now());
     let model = Model::fit(task, options.algorithm, &params, options.seed, &fold.x_train, &fold.y_train, &mut progress.part(0.0, 0.8))
-        .map_err(String::from)?;
+        .map_err(|e| e.naming_features(&fold.features))?;
     let fit_seconds = clock.zip(started).map(|(now, started)| now() - started);
     let evaluation = evaluate(&model, &fold.x_test, &fold.y_test, &prepared.classes, options.seed)?;
     let test_rows = prepared.rows.take(&test_idx);
-    let importance = permutation_importance(&test_rows, Some(&prepared.target), options.seed, &mut progress.part(0.8, 0.2), |rows| {
-        score_rows(&prepared, &fold.fitted, &model, rows)
-    })?;
+    let importance = input_importance(&prepared, &fold, &model, &test_rows, options.seed, &mut progress.part(0.8, 0.2))?;
 
     let summary = TrainSummary {
         task,
@@ -183,18 +181,6 @@ fn split_rows(prepared: &Prepared, options: &TrainOptions) -> Result<(Vec<usize>
         Target::Values(values) => learn::train_test_split(values.len(), options.test_share, options.seed),
     }
     .map_err(String::from)
-}
-
-/// The model's score (accuracy or R²) on raw rows, prepared by the fitted recipe.
-fn score_rows(prepared: &Prepared, fitted: &FittedRecipe, model: &Model, rows: &Table) -> Result<f64, String> {
-    let (_, x, y) = prepared.split_target(&fitted.apply(rows)?)?;
-    match (y, model.predict(&x).map_err(String::from)?) {
-        (Target::Classes { labels, n_classes }, Prediction::Classes(p)) => {
-            Ok(classification_metrics(&labels, &p, n_classes).map_err(String::from)?.accuracy)
-        }
-        (Target::Values(v), Prediction::Values(p)) => Ok(regression_metrics(&v, &p).map_err(String::from)?.r2),
-        _ => Err("the model predicted the wrong kind of values for this task".into()),
-    }
 }
 
 /// The names and types of a table's columns: what a model file expects.

@@ -1,5 +1,7 @@
 //! Checks on training inputs, made before smartcore sees them (it panics on several bad shapes).
 
+use crate::engine::format::count_of;
+
 use super::algorithms::{Algorithm, Task};
 use super::data::{Features, Target, MAX_MAGNITUDE};
 use super::error::LearnError;
@@ -42,10 +44,11 @@ pub fn check_training(task: Task, algorithm: Algorithm, params: &Params, x: &Fea
 /// At least `min_rows` rows and one feature.
 pub fn check_features(x: &Features, min_rows: usize) -> Result<(), LearnError> {
     if x.rows() < min_rows.max(1) {
+        let is = if x.rows() == 1 { "is" } else { "are" };
         return Err(LearnError::new(format!(
-            "there are {} training rows; load data with at least {} rows",
-            x.rows(),
-            min_rows.max(1)
+            "there {is} {}; load data with at least {}",
+            count_of(x.rows(), "training row"),
+            count_of(min_rows.max(1), "row")
         )));
     }
     if x.cols() == 0 {
@@ -63,6 +66,9 @@ fn check_sizes(algorithm: Algorithm, params: &Params, x: &Features) -> Result<()
                 x.cols()
             )));
         }
+    }
+    if algorithm == Algorithm::NaiveBayes && !matches!(params.text("distribution"), "multinomial" | "bernoulli" | "categorical") {
+        check_some_spread(x)?;
     }
     if algorithm == Algorithm::LinearRegression && x.rows() <= x.cols() {
         return Err(LearnError::new(format!(
@@ -99,13 +105,54 @@ fn check_classes(labels: &[u32], n_classes: usize) -> Result<(), LearnError> {
     Ok(())
 }
 
+/// Gaussian naive Bayes learns each feature's spread within each class; with no feature that
+/// varies at all, every class's spread is 0 and no row is possible under any class.
+fn check_some_spread(x: &Features) -> Result<(), LearnError> {
+    let constant: Vec<usize> = (0..x.cols()).filter(|&j| (0..x.rows()).all(|i| x.row(i)[j] == x.row(0)[j])).collect();
+    if x.rows() > 0 && constant.len() == x.cols() {
+        let listed: Vec<String> = constant.iter().take(5).map(|j| format!("feature {}", j + 1)).collect();
+        let subject = if constant.len() == 1 { listed[0].clone() } else { format!("every input ({})", listed.join(", ")) };
+        return Err(LearnError::new(format!(
+            "{subject} has the same value in every training row (zero variance), so gaussian naive Bayes cannot tell the classes apart; \
+             add input columns that vary, or choose another algorithm"
+        )));
+    }
+    Ok(())
+}
+
 fn check_values(values: &[f64]) -> Result<(), LearnError> {
     if let Some(at) = values.iter().position(|v| !v.is_finite() || v.abs() > MAX_MAGNITUDE) {
         return Err(LearnError::new(format!(
             "the target of training row {} is {}; every target must be a finite number within ±1e100",
             at + 1,
-            values[at]
+            crate::engine::format::short_number(values[at])
         )));
     }
     Ok(())
+}
+
+/// A fit that failed, in words about the data where the data explains it: smartcore's own
+/// text ("Fit failed: tolerance shoud be > 0") means nothing to someone whose target is
+/// constant. Other failures (and a cancel) are kept as they are.
+pub fn explain_fit_failure(algorithm: Algorithm, x: &Features, y: &Target, error: LearnError) -> LearnError {
+    if error.is_cancelled() {
+        return error;
+    }
+    if let Target::Values(values) = y {
+        if let Some(first) = values.first().filter(|&&first| values.iter().all(|&v| v == first)) {
+            return LearnError::new(format!(
+                "every training row has the same target value ({}), and {} cannot fit a constant; \
+                 choose another target (or check that it holds what you expect), or a tree or linear regression, which predict it",
+                crate::engine::format::short_number(*first),
+                algorithm.label()
+            ));
+        }
+    }
+    if x.rows() > 0 && (0..x.cols()).all(|j| (0..x.rows()).all(|i| x.row(i)[j] == x.row(0)[j])) {
+        return LearnError::new(format!(
+            "every input has the same value in every training row, so {} has nothing to learn from; add input columns that vary",
+            algorithm.label()
+        ));
+    }
+    error
 }

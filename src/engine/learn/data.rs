@@ -33,7 +33,7 @@ impl Features {
             let (row, col) = (at / cols + 1, at % cols + 1);
             return Err(LearnError::new(format!(
                 "feature {col} of row {row} is {}; every input must be a finite number within ±1e100 (impute missing values, rescale huge ones)",
-                values[at]
+                crate::engine::format::short_number(values[at])
             )));
         }
         Ok(Features { rows, cols, values })
@@ -70,6 +70,27 @@ impl Features {
             cols: self.cols,
             values,
         }
+    }
+
+    /// Calls `f` with the columns `columns` reordered by `order` (row `i` takes the value of
+    /// row `order[i]` in each of them, the other columns unchanged), then puts them back: one
+    /// shuffle of permutation importance, without copying the whole matrix. `order` must be
+    /// a permutation of `0..rows()` and every column below `cols()` (else it panics).
+    pub fn with_columns_reordered<R>(&mut self, columns: &[usize], order: &[usize], f: impl FnOnce(&Features) -> R) -> R {
+        assert_eq!(order.len(), self.rows, "a row order must name every row once");
+        let saved: Vec<Vec<f64>> = columns.iter().map(|&c| (0..self.rows).map(|r| self.values[r * self.cols + c]).collect()).collect();
+        for (&c, original) in columns.iter().zip(&saved) {
+            for (r, &from) in order.iter().enumerate() {
+                self.values[r * self.cols + c] = original[from];
+            }
+        }
+        let result = f(self);
+        for (&c, original) in columns.iter().zip(&saved) {
+            for (r, &x) in original.iter().enumerate() {
+                self.values[r * self.cols + c] = x;
+            }
+        }
+        result
     }
 
     /// The matrix as smartcore wants it (column-major copy).
@@ -158,6 +179,14 @@ mod tests {
             Target::Values(vec![1., 2.]).take(&[1]),
             Target::Values(vec![2.])
         );
+    }
+
+    #[test]
+    fn reordered_columns_are_put_back() {
+        let mut x = Features::new(3, 3, vec![1., 2., 3., 4., 5., 6., 7., 8., 9.]).unwrap();
+        let seen = x.with_columns_reordered(&[0, 2], &[2, 0, 1], |m| m.values().to_vec());
+        assert_eq!(seen, vec![7., 2., 9., 1., 5., 3., 4., 8., 6.]);
+        assert_eq!(x.values(), &[1., 2., 3., 4., 5., 6., 7., 8., 9.]);
     }
 
     #[test]

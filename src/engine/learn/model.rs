@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::algorithms::{Algorithm, Task};
-use super::checks::{check_features, check_training, MAX_CLASSES};
+use super::checks::{check_features, check_training, explain_fit_failure, MAX_CLASSES};
 use super::data::{Features, Target};
 use super::error::LearnError;
 use super::estimators::{Clusters, Estimator, Fitted};
@@ -86,7 +86,9 @@ impl<'de> Deserialize<'de> for Model {
         let mut value = serde_json::Value::deserialize(deserializer)?;
         migrate_model_json(&mut value);
         check_model_json(&value).map_err(serde::de::Error::custom)?;
-        let owned: ModelOwned = serde_json::from_value(value).map_err(serde::de::Error::custom)?;
+        // "at estimator.weights[3]: invalid type…": the field, not only the type.
+        let owned: ModelOwned = serde_path_to_error::deserialize(value)
+            .map_err(|e| serde::de::Error::custom(format!("at {}: {}", e.path(), e.inner())))?;
         owned.estimator.check(owned.n_features, owned.n_classes).map_err(serde::de::Error::custom)?;
         let model = Model { n_features: owned.n_features, n_classes: owned.n_classes, estimator: Arc::new(owned.estimator) };
         if model.task() == Task::Classification && !(2..=MAX_CLASSES).contains(&model.n_classes) {
@@ -112,7 +114,7 @@ impl Model {
     ) -> Result<Model, LearnError> {
         let params = params.resolve(algorithm, task)?;
         check_training(task, algorithm, &params, x, y)?;
-        let estimator = Estimator::fit(algorithm, &params, seed, x, y, progress)?;
+        let estimator = Estimator::fit(algorithm, &params, seed, x, y, progress).map_err(|e| explain_fit_failure(algorithm, x, y, e))?;
         let n_classes = match y {
             Target::Classes { n_classes, .. } => *n_classes,
             Target::Values(_) => 0,

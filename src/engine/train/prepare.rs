@@ -6,7 +6,8 @@
 //! held-out row reaches the model.
 
 use crate::engine::auto_steps::{automatic_steps, still_to_scale};
-use crate::engine::features::{class_labels, feature_matrix};
+use crate::engine::features::{check_numeric_target, class_labels, feature_matrix, feature_matrix_from, Origin};
+use crate::engine::format::{a_or_an, count_of};
 use crate::engine::learn::{Features, Target, Task};
 use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep};
 use crate::engine::table::Table;
@@ -23,6 +24,8 @@ pub struct Prepared {
     pub y: Target,
     /// Rows of the table left out because their target is missing.
     pub missing_target_rows: usize,
+    /// The data row (0-based, in the table given) of each of `rows`, for messages.
+    pub data_rows: Vec<usize>,
     pub recipe: Recipe,
     /// Descriptions of the steps Sift added.
     pub added_steps: Vec<String>,
@@ -48,10 +51,14 @@ impl Prepared {
         let target_data = &table.require(target)?.data;
         let kept: Vec<usize> = (0..table.row_count()).filter(|&i| !target_data.is_missing(i)).collect();
         if kept.len() < 4 {
-            return Err(format!("only {} rows have a value for '{target}'; training needs at least 4", kept.len()));
+            let have = if kept.len() == 1 { "has" } else { "have" };
+            return Err(format!("only {} {have} a value for '{target}'; training needs at least 4", count_of(kept.len(), "row")));
         }
         let rows = table.take(&kept);
         let (y, classes) = target_values(&rows, target, task)?;
+        if let Target::Values(values) = &y {
+            check_numeric_target(target, values, &kept)?;
+        }
         let context = FitContext { target: Some(target.to_string()), seed };
         let (user_fitted, after_user) = recipe.fit_transform(rows.clone(), &context)?;
         let scale = still_to_scale(&recipe);
@@ -63,6 +70,7 @@ impl Prepared {
             target: target.to_string(),
             classes,
             missing_target_rows: table.row_count() - kept.len(),
+            data_rows: kept,
             rows,
             y,
             recipe,
@@ -74,16 +82,31 @@ impl Prepared {
     /// Fits the recipe on rows `train` and applies it to rows `test` (indices into `rows`).
     pub fn fold(&self, train: &[usize], test: &[usize]) -> Result<Fold, String> {
         let (fitted, prepared_train) = self.recipe.fit_transform(self.rows.take(train), &self.context)?;
-        let (features, x_train, y_train) = self.split_target(&prepared_train)?;
-        let (test_features, x_test, y_test) = self.split_target(&fitted.apply(&self.rows.take(test))?)?;
+        let (features, x_train, y_train) = self.split_target_from(&prepared_train, self.origin(train))?;
+        let (test_features, x_test, y_test) = self.split_target_from(&fitted.apply(&self.rows.take(test))?, self.origin(test))?;
         if test_features != features {
             return Err("the recipe gave the held-out rows other columns than the training rows".into());
         }
         Ok(Fold { fitted, features, x_train, y_train, x_test, y_test })
     }
 
+    /// Where the recipe's output for rows `rows` (indices into `rows`) came from, for messages.
+    fn origin<'a>(&'a self, rows: &'a [usize]) -> Origin<'a> {
+        Origin { inputs: &self.rows, rows: Some(rows), data_rows: Some(&self.data_rows) }
+    }
+
     /// A prepared table as the model's inputs (every column but the target) and the target.
     pub fn split_target(&self, prepared: &Table) -> Result<(Vec<String>, Features, Target), String> {
+        self.split_target_with(prepared, None)
+    }
+
+    /// [`Prepared::split_target`] of the recipe's output for the rows `origin` names: a bad
+    /// value is named by its input column and data row.
+    fn split_target_from(&self, prepared: &Table, origin: Origin) -> Result<(Vec<String>, Features, Target), String> {
+        self.split_target_with(prepared, Some(origin))
+    }
+
+    fn split_target_with(&self, prepared: &Table, origin: Option<Origin>) -> Result<(Vec<String>, Features, Target), String> {
         let column = prepared.require(&self.target).map_err(|_| {
             format!("the recipe removed the target column '{}'; keep it (the model learns from it)", self.target)
         })?;
@@ -102,7 +125,11 @@ impl Prepared {
             _ => Target::Values(column.data.to_numbers().ok_or("the recipe changed the target's type")?),
         };
         let inputs = prepared.without(&self.target);
-        Ok((inputs.column_names(), feature_matrix(&inputs)?, y))
+        let x = match origin {
+            Some(origin) => feature_matrix_from(&inputs, origin)?,
+            None => feature_matrix(&inputs)?,
+        };
+        Ok((inputs.column_names(), x, y))
     }
 }
 
@@ -136,7 +163,8 @@ fn target_values(rows: &Table, target: &str, task: Task) -> Result<(Target, Vec<
         Task::Regression => {
             let values = data.to_numbers().ok_or_else(|| {
                 format!(
-                    "'{target}' is a {} column, so it can only be classified, not regressed; choose the task Classification",
+                    "'{target}' is {} {} column, so it can only be classified, not regressed; choose the task Classification",
+                    a_or_an(data.column_type().name()),
                     data.column_type().name()
                 )
             })?;

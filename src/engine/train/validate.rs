@@ -70,7 +70,7 @@ fn cross_validate_prepared(prepared: &Prepared, options: &TrainOptions, k: usize
         part.report(0.0, &format!("fold {} of {k}", i + 1)).map_err(String::from)?;
         let fold = prepared.fold(train, test)?;
         let model = Model::fit(prepared.task, options.algorithm, &params, options.seed, &fold.x_train, &fold.y_train, &mut part)
-            .map_err(|e| format!("fold {} of {k}: {e}", i + 1))?;
+            .map_err(|e| format!("fold {} of {k}: {}", i + 1, e.naming_features(&fold.features)))?;
         let evaluation = evaluate(&model, &fold.x_test, &fold.y_test, &prepared.classes, options.seed)?;
         scores.push(FoldScore {
             train_rows: fold.x_train.rows(),
@@ -191,7 +191,7 @@ pub fn compare(table: &Table, recipe: &Recipe, options: &TrainOptions, algorithm
         let mut part = progress.part(i as f64 / total, 1.0 / total);
         part.report(0.0, algorithm.label()).map_err(String::from)?;
         let outcome = Model::fit(task, algorithm, &Params::new(), options.seed, &fold.x_train, &fold.y_train, &mut part)
-            .map_err(String::from)
+            .map_err(|e| e.naming_features(&fold.features))
             .and_then(|model| evaluate(&model, &fold.x_test, &fold.y_test, &prepared.classes, options.seed));
         match outcome {
             Ok(evaluation) => entries.push(Entry { algorithm, metrics: evaluation.headline(), error: None }),
