@@ -79,10 +79,27 @@ pub struct Column {
 }
 
 /// A named table of equal-length columns.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// The table knows its row count even when it has no column left (a PCA over every column
+/// before it adds its components, a recipe that drops every column): `rows` is set by every
+/// constructor and by [`Table::take`], and [`Table::row_count`] falls back on it only when
+/// there is no column to read the count from. Code that empties `columns` in place keeps
+/// the count; code that changes the length of the columns goes through [`Table::take`] or
+/// [`Table::new`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Table {
     pub name: String,
     pub columns: Vec<Column>,
+    /// The row count when the table was built or its rows were taken; older JSON has none.
+    #[serde(default)]
+    rows: usize,
+}
+
+/// Tables are equal when their names, columns and row counts are.
+impl PartialEq for Table {
+    fn eq(&self, other: &Table) -> bool {
+        self.name == other.name && self.columns == other.columns && self.row_count() == other.row_count()
+    }
 }
 
 impl ColumnData {
@@ -249,12 +266,21 @@ impl Table {
                 ));
             }
         }
-        Ok(Table { name: name.into(), columns })
+        let rows = columns.first().map_or(0, |c| c.data.len());
+        Ok(Table { name: name.into(), columns, rows })
     }
 
-    /// Number of rows.
+    /// A table of `rows` rows from columns, which may be none; each must have `rows` values.
+    pub fn with_rows(name: impl Into<String>, columns: Vec<Column>, rows: usize) -> Result<Self, String> {
+        if let Some(bad) = columns.iter().find(|c| c.data.len() != rows) {
+            return Err(format!("column '{}' has {} rows but the table has {rows}", bad.name, bad.data.len()));
+        }
+        Ok(Table { name: name.into(), columns, rows })
+    }
+
+    /// Number of rows (kept when the table has no column).
     pub fn row_count(&self) -> usize {
-        self.columns.first().map_or(0, |c| c.data.len())
+        self.columns.first().map_or(self.rows, |c| c.data.len())
     }
 
     /// Number of columns.
@@ -286,6 +312,7 @@ impl Table {
     pub fn take(&self, indices: &[usize]) -> Table {
         Table {
             name: self.name.clone(),
+            rows: indices.len(),
             columns: self
                 .columns
                 .iter()
@@ -298,6 +325,7 @@ impl Table {
     pub fn without(&self, name: &str) -> Table {
         Table {
             name: self.name.clone(),
+            rows: self.row_count(),
             columns: self.columns.iter().filter(|c| c.name != name).cloned().collect(),
         }
     }

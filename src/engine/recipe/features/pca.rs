@@ -90,12 +90,13 @@ impl FittedKind for PcaFitted {
         require_all(&table, &self.columns)?;
         let inputs = self.columns.iter().map(|c| numeric_column(&table, c)).collect::<Result<Vec<_>, _>>()?;
         let position = index_of(&table, self.columns.first().map_or("", String::as_str))?;
+        // Counted before the inputs go: they may be every column of the table.
+        let rows = table.row_count();
         if !self.keep_inputs {
             table.columns.retain(|c| !self.columns.contains(&c.name));
         }
         let names: Vec<String> = (1..=self.components.len()).map(|i| format!("pca_{i}")).collect();
         ensure_new_names(&table, &names)?;
-        let rows = table.row_count();
         let outputs = self.components.iter().zip(names).map(|(loadings, name)| {
             let mut scores = vec![0.0; rows];
             for ((x, mean), w) in inputs.iter().zip(&self.means).zip(loadings) {
