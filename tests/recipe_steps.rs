@@ -192,7 +192,7 @@ fn odd_data_gives_errors_or_results_never_panics() {
 fn wrong_columns_get_clear_messages() {
     let t = mixed(20, 0.0);
     let step = Step::standard_scale(vec!["nope".into(), "num".into(), "gone".into()]);
-    assert_eq!(step.fit(&t, &context()).unwrap_err(), "there are no columns named 'nope', 'gone'");
+    assert_eq!(step.fit(&t, &context()).unwrap_err(), "there are no columns named 'nope', 'gone'; did you mean 'note' for 'nope'?");
     let err = Step::standard_scale(vec!["cat".into(), "note".into()]).fit(&t, &context()).unwrap_err();
     assert!(err.contains("'cat' is a category column") && err.contains("'note' is a text column"), "{err}");
     assert!(err.contains("number, integer, boolean, date or datetime"), "{err}");

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod names;
+
 pub use crate::engine::compact::{Codes, Integers};
 pub use crate::engine::nullable::Nullable;
 pub use crate::engine::number_column::Numbers;
@@ -46,6 +48,11 @@ impl ColumnType {
             ColumnType::Category => "category",
             ColumnType::Text => "text",
         }
+    }
+
+    /// The name after "a" or "an": "an integer", "a number".
+    pub fn with_article(self) -> String {
+        format!("{} {}", names::article(self.name()), self.name())
     }
 
     /// Whether a model can use the column as it is (after imputing).
@@ -299,8 +306,16 @@ impl Table {
     }
 
     /// The column called `name`, or an error naming it.
+    /// Invisible characters in either name are shown (`'t\u{200b}'`) and the closest
+    /// existing name is suggested.
     pub fn require(&self, name: &str) -> Result<&Column, String> {
-        self.column(name).ok_or_else(|| format!("there is no column named '{name}'"))
+        self.column(name).ok_or_else(|| self.no_column(name))
+    }
+
+    /// "there is no column named 'x'", with the closest existing name when one is close.
+    pub fn no_column(&self, name: &str) -> String {
+        let known: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
+        format!("there is no column named '{}'{}", names::visible(name), names::did_you_mean(name, &known))
     }
 
     /// Column names in order.

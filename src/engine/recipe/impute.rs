@@ -157,8 +157,8 @@ impl Impute {
             ImputeStrategy::Mean | ImputeStrategy::Median => {
                 let values = numbers(data).ok_or_else(|| {
                     format!(
-                        "'{name}' is a {} column, so it has no {}; use \"most frequent\" for it",
-                        data.column_type().name(),
+                        "'{name}' is {} column, so it has no {}; use \"most frequent\" for it",
+                        data.column_type().with_article(),
                         self.strategy.label()
                     )
                 })?;
@@ -258,7 +258,7 @@ fn filled(data: ColumnData, fill: &Fill) -> Result<ColumnData, String> {
         }
         (ColumnData::Text(v), Fill::Text(x)) => ColumnData::Text(v.into_iter().map(|y| y.or_else(|| Some(x.clone()))).collect()),
         (data, _) => {
-            return Err(format!("a {} column cannot be filled with this value", data.column_type().name()))
+            return Err(format!("{} column cannot be filled with this value", data.column_type().with_article()))
         }
     })
 }
