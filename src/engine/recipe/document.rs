@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::finite::reads_back;
 use super::fitted::FittedRecipe;
 use super::step::FitContext;
 use super::step_api::read_filled;
@@ -144,6 +145,7 @@ impl Recipe {
         let mut steps: Vec<FittedStep> = Vec::with_capacity(self.steps.len());
         for (i, entry) in self.enabled_steps() {
             let (fitted, next) = entry.step.fit_transform(current, context).map_err(|e| step_error(i, &entry.step, &e))?;
+            reads_back(&fitted).map_err(|e| step_error(i, &entry.step, &e))?;
             steps.push(fitted);
             current = next;
         }

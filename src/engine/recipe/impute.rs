@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::columns::convert;
 use super::schema::{Family, Param, ParamKind, StepInfo, ANY};
+use super::finite::learned;
 use super::stats::{mean, percentile_of_unsorted};
 use super::step::{FitContext, FittedKind, StepKind};
 use super::values::{ensure_new_names, index_of, insert_columns, numbers};
@@ -168,6 +169,7 @@ impl Impute {
                 } else {
                     percentile_of_unsorted(&mut present, 50.0)
                 };
+                let stat = stat.map(|x| learned(name, self.strategy.label(), x, &present)).transpose()?;
                 stat.map(|x| numeric_fill(data.column_type(), x))
             }
         };

@@ -16,6 +16,7 @@ mod dispatch;
 mod document;
 mod encode;
 mod features;
+mod finite;
 mod fitted;
 mod impute;
 mod missing_columns;

@@ -8,6 +8,8 @@ use smartcore::decomposition::pca::{PCAParameters, PCA};
 use smartcore::linalg::basic::arrays::Array;
 use smartcore::linalg::basic::matrix::DenseMatrix;
 
+use crate::engine::recipe::finite::{overflow, short};
+use crate::engine::recipe::stats::{largest_magnitude, mean, power_of_two_unit};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, index_of, numeric_column, require_all};
@@ -61,14 +63,28 @@ impl StepKind for Pca {
         let mut means = Vec::with_capacity(p);
         for name in &self.columns {
             let column = numeric_column(table, name)?;
-            if column.iter().any(|x| !x.is_finite()) {
-                return Err(format!("'{name}' has missing or infinite values; impute or clip it before PCA"));
+            if let Some(bad) = column.iter().find(|x| !x.is_finite()) {
+                let what = if bad.is_nan() { "missing".to_string() } else { format!("infinite ({})", short(*bad)) };
+                return Err(format!("'{name}' has {what} values; impute or clip it before PCA"));
             }
-            means.push(column.iter().sum::<f64>() / rows as f64);
+            means.push(mean(&column).unwrap_or(0.0));
             values.extend(column);
         }
+        // Near ±1e308 the covariance overflows and SmartCore's SVD panics ("no convergence");
+        // near 1e-300 it underflows. The directions do not depend on the scale, so the values
+        // are taken in a unit of a power of two (exact) first.
+        let unit = power_of_two_unit(largest_magnitude(&values));
+        if unit != 1.0 {
+            values.iter_mut().for_each(|x| *x /= unit);
+        }
         let matrix = DenseMatrix::new(rows, p, values, true).map_err(|e| format!("PCA could not start: {e}"))?;
-        let pca = PCA::fit(&matrix, PCAParameters::default().with_n_components(k)).map_err(|e| format!("PCA failed: {e}"))?;
+        let parameters = PCAParameters::default().with_n_components(k);
+        // A last resort: SmartCore panics instead of returning an error on data it cannot
+        // decompose. Natively the panic becomes this message (in the browser, where panics
+        // abort, only the check above stands).
+        let pca = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| PCA::fit(&matrix, parameters)))
+            .map_err(|_| "PCA could not decompose these columns (the computation did not converge); scale them first".to_string())?
+            .map_err(|e| format!("PCA failed: {e}"))?;
         let loadings = pca.components();
         let components = (0..k)
             .map(|j| {
@@ -79,7 +95,10 @@ impl StepKind for Pca {
                 }
                 row
             })
-            .collect();
+            .collect::<Vec<Vec<f64>>>();
+        if components.iter().flatten().any(|w| !w.is_finite()) {
+            return Err("PCA could not decompose these columns (a direction is not a number); scale them first".into());
+        }
         Ok(PcaFitted { columns: self.columns.clone(), means, components, keep_inputs: self.keep_inputs })
     }
 }
@@ -97,15 +116,34 @@ impl FittedKind for PcaFitted {
         }
         let names: Vec<String> = (1..=self.components.len()).map(|i| format!("pca_{i}")).collect();
         ensure_new_names(&table, &names)?;
-        let outputs = self.components.iter().zip(names).map(|(loadings, name)| {
+        let mut outputs = Vec::with_capacity(names.len());
+        for (loadings, name) in self.components.iter().zip(names) {
             let mut scores = vec![0.0; rows];
             for ((x, mean), w) in inputs.iter().zip(&self.means).zip(loadings) {
                 scores.iter_mut().zip(x).for_each(|(s, v)| *s += (v - mean) * w);
             }
-            Column::new(name, ColumnData::Number(scores.into()))
-        });
+            for row in 0..rows {
+                if scores[row].is_infinite() && inputs.iter().all(|x| x[row].is_finite()) {
+                    scores[row] = self.score_in_units(&inputs, loadings, row).ok_or_else(|| {
+                        let used: Vec<(&str, f64)> = self.columns.iter().zip(&inputs).map(|(c, x)| (c.as_str(), x[row])).collect();
+                        overflow(&format!("'{name}'"), row, &used)
+                    })?;
+                }
+            }
+            outputs.push(Column::new(name, ColumnData::Number(scores.into())));
+        }
         let at = position.min(table.columns.len());
-        table.columns.splice(at..at, outputs.collect::<Vec<_>>());
+        table.columns.splice(at..at, outputs);
         Ok(table)
+    }
+}
+
+impl PcaFitted {
+    /// Row `row`'s score on a component, its sums taken in a unit of 2^1023 so that values
+    /// near ±1e308 do not overflow on the way; `None` when the score itself is too large.
+    fn score_in_units(&self, inputs: &[Vec<f64>], loadings: &[f64], row: usize) -> Option<f64> {
+        let unit = power_of_two_unit(f64::MAX);
+        let score: f64 = inputs.iter().zip(&self.means).zip(loadings).map(|((x, mean), w)| (x[row] / unit - mean / unit) * w).sum();
+        Some(score * unit).filter(|s| s.is_finite())
     }
 }
