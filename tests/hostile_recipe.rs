@@ -119,3 +119,138 @@ fn column_types_take_the_right_article() {
     let err = step(json!({"kind": "trim_whitespace", "columns": ["n"]})).fit(&t, &FitContext::default()).unwrap_err();
     assert!(err.contains("'n' is an integer column") && !err.contains("a integer"), "{err}");
 }
+
+// ---- #3: huge and tiny magnitudes are never silently zeroed ----
+
+fn fitted_json_reads_back(fitted: &FittedRecipe) -> FittedRecipe {
+    let json = serde_json::to_string(fitted).unwrap();
+    assert!(!json.contains("null"), "{json}");
+    serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"))
+}
+
+fn column_values(table: &Table, name: &str) -> Vec<f64> {
+    table.column(name).unwrap().data.to_numbers().unwrap()
+}
+
+#[test]
+fn standard_scaling_keeps_huge_and_tiny_values_apart() {
+    // (Subnormal values, below 2.2e-308, have too few digits for this precision.)
+    for unit in [1e300, 1e200, 1e160, 1e-300, 1e-200, 1e-307] {
+        let values: Vec<f64> = [1.0, 2.0, 3.0, 4.0].iter().map(|x| x * unit).collect();
+        let t = Table::new("t", vec![numbers("x", &values)]).unwrap();
+        let recipe = recipe_of(vec![Step::standard_scale(vec!["x".into()])]);
+        let (fitted, out) = recipe.fit_transform(t.clone(), &FitContext::default()).unwrap();
+        let got = column_values(&out, "x");
+        // (x − 2.5u) / (1.118u): −1.342, −0.447, 0.447, 1.342 at any unit.
+        for (g, want) in got.iter().zip([-1.3416407864998738, -0.4472135954999579, 0.4472135954999579, 1.3416407864998738]) {
+            assert!((g - want).abs() < 1e-6, "unit {unit}: {got:?}");
+        }
+        let back = fitted_json_reads_back(&fitted);
+        assert_eq!(back.apply(&t).unwrap().columns[0].data, out.columns[0].data);
+    }
+}
+
+#[test]
+fn every_scaler_keeps_extreme_values_apart_or_names_the_column() {
+    let extremes = [-1.7e308, -1e300, 0.0, 1e300, 1.7e308];
+    let t = Table::new("t", vec![numbers("x", &extremes)]).unwrap();
+    for kind in ["standard_scale", "min_max_scale", "robust_scale", "yeo_johnson", "log1p"] {
+        let recipe = recipe_of(vec![Step::with_defaults(kind, &["x".into()], &FitContext::default()).unwrap()]);
+        match recipe.fit_transform(t.clone(), &FitContext::default()) {
+            Ok((fitted, out)) => {
+                let got = column_values(&out, "x");
+                assert!(got.iter().all(|v| v.is_finite() || v.is_nan()), "{kind}: {got:?}");
+                let distinct: Vec<f64> = got.iter().copied().filter(|v| v.is_finite()).collect();
+                assert!(distinct.windows(2).all(|w| w[0] < w[1]), "{kind}: order lost {got:?}");
+                fitted_json_reads_back(&fitted);
+            }
+            Err(e) => assert!(e.contains("'x'") && e.contains("1.7e308"), "{kind}: {e}"),
+        }
+    }
+    // Min-max over a range wider than the largest number is refused, naming the column.
+    let recipe = recipe_of(vec![Step::with_defaults("min_max_scale", &["x".into()], &FitContext::default()).unwrap()]);
+    let err = recipe.fit(&t, &FitContext::default()).unwrap_err();
+    assert!(err.contains("the range of 'x' is inf because its values (from -1.7e308 to 1.7e308) are too large"), "{err}");
+}
+
+#[test]
+fn infinite_training_values_are_named_not_learned() {
+    let t = Table::new("t", vec![numbers("x", &[1.0, f64::INFINITY, 3.0])]).unwrap();
+    for kind in ["standard_scale", "min_max_scale", "impute"] {
+        let step = Step::with_defaults(kind, &["x".into()], &FitContext::default()).unwrap();
+        let value = step.to_value();
+        let step = if kind == "impute" { Step::from_value(json!({"kind": "impute", "columns": ["x"], "strategy": "mean"})).unwrap() } else { Step::from_value(value).unwrap() };
+        let err = recipe_of(vec![step]).fit(&t, &FitContext::default()).unwrap_err();
+        assert!(err.contains("'x' holds an infinite value (inf)"), "{kind}: {err}");
+    }
+}
+
+#[test]
+fn polynomial_and_compute_refuse_overflow_instead_of_writing_inf() {
+    let t = Table::new("t", vec![numbers("a", &[1.0, 1e200]), numbers("b", &[2.0, 1e200])]).unwrap();
+    let poly = recipe_of(vec![step(json!({"kind": "polynomial", "columns": ["a", "b"], "degree": 2}))]);
+    let err = poly.fit_transform(t.clone(), &FitContext::default()).unwrap_err();
+    assert!(err.contains("'a^2' on row 2 is too large for a number (from 'a' = 1e200, 'b' = 1e200)"), "{err}");
+    let compute = recipe_of(vec![step(json!({"kind": "compute", "left": "a", "op": "multiply", "right": "b", "to": "ab"}))]);
+    let err = compute.fit_transform(t.clone(), &FitContext::default()).unwrap_err();
+    assert!(err.contains("on row 2 is too large for a number (from 'a' = 1e200, 'b' = 1e200)"), "{err}");
+    // Division by zero stays a missing value, as documented.
+    let divide = recipe_of(vec![step(json!({"kind": "compute", "left": "a", "op": "divide", "right": "b", "to": "q"}))]);
+    let out = divide.fit_transform(t, &FitContext::default()).unwrap().1;
+    assert_eq!(column_values(&out, "q")[1], 1.0);
+}
+
+#[test]
+fn scaling_new_rows_far_outside_the_training_range_is_an_error_not_inf() {
+    let train = Table::new("t", vec![numbers("x", &[1e-300, 2e-300, 3e-300])]).unwrap();
+    let fitted = recipe_of(vec![Step::standard_scale(vec!["x".into()])]).fit(&train, &FitContext::default()).unwrap();
+    let far = Table::new("t", vec![numbers("x", &[1.0, 1e300])]).unwrap();
+    let err = fitted.apply_for_prediction(&far).unwrap_err();
+    assert!(err.contains("'x' row 2: 1e300 becomes inf"), "{err}");
+}
+
+#[test]
+fn bins_and_fences_at_extreme_magnitudes_stay_finite_and_distinct() {
+    let values = [-1.7e308, -1e308, 0.0, 1e308, 1.7e308, 5e307];
+    let t = Table::new("t", vec![numbers("x", &values)]).unwrap();
+    let uniform = recipe_of(vec![step(json!({"kind": "bins", "columns": ["x"], "method": "uniform", "bins": 4}))]);
+    let (fitted, out) = uniform.fit_transform(t.clone(), &FitContext::default()).unwrap();
+    fitted_json_reads_back(&fitted);
+    assert_eq!(column_values(&out, "x"), [0.0, 0.0, 2.0, 3.0, 3.0, 2.0]);
+    let tiny: Vec<f64> = (1..=8).map(|i| i as f64 * 1e-300).collect();
+    let quantile = recipe_of(vec![step(json!({"kind": "bins", "columns": ["x"], "bins": 4}))]);
+    let out = quantile.fit_transform(Table::new("t", vec![numbers("x", &tiny)]).unwrap(), &FitContext::default()).unwrap().1;
+    assert_eq!(column_values(&out, "x"), [0.0, 0.0, 1.0, 1.0, 2.0, 2.0, 3.0, 3.0], "tiny values keep their quantile bins");
+    let clip = recipe_of(vec![step(json!({"kind": "clip_outliers", "columns": ["x"]}))]);
+    let (fitted, out) = clip.fit_transform(t, &FitContext::default()).unwrap();
+    fitted_json_reads_back(&fitted);
+    assert!(column_values(&out, "x").iter().all(|v| v.is_finite()));
+}
+
+// ---- #11: PCA near ±1.7e308 ----
+
+#[test]
+fn pca_on_values_near_the_largest_number_does_not_panic() {
+    let recipe = recipe_of(vec![step(json!({"kind": "pca", "columns": ["a", "b"], "components": 2}))]);
+    // The case: the fit does not panic; a score beyond the largest number is named.
+    let t = Table::new("t", vec![numbers("a", &[1.7e308, -1.7e308, 1.7e308]), numbers("b", &[-1.7e308, 1.7e308, 1.6e308])]).unwrap();
+    let err = recipe.fit_transform(t, &FitContext::default()).unwrap_err();
+    assert!(err.contains("'pca_1' on row 1 is too large for a number (from 'a' = 1.7e308, 'b' = -1.7e308)"), "{err}");
+    // Scores that fit: the directions are those of the same data divided by 1e300.
+    let a = [8e307, -8e307, 7e307, -6e307, 1e307];
+    let b = [-8e307, 8e307, 1.0, -7e307, 0.5e307];
+    let t = Table::new("t", vec![numbers("a", &a), numbers("b", &b)]).unwrap();
+    let (fitted, out) = recipe.fit_transform(t.clone(), &FitContext::default()).unwrap();
+    fitted_json_reads_back(&fitted);
+    assert_eq!(out.row_count(), 5);
+    // The same directions as for the data divided by 1e300.
+    let small = Table::new("t", vec![numbers("a", &a.map(|x| x / 1e300)), numbers("b", &b.map(|x| x / 1e300))]).unwrap();
+    let (small_fitted, _) = recipe.fit_transform(small, &FitContext::default()).unwrap();
+    let loadings = |f: &FittedRecipe| serde_json::to_value(f).unwrap()["steps"][0]["components"].clone();
+    let (big, little) = (loadings(&fitted), loadings(&small_fitted));
+    for (x, y) in big.as_array().unwrap().iter().flat_map(|r| r.as_array().unwrap()).zip(little.as_array().unwrap().iter().flat_map(|r| r.as_array().unwrap())) {
+        assert!((x.as_f64().unwrap() - y.as_f64().unwrap()).abs() < 1e-9, "{big} vs {little}");
+    }
+    let tiny = Table::new("t", vec![numbers("a", &a.map(|x| x * 1e-616)), numbers("b", &b.map(|x| x * 1e-616))]).unwrap();
+    recipe.fit_transform(tiny, &FitContext::default()).unwrap();
+}
