@@ -2,9 +2,13 @@
 //! every column, misspelled recipe fields are refused, extreme magnitudes never give a silent
 //! zero, an overflowing fitted constant or a panic, and messages show what they name.
 
+use proptest::prelude::*;
 use serde_json::{json, Value};
-use sift::engine::recipe::{catalogue, FitContext, FittedRecipe, ParamKind, Recipe, RecipeStep, Step, StepInfo};
-use sift::engine::table::{Column, ColumnData, ColumnType, Table};
+use sift::engine::recipe::{catalogue, FitContext, FittedRecipe, Recipe, RecipeStep, Step};
+use sift::engine::table::{Column, ColumnData, Table};
+
+#[path = "common/every_step.rs"]
+mod every_step_common;
 
 fn numbers(name: &str, values: &[f64]) -> Column {
     Column::new(name, ColumnData::Number(values.to_vec().into()))
@@ -253,4 +257,116 @@ fn pca_on_values_near_the_largest_number_does_not_panic() {
     }
     let tiny = Table::new("t", vec![numbers("a", &a.map(|x| x * 1e-616)), numbers("b", &b.map(|x| x * 1e-616))]).unwrap();
     recipe.fit_transform(tiny, &FitContext::default()).unwrap();
+}
+
+// ---- Every step kind against extreme values (proptest) ----
+
+/// Finite extremes, infinities, −0, subnormals and ordinary numbers; `NaN` is a gap.
+const EXTREMES: [f64; 16] = [
+    f64::MAX, -f64::MAX, 1.7e308, -1.7e308, 1e300, -1e300, 1e-300, -1e-300, -0.0, 0.0, 5e-324, 2.2250738585072014e-308,
+    f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 1.5,
+];
+/// Text that looks like numbers that are not.
+const WORDS: [&str; 9] = ["nan", "NaN", "inf", "-inf", "Infinity", "1e309", "", " ", "x"];
+
+fn extreme() -> impl Strategy<Value = f64> {
+    prop_oneof![3 => (0..EXTREMES.len()).prop_map(|i| EXTREMES[i]), 1 => -1e6f64..1e6, 1 => any::<f64>()]
+}
+
+prop_compose! {
+    /// A table of `rows` rows: numbers of every magnitude, whole numbers at the i64 ends,
+    /// far-away dates, NaN-like text and categories, and a two-class target `y`.
+    fn hostile_table()(rows in 2usize..10)(
+        a in proptest::collection::vec(extreme(), rows),
+        b in proptest::collection::vec(extreme(), rows),
+        i in proptest::collection::vec(prop_oneof![Just(None), Just(Some(i64::MAX)), Just(Some(i64::MIN)), any::<i64>().prop_map(Some)], rows),
+        day in proptest::collection::vec(prop_oneof![Just(None), (-3_000_000i32..3_000_000).prop_map(Some)], rows),
+        words in proptest::collection::vec((0..WORDS.len(), any::<bool>()), rows),
+        y in proptest::collection::vec(any::<bool>(), rows),
+    ) -> Table {
+        let text = words.iter().map(|(w, gap)| (!gap).then(|| WORDS[*w].to_string())).collect();
+        let codes = words.iter().map(|(w, _)| Some(*w as u32)).collect();
+        let target = y.iter().map(|b| Some(u32::from(*b))).collect();
+        Table::new("hostile", vec![
+            numbers("a", &a),
+            numbers("b", &b),
+            Column::new("i", ColumnData::Integer(i.into())),
+            Column::new("day", ColumnData::Date(day.into())),
+            Column::new("t", ColumnData::Text(text)),
+            Column::new("c", ColumnData::Category { codes, levels: WORDS.iter().map(|w| w.to_string()).collect() }),
+            Column::new("y", ColumnData::Category { codes: target, levels: vec!["no".into(), "yes".into()] }),
+        ]).unwrap()
+    }
+}
+
+fn hostile_context() -> FitContext {
+    FitContext { target: Some("y".into()), seed: 3 }
+}
+
+/// Fits `step` on `table`: no panic, and either an error that names a column, or fitted
+/// constants that survive JSON and a prediction that keeps every row.
+fn check_step(step: &Step, table: &Table) -> Result<(), TestCaseError> {
+    let kind = step.kind();
+    let recipe = recipe_of(vec![step.clone()]);
+    match recipe.fit_transform(table.clone(), &hostile_context()) {
+        Err(e) => {
+            // The message itself, without "step 1 (Title: a, b): ", names the column.
+            let message = e.split_once("): ").map_or(e.as_str(), |(_, m)| m);
+            let named = table.column_names().iter().any(|n| message.contains(&format!("'{n}'")));
+            // Errors about the step's shape rather than the values (PCA given fewer complete
+            // columns than components) name counts instead.
+            let shape = message.contains("components need at least") || message.starts_with("choose at least one column");
+            prop_assert!(named || shape, "{kind}: the error names no column: {e}");
+        }
+        Ok((fitted, _)) => {
+            let json = serde_json::to_string(&fitted).unwrap();
+            let back: FittedRecipe = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{kind}: {e} in {json}")))?;
+            let predicted = back.apply_for_prediction(table);
+            match predicted {
+                Ok(out) => prop_assert_eq!(out.row_count(), table.row_count(), "{} must keep every row", kind),
+                Err(e) => prop_assert!(table.column_names().iter().any(|n| e.contains(&format!("'{n}'"))), "{kind}: {e}"),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// 96 cases, or `PROPTEST_CASES` (e.g. `PROPTEST_CASES=5000 cargo test --test hostile_recipe`).
+fn cases() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(96);
+    ProptestConfig { cases, ..ProptestConfig::default() }
+}
+
+proptest! {
+    #![proptest_config(cases())]
+
+    #[test]
+    fn every_step_kind_survives_extreme_values(table in hostile_table()) {
+        for step in every_step_common::every_step(&table, &hostile_context()) {
+            check_step(&step, &table)?;
+        }
+    }
+
+    #[test]
+    fn every_step_kind_keeps_the_row_count_for_prediction_over_all_its_columns(table in hostile_table()) {
+        // The step's columns are the only columns of the table (PCA over every column…).
+        for step in every_step_common::every_step(&table, &hostile_context()) {
+            let mut keep = step.columns();
+            if keep.is_empty() {
+                continue;
+            }
+            keep.push("y".into());
+            let narrow = Table::new("narrow", table.columns.iter().filter(|c| keep.contains(&c.name)).cloned().collect()).unwrap();
+            let finite = recipe_of(vec![step.clone()]);
+            if let Ok((fitted, out)) = finite.fit_transform(narrow.clone(), &hostile_context()) {
+                prop_assert!(out.row_count() <= narrow.row_count());
+                if !step.info().removes_rows {
+                    prop_assert_eq!(out.row_count(), narrow.row_count(), "{}", step.kind());
+                }
+                if let Ok(out) = fitted.apply_for_prediction(&narrow) {
+                    prop_assert_eq!(out.row_count(), narrow.row_count(), "{}", step.kind());
+                }
+            }
+        }
+    }
 }

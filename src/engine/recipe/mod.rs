@@ -13,6 +13,7 @@
 
 mod columns;
 mod dispatch;
+mod eigen;
 mod document;
 mod encode;
 mod features;

@@ -1,13 +1,12 @@
 //! Principal components: the directions of largest variance of the chosen columns, learned on
-//! the training rows with SmartCore's PCA (centred, not scaled, like scikit-learn's PCA).
+//! the training rows as the eigenvectors of their covariance (centred, not scaled, like
+//! scikit-learn's PCA; see [`symmetric_eigen`] for why not SmartCore's).
 //! Each component's sign is set so that its largest loading is positive, scikit-learn's
 //! `svd_flip` convention; other tools may flip a component's sign.
 
 use serde::{Deserialize, Serialize};
-use smartcore::decomposition::pca::{PCAParameters, PCA};
-use smartcore::linalg::basic::arrays::Array;
-use smartcore::linalg::basic::matrix::DenseMatrix;
 
+use crate::engine::recipe::eigen::symmetric_eigen;
 use crate::engine::recipe::finite::{overflow, short};
 use crate::engine::recipe::stats::{largest_magnitude, mean, power_of_two_unit};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
@@ -70,25 +69,19 @@ impl StepKind for Pca {
             means.push(mean(&column).unwrap_or(0.0));
             values.extend(column);
         }
-        // Near ±1e308 the covariance overflows and SmartCore's SVD panics ("no convergence");
-        // near 1e-300 it underflows. The directions do not depend on the scale, so the values
-        // are taken in a unit of a power of two (exact) first.
+        // Near ±1e308 the covariance overflows; near 1e-300 it underflows. The directions do
+        // not depend on the scale, so the values are taken in a unit of a power of two
+        // (exact) first.
         let unit = power_of_two_unit(largest_magnitude(&values));
         if unit != 1.0 {
             values.iter_mut().for_each(|x| *x /= unit);
         }
-        let matrix = DenseMatrix::new(rows, p, values, true).map_err(|e| format!("PCA could not start: {e}"))?;
-        let parameters = PCAParameters::default().with_n_components(k);
-        // A last resort: SmartCore panics instead of returning an error on data it cannot
-        // decompose. Natively the panic becomes this message (in the browser, where panics
-        // abort, only the check above stands).
-        let pca = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| PCA::fit(&matrix, parameters)))
-            .map_err(|_| "PCA could not decompose these columns (the computation did not converge); scale them first".to_string())?
-            .map_err(|e| format!("PCA failed: {e}"))?;
-        let loadings = pca.components();
-        let components = (0..k)
-            .map(|j| {
-                let mut row: Vec<f64> = (0..p).map(|i| *loadings.get((i, j))).collect();
+        let (_, directions) = symmetric_eigen(covariance(&values, rows, p), p)
+            .ok_or("PCA could not decompose these columns (their covariance is not a finite number); scale them first")?;
+        let components = directions
+            .into_iter()
+            .take(k)
+            .map(|mut row| {
                 let largest = row.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
                 if largest < 0.0 {
                     row.iter_mut().for_each(|x| *x = -*x);
@@ -146,4 +139,25 @@ impl PcaFitted {
         let score: f64 = inputs.iter().zip(&self.means).zip(loadings).map(|((x, mean), w)| (x[row] / unit - mean / unit) * w).sum();
         Some(score * unit).filter(|s| s.is_finite())
     }
+}
+
+/// The sample covariance matrix (row-major `p × p`) of `p` columns of `rows` values stored
+/// one column after the other.
+fn covariance(values: &[f64], rows: usize, p: usize) -> Vec<f64> {
+    let centred: Vec<Vec<f64>> = values
+        .chunks(rows)
+        .map(|column| {
+            let m = mean(column).unwrap_or(0.0);
+            column.iter().map(|x| x - m).collect()
+        })
+        .collect();
+    let mut out = vec![0.0; p * p];
+    for i in 0..p {
+        for j in i..p {
+            let c = centred[i].iter().zip(&centred[j]).map(|(a, b)| a * b).sum::<f64>() / (rows as f64 - 1.0);
+            out[i * p + j] = c;
+            out[j * p + i] = c;
+        }
+    }
+    out
 }
