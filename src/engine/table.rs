@@ -266,9 +266,9 @@ impl Table {
             let n = first.data.len();
             if let Some(bad) = columns.iter().find(|c| c.data.len() != n) {
                 return Err(format!(
-                    "column '{}' has {} rows but '{}' has {n}",
+                    "column '{}' has {} but '{}' has {n}",
                     bad.name,
-                    bad.data.len(),
+                    names::counted(bad.data.len(), "row"),
                     first.name
                 ));
             }
@@ -280,7 +280,7 @@ impl Table {
     /// A table of `rows` rows from columns, which may be none; each must have `rows` values.
     pub fn with_rows(name: impl Into<String>, columns: Vec<Column>, rows: usize) -> Result<Self, String> {
         if let Some(bad) = columns.iter().find(|c| c.data.len() != rows) {
-            return Err(format!("column '{}' has {} rows but the table has {rows}", bad.name, bad.data.len()));
+            return Err(format!("column '{}' has {} but the table has {rows}", bad.name, names::counted(bad.data.len(), "row")));
         }
         Ok(Table { name: name.into(), columns, rows })
     }

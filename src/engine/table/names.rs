@@ -81,6 +81,15 @@ pub fn article(word: &str) -> &'static str {
     }
 }
 
+/// `n` and `noun`, plural unless `n` is 1: "1 row", "3 rows".
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +106,6 @@ mod tests {
         assert_eq!(closest("zzz", &["columns", "bins"]), None);
         assert_eq!(did_you_mean("Bins", &["bins"]), "; did you mean 'bins'?");
         assert_eq!((article("integer"), article("number")), ("an", "a"));
+        assert_eq!((counted(1, "row"), counted(0, "row"), counted(3, "row")), ("1 row".into(), "0 rows".into(), "3 rows".into()));
     }
 }

@@ -12,6 +12,7 @@ use crate::engine::recipe::stats::{largest_magnitude, mean, power_of_two_unit};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, index_of, numeric_column, require_all};
+use crate::engine::table::names::counted;
 use crate::engine::table::{Column, ColumnData, Table};
 
 /// Replaces `columns` by `components` principal components `pca_1`, `pca_2`, ….
@@ -50,13 +51,19 @@ impl StepKind for Pca {
     }
 
     fn detail(&self) -> Option<String> {
-        Some(format!("{} components", self.components))
+        Some(counted(self.components, "component"))
     }
 
     fn fit(&self, table: &Table, _: &FitContext) -> Result<PcaFitted, String> {
         let (rows, p, k) = (table.row_count(), self.columns.len(), self.components);
         if k > p || k > rows || rows < 2 {
-            return Err(format!("{k} components need at least {k} columns and {} rows (there are {p} and {rows})", k.max(2)));
+            return Err(format!(
+                "{} {} at least {} and {} (there are {p} and {rows})",
+                counted(k, "component"),
+                if k == 1 { "needs" } else { "need" },
+                counted(k, "column"),
+                counted(k.max(2), "row")
+            ));
         }
         let mut values = Vec::with_capacity(rows * p);
         let mut means = Vec::with_capacity(p);
