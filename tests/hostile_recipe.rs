@@ -111,6 +111,9 @@ fn invisible_characters_in_names_are_shown_and_close_names_suggested() {
     assert_eq!(err, "there is no column named 't'; did you mean 't\\u{200b}'?");
     let err = Step::standard_scale(vec!["t".into(), "heigth".into()]).fit(&t, &FitContext::default()).unwrap_err();
     assert!(err.contains("did you mean 't\\u{200b}' for 't', 'height' for 'heigth'?"), "{err}");
+    let recipe = Recipe::from_json(r#"{"version": 2, "steps": [{"kind": "drop_columns", "columns": ["t", "hieght"]}]}"#).unwrap();
+    let err = recipe.check_columns(&t, &FitContext::default()).unwrap_err();
+    assert!(err.contains("'t' (step 1, did you mean 't\\u{200b}'?), 'hieght' (step 1, did you mean 'height'?)"), "{err}");
     let err = t.require("\u{a0}x").unwrap_err();
     assert_eq!(err, "there is no column named '\\u{a0}x'");
 }
