@@ -5,10 +5,10 @@
 
 use serde_json::{json, Value};
 use sift::engine::recipe::{
-    catalogue, Comparison, FilterAction, FilterNumber, FitContext, FittedStep, ImputeStrategy, ParamKind, Recipe, RecipeStep,
-    StandardScale, Step, StepInfo,
+    catalogue, Comparison, FilterAction, FilterNumber, FitContext, FittedStep, ImputeStrategy, Recipe, RecipeStep,
+    StandardScale, Step,
 };
-use sift::engine::table::{Column, ColumnData, ColumnType, Table};
+use sift::engine::table::{Column, ColumnData, Table};
 
 /// A table with every column type, gaps, repeats and a target `y`; `offset` shifts the values.
 fn mixed(rows: usize, offset: f64) -> Table {
@@ -43,48 +43,12 @@ fn context() -> FitContext {
     FitContext { target: Some("y".into()), seed: 7 }
 }
 
-/// Columns of `table` (not the target) for each column parameter of `info`, in order
-/// (complete ones for PCA, which needs them).
-fn columns_for(info: &StepInfo, table: &Table) -> Vec<String> {
-    let complete = |c: &Column| info.kind != "pca" || c.data.missing_count() == 0;
-    let allowed =
-        |types: &[ColumnType], c: &Column| c.name != "y" && complete(c) && (types.is_empty() || types.contains(&c.column_type()));
-    let mut chosen: Vec<String> = Vec::new();
-    for param in &info.params {
-        match &param.kind {
-            ParamKind::Column { types } => {
-                if let Some(c) = table.columns.iter().find(|c| allowed(types, c) && !chosen.contains(&c.name)) {
-                    chosen.push(c.name.clone());
-                }
-            }
-            ParamKind::Columns { types, .. } => {
-                let more: Vec<String> =
-                    table.columns.iter().filter(|c| allowed(types, c) && !chosen.contains(&c.name)).take(2).map(|c| c.name.clone()).collect();
-                chosen.extend(more);
-            }
-            _ => {}
-        }
-    }
-    chosen
-}
+#[path = "common/every_step.rs"]
+mod every_step_common;
 
-/// A step of every kind, with defaults, on suitable columns of `table`, and names and text
-/// filled in where the defaults leave them empty.
+/// A step of every kind on suitable columns of `table` (the target `y` left out).
 fn every_step(table: &Table) -> Vec<Step> {
-    catalogue()
-        .iter()
-        .map(|info| {
-            let step = Step::with_defaults(&info.kind, &columns_for(info, table), &context())
-                .unwrap_or_else(|e| panic!("{}: {e}", info.kind));
-            let mut value = step.to_value();
-            for (field, text) in [("to", "made"), ("find", "o"), ("text", "e")] {
-                if value.get(field) == Some(&json!("")) {
-                    value[field] = json!(text);
-                }
-            }
-            Step::from_value(value).unwrap()
-        })
-        .collect()
+    every_step_common::every_step(table, &context())
 }
 
 #[test]
@@ -192,7 +156,7 @@ fn odd_data_gives_errors_or_results_never_panics() {
 fn wrong_columns_get_clear_messages() {
     let t = mixed(20, 0.0);
     let step = Step::standard_scale(vec!["nope".into(), "num".into(), "gone".into()]);
-    assert_eq!(step.fit(&t, &context()).unwrap_err(), "there are no columns named 'nope', 'gone'");
+    assert_eq!(step.fit(&t, &context()).unwrap_err(), "there are no columns named 'nope', 'gone'; did you mean 'note' for 'nope'?");
     let err = Step::standard_scale(vec!["cat".into(), "note".into()]).fit(&t, &context()).unwrap_err();
     assert!(err.contains("'cat' is a category column") && err.contains("'note' is a text column"), "{err}");
     assert!(err.contains("number, integer, boolean, date or datetime"), "{err}");

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod names;
+
 pub use crate::engine::compact::{Codes, Integers};
 pub use crate::engine::nullable::Nullable;
 pub use crate::engine::number_column::Numbers;
@@ -48,6 +50,11 @@ impl ColumnType {
         }
     }
 
+    /// The name after "a" or "an": "an integer", "a number".
+    pub fn with_article(self) -> String {
+        format!("{} {}", names::article(self.name()), self.name())
+    }
+
     /// Whether a model can use the column as it is (after imputing).
     pub fn is_numeric(self) -> bool {
         matches!(self, ColumnType::Number | ColumnType::Integer | ColumnType::Boolean | ColumnType::Date | ColumnType::DateTime)
@@ -79,10 +86,27 @@ pub struct Column {
 }
 
 /// A named table of equal-length columns.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// The table knows its row count even when it has no column left (a PCA over every column
+/// before it adds its components, a recipe that drops every column): `rows` is set by every
+/// constructor and by [`Table::take`], and [`Table::row_count`] falls back on it only when
+/// there is no column to read the count from. Code that empties `columns` in place keeps
+/// the count; code that changes the length of the columns goes through [`Table::take`] or
+/// [`Table::new`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Table {
     pub name: String,
     pub columns: Vec<Column>,
+    /// The row count when the table was built or its rows were taken; older JSON has none.
+    #[serde(default)]
+    rows: usize,
+}
+
+/// Tables are equal when their names, columns and row counts are.
+impl PartialEq for Table {
+    fn eq(&self, other: &Table) -> bool {
+        self.name == other.name && self.columns == other.columns && self.row_count() == other.row_count()
+    }
 }
 
 impl ColumnData {
@@ -242,19 +266,28 @@ impl Table {
             let n = first.data.len();
             if let Some(bad) = columns.iter().find(|c| c.data.len() != n) {
                 return Err(format!(
-                    "column '{}' has {} rows but '{}' has {n}",
+                    "column '{}' has {} but '{}' has {n}",
                     bad.name,
-                    bad.data.len(),
+                    names::counted(bad.data.len(), "row"),
                     first.name
                 ));
             }
         }
-        Ok(Table { name: name.into(), columns })
+        let rows = columns.first().map_or(0, |c| c.data.len());
+        Ok(Table { name: name.into(), columns, rows })
     }
 
-    /// Number of rows.
+    /// A table of `rows` rows from columns, which may be none; each must have `rows` values.
+    pub fn with_rows(name: impl Into<String>, columns: Vec<Column>, rows: usize) -> Result<Self, String> {
+        if let Some(bad) = columns.iter().find(|c| c.data.len() != rows) {
+            return Err(format!("column '{}' has {} but the table has {rows}", bad.name, names::counted(bad.data.len(), "row")));
+        }
+        Ok(Table { name: name.into(), columns, rows })
+    }
+
+    /// Number of rows (kept when the table has no column).
     pub fn row_count(&self) -> usize {
-        self.columns.first().map_or(0, |c| c.data.len())
+        self.columns.first().map_or(self.rows, |c| c.data.len())
     }
 
     /// Number of columns.
@@ -273,8 +306,16 @@ impl Table {
     }
 
     /// The column called `name`, or an error naming it.
+    /// Invisible characters in either name are shown (`'t\u{200b}'`) and the closest
+    /// existing name is suggested.
     pub fn require(&self, name: &str) -> Result<&Column, String> {
-        self.column(name).ok_or_else(|| format!("there is no column named '{name}'"))
+        self.column(name).ok_or_else(|| self.no_column(name))
+    }
+
+    /// "there is no column named 'x'", with the closest existing name when one is close.
+    pub fn no_column(&self, name: &str) -> String {
+        let known: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
+        format!("there is no column named '{}'{}", names::visible(name), names::did_you_mean(name, &known))
     }
 
     /// Column names in order.
@@ -286,6 +327,7 @@ impl Table {
     pub fn take(&self, indices: &[usize]) -> Table {
         Table {
             name: self.name.clone(),
+            rows: indices.len(),
             columns: self
                 .columns
                 .iter()
@@ -298,6 +340,7 @@ impl Table {
     pub fn without(&self, name: &str) -> Table {
         Table {
             name: self.name.clone(),
+            rows: self.row_count(),
             columns: self.columns.iter().filter(|c| c.name != name).cloned().collect(),
         }
     }

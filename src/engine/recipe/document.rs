@@ -4,10 +4,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::finite::reads_back;
 use super::fitted::FittedRecipe;
 use super::step::FitContext;
 use super::step_api::read_filled;
 use super::{FittedStep, Step};
+use crate::engine::table::names::{did_you_mean, visible};
 use crate::engine::table::Table;
 
 /// Version of the recipe JSON this Sift writes.
@@ -61,8 +63,26 @@ impl Recipe {
     /// A recipe from JSON, with a clear message for malformed JSON, an unknown version or a
     /// step that cannot be read. Parameters a step leaves out take their defaults; a version 1
     /// recipe is read as the same recipe in version 2.
+    ///
+    /// A field the format does not have, at the top or in a step, is refused with the closest
+    /// known one; a byte order mark before the JSON (Windows Notepad) is skipped; a model file
+    /// is named as one.
     pub fn from_json(text: &str) -> Result<Recipe, String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: Value = serde_json::from_str(text).map_err(|e| format!("this recipe is not valid JSON: {e}"))?;
+        if value.get("sift_version").is_some() || (value.get("model").is_some() && value.get("recipe").is_some()) {
+            return Err("this is a Sift model, not a recipe; give it where a model is expected, or save the recipe on its own".into());
+        }
+        if let Some(fields) = value.as_object() {
+            let unknown: Vec<&String> = fields.keys().filter(|k| !["version", "steps"].contains(&k.as_str())).collect();
+            if let Some(first) = unknown.first() {
+                return Err(format!(
+                    "unknown field '{}' in this recipe{} (a recipe has \"version\" and \"steps\")",
+                    visible(first),
+                    did_you_mean(first, &["version", "steps"])
+                ));
+            }
+        }
         match value.get("version").and_then(Value::as_u64) {
             Some(v) if READABLE_RECIPE_VERSIONS.iter().any(|r| u64::from(*r) == v) => {}
             Some(v) => {
@@ -78,7 +98,7 @@ impl Recipe {
         let steps = steps
             .iter()
             .enumerate()
-            .map(|(i, step)| read_filled::<RecipeStep>(step.clone()).map_err(|e| format!("step {}: {e}", i + 1)))
+            .map(|(i, step)| read_filled::<RecipeStep>(step.clone(), &["automatic", "enabled"]).map_err(|e| format!("step {}: {e}", i + 1)))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Recipe { version: RECIPE_VERSION, steps })
     }
@@ -125,6 +145,7 @@ impl Recipe {
         let mut steps: Vec<FittedStep> = Vec::with_capacity(self.steps.len());
         for (i, entry) in self.enabled_steps() {
             let (fitted, next) = entry.step.fit_transform(current, context).map_err(|e| step_error(i, &entry.step, &e))?;
+            reads_back(&fitted).map_err(|e| step_error(i, &entry.step, &e))?;
             steps.push(fitted);
             current = next;
         }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::columns::convert;
 use super::schema::{Family, Param, ParamKind, StepInfo, ANY};
+use super::finite::learned;
 use super::stats::{mean, percentile_of_unsorted};
 use super::step::{FitContext, FittedKind, StepKind};
 use super::values::{ensure_new_names, index_of, insert_columns, numbers};
@@ -157,8 +158,8 @@ impl Impute {
             ImputeStrategy::Mean | ImputeStrategy::Median => {
                 let values = numbers(data).ok_or_else(|| {
                     format!(
-                        "'{name}' is a {} column, so it has no {}; use \"most frequent\" for it",
-                        data.column_type().name(),
+                        "'{name}' is {} column, so it has no {}; use \"most frequent\" for it",
+                        data.column_type().with_article(),
                         self.strategy.label()
                     )
                 })?;
@@ -168,6 +169,7 @@ impl Impute {
                 } else {
                     percentile_of_unsorted(&mut present, 50.0)
                 };
+                let stat = stat.map(|x| learned(name, self.strategy.label(), x, &present)).transpose()?;
                 stat.map(|x| numeric_fill(data.column_type(), x))
             }
         };
@@ -258,7 +260,7 @@ fn filled(data: ColumnData, fill: &Fill) -> Result<ColumnData, String> {
         }
         (ColumnData::Text(v), Fill::Text(x)) => ColumnData::Text(v.into_iter().map(|y| y.or_else(|| Some(x.clone()))).collect()),
         (data, _) => {
-            return Err(format!("a {} column cannot be filled with this value", data.column_type().name()))
+            return Err(format!("{} column cannot be filled with this value", data.column_type().with_article()))
         }
     })
 }

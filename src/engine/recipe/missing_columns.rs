@@ -3,6 +3,7 @@
 
 use super::document::Recipe;
 use super::step::FitContext;
+use crate::engine::table::names::{closest, visible};
 use crate::engine::table::Table;
 
 /// Rows the check runs on first; the whole table is checked only to confirm a problem.
@@ -21,12 +22,14 @@ impl Recipe {
         if absent.is_empty() {
             return Ok(());
         }
+        let known = table.column_names();
         let listed: Vec<String> = absent
             .iter()
             .map(|(name, steps)| {
                 let numbers: Vec<String> = steps.iter().map(|s| (s + 1).to_string()).collect();
                 let label = if steps.len() == 1 { "step" } else { "steps" };
-                format!("'{name}' ({label} {})", numbers.join(", "))
+                let hint = closest(name, &known).map(|k| format!(", did you mean '{}'?", visible(k))).unwrap_or_default();
+                format!("'{}' ({label} {}{hint})", visible(name), numbers.join(", "))
             })
             .collect();
         let noun = if absent.len() == 1 { "a column this data does not have" } else { "columns this data does not have" };

@@ -13,9 +13,11 @@
 
 mod columns;
 mod dispatch;
+mod eigen;
 mod document;
 mod encode;
 mod features;
+mod finite;
 mod fitted;
 mod impute;
 mod missing_columns;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::schema::{Family, Param, ParamKind, StepInfo, MEASURES};
+use super::finite::learned;
 use super::stats::percentile_of_unsorted;
 use super::step::{FitContext, FittedKind, StepKind};
 use super::values::{keep_rows, numeric_column, update_column};
@@ -100,11 +101,21 @@ impl FenceRule {
                 let fence = match self.method {
                     FenceMethod::Percentiles => at(self.lower).zip(at(self.upper)),
                     FenceMethod::Iqr => at(25.0).zip(at(75.0)).map(|(q1, q3)| {
+                        if !q1.is_finite() || !q3.is_finite() {
+                            return (q1, q3);
+                        }
+                        // Fences beyond the largest number (quartiles near ±1e308) are no
+                        // fence: the largest number stands for them.
                         let reach = self.factor * (q3 - q1);
-                        (q1 - reach, q3 + reach)
+                        if reach.is_nan() {
+                            return (q1, q3);
+                        }
+                        ((q1 - reach).max(-f64::MAX), (q3 + reach).min(f64::MAX))
                     }),
                 };
                 let (low, high) = fence.ok_or_else(|| format!("'{name}' has no values in the training rows to set fences"))?;
+                let low = learned(name, "lower fence", low, &present)?;
+                let high = learned(name, "upper fence", high, &present)?;
                 Ok(Fence { column: name.clone(), low, high })
             })
             .collect()

@@ -7,19 +7,20 @@ use serde_json::Value;
 use super::schema::{ParamKind, StepInfo};
 use super::step::FitContext;
 use super::{catalogue, validate, FittedStep, Step};
+use crate::engine::table::names::{article, closest, visible};
 use crate::engine::table::Table;
 
 impl Step {
     /// A step of `kind` with sensible defaults, on `columns` (the first column parameter takes
     /// the first column, a list takes the rest; see [`StepInfo::defaults`]).
     pub fn with_defaults(kind: &str, columns: &[String], context: &FitContext) -> Result<Step, String> {
-        read_filled(Value::Object(info_for(kind)?.defaults(columns, context.seed)))
+        read_filled(Value::Object(info_for(kind)?.defaults(columns, context.seed)), &[])
     }
 
     /// A step from its JSON object, as a form edits it. Parameters left out take their
     /// defaults; a missing column parameter or a wrong value is an error naming the field.
     pub fn from_value(value: Value) -> Result<Step, String> {
-        read_filled(value)
+        read_filled(value, &[])
     }
 
     /// The step as a JSON object whose fields are its parameters' names, plus `kind`.
@@ -113,12 +114,29 @@ pub fn info_for(kind: &str) -> Result<StepInfo, String> {
 }
 
 /// A step's JSON object as `T` (a step, or a recipe entry), the parameters it leaves out
-/// filled with their defaults.
-pub fn read_filled<T: DeserializeOwned>(value: Value) -> Result<T, String> {
+/// filled with their defaults. A field that is neither a parameter of the kind nor one of
+/// `wrapper` (a recipe entry's `enabled` and `automatic`) is refused, with the closest known
+/// field: a misspelled `"bin": 2` must not leave the default bins in place silently.
+pub fn read_filled<T: DeserializeOwned>(value: Value, wrapper: &[&str]) -> Result<T, String> {
     let Value::Object(mut object) = value else {
         return Err("a step must be a JSON object with a \"kind\"".into());
     };
     let kind = object.get("kind").and_then(Value::as_str).ok_or("a step has no \"kind\"")?.to_string();
-    info_for(&kind)?.fill_defaults(&mut object, 0);
+    let info = info_for(&kind)?;
+    let known: Vec<&str> = info.params.iter().map(|p| p.name.as_str()).chain(wrapper.iter().copied()).collect();
+    let unknown: Vec<&String> = object.keys().filter(|k| *k != "kind" && !known.contains(&k.as_str())).collect();
+    if !unknown.is_empty() {
+        return Err(unknown_fields(&kind, &unknown, &known));
+    }
+    info.fill_defaults(&mut object, 0);
     serde_json::from_value(Value::Object(object)).map_err(|e| format!("the '{kind}' step could not be read: {e}"))
+}
+
+/// "unknown field 'bin' in a bins step; did you mean 'bins'? (its fields are kind, columns, …)".
+fn unknown_fields(kind: &str, unknown: &[&String], known: &[&str]) -> String {
+    let named: Vec<String> = unknown.iter().map(|f| format!("'{}'", visible(f))).collect();
+    let hints: Vec<String> = unknown.iter().filter_map(|f| closest(f, known).map(|k| format!("'{k}'"))).collect();
+    let hint = if hints.is_empty() { String::new() } else { format!("; did you mean {}?", hints.join(", ")) };
+    let noun = if unknown.len() == 1 { "field" } else { "fields" };
+    format!("unknown {noun} {} in {} {kind} step{hint} (its fields are kind, {})", named.join(", "), article(kind), known.join(", "))
 }

@@ -66,7 +66,7 @@ fn check_types(names: &[String], types: &[ColumnType], table: &Table) -> Result<
         .iter()
         .filter_map(|name| table.column(name))
         .filter(|c| !types.contains(&c.column_type()))
-        .map(|c| format!("'{}' is a {} column", c.name, c.column_type().name()))
+        .map(|c| format!("'{}' is {} column", c.name, c.column_type().with_article()))
         .collect();
     if wrong.is_empty() {
         return Ok(());

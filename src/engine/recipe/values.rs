@@ -4,11 +4,12 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::engine::table::names::{closest, visible};
 use crate::engine::table::{Codes, Column, ColumnData, Table};
 
 /// The position of the column called `name`, or an error naming it.
 pub fn index_of(table: &Table, name: &str) -> Result<usize, String> {
-    table.position(name).ok_or_else(|| format!("there is no column named '{name}'"))
+    table.position(name).ok_or_else(|| table.no_column(name))
 }
 
 /// The column as numbers, `NaN` for missing, or `None` for a column of words.
@@ -28,7 +29,7 @@ pub fn numbers(data: &ColumnData) -> Option<Vec<f64>> {
 pub fn numeric_column(table: &Table, name: &str) -> Result<Vec<f64>, String> {
     let column = &table.columns[index_of(table, name)?];
     numbers(&column.data)
-        .ok_or_else(|| format!("'{name}' is a {} column, and this step needs numbers", column.column_type().name()))
+        .ok_or_else(|| format!("'{}' is {} column, and this step needs numbers", visible(name), column.column_type().with_article()))
 }
 
 /// The present values, sorted ascending.
@@ -119,7 +120,7 @@ pub fn map_labels(data: ColumnData, mut f: impl FnMut(&str) -> Option<String>) -
             let codes = codes.into_iter().map(|c| c.and_then(|c| remap.get(c as usize).copied().flatten())).collect();
             Ok(ColumnData::Category { codes, levels: new_levels })
         }
-        other => Err(format!("this step works on text and category columns, not on a {} column", other.column_type().name())),
+        other => Err(format!("this step works on text and category columns, not on {} column", other.column_type().with_article())),
     }
 }
 
@@ -174,14 +175,19 @@ pub fn require_all<S: AsRef<str>>(table: &Table, names: &[S]) -> Result<(), Stri
     }
     match absent.as_slice() {
         [] => Ok(()),
-        [one] => Err(format!("there is no column named '{one}'")),
-        many => Err(format!("there are no columns named {}", quoted(many))),
+        [one] => Err(table.no_column(one)),
+        many => {
+            let known = table.column_names();
+            let hints: Vec<String> = many.iter().filter_map(|n| closest(n, &known).map(|k| format!("'{}' for '{}'", visible(k), visible(n)))).collect();
+            let hint = if hints.is_empty() { String::new() } else { format!("; did you mean {}?", hints.join(", ")) };
+            Err(format!("there are no columns named {}{hint}", quoted(many)))
+        }
     }
 }
 
 /// `'a', 'b', 'c'`.
 pub fn quoted<S: AsRef<str>>(names: &[S]) -> String {
-    names.iter().map(|n| format!("'{}'", n.as_ref())).collect::<Vec<_>>().join(", ")
+    names.iter().map(|n| format!("'{}'", visible(n.as_ref()))).collect::<Vec<_>>().join(", ")
 }
 
 /// The rows of `table` where `keep` is true (the table itself when every row is kept).

@@ -29,7 +29,7 @@ pub fn convert(data: &ColumnData, to: ColumnType) -> Result<ColumnData, String> 
             ColumnData::Date(v) => ColumnData::DateTime(v.iter().map(|d| d.map(|d| i64::from(d) * MS_PER_DAY)).collect()),
             _ => data.clone(),
         },
-        _ => return Err(format!("a {} column cannot become a {} column", from.name(), to.name())),
+        _ => return Err(format!("{} column cannot become {} column", from.with_article(), to.with_article())),
     })
 }
 

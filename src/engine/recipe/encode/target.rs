@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use super::folds::assign_folds;
 use crate::engine::learn::Task;
+use crate::engine::recipe::finite::short;
+use crate::engine::recipe::stats::{largest_magnitude, power_of_two_unit};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, index_of, numbers, Labels};
@@ -169,6 +171,11 @@ fn output_names(column: &str, classes: &[String]) -> Vec<String> {
 /// Smoothed target means per level of `labels` over the rows `use_row` accepts.
 fn level_means(labels: &Labels, y: &TargetMatrix, use_row: impl Fn(usize) -> bool, m: f64) -> Result<LevelMeans, String> {
     let k = y.k;
+    if let Some(bad) = y.values.iter().find(|v| v.is_infinite()) {
+        return Err(format!("the target holds an infinite value ({}); drop those rows or replace the value first", short(*bad)));
+    }
+    // Sums of targets near 1e308 overflow: they are taken in a unit of a power of two.
+    let unit = power_of_two_unit(largest_magnitude(&y.values));
     let levels = labels.levels.len();
     let (mut sums, mut counts) = (vec![0.0; levels * k], vec![0usize; levels]);
     let (mut total, mut n) = (vec![0.0; k], 0usize);
@@ -177,10 +184,10 @@ fn level_means(labels: &Labels, y: &TargetMatrix, use_row: impl Fn(usize) -> boo
         if !use_row(row) || target[0].is_nan() {
             continue;
         }
-        total.iter_mut().zip(target).for_each(|(t, v)| *t += v);
+        total.iter_mut().zip(target).for_each(|(t, v)| *t += v / unit);
         n += 1;
         if let Some(c) = code.map(|c| c as usize).filter(|c| *c < levels) {
-            sums[c * k..(c + 1) * k].iter_mut().zip(target).for_each(|(s, v)| *s += v);
+            sums[c * k..(c + 1) * k].iter_mut().zip(target).for_each(|(s, v)| *s += v / unit);
             counts[c] += 1;
         }
     }
@@ -191,10 +198,11 @@ fn level_means(labels: &Labels, y: &TargetMatrix, use_row: impl Fn(usize) -> boo
     let levels = (0..levels)
         .map(|c| {
             (counts[c] > 0).then(|| {
-                (0..k).map(|j| (sums[c * k + j] + m * prior[j]) / (counts[c] as f64 + m)).collect()
+                (0..k).map(|j| (sums[c * k + j] + m * prior[j]) / (counts[c] as f64 + m) * unit).collect()
             })
         })
         .collect();
+    let prior = prior.into_iter().map(|p| p * unit).collect();
     Ok(LevelMeans { prior, levels })
 }
 

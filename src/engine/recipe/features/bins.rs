@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
+use crate::engine::recipe::finite::learned;
 use crate::engine::recipe::stats::{linspace, percentile_averaged_inverted_cdf};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{numeric_column, sorted_present, update_column};
@@ -82,6 +83,7 @@ impl StepKind for Bins {
             .map(|name| {
                 let sorted = sorted_present(&numeric_column(table, name)?);
                 let cuts = self.cuts(&sorted).ok_or_else(|| format!("'{name}' has no values in the training rows to set bins"))?;
+                let cuts = cuts.into_iter().map(|cut| learned(name, "bin edge", cut, &sorted)).collect::<Result<_, _>>()?;
                 Ok((name.clone(), cuts))
             })
             .collect::<Result<_, String>>()?;
@@ -104,9 +106,11 @@ impl Bins {
             _ => {
                 let levels = linspace(0.0, 100.0, self.bins + 1);
                 let edges: Vec<f64> = levels.iter().filter_map(|p| percentile_averaged_inverted_cdf(sorted, *p)).collect();
-                // Drop edges within 1e-8 of the edge before them (NumPy's `ediff1d` mask).
+                // Drop edges within 1e-8 of the edge before them (NumPy's `ediff1d` mask), or
+                // within 1e-8 of the range when the range is below 1 (values near 1e-300).
+                let width = 1e-8 * (high - low).min(1.0);
                 let mut kept: Vec<f64> = edges.first().copied().into_iter().collect();
-                kept.extend(edges.windows(2).filter(|w| w[1] - w[0] > 1e-8).map(|w| w[1]));
+                kept.extend(edges.windows(2).filter(|w| w[1] - w[0] > width).map(|w| w[1]));
                 kept
             }
         };

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::recipe::finite::overflow;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, numeric_column};
@@ -36,7 +37,9 @@ impl Operation {
         }
     }
 
-    fn apply(self, a: f64, b: f64) -> f64 {
+    /// `a op b`; a missing value when it is not a number (÷ 0, or an infinite input).
+    /// `None` when finite inputs overflow.
+    fn apply(self, a: f64, b: f64) -> Option<f64> {
         let result = match self {
             Operation::Add => a + b,
             Operation::Subtract => a - b,
@@ -45,9 +48,11 @@ impl Operation {
             Operation::Divide => a / b,
         };
         if result.is_finite() {
-            result
+            Some(result)
+        } else if result.is_infinite() && a.is_finite() && b.is_finite() {
+            None
         } else {
-            f64::NAN
+            Some(f64::NAN)
         }
     }
 }
@@ -59,7 +64,7 @@ impl StepKind for Compute {
         StepInfo::new(
             Family::Features,
             "Compute a column",
-            "Adds a column computed from two others (+ − × ÷); dividing by zero gives a missing value.",
+            "Adds a column computed from two others (+ − × ÷); dividing by zero gives a missing value, a result too large for a number an error.",
             vec![
                 Param::new("left", "First column", "The left-hand number.", ParamKind::column(NUMERIC)),
                 Param::new(
@@ -87,8 +92,16 @@ impl FittedKind for Compute {
     fn apply(&self, mut table: Table) -> Result<Table, String> {
         let (left, right) = (numeric_column(&table, &self.left)?, numeric_column(&table, &self.right)?);
         ensure_new_names(&table, std::slice::from_ref(&self.to))?;
-        let values = left.iter().zip(&right).map(|(a, b)| self.op.apply(*a, *b)).collect();
-        table.columns.push(Column::new(self.to.clone(), ColumnData::Number(values)));
+        let values = left
+            .iter()
+            .zip(&right)
+            .enumerate()
+            .map(|(row, (a, b))| {
+                let what = format!("'{}' = '{}' {} '{}'", self.to, self.left, self.op.symbol(), self.right);
+                self.op.apply(*a, *b).ok_or_else(|| overflow(&what, row, &[(&self.left, *a), (&self.right, *b)]))
+            })
+            .collect::<Result<Vec<f64>, String>>()?;
+        table.columns.push(Column::new(self.to.clone(), ColumnData::Number(values.into())));
         Ok(table)
     }
 }

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::recipe::finite::overflow;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, numeric_column};
@@ -99,6 +100,11 @@ impl FittedKind for Polynomial {
             let mut values = vec![1.0; rows];
             for column in term.iter().filter_map(|c| inputs.get(*c)) {
                 values.iter_mut().zip(column).for_each(|(v, x)| *v *= x);
+            }
+            let finite_inputs = |row: usize| term.iter().all(|c| inputs.get(*c).is_none_or(|x| x[row].is_finite()));
+            if let Some(row) = (0..rows).find(|&row| values[row].is_infinite() && finite_inputs(row)) {
+                let used: Vec<(&str, f64)> = self.columns.iter().zip(&inputs).map(|(c, x)| (c.as_str(), x[row])).collect();
+                return Err(overflow(&format!("'{name}'"), row, &used));
             }
             table.columns.push(Column::new(name, ColumnData::Number(values.into())));
         }

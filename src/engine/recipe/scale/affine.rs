@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::map_numbers;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
-use crate::engine::recipe::stats::{mean, percentile_of_unsorted, variance};
+use crate::engine::recipe::finite::learned;
+use crate::engine::recipe::stats::{is_negligible_spread, largest_magnitude, mean, percentile_of_unsorted, std_dev};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::numeric_column;
 use crate::engine::table::Table;
@@ -56,19 +57,22 @@ fn columns_param(what: &str) -> Param {
     Param::new("columns", "Columns", what, ParamKind::columns(NUMERIC))
 }
 
-/// A spread of (nearly) zero taken as 1, as scikit-learn's `_handle_zeros_in_scale`.
-fn nonzero(spread: f64) -> f64 {
-    if spread < 10.0 * f64::EPSILON {
+/// A spread that is only rounding noise at the values' magnitude taken as 1, as
+/// scikit-learn's `_handle_zeros_in_scale` (relative, so tiny values keep their spread).
+fn nonzero(spread: f64, values: &[f64]) -> f64 {
+    if is_negligible_spread(spread, largest_magnitude(values)) {
         1.0
     } else {
         spread
     }
 }
 
-/// Learns one [`Scale`] per column from its present training values.
+/// Learns one [`Scale`] per column from its present training values; `what` names the
+/// shift and the scale for the message when either is not a finite number.
 fn fit_scales(
     table: &Table,
     columns: &[String],
+    what: [&str; 2],
     learn: impl Fn(&mut Vec<f64>) -> Option<(f64, f64, f64)>,
 ) -> Result<ScaleFitted, String> {
     let mut scales = Vec::with_capacity(columns.len());
@@ -76,6 +80,8 @@ fn fit_scales(
         let mut present: Vec<f64> = numeric_column(table, name)?.into_iter().filter(|x| !x.is_nan()).collect();
         let (shift, scale, offset) =
             learn(&mut present).ok_or_else(|| format!("'{name}' has no values in the training rows to learn a scale from"))?;
+        let shift = learned(name, what[0], shift, &present)?;
+        let scale = learned(name, what[1], scale, &present)?;
         scales.push(Scale { column: name.clone(), shift, scale, offset });
     }
     Ok(ScaleFitted { scales })
@@ -94,9 +100,9 @@ impl StepKind for StandardScale {
     }
 
     fn fit(&self, table: &Table, _: &FitContext) -> Result<ScaleFitted, String> {
-        fit_scales(table, &self.columns, |values| {
+        fit_scales(table, &self.columns, ["mean", "standard deviation"], |values| {
             let m = mean(values)?;
-            Some((m, nonzero(variance(values, m).sqrt()), 0.0))
+            Some((m, nonzero(std_dev(values, m), values), 0.0))
         })
     }
 }
@@ -125,10 +131,10 @@ impl StepKind for MinMaxScale {
         if self.min >= self.max {
             return Err(format!("the range must go up: 'From' ({}) must be below 'To' ({})", self.min, self.max));
         }
-        fit_scales(table, &self.columns, |values| {
+        fit_scales(table, &self.columns, ["minimum", "range"], |values| {
             let low = values.iter().copied().reduce(f64::min)?;
             let high = values.iter().copied().reduce(f64::max)?;
-            Some((low, nonzero(high - low) / (self.max - self.min), self.min))
+            Some((low, nonzero(high - low, values) / (self.max - self.min), self.min))
         })
     }
 }
@@ -146,19 +152,28 @@ impl StepKind for RobustScale {
     }
 
     fn fit(&self, table: &Table, _: &FitContext) -> Result<ScaleFitted, String> {
-        fit_scales(table, &self.columns, |values| {
+        fit_scales(table, &self.columns, ["median", "interquartile range"], |values| {
             let q1 = percentile_of_unsorted(values, 25.0)?;
             let q3 = percentile_of_unsorted(values, 75.0)?;
-            Some((percentile_of_unsorted(values, 50.0)?, nonzero(q3 - q1), 0.0))
+            let spread = nonzero(q3 - q1, values);
+            Some((percentile_of_unsorted(values, 50.0)?, spread, 0.0))
         })
     }
 }
 
 impl FittedKind for ScaleFitted {
-    /// Scaled columns become numbers; missing stays missing.
+    /// Scaled columns become numbers; missing stays missing. A difference `x − shift` too
+    /// large for a number is divided before it is taken.
     fn apply(&self, mut table: Table) -> Result<Table, String> {
         for s in &self.scales {
-            map_numbers(&mut table, &s.column, |x| (x - s.shift) / s.scale + s.offset)?;
+            map_numbers(&mut table, &s.column, |x| {
+                let y = (x - s.shift) / s.scale + s.offset;
+                if y.is_finite() || !x.is_finite() {
+                    y
+                } else {
+                    (x / s.scale - s.shift / s.scale) + s.offset
+                }
+            })?;
         }
         Ok(table)
     }

@@ -9,13 +9,18 @@ pub use affine::{MinMaxScale, RobustScale, Scale, ScaleFitted, StandardScale};
 pub use log::Log1p;
 pub use yeo_johnson::{YeoJohnson, YeoJohnsonFitted};
 
+use super::finite::checked_output;
 use super::values::{numeric_column, update_column};
 use crate::engine::table::{ColumnData, Table};
 
 /// `table` with numeric column `name` replaced by `f` of each present value, as numbers
-/// (missing stays missing).
+/// (missing stays missing); an error when `f` makes a finite value infinite.
 fn map_numbers(table: &mut Table, name: &str, f: impl Fn(f64) -> f64) -> Result<(), String> {
     let values = numeric_column(table, name)?;
-    let mapped = values.into_iter().map(|x| if x.is_nan() { x } else { f(x) }).collect();
-    update_column(table, name, |_| Ok(ColumnData::Number(mapped)))
+    let mapped = values
+        .into_iter()
+        .enumerate()
+        .map(|(row, x)| if x.is_nan() { Ok(x) } else { checked_output(name, row, x, f(x)) })
+        .collect::<Result<Vec<f64>, String>>()?;
+    update_column(table, name, |_| Ok(ColumnData::Number(mapped.into())))
 }

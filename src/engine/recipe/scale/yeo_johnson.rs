@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::map_numbers;
 use super::minimize::fminbound;
+use crate::engine::recipe::finite::learned;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, MEASURES};
 use crate::engine::recipe::stats::{mean, variance};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
@@ -46,7 +47,7 @@ impl StepKind for YeoJohnson {
                 if present.is_empty() {
                     return Err(format!("'{name}' has no values in the training rows to learn a power from"));
                 }
-                Ok((name.clone(), fit_lambda(&present)))
+                Ok((name.clone(), learned(name, "Yeo-Johnson power", fit_lambda(&present), &present)?))
             })
             .collect::<Result<_, String>>()?;
         Ok(YeoJohnsonFitted { lambdas })
