@@ -1,6 +1,8 @@
 //! The command line, checked: each command names the options it takes, so a misspelled
 //! option (`--algoritm`) is refused with the closest known one rather than silently ignored.
 
+use sift::engine::table::names::closest;
+
 /// One command: its name, its usage line and the options it accepts.
 pub struct Command {
     pub name: &'static str,
@@ -145,28 +147,11 @@ impl Args {
 
 /// "unknown option --algoritm for sift train; did you mean --algorithm?"
 fn unknown_option(command: &Command, name: &str) -> String {
-    let known = command.options.iter().chain(command.flags);
-    let closest = known.min_by_key(|k| edit_distance(name, k)).filter(|k| edit_distance(name, k) <= 2.max(name.len() / 3));
-    match closest {
+    let known: Vec<&str> = command.options.iter().chain(command.flags).copied().collect();
+    match closest(name, &known) {
         Some(k) => format!("unknown option {} for sift {}; did you mean {}?", dashed(name), command.name, dashed(k)),
         None => format!("unknown option {} for sift {}; usage: {}", dashed(name), command.name, command.usage),
     }
-}
-
-/// Levenshtein distance between two short strings, by characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
@@ -196,12 +181,5 @@ mod tests {
             assert!(args.whole("seed", 42).is_err(), "{bad}");
         }
         assert_eq!(parse("train", &["f.csv", "--seed", "18446744073709551615"]).unwrap().whole("seed", 42), Ok(u64::MAX));
-    }
-
-    #[test]
-    fn edit_distance_counts_edits() {
-        assert_eq!(edit_distance("algoritm", "algorithm"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("seed", "seed"), 0);
     }
 }

@@ -3,6 +3,7 @@
 //! without a word. The page shows the same report in "Reading options".
 
 use sift::engine::ingest::IngestReport;
+use sift::engine::table::names::visible;
 
 /// One line a decision worth knowing, in the order a reader meets them.
 pub fn ingest_notes(file: &str, report: &IngestReport) -> Vec<String> {
@@ -45,11 +46,4 @@ fn rows(n: usize) -> String {
 
 fn values(n: usize) -> String {
     if n == 1 { "1 value".into() } else { format!("{n} values") }
-}
-
-/// A header as written, with invisible characters shown as `\u{…}` escapes.
-fn visible(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}' | '\u{a0}') { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() })
-        .collect()
 }
