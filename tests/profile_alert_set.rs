@@ -157,7 +157,7 @@ fn shapes() -> Case {
             label("outliers", "outliers", "iqr_zero"),
             label("outliers", "outliers", "laplace"),
             label("outliers", "outliers", "income"),
-            label("heavy_tail", "*", "clean"),
+            label("clean_column", "*", "clean"),
             saying("heavy_tail", "*", "heavy tail", "clean"),
             label("skewed", "skewed", "rating"),
             label("skewed", "skewed", "coded"),
@@ -410,6 +410,50 @@ fn duplicates(with_duplicates: bool) -> Case {
     }
 }
 
+/// A yearly series and a table of countries: a recurring value or two countries with the
+/// same figures are not duplicate rows, a year is not an identifier, a small table's tail says
+/// little, and two trends are not a curve.
+fn series() -> Case {
+    let mut rng = Lcg(8);
+    let years: Vec<i64> = (1871..1971).collect();
+    let flow: Vec<f64> = (0..100).map(|_| (900.0 + 150.0 * normal(&mut rng)).round().clamp(500.0, 1300.0) / 10.0).map(|v: f64| v.round() * 10.0).collect();
+    let small: Vec<f64> = (0..100).map(|i| if i < 30 { [1.0, 2.0, 3.0, 50.0, 60.0, 70.0][i % 6] + (i as f64) * 0.01 } else { f64::NAN }).collect();
+    let trend_a: Vec<f64> = (0..100).map(|i| i as f64 + 6.0 * normal(&mut rng)).collect();
+    let trend_b: Vec<f64> = (0..100).map(|i| (i as f64) * 1.5 + 9.0 * normal(&mut rng)).collect();
+    let t = table(vec![
+        ("year", integers(years)),
+        ("flow", numbers(flow)),
+        ("small", numbers(small)),
+        ("trend_a", numbers(trend_a)),
+        ("trend_b", numbers(trend_b)),
+    ]);
+    Case {
+        name: "series",
+        table: t,
+        planted: vec![],
+        look_alikes: vec![
+            label("hidden_duplicates", "hidden_duplicates", "year"),
+            label("identifier", "identifier", "year"),
+            label("heavy_tail", "heavy_tail", "small"),
+            label("monotone_relation", "monotone_relation", "trend_b"),
+        ],
+    }
+}
+
+fn countries() -> Case {
+    let n = 60;
+    let mut rng = Lcg(9);
+    let name: Vec<Option<String>> = (0..n).map(|i| Some(format!("Country {i}"))).collect();
+    let mut a: Vec<f64> = (0..n).map(|_| (10.0 * normal(&mut rng)).round()).collect();
+    let mut b: Vec<f64> = (0..n).map(|_| (10.0 * normal(&mut rng)).round()).collect();
+    for i in [10, 20, 30] {
+        (a[i], b[i]) = (f64::NAN, f64::NAN);
+    }
+    (a[41], b[41]) = (a[40], b[40]);
+    let t = table(vec![("country", text(name)), ("a", numbers(a)), ("b", numbers(b))]);
+    Case { name: "countries", table: t, planted: vec![], look_alikes: vec![label("hidden_duplicates", "hidden_duplicates", "country")] }
+}
+
 // ---- the score -----------------------------------------------------------------------------
 
 #[derive(Default)]
@@ -422,7 +466,7 @@ struct Score {
 
 #[test]
 fn the_labelled_set_finds_what_is_planted_and_not_its_look_alikes() {
-    let cases = vec![shapes(), keys_and_values(), pairs(), sparse(), wide(), missingness(), duplicates(true), duplicates(false)];
+    let cases = vec![shapes(), keys_and_values(), pairs(), sparse(), wide(), missingness(), duplicates(true), duplicates(false), series(), countries()];
     let mut scores: BTreeMap<&str, Score> = BTreeMap::new();
     let mut misses = Vec::new();
     for case in &cases {

@@ -14,6 +14,8 @@ const SOME_MISSING: f64 = 0.05;
 const FEW_DISTINCT: usize = 12;
 /// Fewest values for skew and outliers to mean anything.
 const MIN_VALUES_FOR_SHAPE: usize = 20;
+/// Fewest values for a heavy-tail alert.
+const MIN_VALUES_FOR_TAIL: usize = 100;
 /// Values beyond the 1.5·IQR fences are outliers only while they are at most this share of
 /// the values; more make a heavy tail.
 const OUTLIER_SHARE_CAP: f64 = 0.05;
@@ -48,6 +50,29 @@ pub(super) fn hidden_duplicates(hidden: usize, duplicates: usize, ids: &[&str]) 
         );
         Alert::new("hidden_duplicates", ids, message)
     })
+}
+
+/// Most columns given a "some missing" notice one by one; more share one notice.
+const MAX_SOME_MISSING: usize = 5;
+
+/// Replaces the "some missing" notices by one naming every column, when there are more than
+/// [`MAX_SOME_MISSING`] of them (a wide table of yearly figures would get dozens).
+pub(super) fn group_some_missing(alerts: &mut Vec<Alert>, rows: usize) {
+    let columns: Vec<String> = alerts.iter().filter(|a| a.kind == "some_missing").flat_map(|a| a.columns.clone()).collect();
+    if columns.len() <= MAX_SOME_MISSING {
+        return;
+    }
+    let at = alerts.iter().position(|a| a.kind == "some_missing").unwrap_or(alerts.len());
+    alerts.retain(|a| a.kind != "some_missing");
+    let quoted: Vec<String> = columns.iter().map(|c| format!("'{c}'")).collect();
+    let names: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let message = format!(
+        "{} columns are missing in 5% to 20% of their {} rows each: {}; worth knowing why before imputing.",
+        count(columns.len()),
+        count(rows),
+        name_list(&quoted, 5)
+    );
+    alerts.insert(at.min(alerts.len()), Alert::new("some_missing", &names, message));
 }
 
 /// The alerts about one column.
@@ -134,7 +159,7 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
         push(
             "zero_placeholder",
             format!(
-                "'{name}' has {} ({} of values) while its other values start at {} (and usually lie above {}); zero likely stands for 'not recorded', so treat it as missing.",
+                "'{name}' has {} ({} of values) while its other values start at {} (and usually lie above {}); zero may stand for 'not recorded': check, and if so treat it as missing.",
                 things(z.zeros, "zero"),
                 percent(share(z.zeros, c.count)),
                 number(z.nonzero_min),
@@ -186,6 +211,8 @@ fn shape_alerts(c: &ColumnProfile, far: usize, name: &str) -> (Option<String>, O
     };
     let beyond_share = beyond as f64 / c.count.max(1) as f64;
     let heavy = quartiles.is_some() && beyond_share > OUTLIER_SHARE_CAP;
+    // A heavy tail needs enough values to tell: 3 of 21 beyond the fences says little.
+    let heavy_alert = heavy && c.count >= MIN_VALUES_FOR_TAIL;
     let skew = c.skewness.filter(|s| s.abs() >= SKEWED).map(|skew| {
         let (side, tail) = if skew > 0.0 { ("right", "large") } else { ("left", "small") };
         let advice = if c.min.is_some_and(|m| m > 0.0) {
@@ -193,7 +220,7 @@ fn shape_alerts(c: &ColumnProfile, far: usize, name: &str) -> (Option<String>, O
         } else {
             "it has zero or negative values, so a Yeo-Johnson or rank transform suits it better than a log"
         };
-        let tail_note = if heavy { format!(" ({} of values lie beyond 1.5×IQR of the quartiles, a heavy tail)", percent(beyond_share)) } else { String::new() };
+        let tail_note = if heavy_alert { format!(" ({} of values lie beyond 1.5×IQR of the quartiles, a heavy tail)", percent(beyond_share)) } else { String::new() };
         format!("'{name}' is {side}-skewed (skewness {skew:.2}): a few {tail} values stretch its range{tail_note}; {advice}.")
     });
     let tail = match quartiles {
@@ -212,7 +239,7 @@ fn shape_alerts(c: &ColumnProfile, far: usize, name: &str) -> (Option<String>, O
                 ),
             ))
         }
-        Some(_) if heavy && skew.is_none() => Some((
+        Some(_) if heavy_alert && skew.is_none() => Some((
             "heavy_tail",
             format!(
                 "'{name}' has a heavy tail: {} of its values ({}) lie beyond 1.5×IQR of the quartiles, too many to call outliers; a rank or robust transform suits it better than clipping.",

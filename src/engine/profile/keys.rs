@@ -37,6 +37,14 @@ pub fn key_like_name(name: &str) -> bool {
     ["id", "ids", "key", "index", "idx", "uuid", "guid", "identifier"].contains(&last)
 }
 
+/// Whether a column's name reads like a time (year, month, period, …): consecutive years
+/// in a yearly table are the time axis, not an identifier.
+fn time_like_name(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    let last = lower.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    ["year", "yr", "years", "time", "t", "period", "month", "quarter", "qtr", "week", "day", "date", "age"].contains(&last)
+}
+
 /// Whether an integer column's values, all different, are (nearly) consecutive like row
 /// numbers: their range is at most 10% wider than their count.
 fn consecutive(c: &ColumnProfile) -> bool {
@@ -47,14 +55,14 @@ fn consecutive(c: &ColumnProfile) -> bool {
 }
 
 /// A text or category column whose every present value is different, or such an integer
-/// column whose values are also consecutive or whose name reads like a key (and there are enough
-/// rows for that to mean something).
+/// column whose values are also consecutive (and whose name is not a time's, like "year") or
+/// whose name reads like a key (and there are enough rows for that to mean something).
 pub fn is_identifier_like(c: &ColumnProfile, rows: usize) -> bool {
     let all_different = rows >= 10 && c.count > 0 && c.distinct == c.count && c.count as f64 >= 0.95 * rows as f64;
     all_different
         && match c.column_type {
             ColumnType::Text | ColumnType::Category => true,
-            ColumnType::Integer => consecutive(c) || key_like_name(&c.name),
+            ColumnType::Integer => (consecutive(c) && !time_like_name(&c.name)) || key_like_name(&c.name),
             _ => false,
         }
 }
@@ -92,5 +100,6 @@ mod tests {
         for name in ["jobs", "population", "idea", "valid", "video", "paid", "grid", "x", "width"] {
             assert!(!key_like_name(name), "{name}");
         }
+        assert!(time_like_name("YEAR") && time_like_name("fiscal_year") && !time_like_name("Obs"));
     }
 }

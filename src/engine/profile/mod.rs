@@ -32,7 +32,7 @@ mod text;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::table::Table;
+use crate::engine::table::{ColumnType, Table};
 
 pub use keys::{is_identifier_like, key_like_name};
 pub use matrices::{MAX_CATEGORY_COLUMNS, MAX_CATEGORY_LEVELS, MAX_NUMERIC_COLUMNS};
@@ -78,15 +78,19 @@ fn assemble(table: &Table, options: &ProfileOptions, analyses: Vec<ColumnAnalysi
 
     let mut alerts: Vec<Alert> = alerts::duplicate_rows(duplicate_rows).into_iter().collect();
     // Duplicates a row-number or other identifier column hides.
-    let ids: Vec<usize> = (0..columns.len()).filter(|&i| is_identifier_like(&columns[i], rows)).collect();
-    if !ids.is_empty() && ids.len() < columns.len() && !duplicates::all_rows_differ(&columns, rows, &ids) {
+    // Only whole-number identifiers (row numbers, ids) are set aside: two countries with the
+    // same figures are not duplicates. And at least two other columns must remain: in a
+    // yearly series of one measure, a value that recurs is not a duplicate row.
+    let ids: Vec<usize> =
+        (0..columns.len()).filter(|&i| columns[i].column_type == ColumnType::Integer && is_identifier_like(&columns[i], rows)).collect();
+    if !ids.is_empty() && ids.len() + 2 <= columns.len() && !duplicates::all_rows_differ(&columns, rows, &ids) {
         let hidden = duplicates::count_duplicates_in(table, &ids);
         let names: Vec<&str> = ids.iter().map(|&i| columns[i].name.as_str()).collect();
         alerts.extend(alerts::hidden_duplicates(hidden, duplicate_rows, &names));
     }
-    for (c, f) in columns.iter().zip(&findings) {
-        alerts.extend(alerts::column_alerts(c, f, rows));
-    }
+    let mut column_alerts: Vec<Alert> = columns.iter().zip(&findings).flat_map(|(c, f)| alerts::column_alerts(c, f, rows)).collect();
+    alerts::group_some_missing(&mut column_alerts, rows);
+    alerts.extend(column_alerts);
     let mut correlations = correlations;
     let mut notes = Vec::new();
     alerts.extend(relations::pair_alerts(table, &columns, &correlations, &mut notes));

@@ -76,12 +76,12 @@ pub(super) struct ZeroPlaceholder {
     pub zeros: usize,
     /// The smallest value that is not zero.
     pub nonzero_min: f64,
-    /// The lower 1.5·IQR fence of the values that are not zero (above 0).
+    /// The lower 3·IQR ("far out") fence of the values that are not zero (above 0).
     pub low_fence: f64,
 }
 
 /// Zeros as a placeholder: at least 5 of them and 1% of values, no negative values, and 0
-/// below the lower 1.5·IQR fence of the other values (which vary, over at least 10 values).
+/// far below the other values: under their lower 3·IQR fence (they vary, over at least 10 values).
 /// Counts (0, 1, 2, …) and amounts with many zeros have their fence below 0 and stay quiet.
 pub(super) fn zero_placeholder(sorted: &SortedNumbers, summary: &NumericSummary) -> Option<ZeroPlaceholder> {
     let total = sorted.values.len();
@@ -94,7 +94,7 @@ pub(super) fn zero_placeholder(sorted: &SortedNumbers, summary: &NumericSummary)
         return None;
     }
     let (q1, q3) = (quantile(nonzero, 0.25), quantile(nonzero, 0.75));
-    let low_fence = q1 - 1.5 * (q3 - q1);
+    let low_fence = q1 - 3.0 * (q3 - q1);
     (low_fence > 0.0 && q3 > q1).then_some(ZeroPlaceholder { zeros: summary.zeros, nonzero_min: first, low_fence })
 }
 
