@@ -86,7 +86,12 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
     }
     let share = |n: usize, of: usize| n as f64 / of.max(1) as f64;
     if rows > 1 && c.distinct == 1 {
-        push("constant", format!("'{name}' has the same value in every row, so it carries no information."));
+        let value = f.mode_value.as_deref().map_or(String::new(), |v| format!(", '{v}',"));
+        push("constant", format!(
+            "'{name}' has the same value{value} in all {} {}rows, so it carries no information.",
+            count(c.count),
+            if c.missing > 0 { "present " } else { "" }
+        ));
     } else if c.count >= 20 && share(f.mode_count, c.count) >= NEAR_CONSTANT {
         let value = f.mode_value.as_deref().unwrap_or("one value");
         push(
@@ -159,7 +164,7 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
         push(
             "zero_placeholder",
             format!(
-                "'{name}' has {} ({} of values) while its other values start at {} (and usually lie above {}); zero may stand for 'not recorded': check, and if so treat it as missing.",
+                "'{name}' has {} ({} of values) standing apart from its other values, which start at {} (zero is below their 3×IQR fence, {}); zero may stand for 'not recorded': check, and if so treat it as missing.",
                 things(z.zeros, "zero"),
                 percent(share(z.zeros, c.count)),
                 number(z.nonzero_min),
@@ -189,7 +194,7 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
         );
     }
     if !f.spellings.is_empty() {
-        let groups: Vec<String> = f.spellings.iter().take(3).map(|g| quoted_list(g).replace(" and ", ", ")).collect();
+        let groups: Vec<String> = f.spellings.iter().take(3).map(|g| value_counts(g).replace(" and ", ", ")).collect();
         let more = f.spellings.len().saturating_sub(3);
         let more = if more > 0 { format!(" and {more} more") } else { String::new() };
         push(

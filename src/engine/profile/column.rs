@@ -30,7 +30,7 @@ pub(super) struct Findings {
     pub whitespace: Option<Whitespace>,
     pub mixed_types: Option<MixedTypes>,
     /// Spelling variants of one category, one list per group.
-    pub spellings: Vec<Vec<String>>,
+    pub spellings: Vec<Vec<ValueCount>>,
 }
 
 /// A column's profile and findings.

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::categories::ValueCounts;
+use super::report::ValueCount;
 
 /// Values of a column with leading or trailing whitespace.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -76,7 +77,7 @@ const MAX_SPELLING_VALUES: usize = 10_000;
 /// with the most rows first. A group of capitalised names that differ only in the case of a
 /// letter inside a word ("LaFayette", "Lafayette"), each form common, is two names, not one
 /// misspelt: see [`distinct_proper_names`].
-pub(super) fn spelling_variants(counts: &ValueCounts) -> Vec<Vec<String>> {
+pub(super) fn spelling_variants(counts: &ValueCounts) -> Vec<Vec<ValueCount>> {
     if counts.entries.len() > MAX_SPELLING_VALUES {
         return Vec::new();
     }
@@ -94,7 +95,7 @@ pub(super) fn spelling_variants(counts: &ValueCounts) -> Vec<Vec<String>> {
         })
         .collect();
     groups.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1[0].0.cmp(b.1[0].0)));
-    groups.into_iter().map(|(_, g)| g.into_iter().map(|e| e.0.to_string()).collect()).collect()
+    groups.into_iter().map(|(_, g)| g.into_iter().map(|(value, count)| ValueCount { value: value.to_string(), count }).collect()).collect()
 }
 
 /// Whether variants are distinct proper names: each is capitalised, not all capitals, with
@@ -132,7 +133,9 @@ mod tests {
     fn finds_padding_mixed_numbers_and_spellings() {
         let c = counts(&[("Paris", 5), ("paris ", 2), (" PARIS", 1), ("Lyon", 3)]);
         assert_eq!(whitespace(&c), Some(Whitespace { rows: 3, examples: vec!["paris ".into(), " PARIS".into()] }));
-        assert_eq!(spelling_variants(&c), vec![vec!["Paris".to_string(), "paris ".into(), " PARIS".into()]]);
+        let values: Vec<Vec<(String, usize)>> =
+            spelling_variants(&c).into_iter().map(|g| g.into_iter().map(|v| (v.value, v.count)).collect()).collect();
+        assert_eq!(values, vec![vec![("Paris".to_string(), 5), ("paris ".into(), 2), (" PARIS".into(), 1)]]);
         // Two towns, both common: not a misspelling. A lone variant, or a capital at a word's
         // start, still is.
         assert!(spelling_variants(&counts(&[("LaFayette", 40), ("Lafayette", 60)])).is_empty());
