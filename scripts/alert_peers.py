@@ -54,8 +54,10 @@ def flags_sift(sift, path):
     found = set()
     for a in json.loads(out.stdout)["alerts"]:
         concept = SIFT.get(a["kind"], a["kind"])
-        if concept in ("related pair",) and len(a["columns"]) == 2:
-            found.add((concept, tuple(sorted(a["columns"]))))
+        if concept == "related pair":
+            # A summary of the pairs past the first 25 names columns, not pairs: left out.
+            if len(a["columns"]) == 2:
+                found.add((concept, tuple(sorted(a["columns"]))))
         else:
             found.update((concept, c) for c in (a["columns"] or ["*"]))
     return found
