@@ -504,3 +504,34 @@ fn the_labelled_set_finds_what_is_planted_and_not_its_look_alikes() {
     }
     assert!(misses.is_empty(), "{misses:#?}");
 }
+
+/// A column of `kind` and `rows` rows drawn from `seed`: few values, gaps, infinities, repeats.
+fn hostile_column(kind: u8, seed: u64, rows: usize) -> ColumnData {
+    let mut rng = Lcg(seed);
+    let mut draw = move || rng.next();
+    let values: Vec<f64> = (0..rows).map(|_| draw()).collect();
+    let gap = |x: f64| x < 0.2;
+    match kind % 6 {
+        0 => ColumnData::Integer(values.iter().map(|&x| (!gap(x)).then_some(((x * 13.0) as i64) - 3)).collect()),
+        1 => numbers(values.iter().map(|&x| if gap(x) { f64::NAN } else if x > 0.97 { f64::INFINITY } else if x < 0.3 { 0.0 } else { x * 1e3 }).collect()),
+        2 => category(&values.iter().map(|&x| ["a", "A", "b", "unknown", "c "][(x * 5.0) as usize % 5].to_string()).collect::<Vec<_>>()),
+        3 => text(values.iter().map(|&x| (!gap(x)).then(|| ["Paris", "paris", "?", "LaFayette", "Lafayette", "1", "2"][(x * 7.0) as usize % 7].to_string())).collect()),
+        4 => ColumnData::Boolean(values.iter().map(|&x| (!gap(x)).then_some(x > 0.5)).collect()),
+        _ => integers((0..rows as i64).collect()),
+    }
+}
+
+proptest::proptest! {
+    /// Whatever a small table holds, the report is made, and every alert is one sentence that
+    /// names columns of the table.
+    #[test]
+    fn any_small_table_gets_sound_alerts(rows in 0usize..60, kinds in proptest::collection::vec((0u8..6, 0u64..1000), 1..7)) {
+        let columns: Vec<Column> = kinds.iter().enumerate().map(|(i, &(k, seed))| Column::new(format!("c{i}_id"), hostile_column(k, seed, rows))).collect();
+        let t = Table::new("t", columns).unwrap();
+        let report = profile(&t);
+        for a in &report.alerts {
+            proptest::prop_assert!(a.message.ends_with('.'), "{}", a.message);
+            proptest::prop_assert!(a.columns.iter().all(|c| t.column(c).is_some()), "{:?}", a.columns);
+        }
+    }
+}
