@@ -43,7 +43,7 @@ fn saying(rule: &'static str, kind: &'static str, says: &'static str, column: &s
 
 fn fires(report: &Report, l: &Label) -> bool {
     report.alerts.iter().any(|a: &Alert| {
-        (l.kind == "*" || a.kind == l.kind) && a.columns.iter().any(|c| *c == l.column) && l.says.is_none_or(|s| a.message.contains(s))
+        (l.kind == "*" || a.kind == l.kind) && a.columns.contains(&l.column) && l.says.is_none_or(|s| a.message.contains(s))
     })
 }
 

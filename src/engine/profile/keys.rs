@@ -31,7 +31,9 @@ pub fn key_like_name(name: &str) -> bool {
             words.push(String::new());
         }
         previous_lower = ch.is_lowercase() || ch.is_ascii_digit();
-        words.last_mut().map(|w| w.extend(ch.to_lowercase()));
+        if let Some(w) = words.last_mut() {
+            w.extend(ch.to_lowercase());
+        }
     }
     let last = words.iter().rev().find(|w| !w.is_empty()).map_or("", String::as_str);
     ["id", "ids", "key", "index", "idx", "uuid", "guid", "identifier"].contains(&last)
