@@ -97,7 +97,15 @@ pub(super) fn missing_for_a_reason(table: &Table, columns: &[ColumnProfile]) -> 
         let data = &table.columns[a].data;
         let allowed = (TOLERANCE * columns[a].missing.min(columns[a].count) as f64) as usize;
         let mut best: Option<(usize, usize, Vec<u8>, usize)> = None;
-        for (li, l) in levels.iter().enumerate() {
+        // Columns of few values first, then missing patterns, each in table order; an exact
+        // explanation ends the search (a block of 100 columns missing together costs one
+        // comparison each, not 100).
+        let order = (0..levels.len()).filter(|&li| !levels[li].mask_only()).chain((0..levels.len()).filter(|&li| levels[li].mask_only()));
+        for li in order {
+            let l = &levels[li];
+            if best.as_ref().is_some_and(|b| b.3 == 0) {
+                break;
+            }
             // A missing pattern is compared with earlier columns only, so a block of columns
             // missing together is reported once, from its first column.
             if l.column == a || (l.mask_only() && l.column > a) {
@@ -214,5 +222,26 @@ fn count_chunk(data: &ColumnData, l: &Levels, start: usize, end: usize, missing:
         } else {
             present[code] += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::table::Column;
+
+    #[test]
+    fn a_block_missing_together_is_one_alert_from_its_first_column() {
+        let gap = |i: usize| i % 7 == 0;
+        let column = |name: &str, shift: f64| {
+            Column::new(name, ColumnData::Number((0..200).map(|i| if gap(i) { f64::NAN } else { i as f64 + shift }).collect()))
+        };
+        let random = Column::new("random", ColumnData::Number((0..200).map(|i| if i % 11 == 3 { f64::NAN } else { 1.0 }).collect()));
+        let t = Table::new("t", vec![column("a", 0.0), column("b", 1.0), random, column("c", 2.0)]).unwrap();
+        let profiles: Vec<ColumnProfile> = t.columns.iter().map(|c| super::super::column::analyse(&c.name, &c.data).0).collect();
+        let alerts = missing_for_a_reason(&t, &profiles);
+        assert_eq!(alerts.len(), 1, "{alerts:#?}");
+        assert_eq!(alerts[0].columns, ["b", "c", "a"]);
+        assert!(alerts[0].message.starts_with("'b' and 'c' are missing exactly where 'a' is missing (58 missing values)"), "{}", alerts[0].message);
     }
 }
