@@ -17,9 +17,10 @@ pub fn fix_for(alert: &Alert, report: &Report) -> Option<Step> {
         }
         // The leaking column comes first, the target second: drop only the leak.
         "target_leakage" => columns.first().map(|c| Step::drop_columns(vec![c.clone()])),
-        // Two columns telling the same story: keep the first, drop the second.
-        "high_correlation" => columns.get(1).map(|c| Step::drop_columns(vec![c.clone()])),
-        "high_missing" if !columns.is_empty() => {
+        // Two columns telling the same story: keep the first, drop the second (for an
+        // association, the second is the one the first determines).
+        "high_correlation" | "monotone_relation" | "strong_association" => columns.get(1).map(|c| Step::drop_columns(vec![c.clone()])),
+        "high_missing" | "some_missing" if !columns.is_empty() => {
             let numeric = columns
                 .iter()
                 .all(|name| profile(name).is_some_and(|c| matches!(c.column_type, ColumnType::Number | ColumnType::Integer)));
@@ -27,17 +28,23 @@ pub fn fix_for(alert: &Alert, report: &Report) -> Option<Step> {
             Some(Step::impute(columns, strategy))
         }
         "duplicate_rows" => Some(Step::DropDuplicates(DropDuplicates { columns: Vec::new() })),
+        // Duplicates hidden by identifier-like columns: judge rows on all the other columns.
+        "hidden_duplicates" if !columns.is_empty() => {
+            let others: Vec<String> = report.columns.iter().map(|c| c.name.clone()).filter(|n| !columns.contains(n)).collect();
+            (!others.is_empty()).then_some(Step::DropDuplicates(DropDuplicates { columns: others }))
+        }
         "whitespace" if !columns.is_empty() => Some(Step::TrimWhitespace(TrimWhitespace { columns, collapse: false })),
-        // The alert counts values beyond 1.5 × IQR of the quartiles: clip them to those fences.
+        // The alert counts values beyond 3 × IQR of the quartiles: clip them to those fences.
         "outliers" if !columns.is_empty() => {
-            let rule = FenceRule { method: FenceMethod::Iqr, lower: 1.0, upper: 99.0, factor: 1.5 };
+            let rule = FenceRule { method: FenceMethod::Iqr, lower: 1.0, upper: 99.0, factor: 3.0 };
             Some(Step::ClipOutliers(ClipOutliers { columns, rule }))
         }
-        // A long right tail of non-negative values: log1p; otherwise Yeo-Johnson, which takes any sign.
+        // A long right tail of positive values: log1p; otherwise Yeo-Johnson, which takes any
+        // sign (the alert advises a log only for positive columns).
         "skewed" if !columns.is_empty() => {
             let right_tail_of_positives = columns
                 .iter()
-                .all(|name| profile(name).is_some_and(|c| c.skewness.is_some_and(|s| s > 0.0) && c.min.is_some_and(|m| m >= 0.0)));
+                .all(|name| profile(name).is_some_and(|c| c.skewness.is_some_and(|s| s > 0.0) && c.min.is_some_and(|m| m > 0.0)));
             Some(if right_tail_of_positives { Step::Log1p(Log1p { columns }) } else { Step::YeoJohnson(YeoJohnson { columns }) })
         }
         _ => None,
@@ -105,5 +112,26 @@ mod tests {
         assert_eq!(step.merges.len(), 2, "{:?}", step.merges);
         let outliers = Alert::new("outliers", &["x"], String::new());
         assert!(matches!(fix_with_data(&outliers, &report, &table), Some(Step::ClipOutliers(_))));
+    }
+
+    #[test]
+    fn new_alerts_get_their_steps() {
+        let mut csv = String::from("rownames,species,length,flow\n");
+        for i in 0..40 {
+            let (species, length) = if i % 4 == 3 { ("a", 1.0) } else { (["a", "b"][i % 2], i as f64) };
+            let flow = if i % 10 == 0 { "NA".to_string() } else { (i % 7).to_string() };
+            csv.push_str(&format!("{},{species},{length},{flow}\n", i + 1));
+        }
+        let report = profile(&read_csv("t.csv", csv.as_bytes(), &IngestOptions::default()).unwrap());
+        let hidden = report.alerts.iter().find(|a| a.kind == "hidden_duplicates").expect("hidden duplicates");
+        let others: Vec<String> = ["species", "length", "flow"].map(String::from).to_vec();
+        assert_eq!(fix_for(hidden, &report), Some(Step::DropDuplicates(DropDuplicates { columns: others })));
+        let some = report.alerts.iter().find(|a| a.kind == "some_missing").expect("some missing");
+        assert_eq!(fix_for(some, &report), Some(Step::impute(vec!["flow".into()], ImputeStrategy::Median)));
+        let pair = Alert::new("strong_association", &["hospital", "hospital_type"], String::new());
+        assert_eq!(fix_for(&pair, &report), Some(Step::drop_columns(vec!["hospital_type".into()])));
+        // A skewed column with zeros is not given a log.
+        let skewed = Alert::new("skewed", &["flow"], String::new());
+        assert!(matches!(fix_for(&skewed, &report), Some(Step::YeoJohnson(_))));
     }
 }

@@ -1,22 +1,30 @@
 //! Alerts: each names its columns and says in one plain sentence what is wrong.
 
 use super::column::Findings;
-use super::is_identifier_like;
-use super::report::{Alert, ColumnProfile, Correlations, ValueCount};
-use crate::engine::table::ColumnType;
+use super::numeric::FAR_OUT;
+use super::keys::{identifier_reason, is_identifier_like, is_repeated_key};
+use super::report::{Alert, ColumnProfile, ValueCount};
+use crate::engine::table::{format_number, ColumnType};
 
 /// A column missing in at least this share of rows gets an alert.
 const HIGH_MISSING: f64 = 0.2;
+/// From this share of rows missing (up to [`HIGH_MISSING`]) a column gets a softer notice.
+const SOME_MISSING: f64 = 0.05;
+/// Number columns with fewer different values are codes or ratings: no skew, no outliers.
+const FEW_DISTINCT: usize = 12;
+/// Fewest values for skew and outliers to mean anything.
+const MIN_VALUES_FOR_SHAPE: usize = 20;
+/// Fewest values for a heavy-tail alert.
+const MIN_VALUES_FOR_TAIL: usize = 100;
+/// Values beyond the 1.5·IQR fences are outliers only while they are at most this share of
+/// the values; more make a heavy tail.
+const OUTLIER_SHARE_CAP: f64 = 0.05;
 /// One value in at least this share of a column's values makes it nearly constant.
 const NEAR_CONSTANT: f64 = 0.95;
 /// Categories above this many levels get a high-cardinality alert.
 const HIGH_CARDINALITY: usize = 50;
-/// |Pearson r| from here on is a high correlation.
-const HIGH_CORRELATION: f64 = 0.95;
 /// |skewness| from here on is skewed.
 const SKEWED: f64 = 2.0;
-/// Most pairs listed one by one as highly correlated.
-const MAX_CORRELATED_PAIRS: usize = 25;
 
 /// The alert about duplicate rows, if any.
 pub(super) fn duplicate_rows(duplicates: usize) -> Option<Alert> {
@@ -25,6 +33,46 @@ pub(super) fn duplicate_rows(duplicates: usize) -> Option<Alert> {
         let message = format!("{} {repeat} an earlier row exactly; duplicates can bias counts and models.", count(duplicates));
         Alert::new("duplicate_rows", &[], message)
     })
+}
+
+/// The alert about duplicate rows that only the identifier-like columns `ids` tell apart:
+/// `hidden` rows repeat an earlier one in every other column, against `duplicates` in all.
+pub(super) fn hidden_duplicates(hidden: usize, duplicates: usize, ids: &[&str]) -> Option<Alert> {
+    (hidden > duplicates).then(|| {
+        let quoted: Vec<String> = ids.iter().map(|n| format!("'{n}'")).collect();
+        let what = if ids.len() == 1 { "identifier-like" } else { "identifier-like columns" };
+        let repeat = if hidden == 1 { "row repeats" } else { "rows repeat" };
+        let message = format!(
+            "Leaving out {} ({what}), {} {repeat} an earlier row exactly ({} with it): a row number can hide duplicates; drop them judged on the other columns.",
+            name_list(&quoted, 3),
+            count(hidden),
+            count(duplicates)
+        );
+        Alert::new("hidden_duplicates", ids, message)
+    })
+}
+
+/// Most columns given a "some missing" notice one by one; more share one notice.
+const MAX_SOME_MISSING: usize = 5;
+
+/// Replaces the "some missing" notices by one naming every column, when there are more than
+/// [`MAX_SOME_MISSING`] of them (a wide table of yearly figures would get dozens).
+pub(super) fn group_some_missing(alerts: &mut Vec<Alert>, rows: usize) {
+    let columns: Vec<String> = alerts.iter().filter(|a| a.kind == "some_missing").flat_map(|a| a.columns.clone()).collect();
+    if columns.len() <= MAX_SOME_MISSING {
+        return;
+    }
+    let at = alerts.iter().position(|a| a.kind == "some_missing").unwrap_or(alerts.len());
+    alerts.retain(|a| a.kind != "some_missing");
+    let quoted: Vec<String> = columns.iter().map(|c| format!("'{c}'")).collect();
+    let names: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let message = format!(
+        "{} columns are missing in 5% to 20% of their {} rows each: {}; worth knowing why before imputing.",
+        count(columns.len()),
+        count(rows),
+        name_list(&quoted, 5)
+    );
+    alerts.insert(at.min(alerts.len()), Alert::new("some_missing", &names, message));
 }
 
 /// The alerts about one column.
@@ -38,7 +86,12 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
     }
     let share = |n: usize, of: usize| n as f64 / of.max(1) as f64;
     if rows > 1 && c.distinct == 1 {
-        push("constant", format!("'{name}' has the same value in every row, so it carries no information."));
+        let value = f.mode_value.as_deref().map_or(String::new(), |v| format!(", '{v}',"));
+        push("constant", format!(
+            "'{name}' has the same value{value} in all {} {}rows, so it carries no information.",
+            count(c.count),
+            if c.missing > 0 { "present " } else { "" }
+        ));
     } else if c.count >= 20 && share(f.mode_count, c.count) >= NEAR_CONSTANT {
         let value = f.mode_value.as_deref().unwrap_or("one value");
         push(
@@ -46,34 +99,57 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
             format!("'{name}' is almost constant: '{value}' is {} of its values.", percent(share(f.mode_count, c.count))),
         );
     }
-    if share(c.missing, rows) >= HIGH_MISSING {
+    let missing = share(c.missing, rows);
+    if missing >= HIGH_MISSING {
         push(
             "high_missing",
-            format!("'{name}' is missing in {} of rows; consider imputing or dropping it.", percent(share(c.missing, rows))),
+            format!("'{name}' is missing in {} of rows ({} of {}); consider imputing or dropping it.", percent(missing), count(c.missing), count(rows)),
+        );
+    } else if missing >= SOME_MISSING {
+        push(
+            "some_missing",
+            format!("'{name}' is missing in {} of rows ({} of {}); worth knowing why before imputing.", percent(missing), count(c.missing), count(rows)),
         );
     }
     let identifier = is_identifier_like(c, rows);
     if identifier {
-        push("identifier", format!("'{name}' is different in every row, like an identifier; it cannot help a model generalise."));
+        push(
+            "identifier",
+            format!(
+                "'{name}' is different in every row ({} different {}), like an identifier; it cannot help a model generalise.",
+                count(c.distinct),
+                identifier_reason(c)
+            ),
+        );
     } else if c.column_type == ColumnType::Category && c.distinct > HIGH_CARDINALITY {
         push(
             "high_cardinality",
             format!("'{name}' has {} different categories; one-hot encoding it makes many columns.", count(c.distinct)),
         );
     }
-    if !identifier && c.distinct > 2 {
-        if let Some(skew) = c.skewness.filter(|s| s.abs() >= SKEWED) {
-            let (side, tail) = if skew > 0.0 { ("right", "large") } else { ("left", "small") };
-            push(
-                "skewed",
-                format!("'{name}' is {side}-skewed (skewness {skew:.2}): a few {tail} values stretch its range; a log or rank transform may help."),
-            );
+    if is_repeated_key(c, rows) {
+        push(
+            "repeated_key",
+            format!(
+                "'{name}' repeats: its {} values hold {} different keys ({:.1} rows each on average), so rows come in groups; a random train/test split puts one group on both sides, so split by '{name}' (a grouped split).",
+                count(c.count),
+                count(c.distinct),
+                c.count as f64 / c.distinct.max(1) as f64
+            ),
+        );
+    }
+    // Coded columns (a rating from 0 to 3, a handful of codes) have no tail to speak of.
+    let coded = c.distinct < FEW_DISTINCT;
+    // A placeholder (-999, zeros for "not recorded") makes the skew and the tail itself: its
+    // own alert says what to do.
+    let placeholder_shaped = !f.placeholders.is_empty() || f.zero_placeholder.is_some();
+    if !identifier && !coded && !placeholder_shaped && c.count >= MIN_VALUES_FOR_SHAPE {
+        let (skew_alert, tail_alert) = shape_alerts(c, f.far_outliers, name);
+        if let Some(m) = skew_alert {
+            push("skewed", m);
         }
-        if let Some(n) = c.outliers.filter(|&n| n > 0) {
-            push(
-                "outliers",
-                format!("'{name}' has {} ({} of rows) outside 1.5×IQR of the quartiles.", things(n, "outlier"), percent(share(n, rows))),
-            );
+        if let Some((kind, m)) = tail_alert {
+            push(kind, m);
         }
     }
     if !f.placeholders.is_empty() && !identifier {
@@ -83,6 +159,18 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
             "they look like placeholders for missing values"
         };
         push("placeholder", format!("'{name}' contains {}; {what}.", value_counts(&f.placeholders)));
+    }
+    if let Some(z) = &f.zero_placeholder {
+        push(
+            "zero_placeholder",
+            format!(
+                "'{name}' has {} ({} of values) standing apart from its other values, which start at {} (zero is below their 3×IQR fence, {}); zero may stand for 'not recorded': check, and if so treat it as missing.",
+                things(z.zeros, "zero"),
+                percent(share(z.zeros, c.count)),
+                number(z.nonzero_min),
+                number(z.low_fence)
+            ),
+        );
     }
     if let Some(w) = &f.whitespace {
         push(
@@ -106,7 +194,7 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
         );
     }
     if !f.spellings.is_empty() {
-        let groups: Vec<String> = f.spellings.iter().take(3).map(|g| quoted_list(g).replace(" and ", ", ")).collect();
+        let groups: Vec<String> = f.spellings.iter().take(3).map(|g| value_counts(g).replace(" and ", ", ")).collect();
         let more = f.spellings.len().saturating_sub(3);
         let more = if more > 0 { format!(" and {more} more") } else { String::new() };
         push(
@@ -117,38 +205,69 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
     out
 }
 
-/// One alert per pair of number columns with |Pearson r| ≥ 0.95 (the strongest first).
-pub(super) fn correlation_alerts(c: &Correlations) -> Vec<Alert> {
-    let mut pairs = Vec::new();
-    for (i, row) in c.pearson.iter().enumerate() {
-        for (j, r) in row.iter().enumerate().skip(i + 1) {
-            if let Some(r) = r.filter(|r| r.abs() >= HIGH_CORRELATION) {
-                pairs.push((i, j, r));
-            }
+/// The skew alert and the outlier or heavy-tail alert of a number column with enough
+/// different values. Outliers are values far out (beyond 3·IQR of the quartiles, `far`), while
+/// at most 5% of values lie beyond 1.5·IQR; past that share the column has a heavy tail.
+fn shape_alerts(c: &ColumnProfile, far: usize, name: &str) -> (Option<String>, Option<(&'static str, String)>) {
+    let beyond = c.outliers.unwrap_or(0);
+    let quartiles = match (c.q1, c.q3) {
+        (Some(q1), Some(q3)) if q3 > q1 => Some((q1, q3)),
+        _ => None, // an IQR of 0 makes every other value an "outlier"
+    };
+    let beyond_share = beyond as f64 / c.count.max(1) as f64;
+    let heavy = quartiles.is_some() && beyond_share > OUTLIER_SHARE_CAP;
+    // A heavy tail needs enough values to tell: 3 of 21 beyond the fences says little.
+    let heavy_alert = heavy && c.count >= MIN_VALUES_FOR_TAIL;
+    let skew = c.skewness.filter(|s| s.abs() >= SKEWED).map(|skew| {
+        let (side, tail) = if skew > 0.0 { ("right", "large") } else { ("left", "small") };
+        let advice = if c.min.is_some_and(|m| m > 0.0) {
+            "a log transform may help"
+        } else {
+            "it has zero or negative values, so a Yeo-Johnson or rank transform suits it better than a log"
+        };
+        let tail_note = if heavy_alert { format!(" ({} of values lie beyond 1.5×IQR of the quartiles, a heavy tail)", percent(beyond_share)) } else { String::new() };
+        format!("'{name}' is {side}-skewed (skewness {skew:.2}): a few {tail} values stretch its range{tail_note}; {advice}.")
+    });
+    let tail = match quartiles {
+        Some((q1, q3)) if far > 0 && !heavy => {
+            let iqr = q3 - q1;
+            Some((
+                "outliers",
+                format!(
+                    "'{name}' has {} ({} of rows) far outside the quartiles (beyond 3×IQR: below {} or above {}); its values run from {} to {}.",
+                    things(far, "outlier"),
+                    percent(far as f64 / (c.count + c.missing).max(1) as f64),
+                    number(q1 - FAR_OUT * iqr),
+                    number(q3 + FAR_OUT * iqr),
+                    c.min.map_or(String::new(), number),
+                    c.max.map_or(String::new(), number)
+                ),
+            ))
         }
-    }
-    pairs.sort_by(|a, b| b.2.abs().total_cmp(&a.2.abs()));
-    let mut alerts: Vec<Alert> = pairs
-        .iter()
-        .take(MAX_CORRELATED_PAIRS)
-        .map(|&(i, j, r)| {
-            let (a, b) = (&c.numeric_columns[i], &c.numeric_columns[j]);
-            let message = format!("'{a}' and '{b}' are highly correlated (Pearson r = {r:.3}); one of them may be redundant.");
-            Alert::new("high_correlation", &[a, b], message)
-        })
-        .collect();
-    if pairs.len() > MAX_CORRELATED_PAIRS {
-        let rest = &pairs[MAX_CORRELATED_PAIRS..];
-        let mut names: Vec<&str> = rest.iter().flat_map(|&(i, j, _)| [c.numeric_columns[i].as_str(), c.numeric_columns[j].as_str()]).collect();
-        names.sort_unstable();
-        names.dedup();
-        let message = format!("{} more pairs of columns are highly correlated (|r| ≥ 0.95).", count(rest.len()));
-        alerts.push(Alert::new("high_correlation", &names, message));
-    }
-    alerts
+        Some(_) if heavy_alert && skew.is_none() => Some((
+            "heavy_tail",
+            format!(
+                "'{name}' has a heavy tail: {} of its values ({}) lie beyond 1.5×IQR of the quartiles, too many to call outliers; a rank or robust transform suits it better than clipping.",
+                percent(beyond_share),
+                count(beyond)
+            ),
+        )),
+        _ => None,
+    };
+    (skew, tail)
 }
 
 pub(super) use crate::engine::format::count;
+
+/// A number as the report writes it: whole numbers in full, others to 4 significant digits.
+pub(super) fn number(x: f64) -> String {
+    if x == x.trunc() && x.abs() < 1e15 {
+        format_number(x)
+    } else {
+        let digits = (3 - x.abs().log10().floor() as i32).clamp(0, 12) as usize;
+        format_number(format!("{x:.digits$}").parse().unwrap_or(x))
+    }
+}
 
 /// `n` things: "1 row", "1,204 rows".
 pub(super) fn things(n: usize, singular: &str) -> String {

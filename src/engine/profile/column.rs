@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use super::categories::ValueCounts;
 use super::dates::DateSummary;
 use super::histogram::{histogram, HISTOGRAM_BINS};
-use super::numeric::{NumericSummary, SortedNumbers};
-use super::placeholders::{number_placeholders, text_placeholders};
+use super::numeric::{beyond_fences, NumericSummary, SortedNumbers, FAR_OUT};
+use super::placeholders::{number_placeholders, text_placeholders, zero_placeholder, ZeroPlaceholder};
 use super::report::{ColumnProfile, ValueCount};
 use super::text::{mixed_types, spelling_variants, whitespace, MixedTypes, Whitespace};
 use crate::engine::table::{format_number, ColumnData, ColumnType};
@@ -21,10 +21,16 @@ pub(super) struct Findings {
     pub mode_count: usize,
     pub mode_value: Option<String>,
     pub placeholders: Vec<ValueCount>,
+    /// Values beyond 3·IQR of the quartiles (Tukey's "far out"), for number columns.
+    #[serde(default)]
+    pub far_outliers: usize,
+    /// Zeros that look like a stand-in for "not recorded".
+    #[serde(default)]
+    pub zero_placeholder: Option<ZeroPlaceholder>,
     pub whitespace: Option<Whitespace>,
     pub mixed_types: Option<MixedTypes>,
     /// Spelling variants of one category, one list per group.
-    pub spellings: Vec<Vec<String>>,
+    pub spellings: Vec<Vec<ValueCount>>,
 }
 
 /// A column's profile and findings.
@@ -59,6 +65,8 @@ pub(super) fn analyse(name: &str, data: &ColumnData) -> (ColumnProfile, Findings
     if let Some(sorted) = SortedNumbers::of(data) {
         let s = NumericSummary::of(&sorted.values);
         findings.placeholders = number_placeholders(&sorted, &s);
+        findings.zero_placeholder = zero_placeholder(&sorted, &s);
+        findings.far_outliers = beyond_fences(&sorted.values, s.q1, s.q3, FAR_OUT).unwrap_or(0);
         findings.mode_count = sorted.mode.map_or(0, |m| m.1);
         findings.mode_value = sorted.mode.map(|m| format_number(m.0));
         profile.distinct = sorted.distinct;

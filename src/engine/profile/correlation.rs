@@ -21,10 +21,14 @@ pub(super) fn numbers(data: &ColumnData) -> Option<Cow<'_, [f64]>> {
 pub(super) fn spearman_matrix(columns: &[Cow<[f64]>]) -> Vec<Vec<Option<f64>>> {
     let sorted: Vec<SortedRows> = columns.iter().map(|c| SortedRows::of(c)).collect();
     let present: Vec<Vec<bool>> = columns.iter().map(|c| c.iter().map(|x| x.is_finite()).collect()).collect();
+    // Each column's ranks over all its rows, used as they are for a pair missing in the same rows.
+    let ranks: Vec<Vec<f64>> = sorted.iter().map(|s| s.ranks(None)).collect();
     symmetric(columns.len(), |i, j| {
-        let (keep_x, keep_y) = if present[i] == present[j] { (None, None) } else { (Some(&present[j][..]), Some(&present[i][..])) };
-        let x = sorted[i].ranks(keep_x);
-        let y = if i == j { x.clone() } else { sorted[j].ranks(keep_y) };
+        let (x, y) = if present[i] == present[j] {
+            (Cow::Borrowed(&ranks[i][..]), Cow::Borrowed(&ranks[j][..]))
+        } else {
+            (Cow::Owned(sorted[i].ranks(Some(&present[j]))), Cow::Owned(sorted[j].ranks(Some(&present[i]))))
+        };
         let shared = x.iter().filter(|r| !r.is_nan()).count();
         let mid = (shared as f64 + 1.0) / 2.0;
         pearson(&x, &y, mid, mid)

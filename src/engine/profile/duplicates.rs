@@ -8,22 +8,32 @@ use super::sort::sort_by_key;
 use crate::engine::table::{ColumnData, Table};
 
 /// Whether a column with every value present and different (an identifier) makes every row
-/// different, so there is nothing to hash. A profile's distinct count uses the same equality
+/// different, so there is nothing to hash (all but the columns at the positions in `skip`). A profile's distinct count uses the same equality
 /// as [`count_duplicate_rows`] (`-0.0` equals `0.0`, a repeated level text is one value).
-pub(super) fn all_rows_differ(columns: &[ColumnProfile], rows: usize) -> bool {
-    columns.iter().any(|c| c.missing == 0 && c.distinct == rows)
+pub(super) fn all_rows_differ(columns: &[ColumnProfile], rows: usize, skip: &[usize]) -> bool {
+    columns.iter().enumerate().any(|(i, c)| !skip.contains(&i) && c.missing == 0 && c.distinct == rows)
 }
 
 /// Rows equal to an earlier row in every column (pandas `duplicated().sum()`): missing equals
 /// missing, and `-0.0` equals `0.0`.
 pub(super) fn count_duplicate_rows(table: &Table) -> usize {
+    count_duplicates_in(table, &[])
+}
+
+/// Rows equal to an earlier row in every column but those at the positions in `skip`.
+pub(super) fn count_duplicates_in(table: &Table, skip: &[usize]) -> usize {
     let rows = table.row_count();
     if rows < 2 {
         return 0;
     }
-    let canonical: Vec<Option<Vec<u32>>> = table.columns.iter().map(|c| canonical_codes(&c.data)).collect();
+    let kept: Vec<&crate::engine::table::Column> =
+        table.columns.iter().enumerate().filter(|(i, _)| !skip.contains(i)).map(|(_, c)| c).collect();
+    if kept.is_empty() {
+        return 0;
+    }
+    let canonical: Vec<Option<Vec<u32>>> = kept.iter().map(|c| canonical_codes(&c.data)).collect();
     let mut hashes = vec![0x9e37_79b9_7f4a_7c15u64; rows];
-    for (column, canon) in table.columns.iter().zip(&canonical) {
+    for (column, canon) in kept.iter().zip(&canonical) {
         hash_column(&column.data, canon.as_deref(), &mut hashes);
     }
     let mut keyed: Vec<(u64, usize)> = hashes.into_iter().zip(0..rows).collect();
@@ -35,7 +45,7 @@ pub(super) fn count_duplicate_rows(table: &Table) -> usize {
             distinct_in_run.clear();
         }
         let equal = |&other: &usize| {
-            table.columns.iter().zip(&canonical).all(|(c, canon)| values_equal(&c.data, canon.as_deref(), row, other))
+            kept.iter().zip(&canonical).all(|(c, canon)| values_equal(&c.data, canon.as_deref(), row, other))
         };
         if distinct_in_run.iter().any(equal) {
             duplicates += 1;
@@ -148,7 +158,7 @@ mod tests {
             let n = id.len();
             let t = Table::new("t", vec![Column::new("id", ColumnData::Integer(id.into())), Column::new("x", ColumnData::Number(vec![1.0; n].into()))]).unwrap();
             let columns: Vec<ColumnProfile> = t.columns.iter().map(|c| super::super::column::analyse(&c.name, &c.data).0).collect();
-            (all_rows_differ(&columns, n), count_duplicate_rows(&t), super::super::profile(&t).duplicate_rows)
+            (all_rows_differ(&columns, n, &[]), count_duplicate_rows(&t), super::super::profile(&t).duplicate_rows)
         };
         assert_eq!(rows((0..20).map(Some).collect()), (true, 0, 0));
         // A missing id, or a repeated one, proves nothing: the rows are hashed.

@@ -9,7 +9,7 @@ use super::pairwise::{pearson_matrix, Source};
 use super::report::Correlations;
 use crate::engine::table::{ColumnType, Table};
 
-/// Most number columns correlated (the first ones in the table).
+/// Most number columns in the heatmaps (the first ones in the table; the alerts check all).
 pub const MAX_NUMERIC_COLUMNS: usize = 50;
 /// Most category columns in Cramér's V.
 pub const MAX_CATEGORY_COLUMNS: usize = 30;
@@ -27,7 +27,10 @@ pub(super) fn correlations(table: &Table, spearman: bool) -> Correlations {
         .collect();
     if numeric.len() > MAX_NUMERIC_COLUMNS {
         out.capped = true;
-        out.notes.push(format!("Correlations use the first {MAX_NUMERIC_COLUMNS} of {} number columns.", numeric.len()));
+        out.notes.push(format!(
+            "The heatmaps show the first {MAX_NUMERIC_COLUMNS} of {} number columns; the correlation alerts check them all.",
+            numeric.len()
+        ));
     }
     let used: Vec<_> = numeric.into_iter().take(MAX_NUMERIC_COLUMNS).collect();
     out.numeric_columns = used.iter().map(|c| c.name.clone()).collect();
@@ -61,9 +64,9 @@ pub(super) fn correlations(table: &Table, spearman: bool) -> Correlations {
             super::alerts::name_list(&too_many_levels, 3)
         ));
     }
-    let (names, codes): (Vec<String>, Vec<(Vec<u8>, usize)>) = coded.into_iter().unzip();
+    let (names, codes): (Vec<String>, Vec<_>) = coded.into_iter().unzip();
     out.category_columns = names;
-    out.cramers_v = cramers_v_matrix(&codes);
+    out.cramers_v = cramers_v_matrix(&codes.iter().collect::<Vec<_>>());
     out
 }
 

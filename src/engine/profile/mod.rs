@@ -15,12 +15,15 @@ mod correlation;
 mod dates;
 mod duplicates;
 mod histogram;
+mod keys;
 mod leakage;
 mod matrices;
+mod missingness;
 mod numeric;
 mod overview;
 mod pairwise;
 mod placeholders;
+mod relations;
 mod report;
 mod shared;
 mod sort;
@@ -31,6 +34,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::table::{ColumnType, Table};
 
+pub use keys::{is_identifier_like, key_like_name};
 pub use matrices::{MAX_CATEGORY_COLUMNS, MAX_CATEGORY_LEVELS, MAX_NUMERIC_COLUMNS};
 pub use shared::{profile_shared, Analyst, ColumnAnalysis, Finished, SHARE_MIN_ROWS};
 pub use report::{Alert, Bin, ColumnProfile, Correlations, LengthStats, Report, TypeCount, ValueCount, REPORT_VERSION};
@@ -69,14 +73,29 @@ fn assemble(table: &Table, options: &ProfileOptions, analyses: Vec<ColumnAnalysi
     let (columns, findings): (Vec<ColumnProfile>, Vec<column::Findings>) = analyses.into_iter().map(|a| (a.profile, a.findings)).unzip();
     let missing_cells: usize = columns.iter().map(|c| c.missing).sum();
     let cells = rows * table.column_count();
-    let duplicate_rows = if duplicates::all_rows_differ(&columns, rows) { 0 } else { duplicates::count_duplicate_rows(table) };
+    let duplicate_rows = if duplicates::all_rows_differ(&columns, rows, &[]) { 0 } else { duplicates::count_duplicate_rows(table) };
     let target = options.target.as_deref().filter(|t| table.column(t).is_some());
 
     let mut alerts: Vec<Alert> = alerts::duplicate_rows(duplicate_rows).into_iter().collect();
-    for (c, f) in columns.iter().zip(&findings) {
-        alerts.extend(alerts::column_alerts(c, f, rows));
+    // Duplicates a row-number or other identifier column hides.
+    // Only whole-number identifiers (row numbers, ids) are set aside: two countries with the
+    // same figures are not duplicates. And at least two other columns must remain: in a
+    // yearly series of one measure, a value that recurs is not a duplicate row.
+    let ids: Vec<usize> =
+        (0..columns.len()).filter(|&i| columns[i].column_type == ColumnType::Integer && is_identifier_like(&columns[i], rows)).collect();
+    if !ids.is_empty() && ids.len() + 2 <= columns.len() && !duplicates::all_rows_differ(&columns, rows, &ids) {
+        let hidden = duplicates::count_duplicates_in(table, &ids);
+        let names: Vec<&str> = ids.iter().map(|&i| columns[i].name.as_str()).collect();
+        alerts.extend(alerts::hidden_duplicates(hidden, duplicate_rows, &names));
     }
-    alerts.extend(alerts::correlation_alerts(&correlations));
+    let mut column_alerts: Vec<Alert> = columns.iter().zip(&findings).flat_map(|(c, f)| alerts::column_alerts(c, f, rows)).collect();
+    alerts::group_some_missing(&mut column_alerts, rows);
+    alerts.extend(column_alerts);
+    let mut correlations = correlations;
+    let mut notes = Vec::new();
+    alerts.extend(relations::pair_alerts(table, &columns, &correlations, &mut notes));
+    alerts.extend(missingness::missing_for_a_reason(table, &columns));
+    correlations.notes.extend(notes);
     if let Some(target) = target {
         alerts.extend(target::target_alerts(table, target, &columns));
     }
@@ -94,14 +113,4 @@ fn assemble(table: &Table, options: &ProfileOptions, analyses: Vec<ColumnAnalysi
         alerts,
         correlations,
     }
-}
-
-/// A text, integer or category column whose every present value is different (and there
-/// are enough rows for that to mean something).
-pub fn is_identifier_like(c: &ColumnProfile, rows: usize) -> bool {
-    rows >= 10
-        && matches!(c.column_type, ColumnType::Text | ColumnType::Integer | ColumnType::Category)
-        && c.count > 0
-        && c.distinct == c.count
-        && c.count as f64 >= 0.95 * rows as f64
 }

@@ -122,7 +122,7 @@ impl NumericSummary {
             negatives,
             infinities,
             skewness,
-            outliers: outliers(sorted, q1, q3),
+            outliers: beyond_fences(sorted, Some(q1), Some(q3), 1.5),
         }
     }
 }
@@ -182,13 +182,17 @@ pub(super) fn quantile(sorted: &[f64], q: f64) -> f64 {
     }
 }
 
-/// Count outside `[q1 − 1.5·IQR, q3 + 1.5·IQR]`, when both quartiles are finite.
-fn outliers(sorted: &[f64], q1: f64, q3: f64) -> Option<usize> {
+/// Tukey's factor for "far out" values: 3·IQR beyond the quartiles.
+pub(super) const FAR_OUT: f64 = 3.0;
+
+/// Count outside `[q1 − factor·IQR, q3 + factor·IQR]`, when both quartiles are finite.
+pub(super) fn beyond_fences(sorted: &[f64], q1: Option<f64>, q3: Option<f64>, factor: f64) -> Option<usize> {
+    let (q1, q3) = (q1?, q3?);
     if !(q1.is_finite() && q3.is_finite()) {
         return None;
     }
     let iqr = q3 - q1;
-    let (low, high) = (q1 - 1.5 * iqr, q3 + 1.5 * iqr);
+    let (low, high) = (q1 - factor * iqr, q3 + factor * iqr);
     Some(sorted.partition_point(|&x| x < low) + sorted.len() - sorted.partition_point(|&x| x <= high))
 }
 

@@ -126,11 +126,16 @@ pub struct Bin {
 
 /// A warning about the data, naming its columns, in plain language.
 ///
-/// Kinds and their `columns`: `duplicate_rows` (none); `empty`, `constant`, `near_constant`,
-/// `high_missing`, `identifier`, `high_cardinality`, `skewed`, `outliers`, `placeholder`,
-/// `whitespace`, `mixed_types`, `inconsistent_spelling` (the column); `high_correlation` (the
-/// pair, or every column of the pairs past the first 25); `imbalanced_target` (the target);
-/// `target_leakage` (the leaking column, then the target).
+/// Kinds and their `columns` (docs/alerts.md gives each rule): `duplicate_rows` (none);
+/// `hidden_duplicates` (the identifier-like columns left out); `empty`, `constant`,
+/// `near_constant`, `high_missing`, `identifier`, `repeated_key`, `high_cardinality`, `skewed`,
+/// `outliers`, `heavy_tail`, `placeholder`, `zero_placeholder`, `whitespace`, `mixed_types`,
+/// `inconsistent_spelling` (the column); `some_missing` (the column, or every such column when
+/// more than 5 share one notice); `high_correlation`, `monotone_relation` (the pair, or every
+/// column of the pairs past the first 25); `strong_association` (the pair; a column another
+/// determines comes second); `missing_for_a_reason` (the columns missing alike, then the column
+/// that explains it); `imbalanced_target` (the target); `target_leakage` (the leaking column,
+/// then the target).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Alert {
     /// What kind of problem, in snake_case (`outliers`, `high_correlation`, …).

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::categories::ValueCounts;
+use super::report::ValueCount;
 
 /// Values of a column with leading or trailing whitespace.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -73,8 +74,10 @@ const MAX_SPELLING_VALUES: usize = 10_000;
 
 /// Groups of values that are equal once lowercased with whitespace trimmed and collapsed
 /// ("Paris", "paris", " PARIS"), each group's variants most frequent first; the groups
-/// with the most rows first.
-pub(super) fn spelling_variants(counts: &ValueCounts) -> Vec<Vec<String>> {
+/// with the most rows first. A group of capitalised names that differ only in the case of a
+/// letter inside a word ("LaFayette", "Lafayette"), each form common, is two names, not one
+/// misspelt: see [`distinct_proper_names`].
+pub(super) fn spelling_variants(counts: &ValueCounts) -> Vec<Vec<ValueCount>> {
     if counts.entries.len() > MAX_SPELLING_VALUES {
         return Vec::new();
     }
@@ -85,14 +88,37 @@ pub(super) fn spelling_variants(counts: &ValueCounts) -> Vec<Vec<String>> {
     }
     let mut groups: Vec<(usize, Vec<(&str, usize)>)> = groups
         .into_values()
-        .filter(|g| g.len() > 1)
+        .filter(|g| g.len() > 1 && !distinct_proper_names(g))
         .map(|mut g| {
             g.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
             (g.iter().map(|e| e.1).sum(), g)
         })
         .collect();
     groups.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1[0].0.cmp(b.1[0].0)));
-    groups.into_iter().map(|(_, g)| g.into_iter().map(|e| e.0.to_string()).collect()).collect()
+    groups.into_iter().map(|(_, g)| g.into_iter().map(|(value, count)| ValueCount { value: value.to_string(), count }).collect()).collect()
+}
+
+/// Whether variants are distinct proper names: each is capitalised, not all capitals, with
+/// tidy spacing; they differ only inside words (a capital in the middle: "LaFayette",
+/// "DeKalb", "McDonald"), and the rarest is at least 3 rows and a tenth of the most common.
+fn distinct_proper_names(group: &[(&str, usize)]) -> bool {
+    let proper = |v: &str| {
+        let tidy = v.split_whitespace().collect::<Vec<_>>().join(" ") == v;
+        tidy && v.chars().next().is_some_and(char::is_uppercase) && v.chars().any(char::is_lowercase)
+    };
+    let word_starts = |v: &str| -> Vec<bool> {
+        let mut previous = ' ';
+        v.chars().map(|c| !std::mem::replace(&mut previous, c).is_alphanumeric()).collect()
+    };
+    let inside_words_only = |a: &str, b: &str| {
+        let starts = word_starts(a);
+        a.chars().zip(b.chars()).zip(starts).all(|((x, y), start)| x == y || !start)
+    };
+    let (most, least) = group.iter().fold((0, usize::MAX), |(m, l), e| (m.max(e.1), l.min(e.1)));
+    group.iter().all(|e| proper(e.0))
+        && group.iter().all(|a| group.iter().all(|b| a.0.chars().count() == b.0.chars().count() && inside_words_only(a.0, b.0)))
+        && least >= 3
+        && least * 10 >= most
 }
 
 #[cfg(test)]
@@ -107,7 +133,15 @@ mod tests {
     fn finds_padding_mixed_numbers_and_spellings() {
         let c = counts(&[("Paris", 5), ("paris ", 2), (" PARIS", 1), ("Lyon", 3)]);
         assert_eq!(whitespace(&c), Some(Whitespace { rows: 3, examples: vec!["paris ".into(), " PARIS".into()] }));
-        assert_eq!(spelling_variants(&c), vec![vec!["Paris".to_string(), "paris ".into(), " PARIS".into()]]);
+        let values: Vec<Vec<(String, usize)>> =
+            spelling_variants(&c).into_iter().map(|g| g.into_iter().map(|v| (v.value, v.count)).collect()).collect();
+        assert_eq!(values, vec![vec![("Paris".to_string(), 5), ("paris ".into(), 2), (" PARIS".into(), 1)]]);
+        // Two towns, both common: not a misspelling. A lone variant, or a capital at a word's
+        // start, still is.
+        assert!(spelling_variants(&counts(&[("LaFayette", 40), ("Lafayette", 60)])).is_empty());
+        assert_eq!(spelling_variants(&counts(&[("LaFayette", 1), ("Lafayette", 60)])).len(), 1);
+        assert_eq!(spelling_variants(&counts(&[("New York", 30), ("New york", 20)])).len(), 1);
+        assert_eq!(spelling_variants(&counts(&[("Telephone", 30), ("telephone", 20)])).len(), 1);
         let c = counts(&[("12", 4), ("13", 3), ("n/a?", 2), ("1,5", 1), ("7%", 1)]);
         let mixed = mixed_types(&c).unwrap();
         assert_eq!((mixed.non_numeric_rows, mixed.offenders.clone()), (2, vec!["n/a?".to_string()]));
