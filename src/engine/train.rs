@@ -123,12 +123,12 @@ pub fn train_timed(
         return clusters::train_clusters(table, recipe, options, created_at, progress);
     }
     let params = options.params.resolve(options.algorithm, task).map_err(String::from)?;
-    let prepared = Prepared::new(table, recipe, &options.target, task, options.seed)?;
+    let prepared = Prepared::for_training(table, recipe, options, task)?;
     let (train_idx, test_idx) = split_rows(&prepared, options)?;
     let fold = prepared.fold(&train_idx, &test_idx)?;
     let started = clock.map(|now| now());
     let model = Model::fit(task, options.algorithm, &params, options.seed, &fold.x_train, &fold.y_train, &mut progress.part(0.0, 0.8))
-        .map_err(String::from)?;
+        .map_err(|e| name_features(&e.0, &fold.features))?;
     let fit_seconds = clock.zip(started).map(|(now, started)| now() - started);
     let evaluation = evaluate(&model, &fold.x_test, &fold.y_test, &prepared.classes, options.seed)?;
     let test_rows = prepared.rows.take(&test_idx);
@@ -197,7 +197,45 @@ fn score_rows(prepared: &Prepared, fitted: &FittedRecipe, model: &Model, rows: &
     }
 }
 
+/// A learning error with each "feature N" (the learning layer's 1-based name for a column
+/// of the matrix it was given) replaced by that column's name, as the user knows it.
+pub(crate) fn name_features(message: &str, features: &[String]) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("feature ") {
+        let after = &rest[at + "feature ".len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let name = after[..digits].parse::<usize>().ok().and_then(|n| features.get(n.checked_sub(1)?));
+        match name {
+            Some(name) => {
+                out.push_str(&rest[..at]);
+                out.push_str(&format!("'{name}'"));
+                rest = &after[digits..];
+            }
+            None => {
+                out.push_str(&rest[..at + "feature ".len()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The names and types of a table's columns: what a model file expects.
 fn schema_of(inputs: &Table) -> Vec<SchemaColumn> {
     inputs.columns.iter().map(|c| SchemaColumn { name: c.name.clone(), column_type: c.column_type() }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_features;
+
+    #[test]
+    fn learning_errors_name_the_columns() {
+        let names = ["a".to_string(), "b".to_string()];
+        assert_eq!(name_features("but feature 2 holds -1.5", &names), "but 'b' holds -1.5");
+        assert_eq!(name_features("feature 1 and feature 3; features 2", &names), "'a' and feature 3; features 2");
+        assert_eq!(name_features("no feature here", &names), "no feature here");
+    }
 }

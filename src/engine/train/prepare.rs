@@ -5,11 +5,13 @@
 //! fitted on the training rows only and applied to the held-out rows: no statistic of a
 //! held-out row reaches the model.
 
-use crate::engine::auto_steps::{automatic_steps, still_to_scale};
+use crate::engine::auto_steps::{automatic_steps, keeps_units, still_to_scale};
 use crate::engine::features::{class_labels, feature_matrix};
 use crate::engine::learn::{Features, Target, Task};
 use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep};
 use crate::engine::table::Table;
+
+use super::TrainOptions;
 
 /// The table's rows that have a target, the target as the learners take it, and the recipe
 /// (the user's steps and the automatic ones the model needs).
@@ -41,8 +43,19 @@ pub struct Fold {
 
 impl Prepared {
     /// The rows of `table` with a value in `target`, with `recipe` and the automatic steps
-    /// the model needs (judged on the data after the user's recipe).
+    /// a model needs (judged on the data after the user's recipe), number columns scaled.
     pub fn new(table: &Table, recipe: &Recipe, target: &str, task: Task, seed: u64) -> Result<Prepared, String> {
+        Prepared::build(table, recipe, target, task, seed, true)
+    }
+
+    /// [`Prepared::new`] for the algorithm and hyperparameters of `options`: no automatic
+    /// scaling for a model that reads numbers in their own units ([`keeps_units`]).
+    pub fn for_training(table: &Table, recipe: &Recipe, options: &TrainOptions, task: Task) -> Result<Prepared, String> {
+        let scale = !keeps_units(options.algorithm, &options.params);
+        Prepared::build(table, recipe, &options.target, task, options.seed, scale)
+    }
+
+    fn build(table: &Table, recipe: &Recipe, target: &str, task: Task, seed: u64, scale: bool) -> Result<Prepared, String> {
         let recipe = recipe.automatic_steps_without(target);
         check_recipe_leaves_target_alone(&recipe, target)?;
         let target_data = &table.require(target)?.data;
@@ -54,7 +67,7 @@ impl Prepared {
         let (y, classes) = target_values(&rows, target, task)?;
         let context = FitContext { target: Some(target.to_string()), seed };
         let (user_fitted, after_user) = recipe.fit_transform(rows.clone(), &context)?;
-        let scale = still_to_scale(&recipe);
+        let scale = if scale { still_to_scale(&recipe) } else { None };
         let added = automatic_steps(&after_user.without(target), &user_fitted.apply_for_prediction(&table.without(target))?, scale.as_ref());
         let mut recipe = recipe;
         recipe.steps.extend(added.iter().cloned().map(RecipeStep::automatic));
@@ -102,11 +115,13 @@ impl Prepared {
             _ => Target::Values(column.data.to_numbers().ok_or("the recipe changed the target's type")?),
         };
         let inputs = prepared.without(&self.target);
-        Ok((inputs.column_names(), feature_matrix(&inputs)?, y))
+        let names = inputs.column_names();
+        let x = feature_matrix(&inputs).map_err(|e| super::name_features(&e, &names))?;
+        Ok((names, x, y))
     }
 }
 
-fn check_recipe_leaves_target_alone(recipe: &Recipe, target: &str) -> Result<(), String> {
+pub(super) fn check_recipe_leaves_target_alone(recipe: &Recipe, target: &str) -> Result<(), String> {
     for (i, entry) in recipe.enabled_steps() {
         if entry.step.columns().iter().any(|c| c == target) {
             return Err(format!(
