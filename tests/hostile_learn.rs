@@ -331,6 +331,12 @@ fn naive_bayes_trains_on_counts() {
         assert!(distribution == "bernoulli" || accuracy >= 0.8, "{distribution}: accuracy {accuracy}");
         let cv = sift::engine::train::cross_validate(&table, &Recipe::default(), &options, 3, &mut sift::engine::learn::Progress::none());
         assert!(cv.is_ok(), "{distribution}: {:?}", cv.err());
+        // After a model that scaled (the page keeps Sift's steps in the recipe), counts again.
+        let knn = TrainOptions { algorithm: Algorithm::Knn, params: Params::new(), ..options.clone() };
+        let scaled = train(&table, &Recipe::default(), &knn, "now").unwrap().recipe;
+        assert!(scaled.steps.iter().any(|s| s.automatic && s.step.describe().starts_with("Standard scale")));
+        let again = train(&table, &scaled, &options, "now").unwrap_or_else(|e| panic!("{distribution} after knn: {e}"));
+        assert!(again.recipe.steps.iter().all(|s| !s.step.describe().starts_with("Standard scale")), "{distribution}");
     }
     // A fraction is not a count: quoted as in the file, with its column.
     let fractional = csv.replacen("\n2,", "\n2.5,", 1);

@@ -8,7 +8,7 @@
 use crate::engine::auto_steps::{automatic_steps, keeps_units, still_to_scale};
 use crate::engine::features::{class_labels, feature_matrix};
 use crate::engine::learn::{Features, Target, Task};
-use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep};
+use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep, Step};
 use crate::engine::table::Table;
 
 use super::TrainOptions;
@@ -56,7 +56,11 @@ impl Prepared {
     }
 
     fn build(table: &Table, recipe: &Recipe, target: &str, task: Task, seed: u64, scale: bool) -> Result<Prepared, String> {
-        let recipe = recipe.automatic_steps_without(target);
+        let mut recipe = recipe.automatic_steps_without(target);
+        if !scale {
+            // A scaling Sift added for an earlier model goes too (the user's own stays).
+            recipe.steps.retain(|s| !(s.automatic && matches!(s.step, Step::StandardScale(_))));
+        }
         check_recipe_leaves_target_alone(&recipe, target)?;
         let target_data = &table.require(target)?.data;
         let kept: Vec<usize> = (0..table.row_count()).filter(|&i| !target_data.is_missing(i)).collect();
