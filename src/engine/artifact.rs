@@ -11,6 +11,8 @@ use crate::engine::recipe::{FittedRecipe, Recipe, RecipeStep};
 use crate::engine::table::{format_number, Column, ColumnData, ColumnType, Integers, Nullable, Table};
 use crate::engine::train::{Evaluation, TrainOptions, TrainSummary};
 
+mod saved_form;
+
 /// Version of the model JSON this Sift writes (2: any algorithm, SVMs and forests in a form
 /// that predicts after loading, hyperparameters by name, importance-ready evaluation).
 pub const MODEL_VERSION: u32 = 2;
@@ -101,9 +103,16 @@ impl Artifact {
         }
     }
 
-    /// The artifact as JSON.
+    /// The artifact as JSON, checked to read back with [`Artifact::from_json`]. JSON has no
+    /// infinity or NaN (serde writes them as `null`), so a learned number that is not finite
+    /// would give a file that no Sift can read: that is an error here, naming the part (and
+    /// the column, where the part says) that holds it, never a file that fails later.
     pub fn to_json(&self) -> Result<String, String> {
-        serde_json::to_string(self).map_err(|e| format!("the model could not be written as JSON: {e}"))
+        let text = serde_json::to_string(self).map_err(|e| format!("the model could not be written as JSON: {e}"))?;
+        match Artifact::from_json(&text) {
+            Ok(_) => Ok(text),
+            Err(e) => Err(format!("the model could not be saved: {}", saved_form::unreadable_part(self).unwrap_or(e))),
+        }
     }
 
     /// Reads a model JSON, with a clear message for malformed JSON, a recipe given instead, an
@@ -183,7 +192,17 @@ impl Artifact {
             ));
         }
         let x = feature_matrix_from(&prepared, Origin { inputs: &inputs, rows: None, data_rows: None })?;
-        let predicted = self.model.predict_with_scores(&x).map_err(String::from)?;
+        if x.rows() != table.row_count() {
+            return Err(row_count_changed(table.row_count(), x.rows()));
+        }
+        let predicted = self.model.predict_with_scores(&x).map_err(|e| e.naming_features(&names))?;
+        if predicted.prediction.len() != table.row_count() {
+            return Err(format!(
+                "the model gave {} predictions for the {} rows of this file; nothing was written, as rows would be left without a prediction",
+                predicted.prediction.len(),
+                table.row_count()
+            ));
+        }
         let prediction = match predicted.prediction {
             Prediction::Classes(labels) => labels
                 .into_iter()
@@ -254,6 +273,15 @@ fn json_kind(value: &serde_json::Value) -> &'static str {
     }
 }
 
+/// The error of a recipe that gave another number of rows than the file has, at prediction
+/// time (where no step may add or remove rows).
+pub(crate) fn row_count_changed(file_rows: usize, prepared_rows: usize) -> String {
+    format!(
+        "the recipe turned the {file_rows} rows of this file into {prepared_rows}; every row needs its own prediction, \
+         so nothing was predicted (a step that keeps no input columns, such as a PCA over every column, loses the row count)"
+    )
+}
+
 /// What a model says about each row of a file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Predictions {
@@ -267,6 +295,14 @@ pub struct Predictions {
 /// per class where the model gives probabilities. `sift predict` and the page both write it.
 pub fn predictions_csv(artifact: &Artifact, table: &Table) -> Result<String, String> {
     let columns = artifact.predict_table(table)?.columns();
+    // Each row gets its own prediction or the file is not written: never a padded blank.
+    if let Some((name, values)) = columns.iter().find(|(_, values)| values.len() != table.row_count()) {
+        return Err(format!(
+            "the '{name}' column has {} values for the {} rows of this file; nothing was written",
+            values.len(),
+            table.row_count()
+        ));
+    }
     let extra: Vec<(&str, &[String])> = columns.iter().map(|(name, values)| (name.as_str(), values.as_slice())).collect();
     crate::engine::export::write_csv_with(table, &extra, crate::engine::export::CsvOptions::default())
 }

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::engine::learn::{Algorithm, ParamValue, Params};
 use crate::engine::recipe::{ImputeStrategy, Recipe, Step};
 use crate::engine::table::{ColumnData, ColumnType, Table};
 
@@ -96,6 +97,15 @@ pub fn still_to_scale(recipe: &Recipe) -> Option<ScaledAlready> {
             .flatten()
             .collect()
     })
+}
+
+/// Whether `algorithm` with `params` reads numbers in the file's own units, so that Sift must
+/// not rescale them: naive Bayes over counts (multinomial) or category codes (categorical)
+/// needs whole numbers from 0, which standard scaling turns into negative fractions, and its
+/// bernoulli form compares each value with a threshold given in the column's own units.
+pub fn keeps_units(algorithm: Algorithm, params: &Params) -> bool {
+    algorithm == Algorithm::NaiveBayes
+        && matches!(params.get("distribution"), Some(ParamValue::Text(d)) if matches!(d.as_str(), "multinomial" | "categorical" | "bernoulli"))
 }
 
 /// A column of only 0 and 1 (a one-hot or yes/no indicator): left unscaled, as one-hot

@@ -91,15 +91,9 @@ pub fn feature_matrix_from(table: &Table, origin: Origin) -> Result<Features, St
 /// (`rows` rows), in terms of the input column and data row.
 fn bad_value(name: &str, i: usize, x: f64, origin: Origin, rows: usize) -> String {
     let input = origin.input_column(name);
-    if let Some(input) = input {
-        if let Some(at) = first_infinite(&input.data) {
-            // Anywhere in the inputs: a scaling step spreads one infinity over every row.
-            return format!(
-                "'{}' is infinite in {} (a number beyond ±1.8e308, such as 1e309, reads as infinity); correct or clear that value, or drop the column",
-                input.name,
-                origin.data_row(at)
-            );
-        }
+    if let Some(message) = input.and_then(|input| infinite_in(input, &origin)) {
+        // Anywhere in the inputs: a scaling step spreads one infinity over every row.
+        return message;
     }
     // The recipe's rows are the input rows one to one unless a step removed some.
     let same_rows = rows == origin.row_count();
@@ -136,6 +130,23 @@ fn shown(data: &ColumnData, i: usize) -> String {
         (None, Some(text)) => format!("'{text}'"),
         (None, None) => "missing".into(),
     }
+}
+
+/// "'x' is infinite in data row 200 …" when numeric input column `input` holds an infinity.
+fn infinite_in(input: &crate::engine::table::Column, origin: &Origin) -> Option<String> {
+    let at = first_infinite(&input.data)?;
+    Some(format!(
+        "'{}' is infinite in {} (a number beyond ±1.8e308, such as 1e309, reads as infinity); correct or clear that value, or drop the column",
+        input.name,
+        origin.data_row(at)
+    ))
+}
+
+/// A recipe that failed on `inputs` (whose data rows are `origin`) explained by its root
+/// cause when there is one: an infinite value in an input column the failure names
+/// (a scaling step cannot learn from it). `None`: the recipe's own message says it best.
+pub fn infinite_input_behind(failure: &str, origin: Origin) -> Option<String> {
+    origin.inputs.columns.iter().filter(|c| failure.contains(&format!("'{}'", c.name))).find_map(|c| infinite_in(c, &origin))
 }
 
 /// The first row holding ±infinity in a numeric column.

@@ -123,7 +123,7 @@ pub fn train_timed(
         return clusters::train_clusters(table, recipe, options, created_at, progress);
     }
     let params = options.params.resolve(options.algorithm, task).map_err(String::from)?;
-    let prepared = Prepared::new(table, recipe, &options.target, task, options.seed)?;
+    let prepared = Prepared::for_training(table, recipe, options, task)?;
     let (train_idx, test_idx) = split_rows(&prepared, options)?;
     let fold = prepared.fold(&train_idx, &test_idx)?;
     let started = clock.map(|now| now());

@@ -5,6 +5,11 @@
 //! the end of its tree, a split on a feature that does not exist or a matrix shorter than its
 //! shape would panic (or loop) at predict time. These checks turn that into an error. Parts
 //! stored in our own form are checked after reading (`Estimator::check`).
+//!
+//! Both also refuse hyperparameters a model carries outside what the trainer accepts (a
+//! kernel of degree 1000000, a boosting learning rate of 1e9): such a file loads and
+//! predicts without an error, but every prediction is wrong. The trainer runs the same
+//! checks on each model it fits, so it never writes a model that this would refuse.
 
 use serde_json::{json, Map, Value};
 
@@ -77,6 +82,7 @@ pub fn check_model_json(model: &Value) -> Result<(), String> {
     match kind.as_str() {
         "logistic_regression" => rules.logistic(body),
         "linear_regression" => rules.linear(body),
+        "gradient_boosting" => boosting(body),
         "extra_trees_regressor" => match body.get("forest_regressor") {
             None | Some(Value::Null) => Ok(()),
             Some(forest) => forest_has_trees(forest),
@@ -228,6 +234,27 @@ impl Rules {
     fn linear(&self, body: &Value) -> Result<(), String> {
         expect_shape(body.get("coefficients"), self.n_features, 1, "linear regression weights")?;
         expect_shape(body.get("intercept"), 1, 1, "linear regression intercept")
+    }
+}
+
+/// The largest magnitude of an input or target (`data::MAX_MAGNITUDE`): a starting score
+/// beyond it is not the mean of any target the trainer accepts.
+const MAX_SCORE: f64 = 1e100;
+
+/// Gradient boosting's prediction is `base_score + learning_rate × Σ tree`: both must be what
+/// training gives (a learning rate in (0, 1], a base score within ±1e100), and the trees
+/// within the trainer's count (1 to 5000).
+fn boosting(body: &Value) -> Result<(), String> {
+    let model = body.get("model");
+    let parameters = model.and_then(|m| m.get("parameters"));
+    let number = |key: &str| parameters.and_then(|p| p.get(key)).and_then(Value::as_f64);
+    let rate = number("learning_rate").is_some_and(|r| r > 0.0 && r <= 1.0);
+    let base = number("base_score").is_some_and(|b| b.abs() <= MAX_SCORE);
+    let trees = model.and_then(|m| m.get("regressors")).and_then(Value::as_array).is_some_and(|t| (1..=5000).contains(&t.len()));
+    if rate && base && trees {
+        Ok(())
+    } else {
+        Err("the gradient boosting's learning rate, starting score or number of trees is outside what Sift trains".into())
     }
 }
 

@@ -1,8 +1,14 @@
 //! Clustering a table: no target and no split. The recipe (and the automatic steps) is
 //! fitted on every row, the rows are grouped, and the grouping is measured by its silhouette,
 //! shown as cluster sizes and a 2-D principal-component scatter.
+//!
+//! A target named with clustering is left out of the inputs rather than refused: the user
+//! has said which column is the answer, and grouping rows by their answer (its one-hot
+//! columns dominate every distance) would find the labels again and call them clusters.
+//! Leaving it out is what clustering with a known label means (scikit-learn users drop it
+//! from `X`); the summary says so, and the model does not need that column to predict.
 
-use crate::engine::artifact::Artifact;
+use crate::engine::artifact::{row_count_changed, Artifact};
 use crate::engine::auto_steps::{automatic_steps, still_to_scale};
 use crate::engine::features::feature_matrix;
 use crate::engine::learn::metrics::silhouette;
@@ -11,6 +17,7 @@ use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep};
 use crate::engine::table::Table;
 
 use super::evaluation::sample_rows;
+use super::prepare::check_recipe_leaves_target_alone;
 use super::{permutation_importance, schema_of, ClusterSize, Evaluation, TrainOptions, TrainSummary, Trained};
 
 pub(super) fn train_clusters(
@@ -21,15 +28,18 @@ pub(super) fn train_clusters(
     progress: &mut Progress,
 ) -> Result<Trained, String> {
     let params = options.params.resolve(options.algorithm, Task::Clustering).map_err(String::from)?;
+    let (table, recipe, left_out) = without_target(table, recipe, &options.target)?;
+    let table = &table;
     let context = FitContext { target: None, seed: options.seed };
     let (user_fitted, after_user) = recipe.fit_transform(table.clone(), &context)?;
-    let added = automatic_steps(&after_user, &user_fitted.apply_for_prediction(table)?, still_to_scale(recipe).as_ref());
-    let mut recipe = recipe.clone();
+    let added = automatic_steps(&after_user, &user_fitted.apply_for_prediction(table)?, still_to_scale(&recipe).as_ref());
+    let mut recipe = recipe;
     recipe.steps.extend(added.iter().cloned().map(RecipeStep::automatic));
     let (fitted, prepared) = recipe.fit_transform(table.clone(), &context)?;
     let x = feature_matrix(&prepared)?;
     progress.report(0.1, "finding clusters").map_err(String::from)?;
-    let (model, labels) = Model::fit_clusters(options.algorithm, &params, options.seed, &x).map_err(String::from)?;
+    let (model, labels) = Model::fit_clusters(options.algorithm, &params, options.seed, &x)
+        .map_err(|e| e.naming_features(&prepared.column_names()))?;
     progress.report(0.6, "measuring the clusters").map_err(String::from)?;
     let evaluation = describe(&x, &labels, options.seed);
     let assigned = assign(&fitted, &model, table)?;
@@ -46,7 +56,7 @@ pub(super) fn train_clusters(
         test_rows: 0,
         missing_target_rows: 0,
         features: prepared.column_names(),
-        added_steps: added.iter().map(|s| s.describe()).collect(),
+        added_steps: left_out.into_iter().chain(added.iter().map(|s| s.describe())).collect(),
         evaluation,
         importance,
         fit_seconds: None,
@@ -55,11 +65,29 @@ pub(super) fn train_clusters(
     Ok(Trained { recipe, summary, artifact })
 }
 
+/// `table` and `recipe` without the `target` column (see the module doc), and the note that
+/// says so; unchanged when no target is named.
+fn without_target(table: &Table, recipe: &Recipe, target: &str) -> Result<(Table, Recipe, Option<String>), String> {
+    if target.is_empty() {
+        return Ok((table.clone(), recipe.clone(), None));
+    }
+    table.require(target)?;
+    let recipe = recipe.automatic_steps_without(target);
+    check_recipe_leaves_target_alone(&recipe, target)?;
+    let note = format!("Left out '{target}' (the target) from the clustering inputs: clusters are found without it");
+    Ok((table.without(target), recipe, Some(note)))
+}
+
 /// The cluster of each row of `rows` (one per row: row-removing steps are skipped).
 fn assign(fitted: &FittedRecipe, model: &Model, rows: &Table) -> Result<Vec<i32>, String> {
-    let x = feature_matrix(&fitted.apply_for_prediction(rows)?)?;
+    let prepared = fitted.apply_for_prediction(rows)?;
+    let x = feature_matrix(&prepared)?;
+    if x.rows() != rows.row_count() {
+        return Err(row_count_changed(rows.row_count(), x.rows()));
+    }
     match model.predict(&x).map_err(String::from)? {
-        Prediction::Clusters(labels) => Ok(labels),
+        Prediction::Clusters(labels) if labels.len() == rows.row_count() => Ok(labels),
+        Prediction::Clusters(labels) => Err(format!("the model gave {} clusters for {} rows", labels.len(), rows.row_count())),
         _ => Err("the model did not predict clusters".into()),
     }
 }

@@ -5,12 +5,14 @@
 //! fitted on the training rows only and applied to the held-out rows: no statistic of a
 //! held-out row reaches the model.
 
-use crate::engine::auto_steps::{automatic_steps, still_to_scale};
-use crate::engine::features::{check_numeric_target, class_labels, feature_matrix, feature_matrix_from, Origin};
+use crate::engine::auto_steps::{automatic_steps, keeps_units, still_to_scale};
+use crate::engine::features::{check_numeric_target, class_labels, feature_matrix, feature_matrix_from, infinite_input_behind, Origin};
 use crate::engine::format::{a_or_an, count_of};
 use crate::engine::learn::{Features, Target, Task};
-use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep};
+use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep, Step};
 use crate::engine::table::Table;
+
+use super::TrainOptions;
 
 /// The table's rows that have a target, the target as the learners take it, and the recipe
 /// (the user's steps and the automatic ones the model needs).
@@ -44,9 +46,24 @@ pub struct Fold {
 
 impl Prepared {
     /// The rows of `table` with a value in `target`, with `recipe` and the automatic steps
-    /// the model needs (judged on the data after the user's recipe).
+    /// a model needs (judged on the data after the user's recipe), number columns scaled.
     pub fn new(table: &Table, recipe: &Recipe, target: &str, task: Task, seed: u64) -> Result<Prepared, String> {
-        let recipe = recipe.automatic_steps_without(target);
+        Prepared::build(table, recipe, target, task, seed, true)
+    }
+
+    /// [`Prepared::new`] for the algorithm and hyperparameters of `options`: no automatic
+    /// scaling for a model that reads numbers in their own units ([`keeps_units`]).
+    pub fn for_training(table: &Table, recipe: &Recipe, options: &TrainOptions, task: Task) -> Result<Prepared, String> {
+        let scale = !keeps_units(options.algorithm, &options.params);
+        Prepared::build(table, recipe, &options.target, task, options.seed, scale)
+    }
+
+    fn build(table: &Table, recipe: &Recipe, target: &str, task: Task, seed: u64, scale: bool) -> Result<Prepared, String> {
+        let mut recipe = recipe.automatic_steps_without(target);
+        if !scale {
+            // A scaling Sift added for an earlier model goes too (the user's own stays).
+            recipe.steps.retain(|s| !(s.automatic && matches!(s.step, Step::StandardScale(_))));
+        }
         check_recipe_leaves_target_alone(&recipe, target)?;
         let target_data = &table.require(target)?.data;
         let kept: Vec<usize> = (0..table.row_count()).filter(|&i| !target_data.is_missing(i)).collect();
@@ -60,8 +77,10 @@ impl Prepared {
             check_numeric_target(target, values, &kept)?;
         }
         let context = FitContext { target: Some(target.to_string()), seed };
-        let (user_fitted, after_user) = recipe.fit_transform(rows.clone(), &context)?;
-        let scale = still_to_scale(&recipe);
+        let (user_fitted, after_user) = recipe.fit_transform(rows.clone(), &context).map_err(|e| {
+            infinite_input_behind(&e, Origin { inputs: &rows, rows: None, data_rows: Some(&kept) }).unwrap_or(e)
+        })?;
+        let scale = if scale { still_to_scale(&recipe) } else { None };
         let added = automatic_steps(&after_user.without(target), &user_fitted.apply_for_prediction(&table.without(target))?, scale.as_ref());
         let mut recipe = recipe;
         recipe.steps.extend(added.iter().cloned().map(RecipeStep::automatic));
@@ -81,7 +100,9 @@ impl Prepared {
 
     /// Fits the recipe on rows `train` and applies it to rows `test` (indices into `rows`).
     pub fn fold(&self, train: &[usize], test: &[usize]) -> Result<Fold, String> {
-        let (fitted, prepared_train) = self.recipe.fit_transform(self.rows.take(train), &self.context)?;
+        let (fitted, prepared_train) = self.recipe.fit_transform(self.rows.take(train), &self.context).map_err(|e| {
+            infinite_input_behind(&e, Origin { inputs: &self.rows, rows: None, data_rows: Some(&self.data_rows) }).unwrap_or(e)
+        })?;
         let (features, x_train, y_train) = self.split_target_from(&prepared_train, self.origin(train))?;
         let (test_features, x_test, y_test) = self.split_target_from(&fitted.apply(&self.rows.take(test))?, self.origin(test))?;
         if test_features != features {
@@ -133,7 +154,7 @@ impl Prepared {
     }
 }
 
-fn check_recipe_leaves_target_alone(recipe: &Recipe, target: &str) -> Result<(), String> {
+pub(super) fn check_recipe_leaves_target_alone(recipe: &Recipe, target: &str) -> Result<(), String> {
     for (i, entry) in recipe.enabled_steps() {
         if entry.step.columns().iter().any(|c| c == target) {
             return Err(format!(

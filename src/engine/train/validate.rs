@@ -53,7 +53,7 @@ pub fn cross_validate(table: &Table, recipe: &Recipe, options: &TrainOptions, k:
     if task == Task::Clustering {
         return Err("cross-validation scores predictions of a target; clustering has none (its silhouette is measured on all rows)".into());
     }
-    let prepared = Prepared::new(table, recipe, &options.target, task, options.seed)?;
+    let prepared = Prepared::for_training(table, recipe, options, task)?;
     cross_validate_prepared(&prepared, options, k, progress)
 }
 
@@ -137,7 +137,7 @@ pub fn grid_search(
     if task == Task::Clustering {
         return Err("grid search cross-validates predictions of a target; clustering has none".into());
     }
-    let prepared = Prepared::new(table, recipe, &options.target, task, options.seed)?;
+    let prepared = Prepared::for_training(table, recipe, options, task)?;
     let metric = if task == Task::Classification { "accuracy" } else { "r2" };
     let total = combinations.len();
     let mut points = Vec::with_capacity(total);

@@ -167,8 +167,9 @@ impl Setup {
         let algorithm = self.algorithm.get_untracked();
         let clustering = self.effective_task() == Some(Task::Clustering);
         let target = match self.target.get_untracked() {
+            // The target select is disabled for clustering: no column is left out of it.
+            _ if clustering => String::new(),
             Some(target) => target,
-            None if clustering => String::new(),
             None => return Err("Load data first: there is no column to predict yet.".into()),
         };
         let params = self

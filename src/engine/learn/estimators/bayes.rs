@@ -15,7 +15,7 @@ use smartcore::naive_bayes::categorical::{CategoricalNB, CategoricalNBParameters
 use smartcore::naive_bayes::gaussian::{GaussianNB, GaussianNBParameters};
 use smartcore::naive_bayes::multinomial::{MultinomialNB, MultinomialNBParameters};
 
-use super::{all_finite, failed, Classify, Matrix};
+use super::{all_finite, all_inputs, failed, Classify, Matrix};
 use crate::engine::learn::algorithms::Algorithm;
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
@@ -24,6 +24,9 @@ use crate::engine::learn::scores::{ScoreKind, Scores};
 
 /// The most category codes a categorical feature may have.
 const MAX_CATEGORIES: f64 = 1000.0;
+
+/// The largest |threshold| of the bernoulli distribution (the `binarize` parameter's range).
+const MAX_THRESHOLD: f64 = 1e12;
 
 /// The smallest smoothing used, as scikit-learn does for `alpha = 0`.
 const MIN_ALPHA: f64 = 1e-10;
@@ -76,7 +79,9 @@ impl NaiveBayes {
             }
             _ => {
                 let m: GaussianNB<f64, u32, Matrix, Vec<u32>> = GaussianNB::fit(&x.to_dense()?, &labels, GaussianNBParameters::default()).map_err(fail)?;
-                let smoothing = 1e-9 * largest_variance(x);
+                // At least the smallest normal number: a zero variance (every feature constant, or
+                // values so tiny that their squares underflow) would divide by zero when scoring.
+                let smoothing = (1e-9 * largest_variance(x)).max(f64::MIN_POSITIVE);
                 let variances = m.var().iter().map(|v| v.iter().map(|s| s + smoothing).collect()).collect();
                 (m.classes().clone(), m.class_count().clone(), Distribution::Gaussian { means: m.theta().clone(), variances })
             }
@@ -129,7 +134,30 @@ impl NaiveBayes {
         if k == 0 || self.log_priors.len() != k || !shapes || self.classes.iter().any(|&c| c as usize >= n_classes) {
             return Err("the naive Bayes model's tables do not agree with its sizes".into());
         }
-        Ok(())
+        self.check_values()
+    }
+
+    /// Every number within what training gives: log probabilities finite and at most 0,
+    /// means within ±1e100, variances positive and finite, a threshold within ±1e12 (the
+    /// `binarize` parameter's range).
+    fn check_values(&self) -> Result<(), String> {
+        let log_p = |v: &f64| v.is_finite() && *v <= 0.0;
+        let ok = self.log_priors.iter().all(log_p)
+            && match &self.distribution {
+                Distribution::Gaussian { means, variances } => {
+                    all_inputs(means.iter().flatten()) && variances.iter().flatten().all(|v| v.is_finite() && *v > 0.0)
+                }
+                Distribution::Multinomial { log_probs } => log_probs.iter().flatten().all(log_p),
+                Distribution::Bernoulli { log_probs, threshold } => {
+                    log_probs.iter().flatten().all(log_p) && threshold.is_finite() && threshold.abs() <= MAX_THRESHOLD
+                }
+                Distribution::Categorical { log_probs } => log_probs.iter().flatten().flatten().all(log_p),
+            };
+        if ok {
+            Ok(())
+        } else {
+            Err("the naive Bayes model holds a probability, mean, variance or threshold outside what training gives".into())
+        }
     }
 }
 
@@ -167,14 +195,25 @@ fn largest_variance(x: &Features) -> f64 {
         .fold(0.0, f64::max)
 }
 
+/// `v` as a person reads it: `-1.5`, `3`, `1e300` (not 301 digits).
+fn short(v: f64) -> String {
+    if v.abs() < 1e15 {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
+
 /// The features as whole numbers from 0 to `max`, or an error naming the first that is not.
 fn whole(x: &Features, kind: &str, max: f64) -> Result<DenseMatrix<u32>, LearnError> {
     let max = max.min(f64::from(u32::MAX));
     if let Some(at) = x.values().iter().position(|v| v.fract() != 0.0 || *v < 0.0 || *v > max) {
-        let (row, col) = (at / x.cols() + 1, at % x.cols() + 1);
+        let col = at % x.cols() + 1;
         return Err(LearnError::new(format!(
-            "{kind} naive Bayes needs whole numbers from 0 to {max} as features, but feature {col} of row {row} is {}; choose the gaussian distribution",
-            x.values()[at]
+            "{kind} naive Bayes needs whole numbers from 0 to {max} ({}) in every input, but feature {col} holds {}; \
+             choose the gaussian distribution, or drop or round that column",
+            if kind == "multinomial" { "counts" } else { "category codes" },
+            short(x.values()[at])
         )));
     }
     let mut column_major = Vec::with_capacity(x.values().len());

@@ -22,6 +22,12 @@ use crate::engine::learn::hyper::Params;
 /// much memory and time in a browser tab.
 pub const MAX_AGGLOMERATIVE_ROWS: usize = 3000;
 
+/// The largest DBSCAN radius the trainer accepts (its `eps` parameter's maximum).
+const MAX_EPS: f64 = 1e12;
+
+/// The most clusters k-means and agglomerative clustering are asked for (their parameters' maximum).
+const MAX_CLUSTERS: usize = 1000;
+
 /// The label of a row in no cluster (DBSCAN's noise).
 pub const NOISE: i32 = -1;
 
@@ -79,11 +85,19 @@ impl Clusters {
                     points: kept.iter().map(|&i| x.row(i).to_vec()).collect(),
                     labels: kept.iter().map(|&i| labels[i]).collect(),
                 };
-                return Ok((Clusters { algorithm, form }, labels));
+                return Clusters { algorithm, form }.checked(x, labels);
             }
         };
         let form = Form::Nearest { centres: centres(x, &labels) };
-        Ok((Clusters { algorithm, form }, labels))
+        Clusters { algorithm, form }.checked(x, labels)
+    }
+
+    /// The fitted clustering with the checks a loaded one passes (see `Estimator::check_fitted`).
+    fn checked(self, x: &Features, labels: Vec<i32>) -> Result<(Clusters, Vec<i32>), LearnError> {
+        self.check(x.cols()).map_err(|e| {
+            LearnError::new(format!("{} found clusters that could not be saved ({e}); rescale the features", self.algorithm.label()))
+        })?;
+        Ok((self, labels))
     }
 
     /// The algorithm that found the clusters.
@@ -107,19 +121,19 @@ impl Clusters {
             .collect()
     }
 
-    /// Sizes agree and numbers are finite.
+    /// Sizes agree, numbers are finite, the radius and the cluster count within the trainer's ranges.
     pub fn check(&self, n_features: usize) -> Result<(), String> {
         let rows_ok = |rows: &Vec<Vec<f64>>| rows.iter().all(|r| r.len() == n_features && all_inputs(r));
         let ok = match &self.form {
-            Form::Nearest { centres } => !centres.is_empty() && rows_ok(centres),
+            Form::Nearest { centres } => !centres.is_empty() && centres.len() <= MAX_CLUSTERS && rows_ok(centres),
             Form::Density { eps, points, labels } => {
-                eps.is_finite() && *eps > 0.0 && points.len() == labels.len() && rows_ok(points) && labels.iter().all(|&l| l >= 0)
+                eps.is_finite() && *eps > 0.0 && *eps <= MAX_EPS && points.len() == labels.len() && rows_ok(points) && labels.iter().all(|&l| l >= 0)
             }
         };
         if ok {
             Ok(())
         } else {
-            Err("the clustering's centres or rows do not agree with its sizes".into())
+            Err("the clustering's centres or rows do not agree with its sizes, or its radius or cluster count is outside what Sift trains".into())
         }
     }
 }

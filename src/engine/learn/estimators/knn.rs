@@ -17,6 +17,9 @@ use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
 use crate::engine::learn::scores::{ScoreKind, Scores};
 
+/// The largest k the trainer accepts (its `k` parameter's maximum).
+const MAX_K: usize = 100_000;
+
 /// The training rows and how many of them vote.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Neighbours<T> {
@@ -56,16 +59,18 @@ impl<T: Copy> Neighbours<T> {
         DenseMatrix::from_2d_vec(&self.points).map_err(|e| LearnError::new(format!("the neighbours could not be read: {e}")))
     }
 
-    /// Sizes agree, numbers are finite, k is within the rows.
+    /// Sizes agree, numbers are finite, k is within the rows and the trainer's range, the
+    /// weighting one the trainer offers.
     fn check(&self, n_features: usize) -> Result<(), String> {
         let ok = self.k >= 1
-            && self.k <= self.points.len()
+            && self.k <= self.points.len().min(MAX_K)
+            && matches!(self.weights.as_str(), "uniform" | "distance")
             && self.points.len() == self.targets.len()
             && self.points.iter().all(|p| p.len() == n_features && all_inputs(p));
         if ok {
             Ok(())
         } else {
-            Err("the k-nearest neighbours model's rows do not agree with its sizes".into())
+            Err("the k-nearest neighbours model's rows do not agree with its sizes, or its k or weighting is outside what Sift trains".into())
         }
     }
 }

@@ -21,6 +21,7 @@ pub struct Linear(LinearRegression<f64, f64, Matrix, Vec<f64>>);
 
 impl Linear {
     pub fn fit(x: &Features, y: &[f64]) -> Result<Linear, LearnError> {
+        check_svd_range(x, Algorithm::LinearRegression, false)?;
         let settings = LinearRegressionParameters::default().with_solver(LinearRegressionSolverName::SVD);
         let model = LinearRegression::fit(&x.to_dense()?, &y.to_vec(), settings).map_err(failed(Algorithm::LinearRegression))?;
         if !all_finite(model.coefficients().iterator(0)) || !model.intercept().is_finite() {
@@ -62,10 +63,22 @@ impl Penalized {
         Ok(Penalized { coefficients, intercept })
     }
 
+    /// The solvers see the centred rows and targets divided by their largest magnitudes (`cx`,
+    /// `cy`) with the penalties converted so that the weights are the same: smartcore's
+    /// interior-point solver (lasso, elastic net) otherwise fails to converge on features
+    /// beyond ~1e10 and takes minutes near 1e70, and centring values near ±1e100 would
+    /// leave the learners' range. The weights found are scaled back by `cy / cx`.
     fn fit_varying(algorithm: Algorithm, params: &Params, x: &Features, y: &[f64], y_mean: f64) -> Result<(Vec<f64>, f64), LearnError> {
-        let (means, centred) = centre(x)?;
-        let y_centred: Vec<f64> = y.iter().map(|v| v - y_mean).collect();
+        let (means, centred, cx) = centre(x)?;
+        let cy = largest_magnitude(y.iter().map(|v| v - y_mean));
+        let y_centred: Vec<f64> = y.iter().map(|v| (v - y_mean) / cy).collect();
         let fail = failed(algorithm);
+        // A penalty that overflows on rescaled rows (features near 1e-160 and smaller) outweighs
+        // any fit: every weight is 0 (the solvers would meet an infinity and panic).
+        let alpha = params.number("alpha");
+        if !(alpha / cx / cx).is_finite() || !(alpha / cx / cy).is_finite() {
+            return Ok((vec![0.0; x.cols()], y_mean));
+        }
         // smartcore's lasso minimises (1/n)·RSS + a·|w|₁, scikit-learn's (1/2n)·RSS + α·|w|₁:
         // the same solution with a = 2α.
         let (w, b) = match algorithm {
@@ -77,16 +90,19 @@ impl Penalized {
                         x.cols()
                     )));
                 }
+                // (XᵀX + αI)w = Xᵀy holds for X/cx, y/cy and w·cx/cy with α/cx².
+                check_svd_range(x, algorithm, true)?;
                 let settings = RidgeRegressionParameters::default()
-                    .with_alpha(params.number("alpha"))
+                    .with_alpha(params.number("alpha") / cx / cx)
                     .with_normalize(false)
                     .with_solver(RidgeRegressionSolverName::SVD);
                 let m = RidgeRegression::fit(&centred, &y_centred, settings).map_err(fail)?;
                 (m.coefficients().iterator(0).copied().collect::<Vec<f64>>(), *m.intercept())
             }
             Algorithm::Lasso => {
+                // (1/n)·RSS + a·|w|₁ is cy² times that of X/cx, y/cy, w·cx/cy with a/(cx·cy).
                 let settings = LassoParameters::default()
-                    .with_alpha(2.0 * params.number("alpha"))
+                    .with_alpha((2.0 * params.number("alpha") / cx / cy).max(MIN_SCALED_PENALTY))
                     .with_normalize(false)
                     .with_max_iter(params.count("max_iter"))
                     .with_tol(params.number("tol"));
@@ -96,10 +112,14 @@ impl Penalized {
             _ => {
                 // smartcore: RSS + n·a·r·|w|₁ + n·a·(1−r)·|w|²; scikit-learn (times 2n):
                 // RSS + 2n·α·ρ·|w|₁ + n·α·(1−ρ)·|w|², so a = α(1+ρ) and r = 2ρ/(1+ρ).
+                // Scaled as lasso: the L1 weight a·r becomes a·r/(cx·cy), the L2 one a·(1−r)/cx².
                 let (alpha, rho) = (params.number("alpha"), params.number("l1_ratio"));
+                let (a, r) = (alpha * (1.0 + rho), 2.0 * rho / (1.0 + rho));
+                let (l1, l2) = (a * r / cx / cy, a * (1.0 - r) / cx / cx);
+                let (a, r) = if l1 + l2 > 0.0 { ((l1 + l2).max(MIN_SCALED_PENALTY), l1 / (l1 + l2)) } else { (0.0, r) };
                 let settings = ElasticNetParameters::default()
-                    .with_alpha(alpha * (1.0 + rho))
-                    .with_l1_ratio(2.0 * rho / (1.0 + rho))
+                    .with_alpha(a)
+                    .with_l1_ratio(r)
                     .with_normalize(false)
                     .with_max_iter(params.count("max_iter"))
                     .with_tol(params.number("tol"));
@@ -107,7 +127,8 @@ impl Penalized {
                 (m.coefficients().iterator(0).copied().collect(), *m.intercept())
             }
         };
-        let intercept = y_mean + b - means.iter().zip(&w).map(|(m, w)| m * w).sum::<f64>();
+        let w: Vec<f64> = w.into_iter().map(|w| w * (cy / cx)).collect();
+        let intercept = y_mean + b * cy - means.iter().zip(&w).map(|(m, w)| m * w).sum::<f64>();
         if !all_finite(&w) || !intercept.is_finite() || w.len() != x.cols() {
             return Err(diverged(algorithm));
         }
@@ -131,10 +152,54 @@ impl Regress for Penalized {
     }
 }
 
-/// The column means and the matrix with them subtracted.
-fn centre(x: &Features) -> Result<(Vec<f64>, Matrix), LearnError> {
+/// How much smaller than the largest value a varying column's values may be for smartcore's
+/// SVD: beyond it the SVD meets underflowing numbers and panics ("no convergence in 30
+/// iterations") rather than returning an error.
+const SVD_RANGE: f64 = 1e-100;
+
+/// Checks, before smartcore's SVD solver sees `x`, that every column that varies holds values
+/// within [`SVD_RANGE`] of the largest value of the matrix, and (unless the solver will see
+/// the matrix `rescaled` to a largest value of 1) that value within it of 1: an error naming
+/// the column otherwise, never a panic.
+fn check_svd_range(x: &Features, algorithm: Algorithm, rescaled: bool) -> Result<(), LearnError> {
+    let largest = |j: usize| (0..x.rows()).fold(0.0f64, |m, i| m.max(x.row(i)[j].abs()));
+    let top = (0..x.cols()).map(largest).fold(0.0f64, f64::max);
+    let varies = |j: usize| (1..x.rows()).any(|i| x.row(i)[j] != x.row(0)[j]);
+    let floor = if rescaled { top * SVD_RANGE } else { (top * SVD_RANGE).max(SVD_RANGE) };
+    match (0..x.cols()).find(|&j| varies(j) && largest(j) < floor) {
+        None => Ok(()),
+        Some(j) => Err(LearnError::new(format!(
+            "{} cannot weigh feature {} (its values are no larger than {:e}) beside values as large as {top:e}; \
+             rescale that column (a standard scale step) or drop it",
+            algorithm.label(),
+            j + 1,
+            largest(j)
+        ))),
+    }
+}
+
+/// The smallest penalty the interior-point solver is given on rescaled rows. Below it the
+/// solver stops converging (its barrier starts at 1 / penalty), and on rows and targets
+/// scaled to at most 1 a penalty of 1e-8 moves the weights far less than its tolerance.
+const MIN_SCALED_PENALTY: f64 = 1e-8;
+
+/// The column means, and the matrix with them subtracted divided by its largest magnitude
+/// (returned last).
+fn centre(x: &Features) -> Result<(Vec<f64>, Matrix, f64), LearnError> {
     let n = x.rows().max(1) as f64;
     let means: Vec<f64> = (0..x.cols()).map(|j| (0..x.rows()).map(|i| x.row(i)[j]).sum::<f64>() / n).collect();
-    let values = (0..x.rows()).flat_map(|i| x.row(i).iter().zip(&means).map(|(v, m)| v - m).collect::<Vec<_>>()).collect();
-    Ok((means, Features::new(x.rows(), x.cols(), values)?.to_dense()?))
+    let centred: Vec<f64> = (0..x.rows()).flat_map(|i| x.row(i).iter().zip(&means).map(|(v, m)| v - m).collect::<Vec<_>>()).collect();
+    let cx = largest_magnitude(centred.iter().copied());
+    let values = centred.into_iter().map(|v| v / cx).collect();
+    Ok((means, Features::new(x.rows(), x.cols(), values)?.to_dense()?, cx))
+}
+
+/// The largest |value|, or 1 when every value is 0.
+fn largest_magnitude(values: impl Iterator<Item = f64>) -> f64 {
+    let largest = values.fold(0.0f64, |m, v| m.max(v.abs()));
+    if largest > 0.0 {
+        largest
+    } else {
+        1.0
+    }
 }

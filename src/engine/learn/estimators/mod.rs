@@ -85,6 +85,17 @@ impl Estimator {
         y: &Target,
         progress: &mut Progress,
     ) -> Result<Estimator, LearnError> {
+        Estimator::fit_inner(algorithm, params, seed, x, y, progress).map_err(|e| with_scale_hint(e, x))
+    }
+
+    fn fit_inner(
+        algorithm: Algorithm,
+        params: &Params,
+        seed: u64,
+        x: &Features,
+        y: &Target,
+        progress: &mut Progress,
+    ) -> Result<Estimator, LearnError> {
         use Algorithm as A;
         use Estimator as E;
         let estimator = match y {
@@ -111,7 +122,25 @@ impl Estimator {
                 _ => return Err(cannot(algorithm, Task::Regression)),
             },
         };
+        let n_classes = match y {
+            Target::Classes { n_classes, .. } => *n_classes,
+            Target::Values(_) => 0,
+        };
+        estimator.check_fitted(algorithm, x.cols(), n_classes)?;
         Ok(estimator)
+    }
+
+    /// The checks a loaded model passes, made on a freshly fitted one: a model whose learned
+    /// numbers are not finite (an overflow on extreme inputs) is refused when it is trained,
+    /// never written to a file that no Sift could read back.
+    pub(super) fn check_fitted(&self, algorithm: Algorithm, n_features: usize, n_classes: usize) -> Result<(), LearnError> {
+        self.check(n_features, n_classes).map_err(|e| {
+            LearnError::new(format!(
+                "{} learned a model from these rows that could not be saved ({e}); \
+                 look for huge or tiny values in the features, rescale them, or choose another algorithm",
+                algorithm.label()
+            ))
+        })
     }
 
     /// The algorithm behind the model, and the model seen through what it predicts.
@@ -156,6 +185,32 @@ impl Estimator {
             _ => Ok(()),
         }
     }
+}
+
+/// Magnitudes beyond which a solver's failure is most likely the feature's unit: numbers
+/// past 1e8 or, in a column that varies, all below 1e-8.
+const HUGE: f64 = 1e8;
+const TINY: f64 = 1e-8;
+
+/// `error` with, when some feature is on an extreme scale, the feature that most likely made
+/// the solver fail (solvers and their tolerances assume numbers near 1), so that the message
+/// names a column the user can rescale.
+pub(super) fn with_scale_hint(error: LearnError, x: &Features) -> LearnError {
+    if error.is_cancelled() {
+        return error;
+    }
+    let largest: Vec<f64> = (0..x.cols()).map(|j| (0..x.rows()).fold(0.0f64, |m, i| m.max(x.row(i)[j].abs()))).collect();
+    let varies = |j: usize| (1..x.rows()).any(|i| x.row(i)[j] != x.row(0)[j]);
+    let Some((j, &big)) = largest.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) else { return error };
+    let tiny = (0..x.cols()).filter(|&j| varies(j) && largest[j] < TINY).min_by(|&a, &b| largest[a].total_cmp(&largest[b]));
+    let hint = if big > HUGE {
+        format!("feature {} holds values as large as {big:e}", j + 1)
+    } else if let Some(j) = tiny {
+        format!("feature {} holds values no larger than {:e}", j + 1, largest[j])
+    } else {
+        return error;
+    };
+    LearnError::new(format!("{error} ({hint}: rescale it, e.g. with a standard scale step)"))
 }
 
 fn classes(labels: &[u32], n_classes: usize) -> Outcome<'_> {

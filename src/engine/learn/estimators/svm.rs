@@ -73,11 +73,7 @@ impl Machine {
 }
 
 fn check_kernel(kernel: &Kernel) -> Result<(), String> {
-    if kernel.is_valid() {
-        Ok(())
-    } else {
-        Err("the support vector machine's kernel has a parameter that is not a finite number".into())
-    }
+    kernel.check()
 }
 
 /// A machine telling `negative` (decision ≤ 0) from `positive` (decision > 0).
@@ -98,7 +94,7 @@ pub struct SvmClassifier {
 
 impl SvmClassifier {
     pub fn fit(params: &Params, seed: u64, x: &Features, y: &[u32], progress: &mut Progress) -> Result<SvmClassifier, LearnError> {
-        let kernel = Kernel::from_params(params, x);
+        let kernel = Kernel::from_params(params, x)?;
         let settings: SVCParameters<f64, u32, Matrix, Vec<u32>> = SVCParameters::default()
             .with_c(params.number("c"))
             .with_tol(params.number("tol"))
@@ -180,7 +176,7 @@ pub struct SvmRegressor {
 
 impl SvmRegressor {
     pub fn fit(params: &Params, x: &Features, y: &[f64]) -> Result<SvmRegressor, LearnError> {
-        let kernel = Kernel::from_params(params, x);
+        let kernel = Kernel::from_params(params, x)?;
         let settings = SVRParameters::default()
             .with_eps(params.number("epsilon"))
             .with_c(params.number("c"))
