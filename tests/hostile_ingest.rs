@@ -181,6 +181,14 @@ proptest! {
     }
 }
 
+#[test]
+fn notes_count_rows_in_good_english() {
+    let notes = read("a,b\n1,2,\n3,4\n").unwrap().report.notes;
+    assert!(notes.iter().any(|n| n.starts_with("1 row had one empty field more")), "{notes:?}");
+    let notes = read("a,b\n1,\"x\ny\"\n2,\"p\nq\"\n").unwrap().report.notes;
+    assert!(notes.iter().any(|n| n.starts_with("2 rows have a quoted cell holding line breaks (the first on line 2)")), "{notes:?}");
+}
+
 // ---- #5 a header of quoted numbers ----------------------------------------------------
 
 #[test]

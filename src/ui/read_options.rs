@@ -122,7 +122,8 @@ fn Detected(report: IngestReport, quotes_as_text: bool) -> impl IntoView {
     let mut notes: Vec<String> = report.notes.clone();
     if report.skipped_rows.count > 0 {
         let lines: Vec<String> = report.skipped_rows.lines.iter().take(10).map(u64::to_string).collect();
-        notes.push(format!("Skipped {} ragged rows (lines {}).", report.skipped_rows.count, lines.join(", ")));
+        let rows = if report.skipped_rows.count == 1 { "row (line" } else { "rows (lines" };
+        notes.push(format!("Skipped {} ragged {rows} {}).", report.skipped_rows.count, lines.join(", ")));
     }
     notes.extend(report.renamed_headers.iter().map(|r| format!("Column “{}” renamed to “{}”.", r.original, r.name)));
     notes.extend(report.columns.iter().flat_map(|c| c.notes.iter().map(move |n| format!("{}: {n}", c.name))));

@@ -233,21 +233,26 @@ fn tally_notes(tally: &Tally) -> Vec<String> {
     if let Some(line) = tally.unclosed_quote_line.filter(|_| tally.skipped.count > 0) {
         notes.push(format!("a quote opened on line {line} may never be closed; the rows it swallowed were skipped"));
     } else if let Some(line) = tally.unclosed_quote_line {
-        let rows = match tally.multi_line_rows {
-            1 => "1 row has".to_string(),
-            n => format!("{} rows have", count(n)),
-        };
         notes.push(format!(
-            "{rows} a quoted cell holding line breaks (the first on line {line}); if a cell should not, a stray quote made rows into it: fix that quote or read quotes as text"
+            "{} a quoted cell holding line breaks (the first on line {line}); if a cell should not, a stray quote made rows into it: fix that quote or read quotes as text",
+            rows_have(tally.multi_line_rows, "has", "have")
         ));
     }
     if tally.trailing_fixed > 0 {
         notes.push(format!(
-            "{} rows had one empty field more or less at the end than the first row (a trailing delimiter); the difference was ignored",
-            tally.trailing_fixed
+            "{} one empty field more or less at the end than the first row (a trailing delimiter); the difference was ignored",
+            rows_have(tally.trailing_fixed, "had", "had")
         ));
     }
     notes
+}
+
+/// "1 row has", "2 rows have": `n` rows and the verb that agrees.
+fn rows_have(n: usize, one: &str, many: &str) -> String {
+    match n {
+        1 => format!("1 row {one}"),
+        n => format!("{} rows {many}", count(n)),
+    }
 }
 
 /// The names of the first `count` columns, and the header cells that were changed.
