@@ -216,6 +216,13 @@ fn infinity_reads_as_a_number_as_pandas_reads_it() {
 }
 
 #[test]
+fn a_column_with_infinity_is_profiled_without_panic() {
+    let t = read("x,y\ninf,1\n-inf,2\n3,3\n1e309,4\n,5\n").unwrap().table;
+    let report = sift::engine::profile::profile(&t);
+    assert_eq!(report.columns.len(), 2);
+}
+
+#[test]
 fn infinity_written_by_sift_reads_back_the_same() {
     let numbers = vec![f64::INFINITY, f64::NEG_INFINITY, 2.5, f64::NAN];
     let table = Table::new("t", vec![Column::new("x", ColumnData::Number(numbers.clone().into()))]).unwrap();
