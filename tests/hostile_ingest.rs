@@ -77,10 +77,14 @@ fn a_stray_quote_closed_by_a_later_cell_is_an_error() {
 
 #[test]
 fn quotes_are_quoting_or_refused_never_quietly_dropped() {
-    // A quote inside a cell is a character; a quoted cell may hold line breaks, delimiters,
-    // doubled quotes, and spaces after its closing quote.
-    let t = read("a,b\nab\"c,1\n\"x\ny\",2\n\"p,\"\"q\"\"\"  ,3\n").unwrap().table;
-    assert_eq!(texts(&t, 0), [Some("ab\"c"), Some("x\ny"), Some("p,\"q\"  ")].map(|s| s.map(str::to_string)));
+    // A quote inside a cell is a character; a quoted cell may hold line breaks, delimiters
+    // and doubled quotes.
+    let t = read("a,b\nab\"c,1\n\"x\ny\",2\n\"p,\"\"q\"\"\",3\n").unwrap().table;
+    assert_eq!(texts(&t, 0), [Some("ab\"c"), Some("x\ny"), Some("p,\"q\"")].map(|s| s.map(str::to_string)));
+    // Even spaces after a closing quote are refused: a stray quote before a cell that starts
+    // with a space would otherwise split its row in two (`""\t,\n x",y` is two rows).
+    let err = read("c0,c1\n\"\"\t,\n '\",\"y\"\n").unwrap_err();
+    assert!(err.contains("line 2: the quote that opens column 1 closes before the cell ends (\"\"\t)"), "{err}");
     // Text after a closing quote: the `csv` crate and pandas drop those quotes (`"ab"c` is
     // `abc`, `"He said "hi" there"` is `He said hi" there"`); Sift refuses and names the cell.
     let err = read("a,b\n1,\"ab\"c\n").unwrap_err();

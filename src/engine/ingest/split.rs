@@ -9,8 +9,9 @@
 //! would change the data without a word: a quote still open at the end of the text (the rest
 //! of the file would be one cell), and a quoted field with text after its closing quote
 //! (`"ab"c`, `"He said "hi""` — or a stray quote closed by the opening quote of a later cell,
-//! lines further on). Spaces after a closing quote are fine. Without quoting (`quote: None`)
-//! every quote is a character like any other.
+//! lines further on; even spaces after it, since a stray quote before a cell's leading
+//! space splits its row that way). Without quoting (`quote: None`) every quote is a
+//! character like any other.
 
 /// How records are split: the delimiter and quote bytes (both ASCII, so that every field is
 /// whole UTF-8; no quote when quotes are read as text) and the byte where the first record
@@ -86,7 +87,7 @@ pub struct Record<'t> {
     pub line: u64,
     /// Whether a quoted field holds a line break.
     pub has_line_break: bool,
-    /// A quote in this record that took rows from the file.
+    /// A quote in this record that is not CSV quoting.
     pub stray_quote: Option<StrayQuote>,
 }
 
@@ -270,7 +271,7 @@ impl<'t> Splitter<'t> {
             let (rest_start, rest_end) = self.unquoted();
             let rest = &self.text[rest_start..rest_end];
             record.scratch.push_str(rest);
-            if !rest.bytes().all(|c| c == b' ' || c == b'\t') {
+            if !rest.is_empty() {
                 let cell: String = self.text[start - 1..rest_end].chars().take(EXCERPT_CHARS).collect();
                 record.stray_quote.get_or_insert(StrayQuote { line: opened.0, field: opened.1, closed: Some((self.line, cell)) });
             }
