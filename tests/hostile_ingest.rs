@@ -146,8 +146,8 @@ fn check_exact(rows: &[Vec<String>], csv: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// With one quote put anywhere, the file reads every row, is refused, or says why it may not
-/// have: never fewer rows without a word.
+/// With one quote put anywhere, the file reads every row (a row may come out split in two),
+/// is refused, or says why it may not have: never fewer rows without a word.
 fn check_stray_quote(rows: &[Vec<String>], csv: &str, at: usize) -> Result<(), TestCaseError> {
     let mut at = at % (csv.len() + 1);
     while !csv.is_char_boundary(at) {
@@ -156,11 +156,13 @@ fn check_stray_quote(rows: &[Vec<String>], csv: &str, at: usize) -> Result<(), T
     let hostile = format!("{}\"{}", &csv[..at], &csv[at..]);
     let width = rows.first().map_or(2, Vec::len);
     // A stray quote may make a well-formed file of its own, with rows inside a quoted cell:
-    // that is told in a note on cells holding line breaks.
+    // that is told in a note on cells holding line breaks. (Just before a line break in a
+    // quoted cell, it splits the row in two, also well-formed when the field counts agree:
+    // more rows, none lost.)
     let told_line_breaks = |i: &Ingested| i.report.notes.iter().any(|n| n.contains("holding line breaks"));
     if let Ok(ingested) = read_with(&hostile, &exact_options(width)) {
         let told = told_line_breaks(&ingested);
-        prop_assert!(told || ingested.table.row_count() == rows.len(), "{} rows of {}: {:?}", ingested.table.row_count(), rows.len(), hostile);
+        prop_assert!(told || ingested.table.row_count() >= rows.len(), "{} rows of {}: {:?}", ingested.table.row_count(), rows.len(), hostile);
     }
     let skip = IngestOptions { ragged: RaggedRows::Skip, ..exact_options(width) };
     if let Ok(ingested) = read_with(&hostile, &skip) {
