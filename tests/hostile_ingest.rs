@@ -121,11 +121,13 @@ fn well_formed() -> impl Strategy<Value = (Vec<Vec<String>>, String)> {
         })
 }
 
-/// Reading as text, nothing missing, so that every cell comes back exactly as written.
+/// Reading as text, nothing missing, with the dialect written (cells of apostrophes could
+/// pass for single-quoted fields), so that every cell comes back exactly as written.
 fn exact_options(width: usize) -> IngestOptions {
     IngestOptions {
         missing_tokens: Vec::new(),
         delimiter: Some(b','),
+        quote: Some(b'"'),
         has_header: Some(true),
         column_types: (0..width).map(|i| (format!("c{i}"), ColumnType::Text)).collect(),
         ..IngestOptions::default()

@@ -68,7 +68,8 @@ fn looks_single_quoted(sample: &str) -> bool {
 }
 
 /// Fields that open with quote `q` right after a delimiter or line start and close with it
-/// right before one (doubled quotes inside are escapes).
+/// right before one (doubled quotes inside are escapes), with something between: `''` alone
+/// is as likely two apostrophes as an empty quoted field.
 fn quoted_fields(sample: &str, q: u8) -> usize {
     let b = sample.as_bytes();
     let is_edge = |c: Option<&u8>| c.is_none_or(|c| DELIMITERS.contains(c) || matches!(c, b'\n' | b'\r'));
@@ -84,7 +85,7 @@ fn quoted_fields(sample: &str, q: u8) -> usize {
             if b.get(k + 1) == Some(&q) {
                 j = k + 2;
             } else if is_edge(b.get(k + 1)) {
-                count += 1;
+                count += usize::from(k > i + 1);
                 i = k + 1;
                 break;
             } else {
@@ -169,6 +170,8 @@ mod tests {
         // Apostrophes at the ends of words are not quotes.
         assert_eq!(sniff("c0,c1\r\n\"s\r'\",s'\r\n,s'\r\ns',s'\r\n"), (',', '"'));
         assert_eq!(sniff("a,b\nJones',x\n'90s,y\nthe Smiths',z\n"), (',', '"'));
+        // Empty pairs of apostrophes say nothing.
+        assert_eq!(sniff("c0,c1,c2,c3\n'',,'',\n").1, '"');
     }
 
     #[test]
