@@ -1,13 +1,14 @@
 //! Writing tables as CSV: missing values as empty cells, numbers that parse back exactly,
-//! and (by default) protection against cells a spreadsheet would run as a formula.
+//! and (by default) protection against cells a spreadsheet would run as a formula — in the
+//! header as in the data, since a column name is as much a cell as any value.
 
 use crate::engine::table::{ColumnData, Table};
 
 /// How to write a CSV.
 #[derive(Clone, Copy, Debug)]
 pub struct CsvOptions {
-    /// Prefix text cells that start with `=`, `+`, `-`, `@`, TAB or CR with `'` (OWASP CSV
-    /// injection). Numbers, including negative ones, are never altered.
+    /// Prefix text cells and header cells that start with `=`, `+`, `-`, `@`, TAB or CR with
+    /// `'` (OWASP CSV injection). Numbers, including negative ones, are never altered.
     pub protect_formulas: bool,
 }
 
@@ -27,18 +28,19 @@ pub fn write_csv_with(table: &Table, extra: &[(&str, &[String])], options: CsvOp
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let fail = |e: csv::Error| format!("the CSV could not be written: {e}");
     let header = table.columns.iter().map(|c| c.name.as_str()).chain(extra.iter().map(|(name, _)| *name));
-    writer.write_record(header).map_err(fail)?;
+    let protect = |cell: String| if options.protect_formulas { neutralise(cell) } else { cell };
+    writer.write_record(header.map(|name| protect(name.to_string()))).map_err(fail)?;
     let mut record: Vec<String> = Vec::with_capacity(table.column_count() + extra.len());
     for row in 0..table.row_count() {
         record.clear();
         for column in &table.columns {
             let cell = column.data.text_at(row).unwrap_or_default();
             let is_text = matches!(column.data, ColumnData::Category { .. } | ColumnData::Text(_));
-            record.push(if is_text && options.protect_formulas { neutralise(cell) } else { cell });
+            record.push(if is_text { protect(cell) } else { cell });
         }
         for (_, values) in extra {
             let cell = values.get(row).cloned().unwrap_or_default();
-            record.push(if options.protect_formulas { neutralise(cell) } else { cell });
+            record.push(protect(cell));
         }
         writer.write_record(&record).map_err(fail)?;
     }
@@ -46,6 +48,7 @@ pub fn write_csv_with(table: &Table, extra: &[(&str, &[String])], options: CsvOp
     String::from_utf8(bytes).map_err(|e| format!("the CSV could not be written: {e}"))
 }
 
+/// `cell` with a `'` before it when a spreadsheet would run it as a formula.
 fn neutralise(cell: String) -> String {
     let risky = matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
     if risky && cell.parse::<f64>().is_err() {

@@ -1,5 +1,6 @@
 //! "Reading options": what Sift detected when it read the file, and the overrides that
-//! re-read it (delimiter, encoding, header, decimal separator, ragged rows, missing tokens).
+//! re-read it (delimiter, quotes, encoding, header, decimal separator, ragged rows, missing
+//! tokens).
 
 use leptos::prelude::*;
 
@@ -11,6 +12,8 @@ use crate::worker::protocol::{IngestOptions, IngestReport, RaggedRows, Request};
 type Choice = (&'static str, &'static str);
 
 const DELIMITERS: &[Choice] = &[("", "Detect"), (",", "Comma ,"), (";", "Semicolon ;"), ("\t", "Tab"), ("|", "Pipe |")];
+/// "text" reads every quote as a plain character (a file whose quotes are not CSV quoting).
+const QUOTES: &[Choice] = &[("", "Detect"), ("\"", "Double quotes \""), ("'", "Single quotes '"), ("text", "Read quotes as text")];
 const ENCODINGS: &[Choice] =
     &[("", "Detect"), ("UTF-8", "UTF-8"), ("windows-1252", "Windows-1252 / Latin-1"), ("UTF-16LE", "UTF-16 LE"), ("UTF-16BE", "UTF-16 BE")];
 const YES_NO: &[Choice] = &[("", "Detect"), ("yes", "Yes"), ("no", "No")];
@@ -37,12 +40,15 @@ pub fn ReadOptions() -> impl IntoView {
     view! {
         <details class="read-options">
             <summary>"Reading options"</summary>
-            {move || state.dataset.with(|d| d.as_ref().map(|d| view! { <Detected report=d.ingest.clone() /> }))}
+            {move || state.dataset.with(|d| d.as_ref().map(|d| view! { <Detected report=d.ingest.clone() quotes_as_text=d.options.quotes_as_text /> }))}
             <p class="aside">"Sift detects these. If the preview looks wrong, change one and re-read the file; they also apply to the next files you open."</p>
             <div class="fields">
                 <OptionSelect label="Delimiter" choices=DELIMITERS
                     value=move || o.with(|o| o.delimiter.map(|b| (b as char).to_string()).unwrap_or_default())
                     set=move |v: String| o.update(|o| o.delimiter = v.bytes().next()) />
+                <OptionSelect label="Quotes" choices=QUOTES
+                    value=move || o.with(quote_choice)
+                    set=move |v: String| o.update(|o| (o.quote, o.quotes_as_text) = parse_quote_choice(&v)) />
                 <OptionSelect label="Encoding" choices=ENCODINGS
                     value=move || o.with(|o| o.encoding.clone().unwrap_or_default())
                     set=move |v: String| o.update(|o| o.encoding = (!v.is_empty()).then_some(v)) />
@@ -95,18 +101,19 @@ fn OptionSelect(
 
 /// One line of what was read, then the notes.
 #[component]
-fn Detected(report: IngestReport) -> impl IntoView {
+fn Detected(report: IngestReport, quotes_as_text: bool) -> impl IntoView {
     let mark = |detected: bool| if detected { "" } else { " (your choice)" };
     let delimiter = match report.delimiter.value {
         b'\t' => "tab".to_string(),
         b => format!("“{}”", b as char),
     };
     let summary = format!(
-        "Read as {}{}, delimiter {}{}, {}{}, decimal separator “{}”{}.",
+        "Read as {}{}, delimiter {}{}{}, {}{}, decimal separator “{}”{}.",
         report.encoding.value,
         mark(report.encoding.detected),
         delimiter,
         mark(report.delimiter.detected),
+        if quotes_as_text { ", quotes read as text (your choice)" } else { "" },
         if report.has_header.value { "first row is the header" } else { "no header row" },
         mark(report.has_header.detected),
         report.decimal_separator.value,
@@ -115,13 +122,31 @@ fn Detected(report: IngestReport) -> impl IntoView {
     let mut notes: Vec<String> = report.notes.clone();
     if report.skipped_rows.count > 0 {
         let lines: Vec<String> = report.skipped_rows.lines.iter().take(10).map(u64::to_string).collect();
-        notes.push(format!("Skipped {} ragged rows (lines {}).", report.skipped_rows.count, lines.join(", ")));
+        let rows = if report.skipped_rows.count == 1 { "row (line" } else { "rows (lines" };
+        notes.push(format!("Skipped {} ragged {rows} {}).", report.skipped_rows.count, lines.join(", ")));
     }
     notes.extend(report.renamed_headers.iter().map(|r| format!("Column “{}” renamed to “{}”.", r.original, r.name)));
     notes.extend(report.columns.iter().flat_map(|c| c.notes.iter().map(move |n| format!("{}: {n}", c.name))));
     view! {
         <p class="detected">{summary}</p>
         {(!notes.is_empty()).then(|| view! { <ul class="read-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}
+    }
+}
+
+/// The Quotes select's value for the options.
+fn quote_choice(o: &IngestOptions) -> String {
+    match (o.quotes_as_text, o.quote) {
+        (true, _) => "text".into(),
+        (false, Some(q)) => (q as char).to_string(),
+        (false, None) => String::new(),
+    }
+}
+
+/// The quote byte and whether quotes are read as text, from the Quotes select's value.
+fn parse_quote_choice(value: &str) -> (Option<u8>, bool) {
+    match value {
+        "text" => (None, true),
+        v => (v.bytes().next(), false),
     }
 }
 

@@ -56,7 +56,7 @@ async fn warm_up() {
     let Ok(file) = File::new_with_str_sequence(&Array::of1(&text.as_str().into()), warm_up::FILE_NAME) else { return };
     let end = text.len() as u64;
     let options = IngestOptions::default();
-    let request = ShareRequest { name: warm_up::FILE_NAME.into(), end, options, delimiter: b',', quote: b'"', start: 0, decimal_comma: None, slice: slice_for(end) };
+    let request = ShareRequest { name: warm_up::FILE_NAME.into(), end, options, delimiter: b',', quote: Some(b'"'), start: 0, decimal_comma: None, slice: slice_for(end) };
     if let Ok(part) = read(file, &request).await {
         let (_, values) = part.split_values();
         for column in &values {

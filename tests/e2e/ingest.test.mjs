@@ -5,15 +5,18 @@
 // machine with four cores a helper worker reads half of the columns and analyses half of them
 // for the report: the report is the same as one made alone, on two cores.
 //
+// A file with a quote never closed (issue 17) is refused with the line and column of the quote
+// and the way out; choosing "Read quotes as text" in Reading options reads every row.
+//
 // Run with: SIFT_DIST=/tmp/dist-NAME node --test tests/e2e/ingest.test.mjs
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO, alertTexts, eventually, openApp, textOf, upload } from './app.mjs';
+import { REPO, alertTexts, control, eventually, openApp, shape, textOf, upload, waitForVisibleText } from './app.mjs';
 
 const ROWS = 400_000;
 const TYPES = ['integer', 'number', 'number', 'number', 'number', 'number', 'number', 'integer', 'integer', 'category', 'category', 'date', 'boolean'];
@@ -100,6 +103,39 @@ describe('opening a large CSV', () => {
     // The worker restarts with the session replayed: the first load is back, and works.
     await eventually(() => rowsShown(page), (t) => t.includes('400,000'), { what: 'the first load back', timeout: 120_000 });
     await eventually(() => status.innerText(), (t) => t.trim() === '', { what: 'no job running', timeout: 120_000 });
+    assert.deepEqual(app.guard.problems, []);
+  });
+});
+
+describe('opening a CSV with a quote never closed', () => {
+  let app;
+  let dir;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sift-quote-'));
+    app = await openApp();
+  });
+
+  after(async () => {
+    await app?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('names the line and column of the quote, and reads every row with quotes read as text', async () => {
+    const { page } = app;
+    const file = join(dir, 'stray.csv');
+    await writeFile(file, 'a,b\n1,x\n2,"oops\n3,y\n4,z\n5,w\n');
+    await upload(page, [file]);
+    const pattern = /'stray\.csv' line 3: the quote that opens column 2 is never closed.*read quotes as text \(Reading options → Quotes\)/;
+    await eventually(() => alertTexts(page), (a) => a.some((x) => pattern.test(x)), { what: 'the unclosed-quote message' });
+    await page.getByText('Reading options', { exact: true }).click();
+    const quotes = control(page, 'Quotes');
+    await quotes.selectOption({ label: 'Read quotes as text' });
+    await upload(page, [file]);
+    await waitForVisibleText(page, shape(5, 2));
+    await waitForVisibleText(page, 'quotes read as text (your choice)');
+    await page.screenshot({ path: process.env.SIFT_SCREENSHOT ?? join(dir, 'quotes.png'), fullPage: true });
+    assert.equal(await quotes.inputValue(), 'text', 'the choice stays for the next files');
     assert.deepEqual(app.guard.problems, []);
   });
 });

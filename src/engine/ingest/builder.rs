@@ -10,7 +10,7 @@ use super::decimal::Evidence;
 use super::kind::Kind;
 use super::lanes::Lane;
 use super::levels::MAX_CATEGORY_LEVELS;
-use super::numbers::{parse_number, Number, Shape as NumberShape};
+use super::numbers::{overflows, parse_number, Number, Shape as NumberShape};
 use super::store::{Shape, Store, Value};
 use crate::engine::table::ColumnType;
 
@@ -21,6 +21,15 @@ pub enum Plan {
     Infer(Kind),
     /// As the type the user chose, with the date orders of its values so far.
     Force(ColumnType, Orders),
+}
+
+/// Numbers written too large for `f64` (`1e309`), read as infinity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overflow {
+    /// The line of the first one, and its text.
+    pub line: u64,
+    pub value: String,
+    pub count: usize,
 }
 
 /// A column being read.
@@ -37,6 +46,8 @@ pub struct ColumnBuilder {
     negative_zero: bool,
     /// Values that did not fit a forced type.
     unfit: usize,
+    /// Numbers too large for `f64`, read as infinity: the first one's line and text, and the count.
+    overflow: Option<Overflow>,
     capacity: usize,
     /// What the cells say about the decimal separator, while it is not settled.
     evidence: Option<Evidence>,
@@ -54,14 +65,15 @@ impl ColumnBuilder {
             day_first,
             negative_zero: false,
             unfit: 0,
+            overflow: None,
             capacity,
             evidence: observe.then(Evidence::default),
         }
     }
 
-    /// Appends one cell as written.
+    /// Appends one cell as written, from file line `line`.
     #[inline]
-    pub fn push(&mut self, cell: &str, reader: &CellReader) {
+    pub fn push(&mut self, cell: &str, line: u64, reader: &CellReader) {
         let Some(value) = reader.value(cell) else {
             self.observe(trim(cell));
             return self.store.push(Value::Missing);
@@ -73,6 +85,9 @@ impl ColumnBuilder {
         match self.plan {
             Plan::Infer(kind) => self.infer(kind, cell, value, reader.decimal_comma),
             Plan::Force(to, orders) => self.force(to, orders, cell, value, reader.decimal_comma),
+        }
+        if let Some(overflow) = self.overflow.as_mut().filter(|o| o.line == 0) {
+            overflow.line = line;
         }
     }
 
@@ -86,9 +101,19 @@ impl ColumnBuilder {
         self.evidence.as_ref()
     }
 
-    /// The plan, the values and the count of unfit values.
-    pub fn into_parts(self) -> (Plan, Store, usize) {
-        (self.plan, self.store, self.unfit)
+    /// The plan, the values, the count of unfit values and the numbers read as infinity
+    /// because they were too large.
+    pub fn into_parts(self) -> (Plan, Store, usize, Option<Overflow>) {
+        (self.plan, self.store, self.unfit, self.overflow)
+    }
+
+    /// Counts `n` (read from `value`) when it is infinite only for being too large; the first
+    /// one's line is filled in by [`ColumnBuilder::push`].
+    fn note_overflow(&mut self, n: &Number, value: &str) {
+        if overflows(n, value) {
+            let first = Overflow { line: 0, value: value.to_string(), count: 0 };
+            self.overflow.get_or_insert(first).count += 1;
+        }
     }
 
     fn observe(&mut self, value: &str) {
@@ -123,6 +148,7 @@ impl ColumnBuilder {
                     self.observe_number(&n, value);
                     self.negative_zero |= n.integer == Some(0) && value.starts_with('-');
                     self.fit(kind, Kind::of_number(&n));
+                    self.note_overflow(&n, value);
                     self.store.push(Value::Number(n));
                 }
                 None => self.not_fitting(kind, value),
@@ -189,6 +215,9 @@ impl ColumnBuilder {
                     None => self.observe(value),
                 }
                 let integer = to == ColumnType::Integer;
+                if let Some(n) = number.filter(|_| !integer) {
+                    self.note_overflow(&n, value);
+                }
                 number.and_then(|n| if integer { whole(&n).map(Value::Integer) } else { Some(Value::Number(n)) })
             }
             ColumnType::Boolean => bool_or_digit(value).map(Value::Boolean),

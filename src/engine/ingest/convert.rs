@@ -16,7 +16,7 @@ pub struct Converted {
 
 /// The column a builder holds once every cell was pushed (and none must be read again).
 pub fn finish(builder: ColumnBuilder, day_first: Option<bool>) -> Converted {
-    let (plan, store, unfit) = builder.into_parts();
+    let (plan, store, unfit, overflow) = builder.into_parts();
     let mut notes = Vec::new();
     let inferred = matches!(plan, Plan::Infer(_));
     if let Plan::Infer(Kind::Integer { grouped: true } | Kind::Number { grouped: true, .. }) = plan {
@@ -43,6 +43,14 @@ pub fn finish(builder: ColumnBuilder, day_first: Option<bool>) -> Converted {
         Store::Millis(v) => ColumnData::DateTime(trimmed(v)),
         Store::Levels(levels) => levels.finish(inferred),
     };
+    if let (Some(o), ColumnData::Number(_)) = (&overflow, &data) {
+        let more = match o.count - 1 {
+            0 => String::new(),
+            1 => " (and 1 more value)".to_string(),
+            n => format!(" (and {n} more values)"),
+        };
+        notes.push(format!("'{}' on line {} is too large for a number and was read as infinity{more}", o.value, o.line));
+    }
     if let (Plan::Force(to, _), 1..) = (plan, unfit) {
         notes.push(format!(
             "{unfit} value{} did not fit the type {} and {} made missing",

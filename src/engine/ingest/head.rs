@@ -21,6 +21,10 @@ pub const HEAD_ROWS: usize = 1 + MAX_SAMPLE_ROWS;
 #[derive(Default)]
 pub struct Head {
     pub columns: Vec<Vec<String>>,
+    /// The file line each row starts on.
+    lines: Vec<u64>,
+    /// Per column: whether its first cell was quoted, and whether a cell below it was.
+    quoted: Vec<(bool, bool)>,
     pub rows: usize,
     /// Bytes of the text they took.
     bytes: usize,
@@ -33,12 +37,24 @@ impl Head {
         while rows.count() < HEAD_ROWS {
             let Some(row) = rows.next_row() else { break };
             self.columns.resize_with(row.width(), Vec::new);
+            self.lines.push(row.line());
+            let first = self.lines.len() == 1;
+            self.quoted.resize(row.width(), (false, false));
+            for (i, (top, below)) in self.quoted.iter_mut().enumerate() {
+                if first { *top = row.quoted(i) } else { *below |= row.quoted(i) }
+            }
             for (i, column) in self.columns.iter_mut().enumerate() {
                 column.push(row.cell(i).to_string());
             }
         }
         self.rows = self.columns.first().map_or(0, Vec::len);
         self.bytes = offset + rows.position();
+    }
+
+    /// Per column: whether its first cell is quoted and no cell below it is — the way R's
+    /// `write.csv` and other writers that quote text set a header of numbers apart.
+    pub fn quoted_over_unquoted(&self) -> Vec<bool> {
+        self.quoted.iter().map(|&(top, below)| top && !below).collect()
     }
 
     /// Whether it holds all the rows it takes.
@@ -69,7 +85,7 @@ impl Head {
     /// Pushes the rows from `from` on into the builders of the columns `mine`.
     pub fn replay(&self, from: usize, (mine, builders): (&[usize], &mut [ColumnBuilder]), reader: &CellReader) {
         for (builder, column) in builders.iter_mut().zip(mine.iter().filter_map(|&i| self.columns.get(i))) {
-            column.iter().skip(from).for_each(|cell| builder.push(cell, reader));
+            column.iter().zip(&self.lines).skip(from).for_each(|(cell, &line)| builder.push(cell, line, reader));
         }
     }
 

@@ -13,16 +13,18 @@ pub const MAX_SAMPLE_ROWS: usize = 1000;
 
 /// Whether the first row is a header. It is data only when no column is text and every
 /// typed column's first cell fits the type of the values below it (`1,2` over `3,4`);
-/// otherwise — a word over numbers, text columns, a single row — it is a header.
-/// `columns` hold the first rows' cells; at most [`MAX_SAMPLE_ROWS`] below the first are used.
-pub fn first_row_is_header(columns: &[Vec<String>], reader: &CellReader) -> bool {
+/// otherwise — a word over numbers, text columns, a single row, a quoted number over numbers
+/// never quoted (`"0","1"` over `27,29`, as R's `write.csv` writes) — it is a header.
+/// `columns` hold the first rows' cells; at most [`MAX_SAMPLE_ROWS`] below the first are used;
+/// `quoted_over_unquoted` says per column whether only its first cell is quoted.
+pub fn first_row_is_header(columns: &[Vec<String>], quoted_over_unquoted: &[bool], reader: &CellReader) -> bool {
     let rows = columns.first().map_or(0, Vec::len);
     if rows < 2 {
         return true;
     }
     let end = rows.min(1 + (SAMPLE_CELLS / columns.len()).clamp(20, MAX_SAMPLE_ROWS));
     let mut data_votes = 0;
-    for column in columns {
+    for (i, column) in columns.iter().enumerate() {
         let kind_of = |cell: &String| reader.value(cell).map_or(Kind::Empty, |v| Kind::of(v, reader.decimal_comma));
         let below = column[1..end].iter().fold(Kind::Empty, |k, cell| k.join(kind_of(cell)));
         match below {
@@ -35,6 +37,10 @@ pub fn first_row_is_header(columns: &[Vec<String>], reader: &CellReader) -> bool
             continue;
         }
         if !below.join(first).same_family(below) {
+            return true;
+        }
+        let numbers = matches!(below, Kind::Integer { .. } | Kind::Number { .. });
+        if numbers && quoted_over_unquoted.get(i).copied().unwrap_or(false) {
             return true;
         }
         data_votes += 1;

@@ -59,6 +59,9 @@ pub struct IngestOptions {
     pub delimiter: Option<u8>,
     /// The quote byte, `b'"'` or `b'\''`.
     pub quote: Option<u8>,
+    /// Read every quote as a plain character: no field is quoted. The way to read a file
+    /// whose quotes are not CSV quoting (a stray `"` for inches, an unclosed quote).
+    pub quotes_as_text: bool,
     /// Whether the first row is a header.
     pub has_header: Option<bool>,
     /// Whether numbers use a decimal comma (`1.234,5`).
@@ -79,6 +82,7 @@ impl Default for IngestOptions {
             encoding: None,
             delimiter: None,
             quote: None,
+            quotes_as_text: false,
             has_header: None,
             decimal_comma: None,
             day_first: None,
@@ -166,12 +170,13 @@ async fn read_pieces(
 fn dialect(text: &str, options: &IngestOptions, notes: &mut Vec<String>) -> (sniff::Dialect, Split) {
     let sep_line = excel::sep_line(text);
     let start = sep_line.map_or(0, |(_, len)| len);
-    let mut dialect = sniff::dialect(&text[start..], options.delimiter.or(sep_line.map(|(d, _)| d)), options.quote);
+    let mut dialect = sniff::dialect(&text[start..], options.delimiter.or(sep_line.map(|(d, _)| d)), options.quote, !options.quotes_as_text);
     if let Some((named, _)) = sep_line {
         dialect.delimiter.detected = options.delimiter.is_none();
         notes.push(excel::note(named, dialect.delimiter.detected));
     }
-    let split = Split { delimiter: dialect.delimiter.value, quote: dialect.quote.value, start };
+    let quote = (!options.quotes_as_text).then_some(dialect.quote.value);
+    let split = Split { delimiter: dialect.delimiter.value, quote, start };
     (dialect, split)
 }
 

@@ -1,5 +1,7 @@
 //! Numbers as people write them: a leading `+`, exponents, thousands separators, a decimal
-//! comma in European files, percentages.
+//! comma in European files, percentages, and infinity as pandas reads it (`inf`, `-inf`,
+//! `+Infinity`, any case) — which is also how Sift writes it, so a cleaned file reads back.
+//! A literal too large for `f64` (`1e309`) is infinite too; [`overflows`] tells it apart.
 
 /// A number read from a cell.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -39,7 +41,27 @@ const EXACT_POWERS_OF_TEN: [f64; 23] = [
 #[inline]
 pub fn parse_number(cell: &str, decimal_comma: bool) -> Option<Number> {
     let decimal = if decimal_comma { b',' } else { b'.' };
-    parse_plain(cell.as_bytes(), decimal).or_else(|| parse_any(cell, decimal_comma))
+    parse_plain(cell.as_bytes(), decimal).or_else(|| parse_any(cell, decimal_comma)).or_else(|| parse_infinity(cell))
+}
+
+/// `inf` or `infinity` in any case, with an optional sign.
+fn parse_infinity(cell: &str) -> Option<Number> {
+    let (negative, word) = match cell.as_bytes().first() {
+        Some(b'-') => (true, &cell[1..]),
+        Some(b'+') => (false, &cell[1..]),
+        _ => (false, cell),
+    };
+    if !word.eq_ignore_ascii_case("inf") && !word.eq_ignore_ascii_case("infinity") {
+        return None;
+    }
+    let value = if negative { f64::NEG_INFINITY } else { f64::INFINITY };
+    Some(Number { value, integer: None, percent: false, grouped: false, shape: Shape::Other })
+}
+
+/// Whether `n`, read from the trimmed cell `value`, is infinite only because the number
+/// written is too large for `f64` (`1e309`), not because it says infinity.
+pub fn overflows(n: &Number, value: &str) -> bool {
+    n.value.is_infinite() && value.bytes().any(|c| c.is_ascii_digit())
 }
 
 /// The common case, quickly: `[+-]digits[.digits]` with at most 19 digits and a value that
@@ -241,6 +263,17 @@ mod tests {
     }
 
     #[test]
+    fn reads_infinity_as_pandas_does() {
+        for (cell, expected) in [("inf", f64::INFINITY), ("-inf", f64::NEG_INFINITY), ("+inf", f64::INFINITY), ("Infinity", f64::INFINITY), ("-INFINITY", f64::NEG_INFINITY), ("iNf", f64::INFINITY)] {
+            let n = parse_number(cell, false).unwrap();
+            assert_eq!((n.value, n.integer, overflows(&n, cell)), (expected, None, false), "{cell}");
+        }
+        let n = parse_number("-1e309", false).unwrap();
+        assert_eq!((n.value, overflows(&n, "-1e309")), (f64::NEG_INFINITY, true));
+        assert!(!overflows(&parse_number("1e308", false).unwrap(), "1e308"));
+    }
+
+    #[test]
     fn values_are_what_str_parse_gives() {
         for cell in ["0.1", "-0.0", "-0", "5.5576", "123456789.123456789", "9007199254740993", "0.30000000000000004", "1e22", ".5", "5.", "1234567890123456789012", "0.0000000000000000000000001"] {
             let expected: f64 = cell.parse().unwrap();
@@ -263,7 +296,7 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_number() {
-        for cell in ["", "+", "-", ".", "e5", "1e", "1,5", "12,34,567", "0,123", "1.2.3", "inf", "nan", "1 00", "1  000", "1 000,000", "01 000", "12:30", "1.5%%"] {
+        for cell in ["", "+", "-", ".", "e5", "1e", "1,5", "12,34,567", "0,123", "1.2.3", "infin", "in f", "--inf", "nan", "1 00", "1  000", "1 000,000", "01 000", "12:30", "1.5%%"] {
             assert_eq!(value(cell, false), None, "{cell}");
         }
         for cell in ["1.5", "1.2.3", "01.02.2024", "1,2,3"] {

@@ -91,7 +91,7 @@ impl Started {
             evidence.decimal_comma(split.delimiter)
         });
         let reader = CellReader::new(&options.missing_tokens, guess);
-        let has_header = Detected::choose(options.has_header, || header::first_row_is_header(&head.columns, &reader));
+        let has_header = Detected::choose(options.has_header, || header::first_row_is_header(&head.columns, &head.quoted_over_unquoted(), &reader));
         let from = usize::from(has_header.value);
         let observe = decimal_comma.is_none();
         let mine = share.columns(head, from);
@@ -219,26 +219,40 @@ fn push_rows(rows: &mut Rows, (mine, builders): (&[usize], &mut [ColumnBuilder])
     for _ in 0..BATCH_ROWS {
         let Some(row) = rows.next_row() else { return false };
         for (&i, builder) in mine.iter().zip(builders.iter_mut()) {
-            builder.push(row.cell(i), reader);
+            builder.push(row.cell(i), row.line(), reader);
         }
         *last_empty &= row.cell(row.width() - 1).is_empty();
     }
     true
 }
 
-/// Notes on the rows: repaired trailing delimiters, a quote that swallowed skipped rows.
+/// Notes on the rows: repaired trailing delimiters, a quote that swallowed skipped rows,
+/// quoted cells holding line breaks (which a stray quote could have made of whole rows).
 fn tally_notes(tally: &Tally) -> Vec<String> {
     let mut notes = Vec::new();
     if let Some(line) = tally.unclosed_quote_line.filter(|_| tally.skipped.count > 0) {
         notes.push(format!("a quote opened on line {line} may never be closed; the rows it swallowed were skipped"));
+    } else if let Some(line) = tally.unclosed_quote_line {
+        notes.push(format!(
+            "{} a quoted cell holding line breaks (the first on line {line}); if a cell should not, a stray quote made rows into it: fix that quote or read quotes as text",
+            rows_have(tally.multi_line_rows, "has", "have")
+        ));
     }
     if tally.trailing_fixed > 0 {
         notes.push(format!(
-            "{} rows had one empty field more or less at the end than the first row (a trailing delimiter); the difference was ignored",
-            tally.trailing_fixed
+            "{} one empty field more or less at the end than the first row (a trailing delimiter); the difference was ignored",
+            rows_have(tally.trailing_fixed, "had", "had")
         ));
     }
     notes
+}
+
+/// "1 row has", "2 rows have": `n` rows and the verb that agrees.
+fn rows_have(n: usize, one: &str, many: &str) -> String {
+    match n {
+        1 => format!("1 row {one}"),
+        n => format!("{} rows {many}", count(n)),
+    }
 }
 
 /// The names of the first `count` columns, and the header cells that were changed.
@@ -278,7 +292,7 @@ impl Again<'_> {
                     continue;
                 }
                 for &i in &again {
-                    builders[i].push(row.cell(mine[i]), self.reader);
+                    builders[i].push(row.cell(mine[i]), row.line(), self.reader);
                 }
             }
             (state, used) = rows.suspend();

@@ -1,12 +1,12 @@
 //! Records to rows: blank lines are skipped, a trailing delimiter is tolerated, and rows with
 //! another field count than the first (ragged rows) either stop the read or are skipped and
-//! reported.
+//! reported. A quote that is not CSV quoting (see [`StrayQuote`]) always stops the read.
 
 use serde::{Deserialize, Serialize};
 
 use super::cells::trim;
 use super::report::SkippedRows;
-use super::split::{Record, Split, Splitter};
+use super::split::{Record, Split, Splitter, StrayQuote};
 
 /// What to do with a row whose field count differs from the first row's.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,8 +29,13 @@ pub struct Tally {
     pub skipped: SkippedRows,
     /// Rows whose one extra (or one missing) empty last field was taken for a trailing delimiter.
     pub trailing_fixed: usize,
-    /// The first ragged row holding a line break in a field: likely a quote never closed.
+    /// The first row holding a line break in a quoted field: when rows are ragged, likely a
+    /// quote that was never meant to be closed so late.
     pub unclosed_quote_line: Option<u64>,
+    /// Rows holding a line break in a quoted field.
+    pub multi_line_rows: usize,
+    /// A quote that is not CSV quoting: the read fails.
+    pub stray_quote: Option<StrayQuote>,
     first_line: u64,
     first_ragged_fields: usize,
     last_empty_in_first: bool,
@@ -63,6 +68,16 @@ impl Row<'_, '_> {
     /// Number of cells: the first row's field count.
     pub fn width(&self) -> usize {
         self.width
+    }
+
+    /// The file line the row starts on.
+    pub fn line(&self) -> u64 {
+        self.record.line
+    }
+
+    /// Whether cell `i` was quoted.
+    pub fn quoted(&self, i: usize) -> bool {
+        i < self.keep && self.record.quoted(i)
     }
 
     /// Cell `i` (empty past the fields kept).
@@ -117,15 +132,27 @@ impl<'t> Rows<'t> {
             }
             let record = &self.record;
             let fields = record.len();
-            if fields == 1 && trim(record.field(0)).is_empty() {
-                continue; // a blank line
+            if fields == 1 && !record.quoted(0) && trim(record.field(0)).is_empty() {
+                continue; // a blank line (a quoted blank is a cell)
             }
             let t = &mut self.tally;
+            if t.stray_quote.is_some() {
+                continue; // only reading to the end now: the read will fail
+            }
+            if let Some(stray) = &record.stray_quote {
+                t.stray_quote = Some(stray.clone());
+                continue;
+            }
             let last_empty = fields > 0 && record.field(fields - 1).is_empty();
             if t.rows == 0 {
                 t.width = fields;
                 t.last_empty_in_first = last_empty;
                 t.first_line = record.line;
+            }
+            if record.has_line_break {
+                // Should rows be ragged, the first such quote may have taken them.
+                t.unclosed_quote_line.get_or_insert(record.line);
+                t.multi_line_rows += 1;
             }
             let keep = if fields == t.width {
                 fields
@@ -135,9 +162,6 @@ impl<'t> Rows<'t> {
             } else {
                 if t.skipped.count == 0 {
                     t.first_ragged_fields = fields;
-                }
-                if t.unclosed_quote_line.is_none() && record.has_line_break {
-                    t.unclosed_quote_line = Some(record.line);
                 }
                 t.skipped.add(record.line);
                 continue;
@@ -154,11 +178,28 @@ impl<'t> Rows<'t> {
     /// naming the file, the first bad line and the count.
     pub fn finish(mut self, name: &str) -> Result<Tally, String> {
         while self.next_row().is_some() {}
+        if let Some(stray) = &self.tally.stray_quote {
+            return Err(stray_quote_error(name, stray));
+        }
         if self.ragged == RaggedRows::Stop && self.tally.skipped.count > 0 {
             return Err(ragged_error(name, &self.tally));
         }
         Ok(self.tally)
     }
+}
+
+/// The error for a quote that is not CSV quoting, naming where it opened and the way out:
+/// fix it, or read quotes as text.
+fn stray_quote_error(name: &str, stray: &StrayQuote) -> String {
+    let StrayQuote { line, field, closed } = stray;
+    let what = match closed {
+        None => "is never closed, so the rest of the file would be one cell".to_string(),
+        Some((end, _)) if end > line => format!("closes only on line {end}, with more text after it, so lines {line}–{end} would be one cell"),
+        Some((_, cell)) => format!("closes before the cell ends ({cell}), so its text would lose quotes"),
+    };
+    format!(
+        "'{name}' line {line}: the quote that opens column {field} {what}; fix that quote (a quote inside a quoted cell is written twice: \"\"), or choose to read quotes as text (Reading options → Quotes)"
+    )
 }
 
 fn ragged_error(name: &str, t: &Tally) -> String {
@@ -185,7 +226,7 @@ fn ragged_error(name: &str, t: &Tally) -> String {
 mod tests {
     use super::*;
 
-    const COMMA: Split = Split { delimiter: b',', quote: b'"', start: 0 };
+    const COMMA: Split = Split { delimiter: b',', quote: Some(b'"'), start: 0 };
 
     fn read(text: &str, ragged: RaggedRows) -> Result<(Vec<Vec<String>>, Tally), String> {
         let mut rows = Rows::new(text, COMMA, ragged);
@@ -251,6 +292,14 @@ mod tests {
     #[test]
     fn hints_at_a_quote_never_closed() {
         let err = read("a,b\n1,2\n\"oops,3\n4,5\n", RaggedRows::Stop).unwrap_err();
-        assert!(err.contains("a quote opened on line 3 may never be closed"), "{err}");
+        assert!(err.contains("line 3: the quote that opens column 1 is never closed"), "{err}");
+        let err = read("a,b\n1,2\n\"x\n\"y\"\n", RaggedRows::Skip).unwrap_err();
+        assert!(err.contains("line 3: the quote that opens column 1 closes only on line 4, with more text after it, so lines 3–4 would be one cell"), "{err}");
+        let err = read("a,b\n1,\"He said \"hi\"\"\n", RaggedRows::Stop).unwrap_err();
+        assert!(err.contains("line 2: the quote that opens column 2 closes before the cell ends (\"He said \"hi\"\")"), "{err}");
+        let err = read("a,b\n\"x\" ,y\n", RaggedRows::Stop).unwrap_err();
+        assert!(err.contains("line 2: the quote that opens column 1 closes before the cell ends (\"x\" )"), "{err}");
+        let err = read("a,b\n\"x\ny\",3,4\n", RaggedRows::Stop).unwrap_err();
+        assert!(err.contains("a quote opened on line 2 may never be closed"), "{err}");
     }
 }

@@ -76,7 +76,8 @@ pub struct ShareRequest {
     pub end: u64,
     pub options: IngestOptions,
     pub delimiter: u8,
-    pub quote: u8,
+    /// `None` when quotes are read as text.
+    pub quote: Option<u8>,
     /// Bytes of an Excel `sep=` line to skip.
     pub start: usize,
     pub decimal_comma: Option<bool>,

@@ -18,25 +18,27 @@ pub struct Dialect {
 }
 
 /// The user's choices (ASCII) where given, else the detected ones. Single quotes are chosen only
-/// when fields are wrapped in them and splitting with them is at least as consistent.
-pub fn dialect(text: &str, delimiter: Option<u8>, quote: Option<u8>) -> Dialect {
+/// when fields are wrapped in them and splitting with them is at least as consistent. Without
+/// `quoting` (quotes read as text) the delimiter is found splitting at every delimiter.
+pub fn dialect(text: &str, delimiter: Option<u8>, quote: Option<u8>, quoting: bool) -> Dialect {
     let (sample, truncated) = sample(text);
     let quotes = match quote {
-        Some(q) => vec![q],
-        None if looks_single_quoted(sample) => vec![b'\'', b'"'],
-        None => vec![b'"'],
+        _ if !quoting => vec![None],
+        Some(q) => vec![Some(q)],
+        None if looks_single_quoted(sample) => vec![Some(b'\''), Some(b'"')],
+        None => vec![Some(b'"')],
     };
-    let mut best: Option<(u8, u8, Score)> = None;
+    let mut best: Option<(Option<u8>, u8, Score)> = None;
     for q in quotes {
         let (d, score) = best_delimiter(sample, truncated, q, delimiter);
         if best.is_none_or(|(_, _, s)| score > s) {
             best = Some((q, d, score));
         }
     }
-    let (q, d, _) = best.unwrap_or((b'"', b',', Score::default()));
+    let (q, d, _) = best.unwrap_or((Some(b'"'), b',', Score::default()));
     Dialect {
         delimiter: Detected { value: d, detected: delimiter.is_none() },
-        quote: Detected { value: q, detected: quote.is_none() },
+        quote: Detected { value: q.or(quote).unwrap_or(b'"'), detected: quote.is_none() && quoting },
     }
 }
 
@@ -66,7 +68,8 @@ fn looks_single_quoted(sample: &str) -> bool {
 }
 
 /// Fields that open with quote `q` right after a delimiter or line start and close with it
-/// right before one (doubled quotes inside are escapes).
+/// right before one (doubled quotes inside are escapes), with something between: `''` alone
+/// is as likely two apostrophes as an empty quoted field.
 fn quoted_fields(sample: &str, q: u8) -> usize {
     let b = sample.as_bytes();
     let is_edge = |c: Option<&u8>| c.is_none_or(|c| DELIMITERS.contains(c) || matches!(c, b'\n' | b'\r'));
@@ -82,7 +85,7 @@ fn quoted_fields(sample: &str, q: u8) -> usize {
             if b.get(k + 1) == Some(&q) {
                 j = k + 2;
             } else if is_edge(b.get(k + 1)) {
-                count += 1;
+                count += usize::from(k > i + 1);
                 i = k + 1;
                 break;
             } else {
@@ -96,7 +99,7 @@ fn quoted_fields(sample: &str, q: u8) -> usize {
 /// The delimiter (or the chosen one) that splits the sample's records into the most
 /// consistent number (≥ 2) of fields; ties go to more fields, then to the order `,` `;`
 /// TAB `|`. `,` when none splits.
-fn best_delimiter(sample: &str, truncated: bool, quote: u8, chosen: Option<u8>) -> (u8, Score) {
+fn best_delimiter(sample: &str, truncated: bool, quote: Option<u8>, chosen: Option<u8>) -> (u8, Score) {
     let candidates = chosen.map_or(DELIMITERS.to_vec(), |d| vec![d]);
     let mut best = (candidates[0], Score::default());
     for delimiter in candidates {
@@ -114,7 +117,7 @@ fn best_delimiter(sample: &str, truncated: bool, quote: u8, chosen: Option<u8>) 
 }
 
 /// Field counts of the sample's first records (not of blank lines).
-fn field_counts(sample: &str, delimiter: u8, quote: u8) -> Vec<usize> {
+fn field_counts(sample: &str, delimiter: u8, quote: Option<u8>) -> Vec<usize> {
     let mut splitter = Splitter::new(sample, Split { delimiter, quote, start: 0 });
     let mut record = Record::new(sample);
     let mut counts = Vec::new();
@@ -145,7 +148,7 @@ mod tests {
     use super::*;
 
     fn sniff(text: &str) -> (char, char) {
-        let d = dialect(text, None, None);
+        let d = dialect(text, None, None, true);
         (d.delimiter.value as char, d.quote.value as char)
     }
 
@@ -167,11 +170,13 @@ mod tests {
         // Apostrophes at the ends of words are not quotes.
         assert_eq!(sniff("c0,c1\r\n\"s\r'\",s'\r\n,s'\r\ns',s'\r\n"), (',', '"'));
         assert_eq!(sniff("a,b\nJones',x\n'90s,y\nthe Smiths',z\n"), (',', '"'));
+        // Empty pairs of apostrophes say nothing.
+        assert_eq!(sniff("c0,c1,c2,c3\n'',,'',\n").1, '"');
     }
 
     #[test]
     fn honours_choices() {
-        let d = dialect("a;b\n", Some(b','), Some(b'\''));
+        let d = dialect("a;b\n", Some(b','), Some(b'\''), true);
         assert_eq!((d.delimiter.value, d.delimiter.detected, d.quote.detected), (b',', false, false));
     }
 }

@@ -3,15 +3,38 @@
 //! record's scratch buffer). The rules are the `csv` crate's: a record ends at `\n`, `\r\n`
 //! or a lone `\r`; empty lines are skipped; a quote opens a quoted field only as its first
 //! byte, `""` inside is one quote, and text after the closing quote is kept as it is.
+//!
+//! Two shapes the `csv` crate reads quietly are marked on the record instead (see
+//! [`StrayQuote`]), because they mean the file's quotes are not CSV quoting and reading on
+//! would change the data without a word: a quote still open at the end of the text (the rest
+//! of the file would be one cell), and a quoted field with text after its closing quote
+//! (`"ab"c`, `"He said "hi""` — or a stray quote closed by the opening quote of a later cell,
+//! lines further on; even spaces after it, since a stray quote before a cell's leading
+//! space splits its row that way). Without quoting (`quote: None`) every quote is a
+//! character like any other.
 
 /// How records are split: the delimiter and quote bytes (both ASCII, so that every field is
-/// whole UTF-8) and the byte where the first record starts.
+/// whole UTF-8; no quote when quotes are read as text) and the byte where the first record
+/// starts.
 #[derive(Clone, Copy, Debug)]
 pub struct Split {
     pub delimiter: u8,
-    pub quote: u8,
+    pub quote: Option<u8>,
     pub start: usize,
 }
+
+/// A quote that is not CSV quoting: where it opened (line and field, both 1-based) and how
+/// it ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StrayQuote {
+    pub line: u64,
+    pub field: usize,
+    /// `None`: never closed; else the line it closed on and the cell as written (its start).
+    pub closed: Option<(u64, String)>,
+}
+
+/// Characters of a cell shown in a message about its quotes.
+const EXCERPT_CHARS: usize = 40;
 
 /// Splits text into records, front to back.
 pub struct Splitter<'t> {
@@ -20,6 +43,8 @@ pub struct Splitter<'t> {
     line: u64,
     delimiter: u8,
     quote: u8,
+    /// Whether a quote byte opens a quoted field (not when quotes are read as text).
+    quoting: bool,
     /// Bytes that end an unquoted field: the delimiter, `\n` and `\r`…
     stops: [bool; 256],
     /// …and each repeated over a word.
@@ -43,10 +68,12 @@ fn zero_bytes(word: u64) -> u64 {
     word.wrapping_sub(ONES) & !word & (ONES << 7)
 }
 
-/// Where a field's text is.
+/// Where a field's text is: in the text (as written, or inside its quotes) or unescaped in
+/// the scratch buffer (a quoted field).
 #[derive(Clone, Copy, Debug)]
 enum Span {
     Text(usize, usize),
+    Quoted(usize, usize),
     Scratch(usize, usize),
 }
 
@@ -60,12 +87,14 @@ pub struct Record<'t> {
     pub line: u64,
     /// Whether a quoted field holds a line break.
     pub has_line_break: bool,
+    /// A quote in this record that is not CSV quoting.
+    pub stray_quote: Option<StrayQuote>,
 }
 
 impl<'t> Record<'t> {
     /// An empty record over `text`.
     pub fn new(text: &'t str) -> Self {
-        Record { text, spans: Vec::new(), scratch: String::new(), line: 0, has_line_break: false }
+        Record { text, spans: Vec::new(), scratch: String::new(), line: 0, has_line_break: false, stray_quote: None }
     }
 
     /// Number of fields.
@@ -77,9 +106,14 @@ impl<'t> Record<'t> {
     #[inline]
     pub fn field(&self, i: usize) -> &str {
         match self.spans[i] {
-            Span::Text(start, end) => &self.text[start..end],
+            Span::Text(start, end) | Span::Quoted(start, end) => &self.text[start..end],
             Span::Scratch(start, end) => &self.scratch[start..end],
         }
+    }
+
+    /// Whether field `i` was quoted.
+    pub fn quoted(&self, i: usize) -> bool {
+        !matches!(self.spans[i], Span::Text(..))
     }
 }
 
@@ -87,6 +121,7 @@ impl<'t> Splitter<'t> {
     /// A splitter over `text` from `split.start` (at 0, a byte-order mark is skipped).
     pub fn new(text: &'t str, split: Split) -> Self {
         let Split { delimiter, quote, start } = split;
+        let (quote, quoting) = (quote.unwrap_or(b'"'), quote.is_some());
         debug_assert!(delimiter.is_ascii() && quote.is_ascii() && text.is_char_boundary(start));
         let mut stops = [false; 256];
         let stop_bytes = [delimiter, b'\n', b'\r'];
@@ -94,7 +129,7 @@ impl<'t> Splitter<'t> {
         let stop_words = stop_bytes.map(|b| u64::from(b) * 0x0101_0101_0101_0101);
         let pos = if start == 0 && text.starts_with('\u{FEFF}') { 3 } else { start };
         let line = 1 + line_breaks(&text.as_bytes()[..start], None);
-        Splitter { text, pos, line, delimiter, quote, stops, stop_words, last: true }
+        Splitter { text, pos, line, delimiter, quote, quoting, stops, stop_words, last: true }
     }
 
     /// A splitter over one piece of a longer text: from its start (no byte-order mark, no
@@ -137,8 +172,9 @@ impl<'t> Splitter<'t> {
         record.scratch.clear();
         record.line = self.line;
         record.has_line_break = false;
+        record.stray_quote = None;
         loop {
-            let span = if b.get(self.pos) == Some(&self.quote) {
+            let span = if self.quoting && b.get(self.pos) == Some(&self.quote) {
                 self.quoted(record)
             } else {
                 let (start, end) = self.unquoted();
@@ -204,14 +240,16 @@ impl<'t> Splitter<'t> {
     fn quoted(&mut self, record: &mut Record<'t>) -> Span {
         let b = self.text.as_bytes();
         let start = self.pos + 1;
+        let opened = (self.line, record.spans.len() + 1);
         // Content before `i` is in the scratch buffer from `scratch` on, once one was needed.
         let (mut i, mut scratch) = (start, None);
         loop {
             let Some(close) = b[i..].iter().position(|&c| c == self.quote).map(|k| i + k) else {
                 // Never closed: the field runs to the end of the text.
+                record.stray_quote.get_or_insert(StrayQuote { line: opened.0, field: opened.1, closed: None });
                 self.count_breaks(record, i, b.len());
                 self.pos = b.len();
-                let Some(from) = scratch else { return Span::Text(start, b.len()) };
+                let Some(from) = scratch else { return Span::Quoted(start, b.len()) };
                 record.scratch.push_str(&self.text[i..]);
                 return Span::Scratch(from, record.scratch.len());
             };
@@ -226,12 +264,17 @@ impl<'t> Splitter<'t> {
             self.pos = close + 1;
             let at_stop = b.get(self.pos).is_none_or(|&c| self.stops[usize::from(c)]);
             if at_stop && scratch.is_none() {
-                return Span::Text(start, close);
+                return Span::Quoted(start, close);
             }
             let from = *scratch.get_or_insert(record.scratch.len());
             record.scratch.push_str(&self.text[i..close]);
             let (rest_start, rest_end) = self.unquoted();
-            record.scratch.push_str(&self.text[rest_start..rest_end]);
+            let rest = &self.text[rest_start..rest_end];
+            record.scratch.push_str(rest);
+            if !rest.is_empty() {
+                let cell: String = self.text[start - 1..rest_end].chars().take(EXCERPT_CHARS).collect();
+                record.stray_quote.get_or_insert(StrayQuote { line: opened.0, field: opened.1, closed: Some((self.line, cell)) });
+            }
             return Span::Scratch(from, record.scratch.len());
         }
     }
@@ -253,7 +296,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn records(text: &str, delimiter: u8, quote: u8) -> Vec<(u64, Vec<String>)> {
-        let mut splitter = Splitter::new(text, Split { delimiter, quote, start: 0 });
+        let mut splitter = Splitter::new(text, Split { delimiter, quote: Some(quote), start: 0 });
         let mut record = Record::new(text);
         let mut out = Vec::new();
         while splitter.next_record(&mut record) {
@@ -284,7 +327,7 @@ mod tests {
         let lines: Vec<u64> = records("a\n\n\"b\nc\"\r\nd\re\r\n", b',', b'"').iter().map(|r| r.0).collect();
         assert_eq!(lines, [1, 3, 5, 6]);
         let text = "sep=;\na;b\n";
-        let mut splitter = Splitter::new(text, Split { delimiter: b';', quote: b'"', start: 6 });
+        let mut splitter = Splitter::new(text, Split { delimiter: b';', quote: Some(b'"'), start: 6 });
         let mut record = Record::new(text);
         assert!(splitter.next_record(&mut record));
         assert_eq!((record.line, record.field(1)), (2, "b"));
@@ -294,7 +337,7 @@ mod tests {
     fn reads_pieces_as_one_text() {
         let text = "a,\"b\nc\"\r\n\"x\"\"y\",2\r\n\n3,4\r";
         let whole = records(text, b',', b'"');
-        let split = Split { delimiter: b',', quote: b'"', start: 0 };
+        let split = Split { delimiter: b',', quote: Some(b'"'), start: 0 };
         for cut in 1..text.len() {
             let (mut got, mut line, mut carry) = (Vec::new(), 1, String::new());
             for (piece, last) in [(&text[..cut], false), (&text[cut..], true)] {

@@ -222,7 +222,9 @@ impl Pieces for Utf8Pieces<'_> {
                 return Ok(None);
             }
             self.text.drain(..used.min(self.text.len()));
-            let to = (self.next + self.slice as u64).min(self.end);
+            // A record longer than a slice (a quote never closed) is read again with each
+            // slice: reading at least as much as it holds keeps that linear, not quadratic.
+            let to = (self.next + self.slice.max(self.text.len()) as u64).min(self.end);
             self.source.read_into(self.next, to, &mut self.bytes).await?;
             if self.next == 0 && self.bytes.starts_with(b"\xEF\xBB\xBF") {
                 self.bytes.drain(..3);
