@@ -157,7 +157,7 @@ fn options_are_checked_not_ignored() {
         (vec!["train", PENGUINS, "--target", "species", "--seed", "1.9"], "--seed must be a whole number"),
         (vec!["train", PENGUINS, "--target", "species", "--test-share", "nan"], "--test-share must be a number"),
         (vec!["predict", "m.json", PENGUINS, "-o"], "option -o needs a value"),
-        (vec!["predict", "m.json", PENGUINS], "missing -o; usage: sift predict MODEL.json FILE -o OUT.csv"),
+        (vec!["predict", "m.json", PENGUINS], "missing -o; usage: sift predict MODEL.json FILE"),
         (vec!["clean", PENGUINS, PENGUINS, "-o", "x.csv"], "unexpected argument"),
         (vec!["profile", PENGUINS, "--json=yes"], "option --json takes no value"),
     ] {
@@ -168,4 +168,20 @@ fn options_are_checked_not_ignored() {
         assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
         assert!(stderr.len() < 160, "a short message, not the whole usage: {stderr}");
     }
+}
+
+#[test]
+fn a_quote_never_closed_is_refused_and_can_be_read_as_text() {
+    let dir = temp_dir("stray");
+    let input = dir.join("stray.csv");
+    std::fs::write(&input, "a,b\n1,x\n2,\"oops\n3,y\n4,z\n5,w\n").unwrap();
+    let output = dir.join("out.csv");
+    let refused = sift(&["clean", input.to_str().unwrap(), "-o", output.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("line 3") && stderr.contains("--quotes-as-text"), "{stderr}");
+    assert!(!output.exists(), "nothing is written for a refused file");
+    let read = sift(&["clean", input.to_str().unwrap(), "--quotes-as-text", "-o", output.to_str().unwrap()]);
+    assert!(read.status.success(), "{}", String::from_utf8_lossy(&read.stderr));
+    assert_eq!(std::fs::read_to_string(&output).unwrap().lines().count(), 6, "the header and all 5 rows");
 }

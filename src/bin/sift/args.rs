@@ -15,15 +15,20 @@ pub struct Command {
 
 /// Every command, in the order `sift help` lists them.
 pub const COMMANDS: &[Command] = &[
-    Command { name: "profile", usage: "sift profile FILE [--json]", options: &[], flags: &["json"] },
+    Command { name: "profile", usage: "sift profile FILE [--json] [--quotes-as-text]", options: &[], flags: &["json", "quotes-as-text"] },
     Command {
         name: "train",
-        usage: "sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering] [--param NAME=VALUE ...] [--cv K] [--test-share F] [--seed N] [-o MODEL.json]",
+        usage: "sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering] [--param NAME=VALUE ...] [--cv K] [--test-share F] [--seed N] [--quotes-as-text] [-o MODEL.json]",
         options: &["target", "algorithm", "task", "param", "cv", "test-share", "seed", "o"],
-        flags: &[],
+        flags: &["quotes-as-text"],
     },
-    Command { name: "predict", usage: "sift predict MODEL.json FILE -o OUT.csv", options: &["o"], flags: &[] },
-    Command { name: "clean", usage: "sift clean FILE [--recipe RECIPE.json] -o OUT.csv", options: &["recipe", "o"], flags: &[] },
+    Command { name: "predict", usage: "sift predict MODEL.json FILE [--quotes-as-text] -o OUT.csv", options: &["o"], flags: &["quotes-as-text"] },
+    Command {
+        name: "clean",
+        usage: "sift clean FILE [--recipe RECIPE.json] [--quotes-as-text] -o OUT.csv",
+        options: &["recipe", "o"],
+        flags: &["quotes-as-text"],
+    },
 ];
 
 /// The whole usage text, one line a command.

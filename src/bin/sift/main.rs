@@ -1,7 +1,8 @@
 //! `sift`: the command-line tool on the same engine as the browser app.
 //!
 //! ```text
-//! sift profile FILE [--json]
+//! sift profile FILE [--json]                     (every command that reads a CSV also takes
+//!                                                  --quotes-as-text: " and ' are plain characters)
 //! sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering]
 //!            [--param NAME=VALUE ...] [--cv K] [--test-share F] [--seed N] [-o model.json]
 //! sift predict MODEL FILE -o predictions.csv
@@ -65,7 +66,7 @@ fn run(args: &[String], notes: &mut Vec<String>) -> Result<String, String> {
     match command.as_str() {
         "profile" => {
             args.at_most(1)?;
-            let report = profile(&load(args.positional(0, "FILE")?, notes)?);
+            let report = profile(&load(args.positional(0, "FILE")?, &args, notes)?);
             if args.flag("json") {
                 serde_json::to_string_pretty(&report).map(|json| json + "\n").map_err(|e| e.to_string())
             } else {
@@ -78,14 +79,14 @@ fn run(args: &[String], notes: &mut Vec<String>) -> Result<String, String> {
             let output = args.required("o")?;
             let model_text = read_text(args.positional(0, "MODEL")?)?;
             let artifact = Artifact::from_json(&model_text)?;
-            let table = load(args.positional(1, "FILE")?, notes)?;
+            let table = load(args.positional(1, "FILE")?, &args, notes)?;
             let csv = predictions_csv(&artifact, &table)?;
             write_file(output, &csv).map(|()| String::new())
         }
         "clean" => {
             args.at_most(1)?;
             let output = args.required("o")?;
-            let table = load(args.positional(0, "FILE")?, notes)?;
+            let table = load(args.positional(0, "FILE")?, &args, notes)?;
             let recipe = match args.value("recipe") {
                 Some(path) => Recipe::from_json(&read_text(path)?)?,
                 None => Recipe::default(),
@@ -99,7 +100,7 @@ fn run(args: &[String], notes: &mut Vec<String>) -> Result<String, String> {
 
 fn train_command(args: &Args, notes: &mut Vec<String>) -> Result<String, String> {
     args.at_most(1)?;
-    let table = load(args.positional(0, "FILE")?, notes)?;
+    let table = load(args.positional(0, "FILE")?, &args, notes)?;
     let target = args.value("target").unwrap_or_default().to_string();
     let task = match args.value("task") {
         None | Some("auto") => None,
@@ -184,10 +185,11 @@ fn read_text(path: &str) -> Result<String, String> {
 }
 
 /// Reads a CSV file as the page would, adding what ingest decided on its own to `notes`.
-fn load(path: &str, notes: &mut Vec<String>) -> Result<Table, String> {
+fn load(path: &str, args: &Args, notes: &mut Vec<String>) -> Result<Table, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))?;
     let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
-    let ingested = read_csv_detailed(&name, &bytes, &IngestOptions::default())?;
+    let options = IngestOptions { quotes_as_text: args.flag("quotes-as-text"), ..IngestOptions::default() };
+    let ingested = read_csv_detailed(&name, &bytes, &options)?;
     notes.extend(notes::ingest_notes(&name, &ingested.report));
     Ok(ingested.table)
 }
