@@ -203,4 +203,34 @@ mod tests {
             assert_eq!(parse(text), None, "{text}");
         }
     }
+
+    /// Texts made of date-like parts: month and weekday names, numbers, ordinals, joined by
+    /// every separator, with noise characters.
+    fn date_like() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let part = prop_oneof![
+            3 => proptest::sample::select(vec!["Jan", "jan.", "FEB", "March", "Sept", "sep", "May", "Mon", "Sat,", "Thurs", "Janu", "x"]).prop_map(String::from),
+            1 => (0u32..100_000).prop_map(|n| n.to_string()),
+            3 => (1000u32..10_000).prop_map(|n| n.to_string()),
+            3 => (0u32..33).prop_map(|n| n.to_string()),
+            1 => (0u32..40, proptest::sample::select(vec!["st", "nd", "rd", "th"])).prop_map(|(n, s)| format!("{n}{s}")),
+            1 => (1u32..29).prop_map(|n| format!("{n:02}")),
+        ];
+        let sep = proptest::sample::select(vec![" ", " ", " ", " ", ", ", ",", "-", "-", "/", ".", "  ", "", ":", "é"]);
+        proptest::collection::vec((sep, part), 2..5).prop_map(|parts| parts.into_iter().map(|(s, p)| format!("{s}{p}")).collect::<String>().trim().to_string())
+    }
+
+    proptest::proptest! {
+        /// No panic, and a date read from the text is written in it: its year, its day and the
+        /// month's first three letters.
+        #[test]
+        fn reads_only_what_is_written(text in date_like()) {
+            if let Some((y, m, d)) = parse(&text) {
+                let lower = text.to_ascii_lowercase();
+                let month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"][m as usize - 1];
+                proptest::prop_assert!(lower.contains(month) && text.contains(&y.to_string()), "{text}: {y}-{m}-{d}");
+                proptest::prop_assert!(text.contains(&d.to_string()) && days_from_civil(y, m, d).is_some(), "{text}: {y}-{m}-{d}");
+            }
+        }
+    }
 }
