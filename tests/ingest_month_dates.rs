@@ -2,7 +2,10 @@
 //! `January 1, 2000`, `01-Jan-2000`, `2000-Jan-01`, with or without a weekday, read as the
 //! days they name; a column is a date column only when every value is a real date.
 
+use std::collections::BTreeMap;
+
 use proptest::prelude::*;
+use serde::Deserialize;
 use sift::engine::dates::{civil_from_days, format_iso_date};
 use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, Ingested, IngestOptions};
 use sift::engine::table::{ColumnType, Table};
@@ -96,6 +99,47 @@ fn a_forced_date_column_reads_month_names() {
     let options = IngestOptions { column_types: vec![("d".into(), ColumnType::Date)], ..IngestOptions::default() };
     let i = read_csv_detailed("f.csv", csv(&["Jan 1 2000", "Feb 30 2000", "03/02/2000"]).as_bytes(), &options).unwrap();
     assert_eq!(texts(&i.table, 0), [Some("2000-01-01".into()), None, Some("2000-02-03".into())]);
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    file: String,
+    sift_keeps_text: BTreeMap<String, String>,
+    columns: BTreeMap<String, PandasColumn>,
+}
+
+#[derive(Deserialize)]
+struct PandasColumn {
+    written: Vec<Option<String>>,
+    pandas: Vec<Option<String>>,
+}
+
+/// The fixture's columns against pandas (tests/fixtures/month_dates/expected.py): a column
+/// pandas reads in full is a date column of the same days and instants, one it cannot read
+/// in full is text, and the columns Sift keeps as text on purpose are named with the reason.
+#[test]
+fn month_name_dates_match_pandas() {
+    let dir = std::path::Path::new("tests/fixtures/month_dates");
+    let expected: Expected = serde_json::from_str(&std::fs::read_to_string(dir.join("month_dates.expected.json")).unwrap()).unwrap();
+    let bytes = std::fs::read(dir.join(&expected.file)).unwrap();
+    let table = read_csv_detailed(&expected.file, &bytes, &IngestOptions::default()).unwrap().table;
+    assert_eq!(table.column_count(), expected.columns.len());
+    let mut dates = 0;
+    for (i, column) in table.columns.iter().enumerate() {
+        let e = &expected.columns[&column.name];
+        let what = format!("column '{}'", column.name);
+        let t = column.column_type();
+        let read_by_pandas = e.written.iter().zip(&e.pandas).all(|(w, p)| w.is_none() || p.is_some());
+        if read_by_pandas && !expected.sift_keeps_text.contains_key(&column.name) {
+            assert!(matches!(t, ColumnType::Date | ColumnType::DateTime), "{what}: {t:?}");
+            assert_eq!(texts(&table, i), e.pandas, "{what}");
+            dates += 1;
+        } else {
+            assert!(matches!(t, ColumnType::Text | ColumnType::Category), "{what}: {t:?}");
+            assert_eq!(texts(&table, i), e.written, "{what}: kept as written");
+        }
+    }
+    assert_eq!(dates, 9, "the date columns of the fixture");
 }
 
 /// Writes the day `days` (since 1970-01-01) in form `form` with the month's name.
