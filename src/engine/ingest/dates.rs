@@ -60,8 +60,8 @@ impl DateParts {
         (part == 2 && parts.lengths.iter().all(|&l| l > 0)).then_some(parts)
     }
 
-    /// A date written with the month's name (see [`names`]), or `None` when `text` is not
-    /// one or the day does not exist (`Feb 30 2000`).
+    /// A date written with the month's name (`Jan 1 2000`; the forms are in `dates/names.rs`),
+    /// or `None` when `text` is not one or the day does not exist (`Feb 30 2000`).
     pub fn parse_named(text: &str) -> Option<Self> {
         let (y, m, d) = names::parse(text)?;
         Some(DateParts { values: [y as u32, m, d], lengths: [4, 2, 2], named: true })
