@@ -1,6 +1,9 @@
 //! Date forms found in CSV files: `YYYY-MM-DD` (also with `/` or `.`), and day-first or
 //! month-first `DD/MM/YYYY`, `MM/DD/YYYY`, `DD.MM.YYYY`, `DD-MM-YYYY` (one or two digits for
-//! day and month). The calendar itself is `engine::dates`.
+//! day and month), and English month-name dates (`Jan 1 2000`, `1 January 2000`,
+//! `01-Jan-2000`: see [`names`]). The calendar itself is `engine::dates`.
+
+mod names;
 
 use crate::engine::dates::days_from_civil;
 
@@ -18,11 +21,14 @@ pub const ANY_ORDER: Orders = YMD | DMY | MDY;
 /// Milliseconds in a day.
 pub const DAY_MS: i64 = 86_400_000;
 
-/// A date as written: three runs of 1–4 digits joined by one separator (`-`, `/` or `.`).
+/// A date as written: three runs of 1–4 digits joined by one separator (`-`, `/` or `.`),
+/// or a date with the month's name (kept as year, month, day).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DateParts {
     values: [u32; 3],
     lengths: [u8; 3],
+    /// A month-name date: a real date, the same in every order.
+    named: bool,
 }
 
 impl DateParts {
@@ -36,7 +42,7 @@ impl DateParts {
         if !matches!(sep, b'-' | b'/' | b'.') {
             return None;
         }
-        let mut parts = DateParts { values: [0; 3], lengths: [0; 3] };
+        let mut parts = DateParts { values: [0; 3], lengths: [0; 3], named: false };
         let mut part = 0;
         for &c in b {
             if c == sep {
@@ -54,8 +60,19 @@ impl DateParts {
         (part == 2 && parts.lengths.iter().all(|&l| l > 0)).then_some(parts)
     }
 
-    /// The orders in which the parts are a real calendar date (0 when none).
+    /// A date written with the month's name (`Jan 1 2000`; the forms are in `dates/names.rs`),
+    /// or `None` when `text` is not one or the day does not exist (`Feb 30 2000`).
+    pub fn parse_named(text: &str) -> Option<Self> {
+        let (y, m, d) = names::parse(text)?;
+        Some(DateParts { values: [y as u32, m, d], lengths: [4, 2, 2], named: true })
+    }
+
+    /// The orders in which the parts are a real calendar date (0 when none); every order for
+    /// a month-name date, which reads the same in all of them.
     pub fn orders(self) -> Orders {
+        if self.named {
+            return ANY_ORDER;
+        }
         let ([a, b, c], [la, lb, lc]) = (self.values, self.lengths);
         let valid = |y: u32, m: u32, d: u32| days_from_civil(y as i32, m, d).is_some();
         let short = |l: u8| (1..=2).contains(&l);
@@ -79,6 +96,7 @@ impl DateParts {
         if self.orders() & order == 0 {
             return None;
         }
+        let order = if self.named { YMD } else { order };
         let [a, b, c] = self.values;
         let (y, m, d) = match order {
             YMD => (a, b, c),

@@ -1,5 +1,6 @@
 //! Dates with an optional time of day: any date form of [`super::dates`], then `T` or a
-//! space and `HH:MM[:SS[.fff]]`, then `AM`/`PM` or a zone (`Z`, `±HH`, `±HH:MM`, `±HHMM`).
+//! space and `HH:MM[:SS[.fff]]`, then `AM`/`PM` or a zone (`Z`, `±HH`, `±HH:MM`, `±HHMM`),
+//! which may follow a space.
 //! Times with a zone are converted to UTC; times without one are taken as UTC.
 
 use super::dates::{DateParts, Orders, DAY_MS};
@@ -17,6 +18,11 @@ pub struct Temporal {
 impl Temporal {
     /// A real calendar date (in some order), with or without a valid time.
     pub fn parse(text: &str) -> Option<Self> {
+        Temporal::parse_digits(text).or_else(|| Temporal::parse_named(text))
+    }
+
+    /// A date of digits, then `T` or a space and the time.
+    fn parse_digits(text: &str) -> Option<Self> {
         let (date, time) = match text.bytes().position(|c| matches!(c, b'T' | b't' | b' ')) {
             Some(k) => (&text[..k], Some(time_of_day(&text[k + 1..])?)),
             None => (text, None),
@@ -24,6 +30,26 @@ impl Temporal {
         let date = DateParts::parse(date)?;
         let orders = date.orders();
         (orders != 0).then_some(Temporal { date, orders, time })
+    }
+
+    /// A month-name date (`Jan 1 2000`), then a space or `T` and the time when the text has a
+    /// `:` (`Jan 1, 2000 10:30 PM`, `Sat, 01 Jan 2000 10:30:00 +0000`; a `,` may end the date).
+    /// Tried only on short text that starts with a letter or digit and has a letter.
+    fn parse_named(text: &str) -> Option<Self> {
+        let b = text.as_bytes();
+        if b.len() > 80 || !b.first()?.is_ascii_alphanumeric() || !b.iter().any(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let (date, time) = match text.find(':') {
+            Some(colon) => {
+                let k = text[..colon].rfind([' ', 'T', 't'])?;
+                let date = text[..k].trim_end();
+                (date.strip_suffix(',').unwrap_or(date), Some(time_of_day(&text[k + 1..])?))
+            }
+            None => (text, None),
+        };
+        let date = DateParts::parse_named(date)?;
+        Some(Temporal { date, orders: date.orders(), time })
     }
 
     /// Whether the value is a date, or a time at midnight UTC.
@@ -83,13 +109,12 @@ fn time_of_day(text: &str) -> Option<i64> {
             i = start + digits;
         }
     }
-    let rest = &text[i..];
-    let meridiem = rest.trim_start();
-    let hour = if meridiem.eq_ignore_ascii_case("am") || meridiem.eq_ignore_ascii_case("pm") {
+    let rest = text[i..].trim_start();
+    let hour = if rest.eq_ignore_ascii_case("am") || rest.eq_ignore_ascii_case("pm") {
         if !(1..=12).contains(&hour) {
             return None;
         }
-        hour % 12 + if meridiem.eq_ignore_ascii_case("pm") { 12 } else { 0 }
+        hour % 12 + if rest.eq_ignore_ascii_case("pm") { 12 } else { 0 }
     } else {
         ms -= zone_offset(rest)? * 60_000;
         hour
@@ -97,8 +122,12 @@ fn time_of_day(text: &str) -> Option<i64> {
     (hour <= 23).then_some(ms + hour * 3_600_000)
 }
 
-/// The zone's offset from UTC in minutes: `Z`, `±HH`, `±HH:MM` or `±HHMM`; 0 without a zone.
+/// The zone's offset from UTC in minutes: `Z`, `UTC`, `GMT`, `±HH`, `±HH:MM` or `±HHMM`; 0
+/// without a zone.
 fn zone_offset(text: &str) -> Option<i64> {
+    if text.eq_ignore_ascii_case("utc") || text.eq_ignore_ascii_case("gmt") {
+        return Some(0);
+    }
     let b = text.as_bytes();
     let two = |i: usize| -> Option<i64> {
         let (x, y) = (*b.get(i)?, *b.get(i + 1)?);
@@ -160,5 +189,32 @@ mod tests {
         assert!(Temporal::parse("05/03/2024 00:00").unwrap().is_midnight());
         assert!(Temporal::parse("2024-01-02T01:00+01:00").unwrap().is_midnight());
         assert_eq!(Temporal::parse("2024-01-02T23:00-02:00").unwrap().utc_day(YMD), parse_iso_date("2024-01-03"));
+    }
+
+    #[test]
+    fn reads_month_name_dates_and_datetimes() {
+        let jan_1 = day("2000-01-01");
+        for (text, at) in [
+            ("Jan 1 2000 10:30", jan_1 + 37_800_000),
+            ("January 1, 2000, 10:30 PM", jan_1 + 81_000_000),
+            ("1 Oct 2000 00:00:01", day("2000-10-01") + 1000),
+            ("Sun, 01 Oct 2000 10:30:00 +0100", day("2000-10-01") + 34_200_000),
+            ("Sun, 01 Oct 2000 10:30:00 GMT", day("2000-10-01") + 37_800_000),
+            ("2000-Oct-01T10:30", day("2000-10-01") + 37_800_000),
+        ] {
+            assert_eq!(parse_datetime(text, MDY), Some(at), "{text}");
+            assert_eq!(parse_datetime(text, DMY), Some(at), "{text}");
+        }
+        let t = Temporal::parse("Jan 2 2000").unwrap();
+        assert_eq!((t.orders, t.time, t.days(DMY)), (YMD | DMY | MDY, None, parse_iso_date("2000-01-02")));
+        for bad in ["Jan 1 2000 25:00", "Jan 1 2000 10:30 XM", "Jan 1 200010:30", "Feb 30 2000 10:30", "Jan 1 2000T", "Jan 1 2000,,10:30", "Oct:10"] {
+            assert_eq!(Temporal::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_zone_may_follow_a_space() {
+        assert_eq!(parse_datetime("2024-01-02 03:04 +01:00", YMD), Some(day("2024-01-02") + 11_040_000 - 3_600_000));
+        assert_eq!(parse_datetime("2024-01-02T03:04 UTC", YMD), Some(day("2024-01-02") + 11_040_000));
     }
 }

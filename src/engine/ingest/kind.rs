@@ -125,6 +125,17 @@ mod tests {
     }
 
     #[test]
+    fn month_name_dates_fit_every_order() {
+        let any = YMD | DMY | MDY;
+        assert_eq!(kind(&["Jan 1 2000", "1 February 2000", "2000-Mar-03"]), Kind::Date(any));
+        assert_eq!(kind(&["Jan 1 2000", "2024-01-02"]), Kind::Date(YMD));
+        assert_eq!(kind(&["Jan 1 2000", "13/02/2024"]), Kind::Date(DMY));
+        assert_eq!(kind(&["Jan 1 2000", "Jan 2 2000 10:00"]), Kind::DateTime { orders: any, midnight: false });
+        assert_eq!(kind(&["Jan 1 2000", "Feb 30 2000"]), Kind::Text);
+        assert_eq!(kind(&["Jan 1 2000", "soon"]), Kind::Text);
+    }
+
+    #[test]
     fn joining_is_order_free() {
         let values = ["1", "2.5", "1,234", "12%", "yes", "2024-01-02", "01/02/2024", "13/02/2024", "2024-01-02 10:00", "x", ""];
         let kinds: Vec<Kind> = values.iter().map(|v| if v.is_empty() { Kind::Empty } else { Kind::of(v, false) }).collect();
