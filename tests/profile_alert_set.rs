@@ -12,6 +12,10 @@ use std::collections::BTreeMap;
 use sift::engine::profile::{profile, Alert, Report};
 use sift::engine::table::{Column, ColumnData, Table};
 
+#[path = "common/columns.rs"]
+mod columns;
+use columns::{category, table};
+
 #[path = "common/lcg.rs"]
 mod lcg;
 use lcg::Lcg;
@@ -64,25 +68,6 @@ fn integers(values: Vec<i64>) -> ColumnData {
 
 fn text(values: Vec<Option<String>>) -> ColumnData {
     ColumnData::Text(values)
-}
-
-fn category(values: &[String]) -> ColumnData {
-    let mut levels: Vec<String> = Vec::new();
-    let codes = values
-        .iter()
-        .map(|v| {
-            let code = levels.iter().position(|l| l == v).unwrap_or_else(|| {
-                levels.push(v.clone());
-                levels.len() - 1
-            });
-            Some(code as u32)
-        })
-        .collect();
-    ColumnData::Category { codes, levels }
-}
-
-fn table(columns: Vec<(&str, ColumnData)>) -> Table {
-    Table::new("t", columns.into_iter().map(|(n, d)| Column::new(n, d)).collect()).unwrap()
 }
 
 fn pick<'a>(rng: &mut Lcg, options: &[&'a str]) -> &'a str {

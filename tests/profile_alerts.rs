@@ -2,29 +2,14 @@
 //! says so in one sentence; clean columns stay quiet.
 
 use sift::engine::profile::{profile, profile_with_target, Alert, Report};
-use sift::engine::table::{Column, ColumnData, Table};
+use sift::engine::table::{ColumnData, Table};
+
+#[path = "common/columns.rs"]
+mod columns;
+use columns::{category, table};
 
 fn text(values: impl IntoIterator<Item = impl Into<String>>) -> ColumnData {
     ColumnData::Text(values.into_iter().map(|v| Some(v.into())).collect())
-}
-
-fn category(values: &[&str]) -> ColumnData {
-    let mut levels: Vec<String> = Vec::new();
-    let codes = values
-        .iter()
-        .map(|v| {
-            let code = levels.iter().position(|l| l == v).unwrap_or_else(|| {
-                levels.push(v.to_string());
-                levels.len() - 1
-            });
-            Some(code as u32)
-        })
-        .collect();
-    ColumnData::Category { codes, levels }
-}
-
-fn table(columns: Vec<(&str, ColumnData)>) -> Table {
-    Table::new("t", columns.into_iter().map(|(n, d)| Column::new(n, d)).collect()).unwrap()
 }
 
 fn alerts<'a>(report: &'a Report, kind: &str) -> Vec<&'a Alert> {
@@ -148,7 +133,7 @@ fn numbers_with_infinities_and_the_json_shape() {
 fn empty_and_extreme_tables_do_not_panic() {
     let empty = Table::new("t", vec![]).unwrap();
     assert_eq!(profile(&empty).rows, 0);
-    let no_rows = table(vec![("x", ColumnData::Number(vec![].into())), ("c", category(&[])), ("t", text(Vec::<String>::new()))]);
+    let no_rows = table(vec![("x", ColumnData::Number(vec![].into())), ("c", category::<&str>(&[])), ("t", text(Vec::<String>::new()))]);
     let r = profile_with_target(&no_rows, Some("c"));
     assert_eq!((r.rows, r.columns.len(), r.duplicate_rows), (0, 3, 0));
     let huge = table(vec![
