@@ -323,3 +323,25 @@ fn cli_trains_with_a_group_column() {
     assert!(!out.status.success() && e.contains("'playr'"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The page's path: the Train form's options, as JSON through the worker protocol, train with
+/// the group column and say so in the summary; validation refuses more folds than groups.
+#[test]
+fn the_worker_trains_with_the_page_s_group_column() {
+    use sift::worker::protocol::{Answer, Request};
+    use sift::worker::workspace::Workspace;
+    let mut workspace = Workspace::new();
+    workspace.handle(Request::LoadSample { name: "penguins".into() }, vec![], "now").unwrap();
+    let mut options = options("species", Algorithm::DecisionTree, Some("island"));
+    options.test_share = 0.3;
+    let sent = |request: Request| serde_json::from_str::<Request>(&serde_json::to_string(&request).unwrap()).unwrap();
+    match workspace.handle(sent(Request::Train { recipe: Recipe::default(), options: options.clone() }), vec![], "now") {
+        Ok(Answer::Trained { summary, .. }) => {
+            assert_eq!(summary.group.as_deref(), Some("island"));
+            assert!(summary.features.iter().all(|f| !f.starts_with("island")), "{:?}", summary.features);
+        }
+        other => panic!("{other:?}"),
+    }
+    let e = workspace.handle(sent(Request::CrossValidate { recipe: Recipe::default(), options, folds: 5 }), vec![], "now").err().unwrap();
+    assert!(e.contains("grouping rows by 'island'") && e.contains("cannot make 5 folds from 3 groups"), "{e}");
+}
