@@ -345,3 +345,28 @@ fn the_worker_trains_with_the_page_s_group_column() {
     let e = workspace.handle(sent(Request::CrossValidate { recipe: Recipe::default(), options, folds: 5 }), vec![], "now").err().unwrap();
     assert!(e.contains("grouping rows by 'island'") && e.contains("cannot make 5 folds from 3 groups"), "{e}");
 }
+
+/// Whole groups can take a class with them: penguins grouped by island (Chinstraps live only
+/// on Dream, Gentoos only on Biscoe), so a class may be on one side only. Every algorithm
+/// trains and scores, or says what is wrong; never a panic.
+#[test]
+fn a_class_held_out_with_its_group_is_no_crash() {
+    let bytes = std::fs::read("public/samples/penguins.csv").unwrap();
+    let t = read_csv("penguins.csv", &bytes, &IngestOptions::default()).unwrap();
+    let mut refused = 0;
+    for algorithm in Algorithm::for_task(Task::Classification) {
+        for (seed, share) in [(0, 0.25), (1, 0.45), (2, 0.6), (3, 0.8)] {
+            let mut o = options("species", algorithm, Some("island"));
+            (o.seed, o.test_share) = (seed, share);
+            match std::panic::catch_unwind(|| train(&t, &Recipe::default(), &o, "now")) {
+                Ok(Ok(trained)) => println!("{algorithm:?} {share}: {:?} test rows {}", trained.summary.evaluation.main_score(), trained.summary.test_rows),
+                Ok(Err(e)) => {
+                    assert!(e.contains("grouped by 'island'") && e.contains("smaller test share"), "{algorithm:?} {share}: {e}");
+                    refused += 1;
+                }
+                Err(_) => panic!("{algorithm:?} {share} panicked"),
+            }
+        }
+    }
+    assert!(refused > 0, "a test share of 0.8 leaves one class to train on");
+}

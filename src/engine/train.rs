@@ -195,7 +195,11 @@ fn split_rows(prepared: &Prepared, options: &TrainOptions) -> Result<(Vec<usize>
     };
     match (&prepared.group, labels) {
         (Some(group), labels) => {
-            learn::grouped_split(&group.keys, labels, options.test_share, options.seed).map_err(|e| group.explain(e))
+            let (train, test) = learn::grouped_split(&group.keys, labels, options.test_share, options.seed).map_err(|e| group.explain(e))?;
+            if let Some(labels) = labels {
+                group.check_training_classes(&train, labels, &prepared.classes)?;
+            }
+            Ok((train, test))
         }
         (None, Some(labels)) => learn::stratified_split(labels, options.test_share, options.seed).map_err(String::from),
         (None, None) => learn::train_test_split(prepared.y.len(), options.test_share, options.seed).map_err(String::from),

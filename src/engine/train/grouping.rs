@@ -54,6 +54,21 @@ impl Grouping {
     pub fn explain(&self, e: LearnError) -> String {
         format!("grouping rows by '{}': {e}", self.column)
     }
+
+    /// An error when whole groups took every class but one out of the training rows `train`
+    /// (indices into `labels`; `classes` are the class names), so no classifier could learn.
+    pub fn check_training_classes(&self, train: &[usize], labels: &[u32], classes: &[String]) -> Result<(), String> {
+        let Some(&first) = train.first() else { return Ok(()) };
+        let only = labels[first];
+        if train.iter().any(|&i| labels[i] != only) {
+            return Ok(());
+        }
+        let class = classes.get(only as usize).map_or("?", String::as_str);
+        Err(format!(
+            "with rows grouped by '{}', every training row is of class '{class}': the groups holding the other classes all went to the held-out side; choose a smaller test share (or fewer folds), or group by another column",
+            self.column
+        ))
+    }
 }
 
 /// An error when a step of the user's recipe names the group column: the column is taken out

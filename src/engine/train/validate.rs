@@ -71,6 +71,9 @@ fn cross_validate_prepared(prepared: &Prepared, options: &TrainOptions, k: usize
     for (i, (train, test)) in folds.iter().enumerate() {
         let mut part = progress.part(i as f64 / k as f64, 1.0 / k as f64);
         part.report(0.0, &format!("fold {} of {k}", i + 1)).map_err(String::from)?;
+        if let (Some(group), Some(labels)) = (&prepared.group, labels) {
+            group.check_training_classes(train, labels, &prepared.classes).map_err(|e| format!("fold {} of {k}: {e}", i + 1))?;
+        }
         let fold = prepared.fold(train, test)?;
         let model = Model::fit(prepared.task, options.algorithm, &params, options.seed, &fold.x_train, &fold.y_train, &mut part)
             .map_err(|e| format!("fold {} of {k}: {}", i + 1, e.naming_features(&fold.features)))?;
