@@ -1,8 +1,9 @@
 //! Training: table + recipe + options → fitted recipe, model, evaluation and artifact.
 //!
 //! Rows with a missing target are left out; the rest are split (stratified for
-//! classification; with a group column, whole groups of rows to one side or the other); the recipe — plus any automatic steps the model needs — is fitted on the
-//! training rows only and applied to both sides; the model is scored on the test rows, and
+//! classification; with a group column, whole groups of rows to one side or the other); the
+//! recipe — plus any automatic steps the model needs — is fitted on the training rows only
+//! and applied to both sides; the model is scored on the test rows, and
 //! each input column's permutation importance is measured there. Clustering has no target:
 //! it prepares and groups every row. [`cross_validate`], [`grid_search`] and [`compare`]
 //! validate beyond one split. Long work reports to a [`Progress`] and can be cancelled.

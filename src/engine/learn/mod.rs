@@ -1,9 +1,9 @@
 //! The numeric learning layer on smartcore 0.7.
 //!
 //! It knows nothing about tables or files: it takes a dense numeric [`Features`] matrix and a
-//! [`Target`], splits rows ([`train_test_split`], [`stratified_split`], [`k_folds`], and keeping groups
-//! of rows together, [`grouped_split`], [`group_k_folds`]), trains
-//! a [`Model`] ([`Model::fit`], [`Model::fit_clusters`]) with [`Params`] checked against each
+//! [`Target`], splits rows ([`train_test_split`], [`stratified_split`], [`k_folds`]; keeping
+//! groups of rows together, [`grouped_split`], [`group_k_folds`]), trains a [`Model`]
+//! ([`Model::fit`], [`Model::fit_clusters`]) with [`Params`] checked against each
 //! algorithm's catalogue ([`specs`]), predicts with class [`Scores`]
 //! ([`Model::predict_with_scores`]) and scores ([`metrics`]). Every random choice takes a
 //! seed; bad inputs are [`LearnError`]s, never panics; models round-trip through JSON;

@@ -1,6 +1,7 @@
 //! Honest validation beyond one split: k-fold cross-validation (stratified for
-//! classification; group k-fold when rows are grouped, so no group is in two folds) with the recipe fitted inside each fold, grid search over hyperparameter
-//! values with cross-validation, and a leaderboard of algorithms on the same split.
+//! classification; group k-fold when rows are grouped, so no group is in two folds) with the
+//! recipe fitted inside each fold, grid search over hyperparameter values with
+//! cross-validation, and a leaderboard of algorithms on the same split (grouped the same way).
 
 use std::collections::BTreeMap;
 
