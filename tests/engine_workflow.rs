@@ -15,7 +15,7 @@ fn penguins() -> Table {
 }
 
 fn options(target: &str, algorithm: Algorithm) -> TrainOptions {
-    TrainOptions { target: target.into(), task: None, algorithm, params: Default::default(), test_share: 0.25, seed: 42 }
+    TrainOptions { target: target.into(), task: None, algorithm, params: Default::default(), test_share: 0.25, seed: 42, group: None }
 }
 
 #[test]

@@ -80,7 +80,7 @@ fn options(algorithm: Algorithm, task: Task) -> TrainOptions {
         Task::Regression => "t",
         _ => "y",
     };
-    TrainOptions { target: target.into(), task: Some(task), algorithm, params: small(algorithm, task), test_share: 0.25, seed: 7 }
+    TrainOptions { target: target.into(), task: Some(task), algorithm, params: small(algorithm, task), test_share: 0.25, seed: 7, group: None }
 }
 
 /// The user's recipe: drop the other target; with `own_scale`, also scale `z` by the user's
@@ -295,6 +295,7 @@ fn predictions_are_never_padded() {
         params: Params::new(),
         test_share: 0.25,
         seed: 1,
+        group: None,
     };
     // Training may refuse (the step's own fix makes it keep the rows); if it trains, every
     // prediction is there or there is an error.
@@ -327,6 +328,7 @@ fn naive_bayes_trains_on_counts() {
             params: Params::new().with("distribution", ParamValue::Text(distribution.into())),
             test_share: 0.25,
             seed: 3,
+            group: None,
         };
         let trained = train(&table, &Recipe::default(), &options, "now").unwrap_or_else(|e| panic!("{distribution}: {e}"));
         assert!(trained.summary.added_steps.iter().all(|s| !s.starts_with("Standard scale")), "{distribution}: {:?}", trained.summary.added_steps);
@@ -353,6 +355,7 @@ fn naive_bayes_trains_on_counts() {
         params: Params::new().with("distribution", ParamValue::Text("multinomial".into())),
         test_share: 0.01,
         seed: 3,
+        group: None,
     };
     // The 2.5 may land in the test rows of one split; training on every split but one row must meet it.
     let e = (1..40)
@@ -373,6 +376,7 @@ fn clustering_leaves_the_target_out() {
         params: small(Algorithm::Kmeans, Task::Clustering),
         test_share: 0.25,
         seed: 1,
+        group: None,
     };
     let trained = train(&t, &recipe(Task::Clustering, false), &options, "now").unwrap();
     let features = &trained.summary.features;

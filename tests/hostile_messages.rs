@@ -18,7 +18,7 @@ fn read(text: &str) -> Table {
 }
 
 fn options(target: &str, algorithm: Algorithm) -> TrainOptions {
-    TrainOptions { target: target.into(), task: None, algorithm, params: Params::new(), test_share: 0.25, seed: 42 }
+    TrainOptions { target: target.into(), task: None, algorithm, params: Params::new(), test_share: 0.25, seed: 42, group: None }
 }
 
 fn train_error(table: &Table, target: &str, algorithm: Algorithm) -> String {

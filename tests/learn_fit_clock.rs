@@ -24,6 +24,7 @@ fn train(workspace: &mut Workspace) -> Option<f64> {
         params: Params::new(),
         test_share: 0.25,
         seed: 42,
+        group: None,
     };
     match workspace.handle(Request::Train { recipe: Recipe::default(), options }, vec![], "now") {
         Ok(Answer::Trained { summary, .. }) => summary.fit_seconds,

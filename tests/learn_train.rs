@@ -15,7 +15,7 @@ fn penguins() -> Table {
 }
 
 fn options(target: &str, algorithm: Algorithm) -> TrainOptions {
-    TrainOptions { target: target.into(), task: None, algorithm, params: Params::new(), test_share: 0.25, seed: 42 }
+    TrainOptions { target: target.into(), task: None, algorithm, params: Params::new(), test_share: 0.25, seed: 42, group: None }
 }
 
 /// Scaled inputs, as the distance- and margin-based models want (the target left alone).

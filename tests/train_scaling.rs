@@ -12,6 +12,7 @@ fn options(target: &str, algorithm: &str, task: Option<Task>) -> TrainOptions {
         params: Default::default(),
         test_share: 0.25,
         seed: 42,
+        group: None,
     }
 }
 

@@ -21,6 +21,7 @@ fn trained(algorithm: Algorithm) -> (Workspace, String) {
         params: Default::default(),
         test_share: 0.25,
         seed: 42,
+        group: None,
     };
     ws.handle(Request::Train { recipe: Default::default(), options }, vec![], "now").unwrap();
     let model = match ws.handle(Request::ExportModel, vec![], "now").unwrap() {

@@ -46,6 +46,7 @@ fn train_then_export_model_recipe_and_cleaned_csv() {
         params: Default::default(),
         test_share: 0.25,
         seed: 42,
+        group: None,
     };
     let recipe = match ws.handle(Request::Train { recipe: Recipe::default(), options }, vec![], "2026-11-21T00:00:00Z").unwrap() {
         Answer::Trained { recipe, .. } => recipe,

@@ -61,6 +61,9 @@ pub struct ArtifactRecipe {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SplitRecord {
     pub test_share: f64,
+    /// The column whose groups of rows were kept whole on one side (files before it: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     pub train_rows: usize,
     pub test_rows: usize,
     pub missing_target_rows: usize,
@@ -94,6 +97,7 @@ impl Artifact {
             seed: options.seed,
             split: SplitRecord {
                 test_share: options.test_share,
+                group: summary.group.clone(),
                 train_rows: summary.train_rows,
                 test_rows: summary.test_rows,
                 missing_target_rows: summary.missing_target_rows,

@@ -1,14 +1,16 @@
 //! Training: table + recipe + options → fitted recipe, model, evaluation and artifact.
 //!
 //! Rows with a missing target are left out; the rest are split (stratified for
-//! classification); the recipe — plus any automatic steps the model needs — is fitted on the
-//! training rows only and applied to both sides; the model is scored on the test rows, and
+//! classification; with a group column, whole groups of rows to one side or the other); the
+//! recipe — plus any automatic steps the model needs — is fitted on the training rows only
+//! and applied to both sides; the model is scored on the test rows, and
 //! each input column's permutation importance is measured there. Clustering has no target:
 //! it prepares and groups every row. [`cross_validate`], [`grid_search`] and [`compare`]
 //! validate beyond one split. Long work reports to a [`Progress`] and can be cancelled.
 
 mod clusters;
 mod evaluation;
+mod grouping;
 mod importance;
 mod lineage;
 mod prepare;
@@ -23,6 +25,7 @@ use crate::engine::table::{ColumnType, Table};
 
 pub use evaluation::{evaluate, ClassCurve, ClassScore, ClusterSize, Evaluation, MAX_PLOT_POINTS};
 pub use importance::{input_importance, permutation_importance, Importance, REPEATS};
+pub use grouping::Grouping;
 pub use prepare::{Fold, Prepared};
 pub use validate::{compare, cross_validate, grid_search, CrossValidation, Entry, FoldScore, GridPoint, GridSearch, MeanStd, MAX_GRID_POINTS};
 
@@ -39,6 +42,12 @@ pub struct TrainOptions {
     pub params: Params,
     pub test_share: f64,
     pub seed: u64,
+    /// A column whose rows belong together (a player, a patient measured yearly): all rows
+    /// with the same value stay on the same side of the split and in the same
+    /// cross-validation fold, and the column is never a model input. `None` (and options
+    /// saved before Sift had it): rows are split one by one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// What training did, for the page.
@@ -49,6 +58,9 @@ pub struct TrainSummary {
     /// Every hyperparameter, defaults filled in.
     pub params: Params,
     pub target: String,
+    /// The column whose groups of rows were kept on one side of the split (not an input).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     pub train_rows: usize,
     pub test_rows: usize,
     /// Rows left out because their target was missing.
@@ -139,6 +151,7 @@ pub fn train_timed(
         algorithm: options.algorithm,
         params: params.clone(),
         target: options.target.clone(),
+        group: prepared.group.as_ref().map(|g| g.column.clone()),
         train_rows: fold.x_train.rows(),
         test_rows: fold.x_test.rows(),
         missing_target_rows: prepared.missing_target_rows,
@@ -174,13 +187,24 @@ fn resolve_task(table: &Table, options: &TrainOptions) -> Result<Task, String> {
     Ok(task)
 }
 
-/// The seeded (stratified for classes) train/test split of the prepared rows.
+/// The seeded train/test split of the prepared rows: stratified for classes, and keeping
+/// each group whole when the rows are grouped.
 fn split_rows(prepared: &Prepared, options: &TrainOptions) -> Result<(Vec<usize>, Vec<usize>), String> {
-    match &prepared.y {
-        Target::Classes { labels, .. } => learn::stratified_split(labels, options.test_share, options.seed),
-        Target::Values(values) => learn::train_test_split(values.len(), options.test_share, options.seed),
+    let labels = match &prepared.y {
+        Target::Classes { labels, .. } => Some(labels.as_slice()),
+        Target::Values(_) => None,
+    };
+    match (&prepared.group, labels) {
+        (Some(group), labels) => {
+            let (train, test) = learn::grouped_split(&group.keys, labels, options.test_share, options.seed).map_err(|e| group.explain(e))?;
+            if let Some(labels) = labels {
+                group.check_training_classes(&train, labels, &prepared.classes)?;
+            }
+            Ok((train, test))
+        }
+        (None, Some(labels)) => learn::stratified_split(labels, options.test_share, options.seed).map_err(String::from),
+        (None, None) => learn::train_test_split(prepared.y.len(), options.test_share, options.seed).map_err(String::from),
     }
-    .map_err(String::from)
 }
 
 /// The names and types of a table's columns: what a model file expects.

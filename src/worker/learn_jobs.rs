@@ -105,6 +105,7 @@ mod tests {
             params,
             test_share: 0.25,
             seed: 42,
+            group: None,
         }
     }
 

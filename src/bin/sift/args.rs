@@ -18,8 +18,8 @@ pub const COMMANDS: &[Command] = &[
     Command { name: "profile", usage: "sift profile FILE [--json] [--quotes-as-text]", options: &[], flags: &["json", "quotes-as-text"] },
     Command {
         name: "train",
-        usage: "sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering] [--param NAME=VALUE ...] [--cv K] [--test-share F] [--seed N] [--quotes-as-text] [-o MODEL.json]",
-        options: &["target", "algorithm", "task", "param", "cv", "test-share", "seed", "o"],
+        usage: "sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering] [--param NAME=VALUE ...] [--group COL] [--cv K] [--test-share F] [--seed N] [--quotes-as-text] [-o MODEL.json]",
+        options: &["target", "algorithm", "task", "param", "group", "cv", "test-share", "seed", "o"],
         flags: &["quotes-as-text"],
     },
     Command { name: "predict", usage: "sift predict MODEL.json FILE [--quotes-as-text] -o OUT.csv", options: &["o"], flags: &["quotes-as-text"] },

@@ -4,7 +4,7 @@
 //! sift profile FILE [--json]                     (every command that reads a CSV also takes
 //!                                                  --quotes-as-text: " and ' are plain characters)
 //! sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering]
-//!            [--param NAME=VALUE ...] [--cv K] [--test-share F] [--seed N] [-o model.json]
+//!            [--param NAME=VALUE ...] [--group COL] [--cv K] [--test-share F] [--seed N] [-o model.json]
 //! sift predict MODEL FILE -o predictions.csv
 //! sift clean FILE [--recipe recipe.json] -o cleaned.csv
 //! ```
@@ -134,6 +134,7 @@ fn train_command(args: &Args, notes: &mut Vec<String>) -> Result<String, String>
         params,
         test_share: args.number("test-share", 0.25)?,
         seed: args.whole("seed", 42)?,
+        group: args.value("group").map(str::to_string),
     };
     let recipe = Recipe::default();
     let (task, metrics) = match args.value("cv") {
@@ -153,7 +154,10 @@ fn train_command(args: &Args, notes: &mut Vec<String>) -> Result<String, String>
             (trained.summary.task, serde_json::to_value(trained.summary.evaluation.headline()).map_err(|e| e.to_string())?)
         }
     };
-    let out = serde_json::json!({ "task": task, "algorithm": algorithm, "metrics": metrics });
+    let mut out = serde_json::json!({ "task": task, "algorithm": algorithm, "metrics": metrics });
+    if let Some(group) = &options.group {
+        out["group"] = serde_json::json!(group);
+    }
     Ok(format!("{out}\n"))
 }
 

@@ -1,8 +1,9 @@
 //! The numeric learning layer on smartcore 0.7.
 //!
 //! It knows nothing about tables or files: it takes a dense numeric [`Features`] matrix and a
-//! [`Target`], splits rows ([`train_test_split`], [`stratified_split`], [`k_folds`]), trains
-//! a [`Model`] ([`Model::fit`], [`Model::fit_clusters`]) with [`Params`] checked against each
+//! [`Target`], splits rows ([`train_test_split`], [`stratified_split`], [`k_folds`]; keeping
+//! groups of rows together, [`grouped_split`], [`group_k_folds`]), trains a [`Model`]
+//! ([`Model::fit`], [`Model::fit_clusters`]) with [`Params`] checked against each
 //! algorithm's catalogue ([`specs`]), predicts with class [`Scores`]
 //! ([`Model::predict_with_scores`]) and scores ([`metrics`]). Every random choice takes a
 //! seed; bad inputs are [`LearnError`]s, never panics; models round-trip through JSON;
@@ -14,6 +15,7 @@ mod data;
 mod error;
 mod estimators;
 mod folds;
+mod groups;
 mod hyper;
 mod integrity;
 pub mod metrics;
@@ -29,6 +31,7 @@ pub use checks::MAX_CLASSES;
 pub use data::{Features, Target, MAX_MAGNITUDE};
 pub use error::{LearnError, CANCELLED};
 pub use folds::k_folds;
+pub use groups::{group_k_folds, grouped_split};
 pub use hyper::{specs, Condition, ParamKind, ParamSpec, ParamValue, Params};
 pub use model::{Model, Predicted, Prediction};
 pub use progress::{Progress, ProgressFn};

@@ -56,7 +56,7 @@ pub fn stratified_split(
 }
 
 /// The test size for `n` rows, or an error for too few rows or a share outside (0, 1).
-fn test_size(n: usize, test_share: f64) -> Result<usize, LearnError> {
+pub(super) fn test_size(n: usize, test_share: f64) -> Result<usize, LearnError> {
     if !(test_share > 0.0 && test_share < 1.0) {
         return Err(LearnError::new(format!(
             "the test share must be a number between 0 and 1, such as 0.25 (it is {test_share})"

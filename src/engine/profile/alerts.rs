@@ -131,7 +131,7 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
         push(
             "repeated_key",
             format!(
-                "'{name}' repeats: its {} values hold {} different keys ({:.1} rows each on average), so rows come in groups; a random train/test split puts one group on both sides, so split by '{name}' (a grouped split).",
+                "'{name}' repeats: its {} values hold {} different keys ({:.1} rows each on average), so rows come in groups; a random train/test split puts one group on both sides, so split by '{name}' (a grouped split: in Train, choose '{name}' under “Group rows by”).",
                 count(c.count),
                 count(c.distinct),
                 c.count as f64 / c.distinct.max(1) as f64

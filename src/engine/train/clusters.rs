@@ -27,6 +27,11 @@ pub(super) fn train_clusters(
     created_at: &str,
     progress: &mut Progress,
 ) -> Result<Trained, String> {
+    if let Some(group) = &options.group {
+        return Err(format!(
+            "clustering has no train/test split, so rows cannot be kept together by '{group}'; choose no group column to cluster"
+        ));
+    }
     let params = options.params.resolve(options.algorithm, Task::Clustering).map_err(String::from)?;
     let (table, recipe, left_out) = without_target(table, recipe, &options.target)?;
     let table = &table;
@@ -52,6 +57,7 @@ pub(super) fn train_clusters(
         algorithm: options.algorithm,
         params,
         target: String::new(),
+        group: None,
         train_rows: x.rows(),
         test_rows: 0,
         missing_target_rows: 0,

@@ -12,6 +12,7 @@ use crate::engine::learn::{Features, Target, Task};
 use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep, Step};
 use crate::engine::table::Table;
 
+use super::grouping::{check_recipe_leaves_group_alone, Grouping};
 use super::TrainOptions;
 
 /// The table's rows that have a target, the target as the learners take it, and the recipe
@@ -32,6 +33,8 @@ pub struct Prepared {
     /// Descriptions of the steps Sift added.
     pub added_steps: Vec<String>,
     pub context: FitContext,
+    /// The group of each of `rows` when rows are grouped (the group column is not in `rows`).
+    pub group: Option<Grouping>,
 }
 
 /// One split, prepared: the fitted recipe and both sides as matrices.
@@ -48,18 +51,27 @@ impl Prepared {
     /// The rows of `table` with a value in `target`, with `recipe` and the automatic steps
     /// a model needs (judged on the data after the user's recipe), number columns scaled.
     pub fn new(table: &Table, recipe: &Recipe, target: &str, task: Task, seed: u64) -> Result<Prepared, String> {
-        Prepared::build(table, recipe, target, task, seed, true)
+        Prepared::build(table, recipe, target, None, task, seed, true)
+    }
+
+    /// [`Prepared::new`] with the group column of `options` (if any) set aside for the split.
+    pub fn grouped(table: &Table, recipe: &Recipe, options: &TrainOptions, task: Task) -> Result<Prepared, String> {
+        Prepared::build(table, recipe, &options.target, options.group.as_deref(), task, options.seed, true)
     }
 
     /// [`Prepared::new`] for the algorithm and hyperparameters of `options`: no automatic
     /// scaling for a model that reads numbers in their own units ([`keeps_units`]).
     pub fn for_training(table: &Table, recipe: &Recipe, options: &TrainOptions, task: Task) -> Result<Prepared, String> {
         let scale = !keeps_units(options.algorithm, &options.params);
-        Prepared::build(table, recipe, &options.target, task, options.seed, scale)
+        Prepared::build(table, recipe, &options.target, options.group.as_deref(), task, options.seed, scale)
     }
 
-    fn build(table: &Table, recipe: &Recipe, target: &str, task: Task, seed: u64, scale: bool) -> Result<Prepared, String> {
+    fn build(table: &Table, recipe: &Recipe, target: &str, group: Option<&str>, task: Task, seed: u64, scale: bool) -> Result<Prepared, String> {
         let mut recipe = recipe.automatic_steps_without(target);
+        if let Some(group) = group {
+            recipe = recipe.automatic_steps_without(group);
+            check_recipe_leaves_group_alone(&recipe, group)?;
+        }
         if !scale {
             // A scaling Sift added for an earlier model goes too (the user's own stays).
             recipe.steps.retain(|s| !(s.automatic && matches!(s.step, Step::StandardScale(_))));
@@ -71,6 +83,15 @@ impl Prepared {
             let have = if kept.len() == 1 { "has" } else { "have" };
             return Err(format!("only {} {have} a value for '{target}'; training needs at least 4", count_of(kept.len(), "row")));
         }
+        let grouping = group.map(|g| Grouping::of(table, g, target, &kept)).transpose()?;
+        let ungrouped;
+        let table = match group {
+            Some(g) => {
+                ungrouped = table.without(g);
+                &ungrouped
+            }
+            None => table,
+        };
         let rows = table.take(&kept);
         let (y, classes) = target_values(&rows, target, task)?;
         if let Target::Values(values) = &y {
@@ -95,6 +116,7 @@ impl Prepared {
             recipe,
             added_steps: added.iter().map(|s| s.describe()).collect(),
             context,
+            group: grouping,
         })
     }
 

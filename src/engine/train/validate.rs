@@ -1,6 +1,7 @@
 //! Honest validation beyond one split: k-fold cross-validation (stratified for
-//! classification) with the recipe fitted inside each fold, grid search over hyperparameter
-//! values with cross-validation, and a leaderboard of algorithms on the same split.
+//! classification; group k-fold when rows are grouped, so no group is in two folds) with the
+//! recipe fitted inside each fold, grid search over hyperparameter values with
+//! cross-validation, and a leaderboard of algorithms on the same split (grouped the same way).
 
 use std::collections::BTreeMap;
 
@@ -9,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::evaluation::evaluate;
 use super::prepare::Prepared;
 use super::{resolve_task, split_rows, TrainOptions};
-use crate::engine::learn::{k_folds, Algorithm, Model, ParamValue, Params, Progress, Target, Task};
+use crate::engine::learn::{group_k_folds, k_folds, Algorithm, Model, ParamValue, Params, Progress, Target, Task};
 use crate::engine::recipe::{FittedRecipe, Recipe};
 use crate::engine::table::Table;
 
@@ -63,11 +64,17 @@ fn cross_validate_prepared(prepared: &Prepared, options: &TrainOptions, k: usize
         Target::Classes { labels, .. } => Some(labels.as_slice()),
         Target::Values(_) => None,
     };
-    let folds = k_folds(prepared.y.len(), k, labels, options.seed).map_err(String::from)?;
+    let folds = match &prepared.group {
+        Some(group) => group_k_folds(&group.keys, k, labels, options.seed).map_err(|e| group.explain(e))?,
+        None => k_folds(prepared.y.len(), k, labels, options.seed).map_err(String::from)?,
+    };
     let mut scores = Vec::with_capacity(k);
     for (i, (train, test)) in folds.iter().enumerate() {
         let mut part = progress.part(i as f64 / k as f64, 1.0 / k as f64);
         part.report(0.0, &format!("fold {} of {k}", i + 1)).map_err(String::from)?;
+        if let (Some(group), Some(labels)) = (&prepared.group, labels) {
+            group.check_training_classes(train, labels, &prepared.classes).map_err(|e| format!("fold {} of {k}: {e}", i + 1))?;
+        }
         let fold = prepared.fold(train, test)?;
         let model = Model::fit(prepared.task, options.algorithm, &params, options.seed, &fold.x_train, &fold.y_train, &mut part)
             .map_err(|e| format!("fold {} of {k}: {}", i + 1, e.naming_features(&fold.features)))?;
@@ -182,7 +189,7 @@ pub fn compare(table: &Table, recipe: &Recipe, options: &TrainOptions, algorithm
     if task == Task::Clustering {
         return Err("comparing models ranks predictions of a target; clustering has none".into());
     }
-    let prepared = Prepared::new(table, recipe, &options.target, task, options.seed)?;
+    let prepared = Prepared::grouped(table, recipe, options, task)?;
     let (train, test) = split_rows(&prepared, options)?;
     let fold = prepared.fold(&train, &test)?;
     let total = algorithms.len().max(1) as f64;

@@ -1,4 +1,5 @@
-//! The Train stage's main choices: target column, algorithm, task, test share and seed.
+//! The Train stage's main choices: target column, algorithm, task, test share, the column
+//! rows are grouped by, and seed.
 
 use leptos::prelude::*;
 
@@ -21,6 +22,27 @@ pub fn Choices(setup: Setup) -> impl IntoView {
                 })
                 .collect_view()
         })
+    };
+    // Every column but the target: rows sharing a value stay on one side of the split.
+    let group_options = move || {
+        let selected = setup.group.get();
+        let target = setup.target.get();
+        let columns = state.dataset.with(|d| {
+            d.iter()
+                .flat_map(|d| d.columns.iter())
+                .filter(|c| target.as_deref() != Some(c.name.as_str()))
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+        });
+        let none = view! { <option value="" selected=selected.is_none()>"(none)"</option> };
+        let columns = columns
+            .into_iter()
+            .map(|name| {
+                let is_selected = selected.as_deref() == Some(name.as_str());
+                view! { <option value=name.clone() selected=is_selected>{name.clone()}</option> }
+            })
+            .collect_view();
+        (none, columns)
     };
     let group = |label: &'static str, clustering: bool| {
         let options = Algorithm::ALL
@@ -97,6 +119,15 @@ pub fn Choices(setup: Setup) -> impl IntoView {
                 </select>
             </div>
             <NumberField label="Test share" value=setup.test_share step="0.05" min="0.05" max="0.9" />
+            <div class="field">
+                <label for="group-rows-by">"Group rows by"</label>
+                <select id="group-rows-by" disabled=clustering
+                    title="Rows with the same value (a player, a patient measured yearly) stay together on one side of the split and in one fold"
+                    on:change=move |e| {
+                        let chosen = event_target_value(&e);
+                        setup.chosen_group.set((!chosen.is_empty()).then_some(chosen));
+                    }>{group_options}</select>
+            </div>
             <NumberField label="Seed" value=setup.seed step="1" min="0" max="" />
         </div>
         <p class="aside algorithm-help">{about}</p>
@@ -105,7 +136,8 @@ pub fn Choices(setup: Setup) -> impl IntoView {
                 "Clustering needs no target: it groups every row by similarity. The seed makes the grouping repeatable."
             } else {
                 "Automatic task: categories, text and yes/no targets are classified; numbers are regressed. \
-                 The test share is held back to measure the model; the seed makes the split and the model repeatable."
+                 The test share is held back to measure the model; the seed makes the split and the model repeatable. \
+                 Group rows by a column whose values repeat (a player, a patient measured yearly) to keep each one's rows on one side."
             }}
         </p>
     }

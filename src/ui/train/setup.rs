@@ -1,5 +1,5 @@
 //! What the user chose on the Train stage, shared by its panels: target, algorithm, task,
-//! split, seed, folds and each algorithm's hyperparameter texts, and the options they make.
+//! split (and the column its rows are grouped by), seed, folds and each algorithm's hyperparameter texts, and the options they make.
 
 use std::collections::HashMap;
 
@@ -22,6 +22,10 @@ pub struct Setup {
     pub chosen_target: RwSignal<Option<String>>,
     /// The target in force: the chosen one if it still exists, else the default.
     pub target: Memo<Option<String>>,
+    /// The column the user picked under "Group rows by" (`None`: rows are split one by one).
+    pub chosen_group: RwSignal<Option<String>>,
+    /// The group column in force: the chosen one while it exists and is not the target.
+    pub group: Memo<Option<String>>,
     pub algorithm: RwSignal<Algorithm>,
     /// `None`: automatic (from the target's type, or clustering for a clustering algorithm).
     pub task: RwSignal<Option<Task>>,
@@ -46,10 +50,18 @@ impl Setup {
                 }
             })
         });
+        let chosen_group = RwSignal::new(None::<String>);
+        let group = Memo::new(move |_| {
+            let chosen = chosen_group.get()?;
+            let exists = state.dataset.with(|d| d.iter().flat_map(|d| d.columns.iter()).any(|c| c.name == chosen));
+            (exists && target.get().as_deref() != Some(chosen.as_str())).then_some(chosen)
+        });
         Setup {
             state,
             chosen_target,
             target,
+            chosen_group,
+            group,
             algorithm: RwSignal::new(Algorithm::RandomForest),
             task: RwSignal::new(None),
             test_share: RwSignal::new("0.25".into()),
@@ -205,6 +217,8 @@ impl Setup {
             params,
             test_share,
             seed,
+            // Clustering has no split to group (the select is disabled then).
+            group: if clustering { None } else { self.group.get_untracked() },
         })
     }
 

@@ -1,4 +1,5 @@
-//! What training did: task, algorithm, hyperparameters, rows, left-out rows and added steps.
+//! What training did: task, algorithm, hyperparameters, rows (and the column that kept groups
+//! of them on one side), left-out rows and added steps.
 
 use leptos::prelude::*;
 
@@ -36,9 +37,10 @@ pub fn Summary(model: TrainedModel) -> impl IntoView {
             format::count(s.features.len())
         ),
         _ => format!(
-            "{} rows for training, {} held back for testing; the model uses {} input columns.",
+            "{} rows for training, {} held back for testing{}; the model uses {} input columns.",
             format::count(s.train_rows),
             format::count(s.test_rows),
+            s.group.as_ref().map_or(String::new(), |g| format!(" (rows of the same “{g}” kept on one side)")),
             format::count(s.features.len())
         ),
     };
