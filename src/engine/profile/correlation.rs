@@ -21,11 +21,18 @@ pub(super) fn numbers(data: &ColumnData) -> Option<Cow<'_, [f64]>> {
 pub(super) fn spearman_matrix(columns: &[Cow<[f64]>]) -> Vec<Vec<Option<f64>>> {
     let sorted: Vec<SortedRows> = columns.iter().map(|c| SortedRows::of(c)).collect();
     let present: Vec<Vec<bool>> = columns.iter().map(|c| c.iter().map(|x| x.is_finite()).collect()).collect();
-    // Each column's ranks over all its rows, used as they are for a pair missing in the same rows.
-    let ranks: Vec<Vec<f64>> = sorted.iter().map(|s| s.ranks(None)).collect();
-    symmetric(columns.len(), |i, j| {
-        let (x, y) = if present[i] == present[j] {
-            (Cow::Borrowed(&ranks[i][..]), Cow::Borrowed(&ranks[j][..]))
+    // Each column's ranks over all its rows, shared by the pairs missing in the same rows; made
+    // only for a column that has such a partner (columns with gaps in their own rows have none).
+    let n = columns.len();
+    let ranks: Vec<Option<Vec<f64>>> =
+        (0..n).map(|i| (0..n).any(|j| j != i && present[j] == present[i]).then(|| sorted[i].ranks(None))).collect();
+    let all_rows = |i: usize| ranks[i].as_deref().map_or_else(|| Cow::Owned(sorted[i].ranks(None)), Cow::Borrowed);
+    symmetric(n, |i, j| {
+        let (x, y) = if i == j {
+            let x = all_rows(i);
+            (x.clone(), x)
+        } else if present[i] == present[j] {
+            (all_rows(i), all_rows(j))
         } else {
             (Cow::Owned(sorted[i].ranks(Some(&present[j]))), Cow::Owned(sorted[j].ranks(Some(&present[i]))))
         };
