@@ -52,7 +52,7 @@ impl ColumnType {
 
     /// The name after "a" or "an": "an integer", "a number".
     pub fn with_article(self) -> String {
-        format!("{} {}", names::article(self.name()), self.name())
+        format!("{} {}", crate::engine::format::a_or_an(self.name()), self.name())
     }
 
     /// Whether a model can use the column as it is (after imputing).
@@ -268,7 +268,7 @@ impl Table {
                 return Err(format!(
                     "column '{}' has {} but '{}' has {n}",
                     bad.name,
-                    names::counted(bad.data.len(), "row"),
+                    crate::engine::format::count_of(bad.data.len(), "row"),
                     first.name
                 ));
             }
@@ -280,7 +280,7 @@ impl Table {
     /// A table of `rows` rows from columns, which may be none; each must have `rows` values.
     pub fn with_rows(name: impl Into<String>, columns: Vec<Column>, rows: usize) -> Result<Self, String> {
         if let Some(bad) = columns.iter().find(|c| c.data.len() != rows) {
-            return Err(format!("column '{}' has {} but the table has {rows}", bad.name, names::counted(bad.data.len(), "row")));
+            return Err(format!("column '{}' has {} but the table has {rows}", bad.name, crate::engine::format::count_of(bad.data.len(), "row")));
         }
         Ok(Table { name: name.into(), columns, rows })
     }

@@ -165,7 +165,7 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
             "zero_placeholder",
             format!(
                 "'{name}' has {} ({} of values) standing apart from its other values, which start at {} (zero is below their 3×IQR fence, {}); zero may stand for 'not recorded': check, and if so treat it as missing.",
-                things(z.zeros, "zero"),
+                count_of(z.zeros, "zero"),
                 percent(share(z.zeros, c.count)),
                 number(z.nonzero_min),
                 number(z.low_fence)
@@ -177,7 +177,7 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
             "whitespace",
             format!(
                 "'{name}' has {} with leading or trailing spaces, such as {}; they count as different values.",
-                things(w.rows, "value"),
+                count_of(w.rows, "value"),
                 quoted_list(&w.examples)
             ),
         );
@@ -235,7 +235,7 @@ fn shape_alerts(c: &ColumnProfile, far: usize, name: &str) -> (Option<String>, O
                 "outliers",
                 format!(
                     "'{name}' has {} ({} of rows) far outside the quartiles (beyond 3×IQR: below {} or above {}); its values run from {} to {}.",
-                    things(far, "outlier"),
+                    count_of(far, "outlier"),
                     percent(far as f64 / (c.count + c.missing).max(1) as f64),
                     number(q1 - FAR_OUT * iqr),
                     number(q3 + FAR_OUT * iqr),
@@ -257,7 +257,7 @@ fn shape_alerts(c: &ColumnProfile, far: usize, name: &str) -> (Option<String>, O
     (skew, tail)
 }
 
-pub(super) use crate::engine::format::count;
+pub(super) use crate::engine::format::{count, count_of};
 
 /// A number as the report writes it: whole numbers in full, others to 4 significant digits.
 pub(super) fn number(x: f64) -> String {
@@ -266,15 +266,6 @@ pub(super) fn number(x: f64) -> String {
     } else {
         let digits = (3 - x.abs().log10().floor() as i32).clamp(0, 12) as usize;
         format_number(format!("{x:.digits$}").parse().unwrap_or(x))
-    }
-}
-
-/// `n` things: "1 row", "1,204 rows".
-pub(super) fn things(n: usize, singular: &str) -> String {
-    if n == 1 {
-        format!("1 {singular}")
-    } else {
-        format!("{} {singular}s", count(n))
     }
 }
 
@@ -301,7 +292,7 @@ fn quoted_list(values: &[String]) -> String {
 }
 
 fn value_counts(values: &[ValueCount]) -> String {
-    let items: Vec<String> = values.iter().map(|v| format!("'{}' ({})", v.value, things(v.count, "row"))).collect();
+    let items: Vec<String> = values.iter().map(|v| format!("'{}' ({})", v.value, count_of(v.count, "row"))).collect();
     name_list(&items, 4)
 }
 

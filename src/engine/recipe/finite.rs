@@ -5,6 +5,7 @@
 //! word. Fitting refuses it instead, naming the column and its values ([`learned`]); applying
 //! refuses a finite value that a step turns infinite ([`checked_output`]).
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::FittedStep;
@@ -91,7 +92,7 @@ pub fn overflow(what: &str, row: usize, inputs: &[(&str, f64)]) -> String {
 /// column; this is the last resort for any kind, naming the field.
 pub fn reads_back(fitted: &FittedStep) -> Result<(), String> {
     let value = serde_json::to_value(fitted).map_err(|e| format!("the learned values cannot be saved: {e}"))?;
-    if serde_json::from_value::<FittedStep>(value.clone()).is_ok() {
+    if FittedStep::deserialize(&value).is_ok() {
         return Ok(());
     }
     let path = null_path(&value).map(|p| p.trim_start_matches('.').to_string()).unwrap_or_default();

@@ -7,7 +7,8 @@ use serde_json::Value;
 use super::schema::{ParamKind, StepInfo};
 use super::step::FitContext;
 use super::{catalogue, validate, FittedStep, Step};
-use crate::engine::table::names::{article, closest, visible};
+use crate::engine::format::a_or_an;
+use crate::engine::table::names::{closest, visible};
 use crate::engine::table::Table;
 
 impl Step {
@@ -138,5 +139,5 @@ fn unknown_fields(kind: &str, unknown: &[&String], known: &[&str]) -> String {
     let hints: Vec<String> = unknown.iter().filter_map(|f| closest(f, known).map(|k| format!("'{k}'"))).collect();
     let hint = if hints.is_empty() { String::new() } else { format!("; did you mean {}?", hints.join(", ")) };
     let noun = if unknown.len() == 1 { "field" } else { "fields" };
-    format!("unknown {noun} {} in {} {kind} step{hint} (its fields are kind, {})", named.join(", "), article(kind), known.join(", "))
+    format!("unknown {noun} {} in {} {kind} step{hint} (its fields are kind, {})", named.join(", "), a_or_an(kind), known.join(", "))
 }

@@ -1,5 +1,5 @@
 //! Names as messages show them: invisible characters made visible, the closest of a list of
-//! known names (for "did you mean"), and "a"/"an" before a word.
+//! known names (for "did you mean").
 //!
 //! A header cell copied from a web page or a spreadsheet can carry a zero-width space or a
 //! no-break space: "no column named 't'" is then true and useless. Messages quote names
@@ -73,23 +73,6 @@ fn edits(a: &str, b: &str) -> usize {
     table[a.len()][b.len()]
 }
 
-/// "a" or "an", as said before `word`: "an integer", "a number".
-pub fn article(word: &str) -> &'static str {
-    match word.chars().next().map(|c| c.to_ascii_lowercase()) {
-        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
-        _ => "a",
-    }
-}
-
-/// `n` and `noun`, plural unless `n` is 1: "1 row", "3 rows".
-pub fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,7 +88,5 @@ mod tests {
         assert_eq!(closest("weight", &["height", "mass"]), Some("height"));
         assert_eq!(closest("zzz", &["columns", "bins"]), None);
         assert_eq!(did_you_mean("Bins", &["bins"]), "; did you mean 'bins'?");
-        assert_eq!((article("integer"), article("number")), ("an", "a"));
-        assert_eq!((counted(1, "row"), counted(0, "row"), counted(3, "row")), ("1 row".into(), "0 rows".into(), "3 rows".into()));
     }
 }

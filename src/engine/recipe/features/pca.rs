@@ -12,7 +12,7 @@ use crate::engine::recipe::stats::{largest_magnitude, mean, power_of_two_unit};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, index_of, numeric_column, require_all};
-use crate::engine::table::names::counted;
+use crate::engine::format::count_of;
 use crate::engine::table::{Column, ColumnData, Table};
 
 /// Replaces `columns` by `components` principal components `pca_1`, `pca_2`, ….
@@ -51,7 +51,7 @@ impl StepKind for Pca {
     }
 
     fn detail(&self) -> Option<String> {
-        Some(counted(self.components, "component"))
+        Some(count_of(self.components, "component"))
     }
 
     fn fit(&self, table: &Table, _: &FitContext) -> Result<PcaFitted, String> {
@@ -59,10 +59,10 @@ impl StepKind for Pca {
         if k > p || k > rows || rows < 2 {
             return Err(format!(
                 "{} {} at least {} and {} (there are {p} and {rows})",
-                counted(k, "component"),
+                count_of(k, "component"),
                 if k == 1 { "needs" } else { "need" },
-                counted(k, "column"),
-                counted(k.max(2), "row")
+                count_of(k, "column"),
+                count_of(k.max(2), "row")
             ));
         }
         let mut values = Vec::with_capacity(rows * p);

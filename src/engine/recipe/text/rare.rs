@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{map_labels, update_column, Labels};
-use crate::engine::table::names::counted;
+use crate::engine::format::count_of;
 use crate::engine::table::Table;
 
 /// Which categories count as rare.
@@ -69,7 +69,7 @@ impl StepKind for GroupRare {
 
     fn detail(&self) -> Option<String> {
         Some(match self.rule {
-            RareRule::MinCount => format!("fewer than {}", counted(self.min_count, "row")),
+            RareRule::MinCount => format!("fewer than {}", count_of(self.min_count, "row")),
             RareRule::TopK => format!("outside the top {}", self.top_k),
         })
     }
