@@ -126,7 +126,7 @@ describe('opening a CSV with a quote never closed', () => {
     const file = join(dir, 'stray.csv');
     await writeFile(file, 'a,b\n1,x\n2,"oops\n3,y\n4,z\n5,w\n');
     await upload(page, [file]);
-    const pattern = /'stray\.csv' line 3: the quote that opens column 2 is never closed.*read quotes as text \(Reading options → Quotes/;
+    const pattern = /'stray\.csv' line 3: the quote that opens column 2 is never closed.*read quotes as text \(Reading options → Quotes\)/;
     await eventually(() => alertTexts(page), (a) => a.some((x) => pattern.test(x)), { what: 'the unclosed-quote message' });
     await page.getByText('Reading options', { exact: true }).click();
     const quotes = control(page, 'Quotes');

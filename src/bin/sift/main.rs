@@ -193,7 +193,8 @@ fn load(path: &str, args: &Args, notes: &mut Vec<String>) -> Result<Table, Strin
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))?;
     let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
     let options = IngestOptions { quotes_as_text: args.flag("quotes-as-text"), ..IngestOptions::default() };
-    let ingested = read_csv_detailed(&name, &bytes, &options)?;
+    // The reader names the page's reading option; here the same choice is a flag.
+    let ingested = read_csv_detailed(&name, &bytes, &options).map_err(|e| e.replace("(Reading options → Quotes)", "(--quotes-as-text)"))?;
     notes.extend(notes::ingest_notes(&name, &ingested.report));
     Ok(ingested.table)
 }

@@ -198,7 +198,7 @@ fn stray_quote_error(name: &str, stray: &StrayQuote) -> String {
         Some((_, cell)) => format!("closes before the cell ends ({cell}), so its text would lose quotes"),
     };
     format!(
-        "'{name}' line {line}: the quote that opens column {field} {what}; fix that quote (a quote inside a quoted cell is written twice: \"\"), or choose to read quotes as text (Reading options → Quotes; sift --quotes-as-text)"
+        "'{name}' line {line}: the quote that opens column {field} {what}; fix that quote (a quote inside a quoted cell is written twice: \"\"), or choose to read quotes as text (Reading options → Quotes)"
     )
 }
 
