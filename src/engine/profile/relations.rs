@@ -37,7 +37,7 @@ const WORK_BUDGET: f64 = 2e8;
 /// The pair alerts of `table`, given its columns' profiles and its correlation matrices.
 /// `notes` gets a sentence for any columns left out.
 pub(super) fn pair_alerts(table: &Table, columns: &[ColumnProfile], correlations: &Correlations, notes: &mut Vec<String>) -> Vec<Alert> {
-    let mut alerts = number_pairs(table, correlations);
+    let mut alerts = number_pairs(table, columns, correlations);
     alerts.extend(category_pairs(table, columns, notes));
     alerts
 }
@@ -51,11 +51,17 @@ fn sample_rows(rows: usize, max: usize) -> Vec<usize> {
     }
 }
 
-fn number_pairs(table: &Table, correlations: &Correlations) -> Vec<Alert> {
+/// The high-correlation and monotone-relation alerts between number columns. Identifier-like
+/// columns (row numbers) are left out: their own alert already says to drop them, and a row
+/// number follows every trending column of a time series.
+fn number_pairs(table: &Table, columns: &[ColumnProfile], correlations: &Correlations) -> Vec<Alert> {
+    let rows = table.row_count();
     let numeric: Vec<(&str, &ColumnData)> = table
         .columns
         .iter()
-        .filter(|c| matches!(c.column_type(), ColumnType::Number | ColumnType::Integer))
+        .zip(columns)
+        .filter(|(c, p)| matches!(c.column_type(), ColumnType::Number | ColumnType::Integer) && !is_identifier_like(p, rows))
+        .map(|(c, _)| c)
         .map(|c| (c.name.as_str(), &c.data))
         .collect();
     let k = numeric.len();
