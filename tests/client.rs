@@ -228,7 +228,8 @@ impl Page {
                 Action::Terminate => self.worker = None,
                 Action::Start { generation, restarted } => {
                     self.starts.push(restarted);
-                    self.worker = Some(Worker { generation, workspace: Workspace::new(), ready: false, inbox: VecDeque::new() });
+                    let workspace = Workspace::new();
+                    self.worker = Some(Worker { generation, workspace, ready: false, inbox: VecDeque::new() });
                 }
                 Action::Post { id, request, files } => {
                     self.posted.push(request.clone());
@@ -273,7 +274,7 @@ impl Page {
         let Some((id, request, files)) = worker.inbox.pop_front() else { return false };
         let workspace = &mut worker.workspace;
         let message = match catch_unwind(AssertUnwindSafe(|| handle(workspace, &request, &files))) {
-            Ok(result) => WorkerMessage::Reply(Reply { id, result }),
+            Ok(result) => reply(id, result),
             Err(_) => WorkerMessage::Crashed { message: "a deliberate crash".into() },
         };
         self.hear(&message);
@@ -298,6 +299,11 @@ impl Page {
             Ok(answer) => panic!("{caller} succeeded: {answer:?}"),
         }
     }
+}
+
+/// The worker's reply to job `id`.
+fn reply(id: u64, result: Result<Answer, String>) -> WorkerMessage {
+    WorkerMessage::Reply(Reply { id, result })
 }
 
 #[test]
@@ -337,7 +343,8 @@ fn progress_shows_for_the_running_job_only() {
 #[test]
 fn a_background_job_alone_leaves_the_page_usable() {
     let mut page = Page::new();
-    let actions = page.jobs.call("Previewing", Request::ExportRecipe { recipe: Recipe::default() }, vec![], "preview", true);
+    let preview = Request::ExportRecipe { recipe: Recipe::default() };
+    let actions = page.jobs.call("Previewing", preview, vec![], "preview", true);
     page.apply(actions);
     assert!(!page.jobs.status().unwrap().busy);
     page.call("person", "Opening the sample", load_sample(), vec![]);
@@ -489,8 +496,8 @@ fn a_failed_replay_is_reported_to_the_page() {
     page.hear(&WorkerMessage::Crashed { message: "out of memory".into() }); // during the replay
     assert_eq!(
         page.reports,
-        ["Sift could not restore your data after the restart: The engine crashed during “Restoring your data”: out of \
-          memory. Sift restarted it and is restoring your data; your recipe is kept."]
+        ["Sift could not restore your data after the restart: The engine crashed during “Restoring your data”: \
+          out of memory. Sift restarted it and is restoring your data; your recipe is kept."]
     );
     page.settle(); // the third worker replays the session
     assert_eq!(page.reports.len(), 1);
@@ -507,7 +514,7 @@ fn a_terminated_worker_is_not_heard_and_an_unreadable_message_is_a_crash() {
     page.call("train", "Training", train("species"), vec![]);
     let old = page.generation();
     page.cancel();
-    let late = WorkerMessage::Reply(Reply { id: 1, result: Err("too late".into()) });
+    let late = reply(1, Err("too late".into()));
     assert!(page.jobs.receive(old, &serde_json::to_string(&late).unwrap()).is_empty());
     assert!(page.jobs.worker_error(old, "gone".into()).is_empty());
 
@@ -516,7 +523,8 @@ fn a_terminated_worker_is_not_heard_and_an_unreadable_message_is_a_crash() {
     let generation = page.generation();
     let actions = page.jobs.receive(generation, "not json");
     page.apply(actions);
-    assert!(page.message("sample").starts_with("The engine crashed during “Opening the sample”: it sent a message Sift cannot read ("));
+    let message = page.message("sample");
+    assert!(message.starts_with("The engine crashed during “Opening the sample”: it sent a message Sift cannot read"));
 }
 
 #[test]

@@ -152,7 +152,14 @@ impl<F: Clone, D> Jobs<F, D> {
     /// Queues `request` (with its files) for the worker; `done` will get its outcome. A
     /// `background` job (asked by the page itself) does not make the page busy. Starts a
     /// worker if there is none.
-    pub fn call(&mut self, label: &str, request: Request, files: Vec<F>, done: D, background: bool) -> Vec<Action<F, D>> {
+    pub fn call(
+        &mut self,
+        label: &str,
+        request: Request,
+        files: Vec<F>,
+        done: D,
+        background: bool,
+    ) -> Vec<Action<F, D>> {
         let mut out = Vec::new();
         let id = self.take_id();
         let origin = Origin::Caller { done, background };
@@ -379,7 +386,8 @@ fn stop_message(stop: &Stop, label: Option<&str>) -> String {
     match (stop, label) {
         (Stop::Cancelled, Some(label)) => format!("Cancelled “{label}”. Your data and recipe are as they were."),
         (Stop::Crashed(why), Some(label)) => format!(
-            "The engine crashed during “{label}”: {why}. Sift restarted it and is restoring your data; your recipe is kept."
+            "The engine crashed during “{label}”: {why}. Sift restarted it and is restoring your data; \
+             your recipe is kept."
         ),
         (Stop::Crashed(why), None) => format!("The engine crashed: {why}. Sift restarted it."),
         (Stop::Cancelled, None) => String::new(),

@@ -13,7 +13,7 @@
 //!   natively and on wasm alike.
 //! - **ui** (`crate::ui`, wasm only): Leptos components and the worker's `postMessage` glue.
 //!   It draws the client's state and carries out its decisions (a [`jobs::Action`] becomes a
-//!   posted message, a started worker or a callback) and decides nothing itself.
+//!   posted message, a started worker or a callback); what is worth a test is decided here.
 //!
 //! Tests of this layer live in `tests/client.rs`.
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use crate::client::history::History;
-use crate::client::jobs::JobStatus;
+use crate::client::jobs::{JobStatus, Outcome};
 use crate::ui::worker_client::WorkerClient;
 use crate::worker::protocol::{Answer, DatasetView, IngestOptions, ProfileOptions, Recipe, Request, TrainSummary};
 
@@ -106,7 +106,7 @@ impl AppState {
 
     /// Runs a job whose outcome, failure included, `done` shows itself (a preview, say). It
     /// runs in the background: the page's buttons stay usable meanwhile.
-    pub fn ask(self, label: &str, request: Request, done: impl FnOnce(Result<Answer, String>) + 'static) {
+    pub fn ask(self, label: &str, request: Request, done: impl FnOnce(Outcome) + 'static) {
         self.client.with_value(|client| client.call_in_background(label, request, done));
     }
 

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, File, MessageEvent, Worker, WorkerOptions};
 
 use crate::client::jobs::{Action, JobStatus, Jobs, Outcome};
-use crate::worker::protocol::{self, Answer, Request};
+use crate::worker::protocol::{self, Request};
 
 /// Starts the `worker` binary that Trunk builds as `worker.js` + `worker_bg.wasm`
 /// (public/worker-loader.js, copied next to index.html).
@@ -47,13 +47,13 @@ impl WorkerClient {
     }
 
     /// Sends `request` (with the files of a `LoadFiles`); `done` gets the answer or an error.
-    pub fn call(&self, label: &str, request: Request, files: Vec<File>, done: impl FnOnce(Result<Answer, String>) + 'static) {
+    pub fn call(&self, label: &str, request: Request, files: Vec<File>, done: impl FnOnce(Outcome) + 'static) {
         self.step(|jobs| jobs.call(label, request, files, Box::new(done), false));
     }
 
     /// Like [`call`](Self::call), for a job the page asks by itself (a preview): it queues
     /// like any other, but leaves the buttons usable while it runs.
-    pub fn call_in_background(&self, label: &str, request: Request, done: impl FnOnce(Result<Answer, String>) + 'static) {
+    pub fn call_in_background(&self, label: &str, request: Request, done: impl FnOnce(Outcome) + 'static) {
         self.step(|jobs| jobs.call(label, request, Vec::new(), Box::new(done), true));
     }
 
