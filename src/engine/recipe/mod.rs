@@ -57,7 +57,7 @@ pub use scale::{Log1p, MinMaxScale, RobustScale, Scale, ScaleFitted, StandardSca
 pub use schema::{Choice, Family, Param, ParamKind, StepInfo};
 pub use step::{FitContext, FittedKind, StepKind};
 pub use text::{
-    distinct_values, propose_clusters, ChangeCase, Cluster, ClusterMethod, ClusterSpellings, FindReplace, GroupRare, GroupRareFitted, KeptValues, LetterCase, Merge,
+    distinct_values, propose_spelling_groups, ChangeCase, SpellingGroup, SpellingKey, ClusterSpellings, FindReplace, GroupRare, GroupRareFitted, KeptValues, LetterCase, Merge,
     MergeCategories, RareRule, TrimWhitespace, ValueCount,
 };
 
