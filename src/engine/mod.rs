@@ -19,6 +19,7 @@ pub mod nullable;
 pub mod number_column;
 pub mod profile;
 pub mod recipe;
+pub mod stats;
 pub mod table;
 pub mod train;
 pub mod vector;

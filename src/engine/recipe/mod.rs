@@ -27,7 +27,6 @@ mod preview;
 mod rows;
 mod scale;
 mod schema;
-mod stats;
 mod step;
 mod step_api;
 mod text;

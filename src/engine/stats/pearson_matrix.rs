@@ -1,5 +1,6 @@
 //! The Pearson matrix in one pass over the rows, block by block, as pandas `df.corr()` computes
-//! it (each pair over the rows where both values are finite).
+//! it (each pair over the rows where both values are finite: [`takes_part`]). The profile's
+//! heatmap and its correlation alerts read it; a pair agrees with [`super::pearson`].
 //!
 //! Each block of rows is shifted once per column (by the column's mean, with 0 where the value
 //! is missing or infinite), so a pair needs only the dot product of two short buffers that sit
@@ -9,12 +10,12 @@
 //! Columns are read a block at a time as `f64`s, so integer and decimal columns are never
 //! converted whole.
 
-use super::correlation::{correlation_of_sums, symmetric};
+use super::correlation::{correlation_of_sums, symmetric, takes_part};
 use crate::engine::table::{ColumnData, Integers, Numbers};
 use crate::engine::vector::dot;
 
 /// A column the matrix reads a block at a time.
-pub(super) enum Source<'a> {
+pub enum Source<'a> {
     Numbers(&'a Numbers),
     Integers(&'a Integers),
 }
@@ -45,13 +46,13 @@ impl Source<'_> {
     }
 
     /// The mean of the finite values among the first `rows` (0 when there are none), summed
-    /// in order as [`super::correlation::present_mean`] does.
-    fn present_mean(&self, rows: usize, block: &mut [f64]) -> f64 {
+    /// in order as [`super::finite_mean`] does.
+    fn finite_mean(&self, rows: usize, block: &mut [f64]) -> f64 {
         let (mut n, mut sum) = (0usize, 0.0);
         for start in (0..rows).step_by(block.len().max(1)) {
             let values = &mut block[..(rows - start).min(BLOCK)];
             self.fill(start, values);
-            values.iter().filter(|x| x.is_finite()).for_each(|x| {
+            values.iter().filter(|x| takes_part(**x)).for_each(|x| {
                 n += 1;
                 sum += x;
             });
@@ -93,11 +94,11 @@ struct PairSums {
 
 /// Pearson correlation matrix over pairwise complete (finite) rows; `None` where fewer than
 /// two rows are shared or a column does not vary on them.
-pub(super) fn pearson_matrix(columns: &[Source]) -> Vec<Vec<Option<f64>>> {
+pub fn pearson_matrix(columns: &[Source]) -> Vec<Vec<Option<f64>>> {
     let k = columns.len();
     let rows = columns.iter().map(|c| c.len()).min().unwrap_or(0);
     let mut block = vec![0.0; BLOCK];
-    let shifts: Vec<f64> = columns.iter().map(|c| c.present_mean(rows, &mut block)).collect();
+    let shifts: Vec<f64> = columns.iter().map(|c| c.finite_mean(rows, &mut block)).collect();
     let mut sums: Vec<ColumnSums> =
         (0..k).map(|_| ColumnSums { values: vec![0.0; BLOCK], shifted: vec![0.0; BLOCK], ..ColumnSums::default() }).collect();
     let mut pairs = vec![PairSums::default(); k * k];
@@ -136,7 +137,7 @@ fn shift_block(len: usize, shift: f64, s: &mut ColumnSums) {
     s.missing.clear();
     let (mut n, mut sum, mut squares) = (0usize, 0.0, 0.0);
     for (k, (&v, out)) in s.values[..len].iter().zip(s.shifted.iter_mut()).enumerate() {
-        if v.is_finite() {
+        if takes_part(v) {
             let d = v - shift;
             *out = d;
             n += 1;
@@ -155,7 +156,7 @@ fn shift_block(len: usize, shift: f64, s: &mut ColumnSums) {
 /// Adds x's count, Σx and Σx² over the rows of the block where y is missing and x is not.
 fn alone(x: &ColumnSums, y_missing: &[usize], out: &mut [f64; 3]) {
     for &r in y_missing {
-        if x.values[r].is_finite() {
+        if takes_part(x.values[r]) {
             let d = x.shifted[r];
             out[0] += 1.0;
             out[1] += d;
@@ -166,7 +167,7 @@ fn alone(x: &ColumnSums, y_missing: &[usize], out: &mut [f64; 3]) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::correlation::{pearson, present_mean};
+    use super::super::correlation::{finite_mean, pearson_shifted};
     use super::*;
 
     #[test]
@@ -182,7 +183,7 @@ mod tests {
         let m = pearson_matrix(&numbers.iter().map(Source::Numbers).collect::<Vec<_>>());
         for i in 0..3 {
             for j in 0..3 {
-                let expected = pearson(&cols[i], &cols[j], present_mean(&cols[i]), present_mean(&cols[j]));
+                let expected = pearson_shifted(&cols[i], &cols[j], finite_mean(&cols[i]), finite_mean(&cols[j]));
                 match (m[i][j], expected) {
                     (Some(got), Some(want)) => assert!((got - want).abs() < 1e-9, "{i},{j}: {got} vs {want}"),
                     (got, want) => assert_eq!(got, want, "{i},{j}"),
