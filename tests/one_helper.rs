@@ -3,10 +3,11 @@
 //! says one thing and a step does another on the same data.
 
 use serde_json::{json, Value};
+use sift::engine::ingest::{read_csv_detailed, IngestOptions};
 use sift::engine::profile::{profile, Report};
 use sift::engine::recipe::{FitContext, Recipe, RecipeStep, Step};
 use sift::engine::stats::{pearson, percentile_linear};
-use sift::engine::table::{ColumnData, Table};
+use sift::engine::table::{ColumnData, ColumnType, Table};
 
 #[path = "common/columns.rs"]
 mod columns;
@@ -79,4 +80,43 @@ fn the_profile_quartiles_are_the_shared_percentiles() {
     sorted.sort_by(f64::total_cmp);
     assert_eq!(column.q1, percentile_linear(&sorted, 25.0));
     assert_eq!(column.q3, percentile_linear(&sorted, 75.0));
+}
+
+/// The column `d` of a CSV file, read by ingest with its type given (`Some`) or inferred.
+fn read_column(values: &[&str], forced: Option<ColumnType>) -> ColumnData {
+    let rows: String = values.iter().map(|v| format!("\"{v}\"\n")).collect();
+    let options = IngestOptions { column_types: forced.map(|to| ("d".to_string(), to)).into_iter().collect(), ..IngestOptions::default() };
+    let read = read_csv_detailed("f.csv", format!("d\n{rows}").as_bytes(), &options).unwrap();
+    read.table.columns[0].data.clone()
+}
+
+/// The text column `d` holding `values`, changed to `to` by the change-type step.
+fn changed(values: &[&str], to: &str) -> ColumnData {
+    let text = ColumnData::Text(values.iter().map(|v| Some(v.to_string())).collect());
+    let recipe = recipe_of(vec![json!({"kind": "change_type", "columns": ["d"], "to": to})]);
+    let (_, out) = recipe.fit_transform(table(vec![("d", text)]), &FitContext::default()).unwrap();
+    out.columns[0].data.clone()
+}
+
+#[test]
+fn change_type_reads_text_as_ingest_reads_the_file() {
+    let dates = ["Jan 1 2000", "1 February 2000", "March 3, 2000", "Thu, 6 Jan 2000", "2000-01-09", "Feb 30 2000"];
+    let from_file = read_column(&dates, Some(ColumnType::Date));
+    assert_eq!(from_file.column_type(), ColumnType::Date);
+    assert_eq!(changed(&dates, "date"), from_file);
+    assert_eq!(changed(&dates, "date").text_at(0).as_deref(), Some("2000-01-01"));
+    assert_eq!(changed(&dates, "date").text_at(5), None);
+    // Day first when every date fits both orders, month first when a day is above 12, as in
+    // the file.
+    for dates in [["04/03/2024", "05/06/2024"], ["04/03/2024", "05/13/2024"]] {
+        assert_eq!(changed(&dates, "date"), read_column(&dates, None), "{dates:?}");
+    }
+    let times = ["2024-02-29T13:05", "Jan 1, 2000 10:30 PM", "2024-03-01 08:00:00+02:00", "noon"];
+    assert_eq!(changed(&times, "date_time"), read_column(&times, Some(ColumnType::DateTime)));
+    let numbers = ["1,234", "12%", "-3.5", "1e3", "inf", "x"];
+    let shown = |d: &ColumnData| (d.column_type(), (0..d.len()).map(|i| d.text_at(i)).collect::<Vec<_>>());
+    assert_eq!(shown(&changed(&numbers, "number")), shown(&read_column(&numbers, Some(ColumnType::Number))));
+    assert_eq!(changed(&["7", "3.0", "1e3", "2.5"], "integer"), read_column(&["7", "3.0", "1e3", "2.5"], Some(ColumnType::Integer)));
+    let booleans = ["yes", "N", "1", "0", "true", "maybe"];
+    assert_eq!(changed(&booleans, "boolean"), read_column(&booleans, Some(ColumnType::Boolean)));
 }

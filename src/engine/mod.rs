@@ -5,6 +5,7 @@
 
 pub mod artifact;
 pub mod auto_steps;
+pub mod cells;
 pub mod column_bytes;
 pub mod combine;
 pub mod compact;
