@@ -7,7 +7,7 @@ use crate::engine::cells::booleans::bool_or_digit;
 use crate::engine::cells::dates::{choose_order, ANY_ORDER};
 use crate::engine::cells::datetimes::Temporal;
 use crate::engine::cells::numbers::{overflows, parse_number, whole_value, Number};
-use crate::engine::dates::MS_PER_DAY;
+use crate::engine::dates::{split_datetime, MS_PER_DAY};
 use crate::engine::recipe::values::{numbers, Labels};
 use crate::engine::table::{ColumnData, ColumnType};
 
@@ -27,7 +27,7 @@ pub fn convert(data: &ColumnData, to: ColumnType) -> Result<ColumnData, String> 
             numbers(data).unwrap_or_default().into_iter().map(|x| (x == 0.0 || x == 1.0).then_some(x == 1.0)).collect(),
         ),
         (ColumnType::DateTime, ColumnType::Date) => match data {
-            ColumnData::DateTime(v) => ColumnData::Date(v.iter().map(|ms| ms.map(day_of)).collect()),
+            ColumnData::DateTime(v) => ColumnData::Date(v.iter().map(|ms| ms.map(|ms| split_datetime(ms).0)).collect()),
             _ => data.clone(),
         },
         (ColumnType::Date, ColumnType::DateTime) => match data {
@@ -72,10 +72,6 @@ fn parse_labels(labels: &Labels, to: ColumnType) -> ColumnData {
         }
         ColumnType::Category | ColumnType::Text => ColumnData::Text(labels.spread(&labels.per_level(|l| Some(l.clone())), None)),
     }
-}
-
-fn day_of(ms: i64) -> i32 {
-    ms.div_euclid(MS_PER_DAY).clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
 }
 
 /// A number as ingest reads it (`12`, `-3.5`, `1e3`, `1,234`, `12%`, `inf`); a literal too large
