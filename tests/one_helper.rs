@@ -71,6 +71,17 @@ fn the_correlation_alert_and_the_drop_correlated_step_agree_on_inf_and_nan() {
 }
 
 #[test]
+fn they_agree_at_extreme_magnitudes_too() {
+    // Squares of values near 1e300 overflow: both take such columns in a power-of-two unit.
+    let n = 100;
+    let x: Vec<f64> = (0..n).map(|i| i as f64).collect();
+    let huge: Vec<f64> = (0..n).map(|i| (i as f64 + ((i as f64) * 1.7).sin()) * 1e300).collect();
+    let t = table(vec![("x", ColumnData::Number(x.into())), ("huge", ColumnData::Number(huge.into()))]);
+    assert_eq!(correlated_pairs(&profile(&t)), [["x", "huge"].map(String::from).to_vec()]);
+    assert_eq!(dropped_by_the_step(&t), ["huge"]);
+}
+
+#[test]
 fn the_profile_quartiles_are_the_shared_percentiles() {
     let values: Vec<f64> = (0..101).map(|i| ((i * 37) % 101) as f64 * 1.5).chain([f64::NAN, f64::INFINITY]).collect();
     let t = table(vec![("v", ColumnData::Number(values.clone().into()))]);

@@ -1,8 +1,9 @@
 //! Pearson's correlation of two columns over the rows where both values are finite (the rule
 //! of this module's parent), in the shapes its users need: [`pearson`] for two whole columns
 //! (the drop-correlated step), [`pearson_shifted`] when the shifts are known (the profile's
-//! sampled pairs and its Spearman ranks), and [`correlation_of_sums`] for kernels that gather
-//! the sums themselves (`pearson_matrix`). All end in [`correlation_of_sums`], so they agree on
+//! sampled pairs, in [`correlation_unit`]s, and its Spearman ranks), and
+//! [`correlation_of_sums`] for kernels that gather the sums themselves (`pearson_matrix`). All
+//! take extreme columns in the same unit and end in [`correlation_of_sums`], so they agree on
 //! when a column does not vary.
 
 use super::moments::power_of_two_unit;
@@ -30,13 +31,28 @@ pub fn finite_mean(values: &[f64]) -> f64 {
 /// power of two first: the correlation does not depend on the scale, and their squares would
 /// overflow (or underflow).
 pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
-    let largest = |v: &[f64]| v.iter().filter(|a| takes_part(**a)).fold(0.0f64, |m, a| m.max(a.abs()));
-    let (ux, uy) = (power_of_two_unit(largest(x)), power_of_two_unit(largest(y)));
-    if ux != 1.0 || uy != 1.0 {
-        let (xs, ys): (Vec<f64>, Vec<f64>) = (x.iter().map(|v| v / ux).collect(), y.iter().map(|v| v / uy).collect());
-        return pearson(&xs, &ys);
+    if correlation_unit(x) != 1.0 || correlation_unit(y) != 1.0 {
+        let (mut xs, mut ys) = (x.to_vec(), y.to_vec());
+        in_correlation_unit(&mut xs);
+        in_correlation_unit(&mut ys);
+        return pearson_shifted(&xs, &ys, finite_mean(&xs), finite_mean(&ys));
     }
     pearson_shifted(x, y, finite_mean(x), finite_mean(y))
+}
+
+/// The unit a column's values are taken in for a correlation: a power of two near the largest
+/// finite magnitude when that is past 1e100 or below 1e-100 (so squares neither overflow nor
+/// underflow), else 1. Dividing by it is exact and leaves every correlation as it is.
+pub fn correlation_unit(values: &[f64]) -> f64 {
+    power_of_two_unit(values.iter().filter(|a| takes_part(**a)).fold(0.0f64, |m, a| m.max(a.abs())))
+}
+
+/// Divides `values` by their [`correlation_unit`] (nothing to do for most columns).
+pub fn in_correlation_unit(values: &mut [f64]) {
+    let unit = correlation_unit(values);
+    if unit != 1.0 {
+        values.iter_mut().for_each(|v| *v /= unit);
+    }
 }
 
 /// Pearson correlation over the rows where both are finite, in one pass over values shifted by

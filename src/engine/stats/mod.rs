@@ -23,7 +23,9 @@ mod moments;
 mod pearson_matrix;
 mod percentiles;
 
-pub use correlation::{correlation_of_sums, finite_mean, pearson, pearson_shifted, symmetric, takes_part};
+pub use correlation::{
+    correlation_of_sums, correlation_unit, finite_mean, in_correlation_unit, pearson, pearson_shifted, symmetric, takes_part,
+};
 pub use linspace::linspace;
 pub use moments::{is_negligible_spread, largest_magnitude, mean, power_of_two_unit, std_dev, variance};
 pub use pearson_matrix::{pearson_matrix, Source};
