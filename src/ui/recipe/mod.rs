@@ -3,7 +3,7 @@
 //! recipe; and the form that adds a step of any kind the engine knows.
 
 mod add_step;
-mod clusters;
+mod spellings;
 mod open_recipe;
 mod preview;
 mod settle;
