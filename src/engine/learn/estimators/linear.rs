@@ -8,8 +8,8 @@ use smartcore::linear::lasso::{Lasso, LassoParameters};
 use smartcore::linear::linear_regression::{LinearRegression, LinearRegressionParameters, LinearRegressionSolverName};
 use smartcore::linear::ridge_regression::{RidgeRegression, RidgeRegressionParameters, RidgeRegressionSolverName};
 
-use super::{all_finite, diverged, failed, predict_failed, Matrix, Regress};
-use crate::engine::learn::algorithms::Algorithm;
+use super::{all_finite, diverged, failed, predict_failed, Fitted, Matrix, Regress};
+use crate::engine::learn::algorithms::{Algorithm, StoredModel};
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
@@ -149,6 +149,37 @@ impl Regress for Penalized {
         Ok((0..x.rows())
             .map(|i| self.intercept + x.row(i).iter().zip(&self.coefficients).map(|(v, w)| v * w).sum::<f64>())
             .collect())
+    }
+}
+
+/// A fitted ridge, lasso or elastic net in a model file: the three share the kind
+/// `"penalized"`, which names its algorithm.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PenalizedModel {
+    Penalized { algorithm: Algorithm, model: Penalized },
+}
+
+impl PenalizedModel {
+    /// Fits `algorithm` (ridge, lasso or elastic net).
+    pub fn fit(algorithm: Algorithm, params: &Params, x: &Features, y: &[f64]) -> Result<PenalizedModel, LearnError> {
+        Ok(PenalizedModel::Penalized { algorithm, model: Penalized::fit(algorithm, params, x, y)? })
+    }
+}
+
+impl StoredModel for PenalizedModel {
+    const KINDS: &'static [&'static str] = &["penalized"];
+
+    fn fitted(&self) -> Fitted<'_> {
+        match self {
+            PenalizedModel::Penalized { model, .. } => Fitted::Values(model),
+        }
+    }
+
+    fn check(&self, n_features: usize, _: usize) -> Result<(), String> {
+        match self {
+            PenalizedModel::Penalized { model, .. } => model.check(n_features),
+        }
     }
 }
 

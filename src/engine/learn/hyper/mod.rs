@@ -1,7 +1,7 @@
 //! Hyperparameters: a serializable catalogue of each algorithm's knobs ([`specs`]) and the
 //! values a user gives ([`Params`]), checked against it.
 
-mod catalogue;
+pub(super) mod catalogue;
 mod spec;
 mod values;
 
