@@ -33,7 +33,8 @@ pub struct ParamSpec<K: Kind> {
     pub kind: K,
     /// The value used when none is given, when the kind does not hold it.
     pub default: K::Default,
-    /// When set, the empty value (JSON `null`) is accepted and means this, e.g. `"no limit"`.
+    /// When set, the empty value (JSON `null`) is accepted and means this, e.g. `"no limit"`;
+    /// `""` when the help says what it means (a form then labels the parameter "optional").
     pub empty_means: Option<String>,
     /// The parameter only matters when another one has one of some values.
     pub only_when: Option<Condition>,
@@ -79,6 +80,15 @@ impl<K: Kind> ParamSpec<K> {
         })
     }
 
+    /// The label a form shows: an optional parameter whose help says what empty means is
+    /// marked "(optional)".
+    pub fn label_line(&self) -> String {
+        match self.empty_means.as_deref() {
+            Some("") => format!("{} (optional)", self.label),
+            _ => self.label.clone(),
+        }
+    }
+
     /// What an empty value means, for the help line: "Leave empty for no limit.".
     pub fn empty_note(&self) -> Option<String> {
         self.empty_means.as_ref().filter(|m| !m.is_empty()).map(|meaning| format!("Leave empty for {meaning}."))
@@ -115,6 +125,8 @@ mod tests {
         assert!(gamma.applies(|_| " RBF ".into()) && !gamma.applies(|_| "linear".into()));
         let depth = ParamSpec { empty_means: Some("no limit".into()), ..gamma };
         assert_eq!(depth.help_line(), "The shape. Leave empty for no limit.");
-        assert!(depth.is_optional());
+        assert!(depth.is_optional() && depth.label_line() == "Kernel");
+        let fill = ParamSpec { empty_means: Some(String::new()), ..plain };
+        assert_eq!((fill.label_line().as_str(), fill.help_line().as_str()), ("Kernel (optional)", "The shape."));
     }
 }
