@@ -83,6 +83,37 @@ fn write_saved_models() {
 }
 
 #[test]
+fn every_algorithm_in_the_list_describes_itself() {
+    for algorithm in Algorithm::ALL {
+        let about = algorithm.about();
+        assert_eq!(serde_json::to_string(&algorithm).unwrap(), format!("\"{}\"", about.name), "{algorithm:?}");
+        assert_eq!((algorithm.name(), algorithm.label(), algorithm.help()), (about.name, about.label, about.help));
+        assert!(!about.label.is_empty() && about.help.ends_with('.'), "{algorithm:?}");
+        assert!(!about.tasks.is_empty(), "{algorithm:?} learns no task");
+        assert!(about.tasks.iter().all(|&t| algorithm.supports(t) && Algorithm::for_task(t).contains(&algorithm)));
+    }
+}
+
+#[test]
+fn every_hyperparameter_default_passes_its_own_check() {
+    for task in Task::ALL {
+        for algorithm in Algorithm::for_task(task) {
+            let specs = sift::engine::learn::specs(algorithm, task);
+            for s in &specs {
+                assert_eq!(s.check(&s.default), Ok(s.default.clone()), "{algorithm:?} {}", s.name);
+                assert_eq!(s.check_text(&s.default.text()), Ok(s.default.clone()), "{algorithm:?} {} typed", s.name);
+                assert!(!s.label.is_empty() && !s.help.is_empty(), "{algorithm:?} {}", s.name);
+                if let Some(condition) = &s.only_when {
+                    assert!(specs.iter().any(|o| o.name == condition.param), "{algorithm:?} {}", s.name);
+                }
+            }
+            let resolved = Params::new().resolve(algorithm, task).unwrap();
+            assert_eq!(resolved.iter().count(), specs.len(), "{algorithm:?}");
+        }
+    }
+}
+
+#[test]
 fn models_saved_by_the_old_code_read_predict_and_write_the_same() {
     let saved: Vec<Saved> = serde_json::from_str(&std::fs::read_to_string(SAVED).unwrap()).unwrap();
     let rows = points(15, 12);
