@@ -55,6 +55,14 @@ macro_rules! algorithm_list {
                 }
             }
 
+            /// Whether, with `params`, the algorithm reads numbers in the file's own units, so
+            /// that Sift must not rescale them.
+            pub fn keeps_units(self, params: &$crate::engine::learn::hyper::Params) -> bool {
+                match self {
+                    $(Algorithm::$variant => <$ty as $crate::engine::learn::algorithms::AlgorithmKind>::keeps_units(params)),+
+                }
+            }
+
             /// What the rows must hold for this algorithm beyond the trainer's checks.
             pub(in crate::engine::learn) fn check_rows(
                 self,

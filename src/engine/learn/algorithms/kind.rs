@@ -47,6 +47,13 @@ pub trait AlgorithmKind {
         Ok(())
     }
 
+    /// Whether, with `params`, it reads numbers in the file's own units, so that Sift must not
+    /// rescale them (see `auto_steps::keeps_units`).
+    fn keeps_units(params: &Params) -> bool {
+        let _ = params;
+        false
+    }
+
     /// Learns to predict `y` from `x` (classification or regression); `seed` drives every
     /// random choice.
     fn fit(params: &Params, seed: u64, x: &Features, y: &Target, progress: &mut Progress) -> Result<Self::Model, LearnError> {

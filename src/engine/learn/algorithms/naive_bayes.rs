@@ -10,7 +10,7 @@ use crate::engine::learn::error::LearnError;
 use crate::engine::learn::estimators::bayes::NaiveBayes as Bayes;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::alpha;
-use crate::engine::learn::hyper::{ParamSpec, Params};
+use crate::engine::learn::hyper::{ParamSpec, ParamValue, Params};
 use crate::engine::learn::progress::Progress;
 
 /// Naive Bayes (classification).
@@ -33,6 +33,12 @@ impl AlgorithmKind for NaiveBayes {
             ParamSpec::number("binarize", "Threshold", "Values above it count as yes, the others as no.", 0.0, (-1e12, 1e12), false)
                 .only_when("distribution", &["bernoulli"]),
         ]
+    }
+
+    /// Counts (multinomial) and category codes (categorical) must stay whole numbers from 0,
+    /// and the bernoulli threshold is given in the column's own units.
+    fn keeps_units(params: &Params) -> bool {
+        matches!(params.get("distribution"), Some(ParamValue::Text(d)) if matches!(d.as_str(), "multinomial" | "categorical" | "bernoulli"))
     }
 
     fn check_rows(params: &Params, x: &Features) -> Result<(), LearnError> {
