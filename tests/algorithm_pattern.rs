@@ -117,8 +117,8 @@ fn every_hyperparameter_default_passes_its_own_check() {
 fn models_saved_by_the_old_code_read_predict_and_write_the_same() {
     let saved: Vec<Saved> = serde_json::from_str(&std::fs::read_to_string(SAVED).unwrap()).unwrap();
     let rows = points(15, 12);
-    let expected: usize = Task::ALL.iter().map(|&t| Algorithm::for_task(t).len()).sum();
-    assert_eq!(saved.len(), expected, "one saved model per (task, algorithm)");
+    // One per (task, algorithm) of the 15 algorithms the old code had; later ones are not in it.
+    assert_eq!(saved.len(), 19, "one saved model per (task, algorithm)");
     for s in &saved {
         let model: Model = serde_json::from_str(&s.model).unwrap_or_else(|e| panic!("{}: {e}", s.name));
         assert_eq!(format!("{} {}", model.task().name(), model.algorithm().name()), s.name);
@@ -134,7 +134,7 @@ fn a_model_trained_now_writes_what_the_old_code_wrote() {
     for task in Task::ALL {
         for algorithm in Algorithm::for_task(task) {
             let name = format!("{} {}", task.name(), algorithm.name());
-            let old = saved.iter().find(|s| s.name == name).unwrap();
+            let Some(old) = saved.iter().find(|s| s.name == name) else { continue };
             assert_eq!(serde_json::to_string(&fit(task, algorithm, &x)).unwrap(), old.model, "{name}");
         }
     }

@@ -23,11 +23,15 @@ pub fn unknown_kind(kind: &str, known: &[&str]) -> String {
     format!("at estimator: unknown variant `{kind}`, expected one of {}", quoted.join(", "))
 }
 
-/// Declares `Algorithm`, its catalogue and `Estimator` from `Variant(Type)` pairs. The JSON
-/// name of each algorithm is its variant in snake_case (serde's `rename_all`; a test checks
-/// that [`super::About::name`] agrees).
+/// Declares, from `Variant(file::Type)` pairs, each algorithm's file as a module, `Algorithm`,
+/// its catalogue and `Estimator`. The JSON name of each algorithm is its variant in
+/// snake_case (serde's `rename_all`; a test checks that [`super::About::name`] agrees).
 macro_rules! algorithm_list {
-    ($($variant:ident($ty:ty)),+ $(,)?) => {
+    ($($variant:ident($file:ident::$name:ident)),+ $(,)?) => {
+        $(mod $file;)+
+        $crate::engine::learn::algorithms::dispatch::algorithm_list!(@items $($variant($file::$name)),+);
+    };
+    (@items $($variant:ident($ty:ty)),+) => {
         /// A learning algorithm. Some serve several tasks (a decision tree classifies and
         /// regresses).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

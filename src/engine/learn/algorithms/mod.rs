@@ -4,28 +4,12 @@
 //! label, explanation and tasks ([`About`]), its hyperparameters, how it learns, and the form
 //! its fitted models take in a model file ([`StoredModel`]), which predicts. The list below
 //! turns them into the [`Algorithm`] enum (`"snake_case"` in JSON), the catalogue of
-//! hyperparameters, and the [`Estimator`] enum of fitted models. Adding an algorithm is one
-//! file and one line in the list. Numerical machinery several algorithms share (trees,
-//! kernels, solvers) lives in `estimators/`.
+//! hyperparameters, and the [`Estimator`] enum of fitted models; it also declares each file as
+//! a module. Adding an algorithm is one file and one line in the list. Numerical machinery
+//! several algorithms share (trees, kernels, solvers) lives in `estimators/`.
 
 mod dispatch;
 mod kind;
-
-mod agglomerative;
-mod dbscan;
-mod decision_tree;
-mod elastic_net;
-mod extra_trees;
-mod gradient_boosting;
-mod kmeans;
-mod knn;
-mod lasso;
-mod linear_regression;
-mod logistic_regression;
-mod naive_bayes;
-mod random_forest;
-mod ridge;
-mod svm;
 
 use serde::{Deserialize, Serialize};
 
