@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::engine::params::{Kind, ParamSpec};
+use crate::worker::protocol::params::{Kind, ParamSpec};
 
 /// The id of parameter `name`'s control in a form whose ids start with `prefix`
 /// (`"param"`, `"new-step"`): `max_depth` → `param-max-depth`.
