@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::engine::learn::{Algorithm, ParamValue, Params};
+use crate::engine::learn::{Algorithm, Params};
 use crate::engine::recipe::{ImputeStrategy, Recipe, Step};
 use crate::engine::table::{ColumnData, ColumnType, Table};
 
@@ -104,8 +104,7 @@ pub fn still_to_scale(recipe: &Recipe) -> Option<ScaledAlready> {
 /// needs whole numbers from 0, which standard scaling turns into negative fractions, and its
 /// bernoulli form compares each value with a threshold given in the column's own units.
 pub fn keeps_units(algorithm: Algorithm, params: &Params) -> bool {
-    algorithm == Algorithm::NaiveBayes
-        && matches!(params.get("distribution"), Some(ParamValue::Text(d)) if matches!(d.as_str(), "multinomial" | "categorical" | "bernoulli"))
+    algorithm.keeps_units(params)
 }
 
 /// A column of only 0 and 1 (a one-hot or yes/no indicator): left unscaled, as one-hot

@@ -17,6 +17,7 @@ pub mod format;
 pub mod ingest;
 pub mod learn;
 pub mod nullable;
+pub mod params;
 pub mod number_column;
 pub mod profile;
 pub mod recipe;

@@ -10,6 +10,7 @@ mod drop_zone;
 mod evaluation;
 mod export_stage;
 mod format;
+mod param_form;
 mod heatmap;
 mod join_panel;
 mod predict;

@@ -212,9 +212,3 @@ mod tests {
         assert_eq!(e, crate::engine::learn::CANCELLED);
     }
 }
-
-/// The page's checks of typed hyperparameters (`src/ui` is built for the browser only), so
-/// that their tests run natively too.
-#[cfg(test)]
-#[path = "../ui/train/param_check.rs"]
-mod page_param_check;

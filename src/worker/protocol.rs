@@ -23,6 +23,9 @@ pub use crate::engine::train::{ClassCurve, ClusterSize, Importance};
 pub use crate::worker::predict_jobs::{ModelInfo, ModelSource, PredictionsView, PREDICTION_PREVIEW_ROWS};
 pub use crate::engine::train::{ClassScore, Evaluation, TrainOptions, TrainSummary};
 pub use crate::engine::learn::{specs as hyperparameters, ParamKind as HyperKind, ParamSpec, ParamValue, Params};
+/// The one description of a parameter, of which [`Param`] (a step's) and [`ParamSpec`] (a
+/// hyperparameter's) are the two kinds.
+pub use crate::engine::params;
 pub use crate::engine::train::{CrossValidation, Entry, GridPoint, GridSearch, MeanStd, MAX_GRID_POINTS};
 
 /// Something the UI asks the worker to do.

@@ -57,7 +57,8 @@ pub fn check_features(x: &Features, min_rows: usize) -> Result<(), LearnError> {
     Ok(())
 }
 
-/// Hyperparameters that must fit the data's size.
+/// Hyperparameters that must fit the data's size, and the algorithm's own checks
+/// ([`super::algorithms::AlgorithmKind::check_rows`]).
 fn check_sizes(algorithm: Algorithm, params: &Params, x: &Features) -> Result<(), LearnError> {
     if let Some(m) = params.opt_int("max_features") {
         if m as usize > x.cols() {
@@ -67,18 +68,7 @@ fn check_sizes(algorithm: Algorithm, params: &Params, x: &Features) -> Result<()
             )));
         }
     }
-    if algorithm == Algorithm::NaiveBayes && !matches!(params.text("distribution"), "multinomial" | "bernoulli" | "categorical") {
-        check_some_spread(x)?;
-    }
-    if algorithm == Algorithm::LinearRegression && x.rows() <= x.cols() {
-        return Err(LearnError::new(format!(
-            "linear regression with {} features needs at least {} training rows but has {}; use fewer features, more rows, or ridge regression",
-            x.cols(),
-            x.cols() + 1,
-            x.rows()
-        )));
-    }
-    Ok(())
+    algorithm.check_rows(params, x)
 }
 
 /// The most classes a classifier may tell apart (each costs a score column per row).
@@ -101,21 +91,6 @@ fn check_classes(labels: &[u32], n_classes: usize) -> Result<(), LearnError> {
             "every training row has the same class, so there is nothing to tell apart; \
              choose another target, or use more rows so that at least two classes appear",
         ));
-    }
-    Ok(())
-}
-
-/// Gaussian naive Bayes learns each feature's spread within each class; with no feature that
-/// varies at all, every class's spread is 0 and no row is possible under any class.
-fn check_some_spread(x: &Features) -> Result<(), LearnError> {
-    let constant: Vec<usize> = (0..x.cols()).filter(|&j| (0..x.rows()).all(|i| x.row(i)[j] == x.row(0)[j])).collect();
-    if x.rows() > 0 && constant.len() == x.cols() {
-        let listed: Vec<String> = constant.iter().take(5).map(|j| format!("feature {}", j + 1)).collect();
-        let subject = if constant.len() == 1 { listed[0].clone() } else { format!("every input ({})", listed.join(", ")) };
-        return Err(LearnError::new(format!(
-            "{subject} has the same value in every training row (zero variance), so gaussian naive Bayes cannot tell the classes apart; \
-             add input columns that vary, or choose another algorithm"
-        )));
     }
     Ok(())
 }

@@ -26,7 +26,7 @@ mod rng;
 mod scores;
 mod split;
 
-pub use algorithms::{Algorithm, Task};
+pub use algorithms::{About, Algorithm, Task};
 pub use checks::MAX_CLASSES;
 pub use data::{Features, Target, MAX_MAGNITUDE};
 pub use error::{LearnError, CANCELLED};

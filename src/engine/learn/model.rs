@@ -9,7 +9,7 @@ use super::algorithms::{Algorithm, Task};
 use super::checks::{check_features, check_training, explain_fit_failure, MAX_CLASSES};
 use super::data::{Features, Target};
 use super::error::LearnError;
-use super::estimators::{Clusters, Estimator, Fitted};
+use super::estimators::{Estimator, Fitted};
 use super::hyper::Params;
 use super::integrity::{check_model_json, migrate_model_json};
 use super::progress::Progress;
@@ -68,11 +68,12 @@ struct ModelRef<'a> {
     estimator: &'a Estimator,
 }
 
+/// A model file's sizes; its `"estimator"` is read by [`Estimator::read`], which finds the
+/// algorithm whose stored form it is.
 #[derive(Deserialize)]
-struct ModelOwned {
+struct Sizes {
     n_features: usize,
     n_classes: usize,
-    estimator: Estimator,
 }
 
 impl Serialize for Model {
@@ -86,11 +87,13 @@ impl<'de> Deserialize<'de> for Model {
         let mut value = serde_json::Value::deserialize(deserializer)?;
         migrate_model_json(&mut value);
         check_model_json(&value).map_err(serde::de::Error::custom)?;
+        let estimator = value.get_mut("estimator").map(serde_json::Value::take).unwrap_or_default();
         // "at estimator.weights[3]: invalid type…": the field, not only the type.
-        let owned: ModelOwned = serde_path_to_error::deserialize(value)
+        let sizes: Sizes = serde_path_to_error::deserialize(value)
             .map_err(|e| serde::de::Error::custom(format!("at {}: {}", e.path(), e.inner())))?;
-        owned.estimator.check(owned.n_features, owned.n_classes).map_err(serde::de::Error::custom)?;
-        let model = Model { n_features: owned.n_features, n_classes: owned.n_classes, estimator: Arc::new(owned.estimator) };
+        let estimator = Estimator::read(estimator).map_err(serde::de::Error::custom)?;
+        estimator.check(sizes.n_features, sizes.n_classes).map_err(serde::de::Error::custom)?;
+        let model = Model { n_features: sizes.n_features, n_classes: sizes.n_classes, estimator: Arc::new(estimator) };
         if model.task() == Task::Classification && !(2..=MAX_CLASSES).contains(&model.n_classes) {
             return Err(serde::de::Error::custom(format!("a classifier needs between 2 and {MAX_CLASSES} classes")));
         }
@@ -130,8 +133,8 @@ impl Model {
             return Err(LearnError::new(format!("{} does not find clusters", algorithm.label())));
         }
         check_features(x, 2)?;
-        let (clusters, labels) = Clusters::fit(algorithm, &params, seed, x)?;
-        let model = Model { n_features: x.cols(), n_classes: 0, estimator: Arc::new(Estimator::Clusters(clusters)) };
+        let (estimator, labels) = Estimator::find_clusters(algorithm, &params, seed, x)?;
+        let model = Model { n_features: x.cols(), n_classes: 0, estimator: Arc::new(estimator) };
         Ok((model, labels))
     }
 

@@ -22,6 +22,7 @@ mod fitted;
 mod impute;
 mod missing_columns;
 mod outliers;
+mod param_checks;
 mod prefix_cache;
 mod preview;
 mod rows;
@@ -30,7 +31,6 @@ mod schema;
 mod step;
 mod step_api;
 mod text;
-mod validate;
 mod values;
 
 pub use columns::{ChangeType, DropColumns, DuplicateColumn, KeepColumns, KeptColumns, RenameColumn};

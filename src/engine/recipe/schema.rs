@@ -8,6 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+pub use crate::engine::params::Choice;
+use crate::engine::params::{Kind, ParamSpec};
 use crate::engine::table::ColumnType;
 
 /// Numeric columns: what scaling, binning and arithmetic take.
@@ -80,20 +82,10 @@ pub struct StepInfo {
     pub params: Vec<Param>,
 }
 
-/// One parameter of a step.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Param {
-    /// The step's JSON field.
-    pub name: String,
-    pub label: String,
-    /// One line of help under the field.
-    pub help: String,
-    /// May be `null`: the step then does without it (the kind's default is what a form
-    /// pre-fills when the user turns it on).
-    pub optional: bool,
-    #[serde(flatten)]
-    pub kind: ParamKind,
-}
+/// One parameter of a step: its `name` is the step's JSON field. It may be `null` when it is
+/// optional ([`Param::optional`]): the step then does without it (the kind's default is what a
+/// form pre-fills when the user turns it on).
+pub type Param = ParamSpec<ParamKind>;
 
 /// What a parameter holds, and so which control edits it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -122,11 +114,9 @@ pub enum ParamKind {
     Merges,
 }
 
-/// One option of a choice.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Choice {
-    pub value: String,
-    pub label: String,
+impl Kind for ParamKind {
+    /// A step parameter's default is part of its kind.
+    type Default = ();
 }
 
 impl StepInfo {
@@ -176,7 +166,7 @@ impl StepInfo {
                 continue;
             }
             let value = match &param.kind {
-                ParamKind::Column { .. } if param.optional => Value::Null,
+                ParamKind::Column { .. } if param.is_optional() => Value::Null,
                 ParamKind::Columns { empty_means_all: true, .. } => Value::Array(Vec::new()),
                 ParamKind::Column { .. } | ParamKind::Columns { .. } => continue,
                 _ => param.default_value(seed),
@@ -189,18 +179,19 @@ impl StepInfo {
 impl Param {
     /// A required parameter.
     pub fn new(name: &str, label: &str, help: &str, kind: ParamKind) -> Param {
-        Param { name: name.into(), label: label.into(), help: help.into(), optional: false, kind }
+        Param::with_kind(name, label, help, kind, ())
     }
 
-    /// The same parameter, allowed to be `null` (and `null` by default).
+    /// The same parameter, allowed to be `null` (and `null` by default); its help says what
+    /// that means.
     pub fn optional(mut self) -> Param {
-        self.optional = true;
+        self.empty_means = Some(String::new());
         self
     }
 
     /// The value a new step starts with.
     fn default_value(&self, seed: u64) -> Value {
-        if self.optional {
+        if self.is_optional() {
             return Value::Null;
         }
         match &self.kind {

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::schema::{ParamKind, StepInfo};
 use super::step::FitContext;
-use super::{catalogue, validate, FittedStep, Step};
+use super::{catalogue, param_checks, FittedStep, Step};
 use crate::engine::format::a_or_an;
 use crate::engine::table::names::{closest, visible};
 use crate::engine::table::Table;
@@ -36,7 +36,7 @@ impl Step {
 
     /// Every column the step reads (the values of its column parameters).
     pub fn columns(&self) -> Vec<String> {
-        validate::column_names(&self.info(), &self.to_value())
+        param_checks::column_names(&self.info(), &self.to_value())
     }
 
     /// The step with `column` taken out of its column lists; `None` when a list it needs is
@@ -86,7 +86,7 @@ impl Step {
     /// Checks the parameters against `table`: columns that do not exist (all named), columns
     /// of the wrong type, numbers out of bounds.
     pub fn check(&self, table: &Table) -> Result<(), String> {
-        validate::check(&self.info(), &self.to_value(), table)
+        param_checks::check(&self.info(), &self.to_value(), table)
     }
 
     /// Checks the step against `table`, then learns its parameters from it.

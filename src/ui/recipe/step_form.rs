@@ -1,11 +1,13 @@
 //! A step's parameters as a form, drawn from the engine's description of its kind: the UI
 //! knows no step. The form edits the step's JSON object; a parameter's name is its field.
+//! Each parameter is a [`ParamField`] (as hyperparameters are) around a control for its kind.
 
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 use web_sys::HtmlSelectElement;
 
 use crate::ui::dom::selected_values;
+use crate::ui::param_form::{field_id, help_id, ParamField};
 use crate::ui::recipe::spellings::ProposeSpellingGroups;
 use crate::ui::recipe::step_columns::use_step_columns;
 use crate::worker::protocol::{ColumnType, Param, ParamKind, StepInfo};
@@ -22,33 +24,27 @@ pub fn StepForm(info: StepInfo, draft: Draft, prefix: String, index: Signal<usiz
         .params
         .into_iter()
         .map(|param| {
-            let id = format!("{prefix}-{}", param.name.replace('_', "-"));
-            view! { <ParamField param=param draft=draft id=id index=index /> }
+            let id = field_id(&prefix, &param.name);
+            step_param(param, draft, id, index)
         })
         .collect_view();
     view! { <div class="fields step-fields">{fields}</div> }
 }
 
 /// One parameter: its label, control and one line of help.
-#[component]
-fn ParamField(param: Param, draft: Draft, id: String, index: Signal<usize>) -> impl IntoView {
+fn step_param(param: Param, draft: Draft, id: String, index: Signal<usize>) -> impl IntoView {
     let name = param.name.clone();
     let value = Signal::derive(move || draft.with(|d| d.get(&name).cloned().unwrap_or(Value::Null)));
     let name = param.name.clone();
     let set = move |v: Value| draft.update(|d| { d.insert(name.clone(), v); });
-    let label = if param.optional { format!("{} (optional)", param.label) } else { param.label.clone() };
-    let help_id = format!("{id}-help");
-    let control = control(&param, &id, &help_id, value, set, index);
+    let control = control(&param, &id, &help_id(&id), value, set, index);
     let wide = matches!(param.kind, ParamKind::Merges | ParamKind::TextList | ParamKind::NumberList | ParamKind::Text { .. });
     // Merges can come from the clusters of similar spellings the worker proposes.
-    let propose = matches!(param.kind, ParamKind::Merges).then(|| view! { <ProposeSpellingGroups draft=draft index=index /> });
+    let propose = matches!(param.kind, ParamKind::Merges);
     view! {
-        <div class="field" class:wide=wide>
-            <label for=id.clone()>{label}</label>
-            {control}
-            <p class="help" id=help_id>{param.help.clone()}</p>
-            {propose}
-        </div>
+        <ParamField spec=param id=id control=control wide=wide>
+            {propose.then(|| view! { <ProposeSpellingGroups draft=draft index=index /> })}
+        </ParamField>
     }
 }
 
@@ -62,7 +58,7 @@ fn control(
     index: Signal<usize>,
 ) -> AnyView {
     let (id, help_id) = (id.to_string(), help_id.to_string());
-    let optional = param.optional;
+    let optional = param.is_optional();
     match &param.kind {
         ParamKind::Columns { types, .. } => {
             let options = column_options(types.clone(), index, value);

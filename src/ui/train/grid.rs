@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use crate::ui::state::Stage;
 use crate::ui::train::metrics::{mean_std, metric_label};
-use crate::ui::train::param_check::{grid_values, shown, text_of};
 use crate::ui::train::setup::Setup;
 use crate::ui::train::{run_job, Panel};
 use crate::worker::protocol::{
@@ -43,7 +42,7 @@ pub fn GridSearchPanel(setup: Setup) -> impl IntoView {
                         .get(&(algorithm, spec.name.clone()))
                         .cloned()
                         .unwrap_or_default();
-                    let values = grid_values(&spec, &text);
+                    let values = spec.grid_values(&text);
                     (spec, values)
                 })
                 .collect()
@@ -138,7 +137,7 @@ pub fn GridSearchPanel(setup: Setup) -> impl IntoView {
                 let label = format!("Values to try for {}", spec.label);
                 let only = spec.only_when.as_ref().map(|c| format!("Used only when {} is {}.", c.param, c.values.join(" or ")));
                 let read = key.clone();
-                let error = Memo::new(move |_| texts.with(|t| grid_values(&spec, t.get(&read).map_or("", String::as_str)).err()));
+                let error = Memo::new(move |_| texts.with(|t| spec.grid_values(t.get(&read).map_or("", String::as_str)).err()));
                 view! {
                     <div class="field" class:invalid=move || error.with(Option::is_some)>
                         <label for=id.clone()>{label}</label>
@@ -163,7 +162,7 @@ pub fn GridSearchPanel(setup: Setup) -> impl IntoView {
             found
                 .names
                 .iter()
-                .map(|n| (n.clone(), best.get(n).map(text_of).unwrap_or_default())),
+                .map(|n| (n.clone(), best.get(n).map(ParamValue::text).unwrap_or_default())),
         );
         applied.set(true);
     };
@@ -217,7 +216,7 @@ fn GridTable(found: Searched) -> impl IntoView {
                 .iter()
                 .map(|n| {
                     let spec = found.specs.iter().find(|s| &s.name == n);
-                    view! { <td>{point.params.get(n).map(|v| shown(spec, v)).unwrap_or_default()}</td> }
+                    view! { <td>{point.params.get(n).map(|v| v.shown(spec)).unwrap_or_default()}</td> }
                 })
                 .collect_view();
             let score = point.metrics.get(&metric).map(|m| mean_std(&metric, m)).unwrap_or_else(|| "—".into());

@@ -6,7 +6,6 @@ mod choices;
 mod grid;
 mod leaderboard;
 mod metrics;
-mod param_check;
 mod params_form;
 mod setup;
 mod summary;

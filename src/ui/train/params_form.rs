@@ -1,11 +1,11 @@
 //! The chosen algorithm's hyperparameters as a form drawn from the engine's description:
-//! a whole-number or number input with its range, or a select for a choice; each with its
-//! one-line help, checked as it is typed.
+//! a whole-number or number input with its range, or a select for a choice; each a
+//! [`ParamField`] (as a step's parameters are) with its one-line help, checked as it is typed.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::ui::train::param_check::{applies, checked, empty_note};
+use crate::ui::param_form::{field_id, help_id, ParamField};
 use crate::ui::train::setup::Setup;
 use crate::worker::protocol::{HyperKind, ParamSpec};
 
@@ -21,7 +21,7 @@ pub fn ParamsForm(setup: Setup) -> impl IntoView {
         }
         let fields = specs
             .iter()
-            .map(|spec| view! { <ParamField setup=setup spec=spec.clone() all=specs.clone() /> })
+            .map(|spec| view! { <HyperField setup=setup spec=spec.clone() all=specs.clone() /> })
             .collect_view();
         view! { <div class="fields param-fields">{fields}</div> }.into_any()
     };
@@ -34,11 +34,12 @@ pub fn ParamsForm(setup: Setup) -> impl IntoView {
     }
 }
 
-/// One hyperparameter: label, control, help, and what is wrong with its value.
+/// One hyperparameter: label, control, help, and what is wrong with its value; hidden when
+/// it does not apply.
 #[component]
-fn ParamField(setup: Setup, spec: ParamSpec, all: Vec<ParamSpec>) -> impl IntoView {
-    let id = format!("param-{}", spec.name.replace('_', "-"));
-    let help_id = format!("{id}-help");
+fn HyperField(setup: Setup, spec: ParamSpec, all: Vec<ParamSpec>) -> impl IntoView {
+    let id = field_id("param", &spec.name);
+    let help_id = help_id(&id);
     // A property, not the attribute: a redraw updates the fields in place, and a field
     // someone typed into no longer follows its value attribute.
     let initial = untrack(|| setup.text(&spec));
@@ -81,34 +82,17 @@ fn ParamField(setup: Setup, spec: ParamSpec, all: Vec<ParamSpec>) -> impl IntoVi
         }
     };
     let spec_for_error = spec.clone();
-    let error = Memo::new(move |_| checked(&spec_for_error, &setup.text(&spec_for_error)).err());
+    let error = Memo::new(move |_| spec_for_error.check_text(&setup.text(&spec_for_error)).err());
     let condition = spec.clone();
-    let shown = move || {
-        applies(&condition, |name| {
+    let shown = Memo::new(move |_| {
+        condition.applies(|name| {
             all.iter()
                 .find(|s| s.name == name)
                 .map(|s| setup.text(s))
                 .unwrap_or_default()
         })
-    };
-    let help = match (empty_note(&spec), &spec.only_when) {
-        (Some(note), _) => format!("{} {note}", spec.help),
-        (None, Some(c)) => format!(
-            "{} (Only when {} is {}.)",
-            spec.help,
-            c.param,
-            c.values.join(" or ")
-        ),
-        (None, None) => spec.help.clone(),
-    };
-    view! {
-        <div class="field param" class:invalid=move || error.with(Option::is_some) hidden=move || !shown()>
-            <label for=id>{spec.label.clone()}</label>
-            {control}
-            <p class="help" id=help_id>{help}</p>
-            {move || error.get().map(|e| view! { <p class="field-error">{e}</p> })}
-        </div>
-    }
+    });
+    view! { <ParamField spec=spec id=id control=control class="param" error=error shown=shown /> }
 }
 
 /// A number input's text; text the browser cannot read as a number says so (an input of

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::ui::state::AppState;
-use crate::ui::train::param_check::{applies, checked, text_of};
 use crate::worker::protocol::{
     hyperparameters, Algorithm, ColumnSummary, ColumnType, ParamSpec, Params, Task, TrainOptions,
 };
@@ -123,7 +122,7 @@ impl Setup {
         let algorithm = self.algorithm.get();
         self.params
             .with(|t| t.get(&(algorithm, spec.name.clone())).cloned())
-            .unwrap_or_else(|| text_of(&spec.default))
+            .unwrap_or_else(|| spec.default.text())
     }
 
     /// Sets the text of parameter `name` of the chosen algorithm.
@@ -165,8 +164,8 @@ impl Setup {
                 .unwrap_or_default()
         };
         let mut params = Params::new();
-        for spec in specs.iter().filter(|s| applies(s, text)) {
-            let value = checked(spec, &self.text(spec))?;
+        for spec in specs.iter().filter(|s| s.applies(text)) {
+            let value = spec.check_text(&self.text(spec))?;
             if value != spec.default {
                 params.set(&spec.name, value);
             }

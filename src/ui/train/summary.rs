@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::ui::format;
 use crate::ui::state::TrainedModel;
-use crate::ui::train::param_check::shown;
 use crate::worker::protocol::{hyperparameters, Task};
 
 /// The training summary (group "Training summary").
@@ -53,7 +52,7 @@ pub fn Summary(model: TrainedModel) -> impl IntoView {
             format!(
                 "{} = {}",
                 spec.map_or(name.as_str(), |p| p.label.as_str()),
-                shown(spec, value)
+                value.shown(spec)
             )
         })
         .collect();

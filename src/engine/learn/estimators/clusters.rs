@@ -1,5 +1,5 @@
-//! Clustering: k-means, DBSCAN and agglomerative (single linkage) from smartcore. The model
-//! keeps what assigns new rows to clusters, in a form of our own:
+//! A fitted clustering (k-means, DBSCAN and agglomerative, whose files in `algorithms/` call
+//! smartcore): what assigns new rows to clusters, in a form of our own:
 //!
 //! - k-means and agglomerative: the cluster centres; a new row joins the nearest (for
 //!   agglomerative clustering this is an approximation: smartcore cannot assign new rows).
@@ -7,20 +7,11 @@
 //!   nearest clustered row within the radius, or is noise (-1).
 
 use serde::{Deserialize, Serialize};
-use smartcore::cluster::agglomerative::{AgglomerativeClustering, AgglomerativeClusteringParameters};
-use smartcore::cluster::dbscan::{DBSCANParameters, DBSCAN};
-use smartcore::cluster::kmeans::{KMeans, KMeansParameters};
-use smartcore::metrics::distance::euclidian::Euclidian;
 
-use super::{all_inputs, failed, predict_failed, Matrix};
-use crate::engine::learn::algorithms::Algorithm;
+use super::{all_inputs, Fitted};
+use crate::engine::learn::algorithms::{Algorithm, StoredModel};
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
-use crate::engine::learn::hyper::Params;
-
-/// Agglomerative clustering compares every pair of rows; beyond this many it would take too
-/// much memory and time in a browser tab.
-pub const MAX_AGGLOMERATIVE_ROWS: usize = 3000;
 
 /// The largest DBSCAN radius the trainer accepts (its `eps` parameter's maximum).
 const MAX_EPS: f64 = 1e12;
@@ -49,47 +40,24 @@ enum Form {
 }
 
 impl Clusters {
-    /// Finds clusters in `x`; returns the model and each row's cluster (-1 for noise).
-    pub fn fit(algorithm: Algorithm, params: &Params, seed: u64, x: &Features) -> Result<(Clusters, Vec<i32>), LearnError> {
-        let fail = failed(algorithm);
-        let dense = x.to_dense()?;
-        let labels: Vec<i32> = match algorithm {
-            Algorithm::Kmeans => {
-                let k = at_most_rows(params.count("k"), x, "clusters")?;
-                let settings = KMeansParameters { k, max_iter: params.count("max_iter"), seed: Some(seed) };
-                let model: KMeans<f64, u32, Matrix, Vec<u32>> = KMeans::fit(&dense, settings).map_err(&fail)?;
-                model.predict(&dense).map_err(predict_failed)?.into_iter().map(|l| l as i32).collect()
-            }
-            Algorithm::Agglomerative => {
-                if x.rows() > MAX_AGGLOMERATIVE_ROWS {
-                    return Err(LearnError::new(format!(
-                        "agglomerative clustering compares every pair of rows, so it takes at most {MAX_AGGLOMERATIVE_ROWS} rows (these are {}); sample the rows or use k-means",
-                        x.rows()
-                    )));
-                }
-                let n_clusters = at_most_rows(params.count("n_clusters"), x, "clusters")?;
-                let settings = AgglomerativeClusteringParameters::default().with_n_clusters(n_clusters);
-                let model: AgglomerativeClustering<f64, u32, Matrix, Vec<u32>> =
-                    AgglomerativeClustering::fit(&dense, settings).map_err(&fail)?;
-                model.labels.iter().map(|&l| l as i32).collect()
-            }
-            _ => {
-                let eps = params.number("eps");
-                let settings = DBSCANParameters::default().with_eps(eps).with_min_samples(params.count("min_samples"));
-                let model: DBSCAN<f64, i32, Matrix, Vec<i32>, Euclidian<f64>> = DBSCAN::fit(&dense, settings).map_err(&fail)?;
-                // smartcore numbers clusters from 1 and says 0 for noise.
-                let labels: Vec<i32> = model.predict(&dense).map_err(predict_failed)?.into_iter().map(|l| l - 1).collect();
-                let kept: Vec<usize> = (0..labels.len()).filter(|&i| labels[i] != NOISE).collect();
-                let form = Form::Density {
-                    eps,
-                    points: kept.iter().map(|&i| x.row(i).to_vec()).collect(),
-                    labels: kept.iter().map(|&i| labels[i]).collect(),
-                };
-                return Clusters { algorithm, form }.checked(x, labels);
-            }
-        };
+    /// The clusters `labels` (from 0; -1 for noise) that `algorithm` found in `x`, kept as
+    /// their centres: a new row joins the nearest. Returns the model and the labels.
+    pub fn around_centres(algorithm: Algorithm, x: &Features, labels: Vec<i32>) -> Result<(Clusters, Vec<i32>), LearnError> {
         let form = Form::Nearest { centres: centres(x, &labels) };
         Clusters { algorithm, form }.checked(x, labels)
+    }
+
+    /// The clusters `labels` (from 0; -1 for noise) that DBSCAN found in `x` with radius
+    /// `eps`, kept as the clustered rows: a new row takes the cluster of the nearest one
+    /// within the radius, or is noise. Returns the model and the labels.
+    pub fn by_density(eps: f64, x: &Features, labels: Vec<i32>) -> Result<(Clusters, Vec<i32>), LearnError> {
+        let kept: Vec<usize> = (0..labels.len()).filter(|&i| labels[i] != NOISE).collect();
+        let form = Form::Density {
+            eps,
+            points: kept.iter().map(|&i| x.row(i).to_vec()).collect(),
+            labels: kept.iter().map(|&i| labels[i]).collect(),
+        };
+        Clusters { algorithm: Algorithm::Dbscan, form }.checked(x, labels)
     }
 
     /// The fitted clustering with the checks a loaded one passes (see `Estimator::check_fitted`).
@@ -98,11 +66,6 @@ impl Clusters {
             LearnError::new(format!("{} found clusters that could not be saved ({e}); rescale the features", self.algorithm.label()))
         })?;
         Ok((self, labels))
-    }
-
-    /// The algorithm that found the clusters.
-    pub fn algorithm(&self) -> Algorithm {
-        self.algorithm
     }
 
     /// The cluster of each row of `x` (-1 for noise).
@@ -138,7 +101,32 @@ impl Clusters {
     }
 }
 
-fn at_most_rows(k: usize, x: &Features, what: &str) -> Result<usize, LearnError> {
+/// A fitted clustering in a model file: k-means, DBSCAN and agglomerative clustering share
+/// the kind `"clusters"`, which names its algorithm.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClustersModel {
+    Clusters(Clusters),
+}
+
+impl StoredModel for ClustersModel {
+    const KINDS: &'static [&'static str] = &["clusters"];
+
+    fn fitted(&self) -> Fitted<'_> {
+        match self {
+            ClustersModel::Clusters(m) => Fitted::Clusters(m),
+        }
+    }
+
+    fn check(&self, n_features: usize, _: usize) -> Result<(), String> {
+        match self {
+            ClustersModel::Clusters(m) => m.check(n_features),
+        }
+    }
+}
+
+/// `k` clusters, when `x` has at least as many rows.
+pub fn at_most_rows(k: usize, x: &Features, what: &str) -> Result<usize, LearnError> {
     if k > x.rows() {
         return Err(LearnError::new(format!("cannot make {k} {what} from {} rows; choose at most {}", x.rows(), x.rows())));
     }

@@ -1,15 +1,13 @@
-//! The linear regressions: least squares, ridge, lasso, elastic net (logistic regression is
-//! in `logistic.rs`).
+//! The linear regressions: least squares, and what ridge, lasso and elastic net share (the
+//! centring and scaling around their solvers, which are in their files in `algorithms/`).
+//! Logistic regression is in `logistic.rs`.
 
 use serde::{Deserialize, Serialize};
 use smartcore::linalg::basic::arrays::Array;
-use smartcore::linear::elastic_net::{ElasticNet, ElasticNetParameters};
-use smartcore::linear::lasso::{Lasso, LassoParameters};
 use smartcore::linear::linear_regression::{LinearRegression, LinearRegressionParameters, LinearRegressionSolverName};
-use smartcore::linear::ridge_regression::{RidgeRegression, RidgeRegressionParameters, RidgeRegressionSolverName};
 
-use super::{all_finite, diverged, failed, predict_failed, Matrix, Regress};
-use crate::engine::learn::algorithms::Algorithm;
+use super::{all_finite, diverged, failed, predict_failed, Fitted, Matrix, Regress};
+use crate::engine::learn::algorithms::{Algorithm, StoredModel};
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
@@ -49,14 +47,14 @@ pub struct Penalized {
 impl Penalized {
     /// Fits on the columns that vary (a constant column gets weight 0, and smartcore's
     /// solvers fail on it).
-    pub fn fit(algorithm: Algorithm, params: &Params, x: &Features, y: &[f64]) -> Result<Penalized, LearnError> {
+    pub fn fit(algorithm: Algorithm, solver: Solver, params: &Params, x: &Features, y: &[f64]) -> Result<Penalized, LearnError> {
         let varying: Vec<usize> = (0..x.cols()).filter(|&j| (1..x.rows()).any(|i| x.row(i)[j] != x.row(0)[j])).collect();
         let y_mean = y.iter().sum::<f64>() / y.len().max(1) as f64;
         let mut coefficients = vec![0.0; x.cols()];
         let mut intercept = y_mean;
         if !varying.is_empty() {
             let columns = Features::new(x.rows(), varying.len(), (0..x.rows()).flat_map(|i| varying.iter().map(move |&j| x.row(i)[j])).collect())?;
-            let (w, b) = Penalized::fit_varying(algorithm, params, &columns, y, y_mean)?;
+            let (w, b) = Penalized::fit_varying(algorithm, solver, params, &columns, y, y_mean)?;
             varying.iter().zip(w).for_each(|(&j, w)| coefficients[j] = w);
             intercept = b;
         }
@@ -68,65 +66,17 @@ impl Penalized {
     /// interior-point solver (lasso, elastic net) otherwise fails to converge on features
     /// beyond ~1e10 and takes minutes near 1e70, and centring values near ±1e100 would
     /// leave the learners' range. The weights found are scaled back by `cy / cx`.
-    fn fit_varying(algorithm: Algorithm, params: &Params, x: &Features, y: &[f64], y_mean: f64) -> Result<(Vec<f64>, f64), LearnError> {
+    fn fit_varying(algorithm: Algorithm, solver: Solver, params: &Params, x: &Features, y: &[f64], y_mean: f64) -> Result<(Vec<f64>, f64), LearnError> {
         let (means, centred, cx) = centre(x)?;
         let cy = largest_magnitude(y.iter().map(|v| v - y_mean));
         let y_centred: Vec<f64> = y.iter().map(|v| (v - y_mean) / cy).collect();
-        let fail = failed(algorithm);
         // A penalty that overflows on rescaled rows (features near 1e-160 and smaller) outweighs
         // any fit: every weight is 0 (the solvers would meet an infinity and panic).
         let alpha = params.number("alpha");
         if !(alpha / cx / cx).is_finite() || !(alpha / cx / cy).is_finite() {
             return Ok((vec![0.0; x.cols()], y_mean));
         }
-        // smartcore's lasso minimises (1/n)·RSS + a·|w|₁, scikit-learn's (1/2n)·RSS + α·|w|₁:
-        // the same solution with a = 2α.
-        let (w, b) = match algorithm {
-            Algorithm::Ridge => {
-                if x.rows() <= x.cols() {
-                    return Err(LearnError::new(format!(
-                        "ridge regression in smartcore needs more rows ({}) than features ({}); use fewer features",
-                        x.rows(),
-                        x.cols()
-                    )));
-                }
-                // (XᵀX + αI)w = Xᵀy holds for X/cx, y/cy and w·cx/cy with α/cx².
-                check_svd_range(x, algorithm, true)?;
-                let settings = RidgeRegressionParameters::default()
-                    .with_alpha(params.number("alpha") / cx / cx)
-                    .with_normalize(false)
-                    .with_solver(RidgeRegressionSolverName::SVD);
-                let m = RidgeRegression::fit(&centred, &y_centred, settings).map_err(fail)?;
-                (m.coefficients().iterator(0).copied().collect::<Vec<f64>>(), *m.intercept())
-            }
-            Algorithm::Lasso => {
-                // (1/n)·RSS + a·|w|₁ is cy² times that of X/cx, y/cy, w·cx/cy with a/(cx·cy).
-                let settings = LassoParameters::default()
-                    .with_alpha((2.0 * params.number("alpha") / cx / cy).max(MIN_SCALED_PENALTY))
-                    .with_normalize(false)
-                    .with_max_iter(params.count("max_iter"))
-                    .with_tol(params.number("tol"));
-                let m = Lasso::fit(&centred, &y_centred, settings).map_err(fail)?;
-                (m.coefficients().iterator(0).copied().collect(), *m.intercept())
-            }
-            _ => {
-                // smartcore: RSS + n·a·r·|w|₁ + n·a·(1−r)·|w|²; scikit-learn (times 2n):
-                // RSS + 2n·α·ρ·|w|₁ + n·α·(1−ρ)·|w|², so a = α(1+ρ) and r = 2ρ/(1+ρ).
-                // Scaled as lasso: the L1 weight a·r becomes a·r/(cx·cy), the L2 one a·(1−r)/cx².
-                let (alpha, rho) = (params.number("alpha"), params.number("l1_ratio"));
-                let (a, r) = (alpha * (1.0 + rho), 2.0 * rho / (1.0 + rho));
-                let (l1, l2) = (a * r / cx / cy, a * (1.0 - r) / cx / cx);
-                let (a, r) = if l1 + l2 > 0.0 { ((l1 + l2).max(MIN_SCALED_PENALTY), l1 / (l1 + l2)) } else { (0.0, r) };
-                let settings = ElasticNetParameters::default()
-                    .with_alpha(a)
-                    .with_l1_ratio(r)
-                    .with_normalize(false)
-                    .with_max_iter(params.count("max_iter"))
-                    .with_tol(params.number("tol"));
-                let m = ElasticNet::fit(&centred, &y_centred, settings).map_err(fail)?;
-                (m.coefficients().iterator(0).copied().collect(), *m.intercept())
-            }
-        };
+        let (w, b) = solver(params, &Scaled { x, centred: &centred, y: &y_centred, cx, cy })?;
         let w: Vec<f64> = w.into_iter().map(|w| w * (cy / cx)).collect();
         let intercept = y_mean + b * cy - means.iter().zip(&w).map(|(m, w)| m * w).sum::<f64>();
         if !all_finite(&w) || !intercept.is_finite() || w.len() != x.cols() {
@@ -152,6 +102,54 @@ impl Regress for Penalized {
     }
 }
 
+/// A penalized least-squares problem on rows and targets centred and divided by their
+/// largest magnitudes `cx` and `cy` (see `Penalized::fit_varying`), for the solver of ridge,
+/// lasso or elastic net, which converts its penalties so that the weights come out the same.
+pub struct Scaled<'a> {
+    /// The columns that vary, as given (before centring).
+    pub x: &'a Features,
+    /// Those columns centred and divided by `cx`.
+    pub centred: &'a Matrix,
+    /// The targets centred and divided by `cy`.
+    pub y: &'a Vec<f64>,
+    pub cx: f64,
+    pub cy: f64,
+}
+
+/// How ridge, lasso or elastic net finds the weights and intercept of a [`Scaled`] problem.
+pub type Solver = fn(&Params, &Scaled) -> Result<(Vec<f64>, f64), LearnError>;
+
+/// A fitted ridge, lasso or elastic net in a model file: the three share the kind
+/// `"penalized"`, which names its algorithm.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PenalizedModel {
+    Penalized { algorithm: Algorithm, model: Penalized },
+}
+
+impl PenalizedModel {
+    /// Fits `algorithm` (ridge, lasso or elastic net) with its `solver`.
+    pub fn fit(algorithm: Algorithm, solver: Solver, params: &Params, x: &Features, y: &[f64]) -> Result<PenalizedModel, LearnError> {
+        Ok(PenalizedModel::Penalized { algorithm, model: Penalized::fit(algorithm, solver, params, x, y)? })
+    }
+}
+
+impl StoredModel for PenalizedModel {
+    const KINDS: &'static [&'static str] = &["penalized"];
+
+    fn fitted(&self) -> Fitted<'_> {
+        match self {
+            PenalizedModel::Penalized { model, .. } => Fitted::Values(model),
+        }
+    }
+
+    fn check(&self, n_features: usize, _: usize) -> Result<(), String> {
+        match self {
+            PenalizedModel::Penalized { model, .. } => model.check(n_features),
+        }
+    }
+}
+
 /// How much smaller than the largest value a varying column's values may be for smartcore's
 /// SVD: beyond it the SVD meets underflowing numbers and panics ("no convergence in 30
 /// iterations") rather than returning an error.
@@ -161,7 +159,7 @@ const SVD_RANGE: f64 = 1e-100;
 /// within [`SVD_RANGE`] of the largest value of the matrix, and (unless the solver will see
 /// the matrix `rescaled` to a largest value of 1) that value within it of 1: an error naming
 /// the column otherwise, never a panic.
-fn check_svd_range(x: &Features, algorithm: Algorithm, rescaled: bool) -> Result<(), LearnError> {
+pub fn check_svd_range(x: &Features, algorithm: Algorithm, rescaled: bool) -> Result<(), LearnError> {
     let largest = |j: usize| (0..x.rows()).fold(0.0f64, |m, i| m.max(x.row(i)[j].abs()));
     let top = (0..x.cols()).map(largest).fold(0.0f64, f64::max);
     let varies = |j: usize| (1..x.rows()).any(|i| x.row(i)[j] != x.row(0)[j]);
@@ -181,7 +179,7 @@ fn check_svd_range(x: &Features, algorithm: Algorithm, rescaled: bool) -> Result
 /// The smallest penalty the interior-point solver is given on rescaled rows. Below it the
 /// solver stops converging (its barrier starts at 1 / penalty), and on rows and targets
 /// scaled to at most 1 a penalty of 1e-8 moves the weights far less than its tolerance.
-const MIN_SCALED_PENALTY: f64 = 1e-8;
+pub const MIN_SCALED_PENALTY: f64 = 1e-8;
 
 /// The column means, and the matrix with them subtracted divided by its largest magnitude
 /// (returned last).

@@ -1,5 +1,6 @@
-//! The fitted models behind a [`super::Model`]: one kind per (task, algorithm), how each is
-//! trained from checked hyperparameters, and how each predicts.
+//! The numerical machinery behind the algorithms (`super::algorithms`, one file each, which
+//! say which of these models they fit and store), and what every fitted model offers: class
+//! scores ([`Classify`]) or numbers ([`Regress`]).
 //!
 //! Most are smartcore models stored as smartcore serializes them. Where smartcore cannot
 //! predict after loading (SVMs), gives no probabilities (naive Bayes), could panic on a
@@ -7,71 +8,49 @@
 //! which Sift grows itself), the model is kept in a form of our own that predicts with our
 //! own code, and is checked when read.
 
-mod bayes;
-mod cart;
-mod clusters;
-mod forest;
+pub(super) mod bayes;
+pub(super) mod cart;
+pub(super) mod clusters;
+pub(super) mod forest;
 mod kernel;
-mod knn;
+pub(super) mod knn;
 mod lbfgs;
-mod linear;
-mod logistic;
-mod svm;
-mod trees;
+pub(super) mod linear;
+pub(super) mod logistic;
+pub(super) mod svm;
+pub(super) mod trees;
 
-use serde::{Deserialize, Serialize};
 use smartcore::error::Failed;
 use smartcore::linalg::basic::matrix::DenseMatrix;
 
-use super::algorithms::{Algorithm, Task};
+use super::algorithms::Algorithm;
+pub(super) use super::algorithms::Estimator;
 use super::data::{Features, Target, MAX_MAGNITUDE};
 use super::error::LearnError;
 use super::hyper::Params;
 use super::progress::Progress;
 use super::scores::Scores;
-
-use cart::Outcome;
-pub(super) use clusters::Clusters;
+use clusters::Clusters;
 
 /// smartcore's dense matrix of numbers.
 pub(super) type Matrix = DenseMatrix<f64>;
 
-/// One fitted model. Class labels are `u32` indices below the model's class count.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub(super) enum Estimator {
-    LogisticRegression(logistic::Logistic),
-    DecisionTree(forest::SingleTree),
-    RandomForest(forest::Forest),
-    KnnClassifier(knn::KnnClassifier),
-    SvmClassifier(svm::SvmClassifier),
-    NaiveBayes(bayes::NaiveBayes),
-    LinearRegression(linear::Linear),
-    Penalized { algorithm: Algorithm, model: linear::Penalized },
-    RegressionTree(forest::SingleTree),
-    RegressionForest(forest::Forest),
-    ExtraTreesRegressor(trees::ExtraTrees),
-    GradientBoosting(trees::Boosting),
-    KnnRegressor(knn::KnnRegressor),
-    SvmRegressor(svm::SvmRegressor),
-    Clusters(Clusters),
-}
-
 /// What a fitted model predicts, and how.
-pub(super) enum Fitted<'a> {
+pub enum Fitted<'a> {
     Classes(&'a dyn Classify),
     Values(&'a dyn Regress),
     Clusters(&'a Clusters),
 }
 
 /// A model that scores each class for each row.
-pub(super) trait Classify {
+pub trait Classify {
     /// Scores of `n_classes` classes for each row of `x`.
     fn scores(&self, x: &Features, n_classes: usize) -> Result<Scores, LearnError>;
 }
 
 /// A model that predicts a number for each row.
-pub(super) trait Regress {
+pub trait Regress {
+    /// One number for each row of `x`.
     fn predict(&self, x: &Features) -> Result<Vec<f64>, LearnError>;
 }
 
@@ -85,49 +64,13 @@ impl Estimator {
         y: &Target,
         progress: &mut Progress,
     ) -> Result<Estimator, LearnError> {
-        Estimator::fit_inner(algorithm, params, seed, x, y, progress).map_err(|e| with_scale_hint(e, x))
-    }
-
-    fn fit_inner(
-        algorithm: Algorithm,
-        params: &Params,
-        seed: u64,
-        x: &Features,
-        y: &Target,
-        progress: &mut Progress,
-    ) -> Result<Estimator, LearnError> {
-        use Algorithm as A;
-        use Estimator as E;
-        let estimator = match y {
-            Target::Classes { labels, n_classes } => match algorithm {
-                A::LogisticRegression => E::LogisticRegression(logistic::Logistic::fit(params, x, labels)?),
-                A::DecisionTree => E::DecisionTree(forest::SingleTree::fit(params, seed, x, classes(labels, *n_classes))),
-                A::RandomForest => E::RandomForest(forest::Forest::fit(params, seed, x, classes(labels, *n_classes), progress)?),
-                A::Knn => E::KnnClassifier(knn::KnnClassifier::fit(params, x, labels)?),
-                A::Svm => E::SvmClassifier(svm::SvmClassifier::fit(params, seed, x, labels, progress)?),
-                A::NaiveBayes => E::NaiveBayes(bayes::NaiveBayes::fit(params, x, labels)?),
-                _ => return Err(cannot(algorithm, Task::Classification)),
-            },
-            Target::Values(values) => match algorithm {
-                A::LinearRegression => E::LinearRegression(linear::Linear::fit(x, values)?),
-                A::Ridge | A::Lasso | A::ElasticNet => {
-                    E::Penalized { algorithm, model: linear::Penalized::fit(algorithm, params, x, values)? }
-                }
-                A::DecisionTree => E::RegressionTree(forest::SingleTree::fit(params, seed, x, Outcome::Values(values))),
-                A::RandomForest => E::RegressionForest(forest::Forest::fit(params, seed, x, Outcome::Values(values), progress)?),
-                A::ExtraTrees => E::ExtraTreesRegressor(trees::ExtraTrees::fit(params, seed, x, values)?),
-                A::GradientBoosting => E::GradientBoosting(trees::Boosting::fit(params, seed, x, values)?),
-                A::Knn => E::KnnRegressor(knn::KnnRegressor::fit(params, x, values)?),
-                A::Svm => E::SvmRegressor(svm::SvmRegressor::fit(params, x, values)?),
-                _ => return Err(cannot(algorithm, Task::Regression)),
-            },
-        };
         let n_classes = match y {
             Target::Classes { n_classes, .. } => *n_classes,
             Target::Values(_) => 0,
         };
-        estimator.check_fitted(algorithm, x.cols(), n_classes)?;
-        Ok(estimator)
+        Estimator::fit_algorithm(algorithm, params, seed, x, y, progress)
+            .and_then(|estimator| estimator.check_fitted(algorithm, x.cols(), n_classes).map(|()| estimator))
+            .map_err(|e| with_scale_hint(e, x))
     }
 
     /// The checks a loaded model passes, made on a freshly fitted one: a model whose learned
@@ -145,45 +88,7 @@ impl Estimator {
 
     /// The algorithm behind the model, and the model seen through what it predicts.
     pub(super) fn parts(&self) -> (Algorithm, Fitted<'_>) {
-        use Algorithm as A;
-        use Estimator as E;
-        use Fitted::{Classes, Values};
-        match self {
-            E::LogisticRegression(m) => (A::LogisticRegression, Classes(m)),
-            E::DecisionTree(m) => (A::DecisionTree, Classes(m)),
-            E::RandomForest(m) => (A::RandomForest, Classes(m)),
-            E::KnnClassifier(m) => (A::Knn, Classes(m)),
-            E::SvmClassifier(m) => (A::Svm, Classes(m)),
-            E::NaiveBayes(m) => (A::NaiveBayes, Classes(m)),
-            E::LinearRegression(m) => (A::LinearRegression, Values(m)),
-            E::Penalized { algorithm, model } => (*algorithm, Values(model)),
-            E::RegressionTree(m) => (A::DecisionTree, Values(m)),
-            E::RegressionForest(m) => (A::RandomForest, Values(m)),
-            E::ExtraTreesRegressor(m) => (A::ExtraTrees, Values(m)),
-            E::GradientBoosting(m) => (A::GradientBoosting, Values(m)),
-            E::KnnRegressor(m) => (A::Knn, Values(m)),
-            E::SvmRegressor(m) => (A::Svm, Values(m)),
-            E::Clusters(m) => (m.algorithm(), Fitted::Clusters(m)),
-        }
-    }
-
-    /// Checks the parts stored in our own form against the model's sizes (a tampered file
-    /// must give an error, not a panic). smartcore's own forms are checked on their JSON by
-    /// `integrity`.
-    pub(super) fn check(&self, n_features: usize, n_classes: usize) -> Result<(), String> {
-        match self {
-            Estimator::RandomForest(m) => m.check(n_features, n_classes),
-            Estimator::DecisionTree(m) | Estimator::RegressionTree(m) => m.check(n_features, n_classes),
-            Estimator::RegressionForest(m) => m.check(n_features, 0),
-            Estimator::KnnClassifier(m) => m.check(n_features, n_classes),
-            Estimator::KnnRegressor(m) => m.check(n_features),
-            Estimator::SvmClassifier(m) => m.check(n_features, n_classes),
-            Estimator::SvmRegressor(m) => m.check(n_features),
-            Estimator::NaiveBayes(m) => m.check(n_features, n_classes),
-            Estimator::Penalized { model, .. } => model.check(n_features),
-            Estimator::Clusters(m) => m.check(n_features),
-            _ => Ok(()),
-        }
+        (self.algorithm(), self.fitted())
     }
 }
 
@@ -211,14 +116,6 @@ pub(super) fn with_scale_hint(error: LearnError, x: &Features) -> LearnError {
         return error;
     };
     LearnError::new(format!("{error} ({hint}: rescale it, e.g. with a standard scale step)"))
-}
-
-fn classes(labels: &[u32], n_classes: usize) -> Outcome<'_> {
-    Outcome::Classes { labels, n_classes }
-}
-
-fn cannot(algorithm: Algorithm, task: Task) -> LearnError {
-    LearnError::new(format!("{} cannot do {}", algorithm.label(), task.name()))
 }
 
 /// A smartcore failure as our error, naming the algorithm.

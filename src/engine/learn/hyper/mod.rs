@@ -1,10 +1,11 @@
 //! Hyperparameters: a serializable catalogue of each algorithm's knobs ([`specs`]) and the
 //! values a user gives ([`Params`]), checked against it.
 
-mod catalogue;
+pub(super) mod catalogue;
 mod spec;
 mod values;
 
 pub use catalogue::specs;
-pub use spec::{Condition, ParamKind, ParamSpec};
+pub use crate::engine::params::Condition;
+pub use spec::{ParamKind, ParamSpec};
 pub use values::{ParamValue, Params};

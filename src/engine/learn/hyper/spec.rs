@@ -1,28 +1,14 @@
-//! The description of one hyperparameter, serializable so that the page can draw a form for
-//! any algorithm without knowing it.
+//! What a hyperparameter holds (a bounded number or one of a few words) in the one parameter
+//! description ([`crate::engine::params::ParamSpec`]), and how typed values are checked
+//! against it, on the command line and in the page alike.
 
 use serde::{Deserialize, Serialize};
 
 use super::values::ParamValue;
+use crate::engine::params::Kind;
 
-/// One knob of an algorithm: what it is called, what it does, what it accepts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ParamSpec {
-    /// The key in parameter maps and after `--param` on the command line, e.g. `"max_depth"`.
-    pub name: String,
-    /// The name people read, e.g. `"Maximum depth"`.
-    pub label: String,
-    /// One line on what it changes.
-    pub help: String,
-    /// The values it accepts.
-    pub kind: ParamKind,
-    /// The value used when none is given.
-    pub default: ParamValue,
-    /// When set, the empty value (JSON `null`) is accepted and means this, e.g. `"no limit"`.
-    pub empty_means: Option<String>,
-    /// The parameter only matters when another one has one of some values.
-    pub only_when: Option<Condition>,
-}
+/// One knob of an algorithm: what it is called, what it does, what it accepts, its default.
+pub type ParamSpec = crate::engine::params::ParamSpec<ParamKind>;
 
 /// The values a parameter accepts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,42 +26,28 @@ pub enum ParamKind {
     Choice { choices: Vec<String> },
 }
 
-/// "Only when `param` is one of `values`".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Condition {
-    pub param: String,
-    pub values: Vec<String>,
+impl Kind for ParamKind {
+    type Default = ParamValue;
 }
 
 impl ParamSpec {
-    fn new(name: &str, label: &str, help: &str, kind: ParamKind, default: ParamValue) -> ParamSpec {
-        ParamSpec {
-            name: name.into(),
-            label: label.into(),
-            help: help.into(),
-            kind,
-            default,
-            empty_means: None,
-            only_when: None,
-        }
-    }
 
     /// A whole-number parameter.
     pub fn integer(name: &str, label: &str, help: &str, default: i64, min: i64, max: i64) -> ParamSpec {
-        ParamSpec::new(name, label, help, ParamKind::Integer { min, max }, ParamValue::Integer(default))
+        ParamSpec::with_kind(name, label, help, ParamKind::Integer { min, max }, ParamValue::Integer(default))
     }
 
     /// A number parameter; `min` is allowed unless `min_exclusive`.
     pub fn number(name: &str, label: &str, help: &str, default: f64, range: (f64, f64), min_exclusive: bool) -> ParamSpec {
         let (min, max) = range;
-        ParamSpec::new(name, label, help, ParamKind::Number { min, max, min_exclusive }, ParamValue::Number(default))
+        ParamSpec::with_kind(name, label, help, ParamKind::Number { min, max, min_exclusive }, ParamValue::Number(default))
     }
 
     /// A choice among `choices`, the first being the default.
     pub fn choice(name: &str, label: &str, help: &str, choices: &[&str]) -> ParamSpec {
         let choices: Vec<String> = choices.iter().map(|c| c.to_string()).collect();
         let default = ParamValue::Text(choices.first().cloned().unwrap_or_default());
-        ParamSpec::new(name, label, help, ParamKind::Choice { choices }, default)
+        ParamSpec::with_kind(name, label, help, ParamKind::Choice { choices }, default)
     }
 
     /// The same parameter, also accepting the empty value, which means `meaning`; with
@@ -85,15 +57,6 @@ impl ParamSpec {
         if default_empty {
             self.default = ParamValue::Empty;
         }
-        self
-    }
-
-    /// The same parameter, shown only when `param` has one of `values`.
-    pub fn only_when(mut self, param: &str, values: &[&str]) -> ParamSpec {
-        self.only_when = Some(Condition {
-            param: param.into(),
-            values: values.iter().map(|v| v.to_string()).collect(),
-        });
         self
     }
 
@@ -132,5 +95,61 @@ impl ParamSpec {
                     .ok_or_else(|| format!("{name} must be one of {} (it is {v})", choices.join(", ")))
             }
         }
+    }
+
+    /// The value typed in `text`, checked: empty or `none` is the empty value.
+    pub fn check_text(&self, text: &str) -> Result<ParamValue, String> {
+        self.check(&ParamValue::parse(text))
+    }
+
+    /// The values to try typed in `text` ("1, 10, 100"), each checked, without repeats; none
+    /// when empty.
+    pub fn grid_values(&self, text: &str) -> Result<Vec<ParamValue>, String> {
+        let mut values: Vec<ParamValue> = Vec::new();
+        for item in text.split([',', ';']).map(str::trim).filter(|t| !t.is_empty()) {
+            let value = self.check_text(item)?;
+            if !values.contains(&value) {
+                values.push(value);
+            }
+        }
+        Ok(values)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::learn::{specs, Algorithm, Task};
+
+    fn spec(algorithm: Algorithm, name: &str) -> ParamSpec {
+        specs(algorithm, Task::Classification).into_iter().find(|s| s.name == name).unwrap()
+    }
+
+    #[test]
+    fn texts_are_checked_like_the_engine() {
+        let depth = spec(Algorithm::DecisionTree, "max_depth");
+        assert_eq!(depth.check_text(""), Ok(ParamValue::Empty));
+        assert_eq!(depth.check_text("4"), Ok(ParamValue::Integer(4)));
+        assert!(depth.check_text("2.5").unwrap_err().contains("whole number"));
+        assert!(depth.check_text("0").unwrap_err().contains("between 1 and"));
+        assert_eq!(depth.default.text(), "");
+        assert_eq!(ParamValue::Empty.shown(Some(&depth)), "no limit");
+        assert_eq!(depth.empty_note().as_deref(), Some("Leave empty for no limit."));
+        let c = spec(Algorithm::Svm, "c");
+        assert!(c.check_text("").unwrap_err().contains("needs a value"));
+        assert_eq!(
+            c.grid_values("1, 10,, 100; 10"),
+            Ok(vec![ParamValue::Number(1.0), ParamValue::Number(10.0), ParamValue::Number(100.0)])
+        );
+        assert!(c.grid_values("1, -2").is_err());
+        assert_eq!(c.grid_values("  "), Ok(vec![]));
+    }
+
+    #[test]
+    fn conditions_follow_the_other_fields() {
+        let gamma = spec(Algorithm::Svm, "gamma");
+        assert!(gamma.applies(|_| "RBF".into()));
+        assert!(!gamma.applies(|_| "linear".into()));
+        assert!(spec(Algorithm::Svm, "c").applies(|_| String::new()));
     }
 }

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::specs;
+use super::spec::ParamSpec;
 use crate::engine::learn::algorithms::{Algorithm, Task};
 use crate::engine::learn::error::LearnError;
 
@@ -41,6 +42,24 @@ impl ParamValue {
             ParamValue::Integer(i) => Some(*i as f64),
             ParamValue::Number(x) => Some(*x),
             _ => None,
+        }
+    }
+}
+
+impl ParamValue {
+    /// The text a form's field shows for the value (empty for the empty value).
+    pub fn text(&self) -> String {
+        match self {
+            ParamValue::Empty => String::new(),
+            other => other.to_string(),
+        }
+    }
+
+    /// The value for people: the empty value says what it means for `spec`, e.g. "no limit".
+    pub fn shown(&self, spec: Option<&ParamSpec>) -> String {
+        match (self, spec.and_then(|s| s.empty_means.as_ref())) {
+            (ParamValue::Empty, Some(meaning)) => meaning.clone(),
+            _ => self.to_string(),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Checks a step's parameters against its schema and the table before it learns anything:
+//! Checks of a step's parameters against its schema and the table before it learns anything:
 //! columns that do not exist (all of them named), columns of the wrong type, numbers out of
 //! bounds, an empty column list.
 

@@ -1,6 +1,37 @@
 //! What can be learned (the task) and how (the algorithm).
+//!
+//! Each algorithm is a unit struct in its own file implementing [`AlgorithmKind`]: its name,
+//! label, explanation and tasks ([`About`]), its hyperparameters, how it learns, and the form
+//! its fitted models take in a model file ([`StoredModel`]), which predicts. The list below
+//! turns them into the [`Algorithm`] enum (`"snake_case"` in JSON), the catalogue of
+//! hyperparameters, and the [`Estimator`] enum of fitted models; it also declares each file as
+//! a module. Adding an algorithm is one file and one line in the list. Numerical machinery
+//! several algorithms share (trees, kernels, solvers) lives in `estimators/`.
+
+mod dispatch;
+mod kind;
 
 use serde::{Deserialize, Serialize};
+
+pub use kind::{About, AlgorithmKind, StoredModel};
+
+dispatch::algorithm_list! {
+    LogisticRegression(logistic_regression::LogisticRegression),
+    LinearRegression(linear_regression::LinearRegression),
+    Ridge(ridge::Ridge),
+    Lasso(lasso::Lasso),
+    ElasticNet(elastic_net::ElasticNet),
+    DecisionTree(decision_tree::DecisionTree),
+    RandomForest(random_forest::RandomForest),
+    ExtraTrees(extra_trees::ExtraTrees),
+    GradientBoosting(gradient_boosting::GradientBoosting),
+    Knn(knn::Knn),
+    Svm(svm::Svm),
+    NaiveBayes(naive_bayes::NaiveBayes),
+    Kmeans(kmeans::Kmeans),
+    Dbscan(dbscan::Dbscan),
+    Agglomerative(agglomerative::Agglomerative),
+}
 
 /// The kind of learning: classes to tell apart, numbers to estimate, or groups to find.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -39,81 +70,20 @@ impl Task {
     }
 }
 
-/// A learning algorithm. Some serve several tasks (a decision tree classifies and regresses).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Algorithm {
-    LogisticRegression,
-    LinearRegression,
-    Ridge,
-    Lasso,
-    ElasticNet,
-    DecisionTree,
-    RandomForest,
-    ExtraTrees,
-    GradientBoosting,
-    Knn,
-    Svm,
-    NaiveBayes,
-    Kmeans,
-    Dbscan,
-    Agglomerative,
-}
-
 impl Algorithm {
-    /// Every algorithm, in the order they are offered.
-    pub const ALL: [Algorithm; 15] = [
-        Algorithm::LogisticRegression,
-        Algorithm::LinearRegression,
-        Algorithm::Ridge,
-        Algorithm::Lasso,
-        Algorithm::ElasticNet,
-        Algorithm::DecisionTree,
-        Algorithm::RandomForest,
-        Algorithm::ExtraTrees,
-        Algorithm::GradientBoosting,
-        Algorithm::Knn,
-        Algorithm::Svm,
-        Algorithm::NaiveBayes,
-        Algorithm::Kmeans,
-        Algorithm::Dbscan,
-        Algorithm::Agglomerative,
-    ];
-
     /// The snake_case name used in files and on the command line, e.g. `"random_forest"`.
     pub fn name(self) -> &'static str {
-        self.describe().0
+        self.about().name
     }
 
     /// The name people read, e.g. `"Random forest"`.
     pub fn label(self) -> &'static str {
-        self.describe().1
+        self.about().label
     }
 
     /// One line on what the algorithm does, for learners.
     pub fn help(self) -> &'static str {
-        self.describe().2
-    }
-
-    fn describe(self) -> (&'static str, &'static str, &'static str) {
-        use Algorithm as A;
-        match self {
-            A::LogisticRegression => ("logistic_regression", "Logistic regression", "A weighted sum of the features turned into class probabilities; fast and easy to read."),
-            A::LinearRegression => ("linear_regression", "Linear regression", "The least-squares straight-line (plane) fit through the features."),
-            A::Ridge => ("ridge", "Ridge regression", "Linear regression whose weights are pulled towards zero (L2), steadier with correlated features."),
-            A::Lasso => ("lasso", "Lasso", "Linear regression that can set weights to exactly zero (L1), keeping only useful features."),
-            A::ElasticNet => ("elastic_net", "Elastic net", "A mix of ridge and lasso penalties on a linear regression."),
-            A::DecisionTree => ("decision_tree", "Decision tree", "A tree of yes/no questions on the features; easy to follow, prone to overfit."),
-            A::RandomForest => ("random_forest", "Random forest", "Many trees on resampled rows, voting or averaging; strong without tuning."),
-            A::ExtraTrees => ("extra_trees", "Extra trees", "Like a random forest, with split points drawn at random; faster, often smoother."),
-            A::GradientBoosting => ("gradient_boosting", "Gradient boosting", "Small trees added one by one, each correcting the errors of those before."),
-            A::Knn => ("knn", "k-nearest neighbours", "Predicts from the k most similar training rows; scale the features first."),
-            A::Svm => ("svm", "Support vector machine", "Finds the widest margin between classes (or around a line), with kernels for curved boundaries."),
-            A::NaiveBayes => ("naive_bayes", "Naive Bayes", "Class probabilities from per-feature distributions assumed independent; very fast."),
-            A::Kmeans => ("kmeans", "k-means", "Splits rows into k groups around their centres."),
-            A::Dbscan => ("dbscan", "DBSCAN", "Finds dense groups of any shape and marks isolated rows as noise."),
-            A::Agglomerative => ("agglomerative", "Agglomerative clustering", "Merges the closest rows and groups step by step until n clusters remain."),
-        }
+        self.about().help
     }
 
     /// The algorithm called `name`: its name or label, case-insensitive, with `-` or a space
@@ -128,18 +98,7 @@ impl Algorithm {
 
     /// Whether this algorithm can learn `task`.
     pub fn supports(self, task: Task) -> bool {
-        use Algorithm as A;
-        match self {
-            A::LogisticRegression | A::NaiveBayes => task == Task::Classification,
-            A::LinearRegression
-            | A::Ridge
-            | A::Lasso
-            | A::ElasticNet
-            | A::ExtraTrees
-            | A::GradientBoosting => task == Task::Regression,
-            A::DecisionTree | A::RandomForest | A::Knn | A::Svm => task != Task::Clustering,
-            A::Kmeans | A::Dbscan | A::Agglomerative => task == Task::Clustering,
-        }
+        self.about().tasks.contains(&task)
     }
 
     /// The algorithms that can learn `task`, in the order they are offered.
@@ -185,6 +144,20 @@ mod tests {
             assert_eq!(Task::parse(t.name()), Some(t));
             assert!(Algorithm::default_for(t).supports(t));
         }
+    }
+
+    #[test]
+    fn each_algorithm_describes_itself_and_owns_its_stored_kinds() {
+        for a in Algorithm::ALL {
+            let about = a.about();
+            assert!(!about.label.is_empty() && about.help.ends_with('.') && !about.tasks.is_empty(), "{a:?}");
+            assert!(!a.stored_kinds().is_empty(), "{a:?}");
+        }
+        let e = Estimator::read(serde_json::json!({"other": {}})).unwrap_err();
+        assert!(e.starts_with("at estimator: unknown variant `other`, expected one of `logistic_regression`, `linear_regression`"), "{e}");
+        assert_eq!(e.matches("`penalized`").count(), 1, "{e}");
+        let e = Estimator::read(serde_json::json!({"penalized": {"algorithm": "ridge"}})).unwrap_err();
+        assert_eq!(e, "at estimator.penalized: missing field `model`");
     }
 
     #[test]

@@ -1,0 +1,52 @@
+//! Extra trees: a forest whose split points are drawn at random (smartcore's
+//! `ExtraTreesRegressor`, in `estimators::trees`).
+
+use serde::{Deserialize, Serialize};
+
+use super::kind::{values, About, AlgorithmKind, StoredModel};
+use super::Task;
+use crate::engine::learn::data::{Features, Target};
+use crate::engine::learn::error::LearnError;
+use crate::engine::learn::estimators::trees::ExtraTrees as Trees;
+use crate::engine::learn::estimators::Fitted;
+use crate::engine::learn::hyper::catalogue::forest_specs;
+use crate::engine::learn::hyper::{ParamSpec, Params};
+use crate::engine::learn::progress::Progress;
+
+/// Extremely randomized trees (regression).
+pub struct ExtraTrees;
+
+impl AlgorithmKind for ExtraTrees {
+    const ABOUT: About = About {
+        name: "extra_trees",
+        label: "Extra trees",
+        help: "Like a random forest, with split points drawn at random; faster, often smoother.",
+        tasks: &[Task::Regression],
+    };
+    type Model = ExtraTreesModel;
+
+    fn specs(task: Task) -> Vec<ParamSpec> {
+        forest_specs(task)
+    }
+
+    fn fit(params: &Params, seed: u64, x: &Features, y: &Target, _: &mut Progress) -> Result<ExtraTreesModel, LearnError> {
+        Ok(ExtraTreesModel::ExtraTreesRegressor(Trees::fit(params, seed, x, values(&Self::ABOUT, y)?)?))
+    }
+}
+
+/// Fitted extra trees in a model file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExtraTreesModel {
+    ExtraTreesRegressor(Trees),
+}
+
+impl StoredModel for ExtraTreesModel {
+    const KINDS: &'static [&'static str] = &["extra_trees_regressor"];
+
+    fn fitted(&self) -> Fitted<'_> {
+        match self {
+            ExtraTreesModel::ExtraTreesRegressor(m) => Fitted::Values(m),
+        }
+    }
+}

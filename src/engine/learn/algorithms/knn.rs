@@ -1,0 +1,66 @@
+//! k-nearest neighbours: predicts from the k most similar training rows (smartcore's search,
+//! in `estimators::knn`).
+
+use serde::{Deserialize, Serialize};
+
+use super::kind::{About, AlgorithmKind, StoredModel};
+use super::Task;
+use crate::engine::learn::data::{Features, Target};
+use crate::engine::learn::error::LearnError;
+use crate::engine::learn::estimators::knn::{KnnClassifier, KnnRegressor};
+use crate::engine::learn::estimators::Fitted;
+use crate::engine::learn::hyper::{ParamSpec, Params};
+use crate::engine::learn::progress::Progress;
+
+/// k-nearest neighbours, for classes or numbers.
+pub struct Knn;
+
+impl AlgorithmKind for Knn {
+    const ABOUT: About = About {
+        name: "knn",
+        label: "k-nearest neighbours",
+        help: "Predicts from the k most similar training rows; scale the features first.",
+        tasks: &[Task::Classification, Task::Regression],
+    };
+    type Model = KnnModel;
+
+    fn specs(_: Task) -> Vec<ParamSpec> {
+        vec![
+            ParamSpec::integer("k", "Neighbours (k)", "How many of the most similar training rows vote or average.", 5, 1, 100_000),
+            ParamSpec::choice("weights", "Weighting", "uniform: each neighbour counts the same; distance: closer neighbours count more.", &["uniform", "distance"]),
+        ]
+    }
+
+    fn fit(params: &Params, _: u64, x: &Features, y: &Target, _: &mut Progress) -> Result<KnnModel, LearnError> {
+        Ok(match y {
+            Target::Classes { labels, .. } => KnnModel::KnnClassifier(KnnClassifier::fit(params, x, labels)?),
+            Target::Values(values) => KnnModel::KnnRegressor(KnnRegressor::fit(params, x, values)?),
+        })
+    }
+}
+
+/// A fitted k-nearest-neighbours model in a model file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KnnModel {
+    KnnClassifier(KnnClassifier),
+    KnnRegressor(KnnRegressor),
+}
+
+impl StoredModel for KnnModel {
+    const KINDS: &'static [&'static str] = &["knn_classifier", "knn_regressor"];
+
+    fn fitted(&self) -> Fitted<'_> {
+        match self {
+            KnnModel::KnnClassifier(m) => Fitted::Classes(m),
+            KnnModel::KnnRegressor(m) => Fitted::Values(m),
+        }
+    }
+
+    fn check(&self, n_features: usize, n_classes: usize) -> Result<(), String> {
+        match self {
+            KnnModel::KnnClassifier(m) => m.check(n_features, n_classes),
+            KnnModel::KnnRegressor(m) => m.check(n_features),
+        }
+    }
+}
