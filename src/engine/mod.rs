@@ -9,6 +9,7 @@ pub mod column_bytes;
 pub mod combine;
 pub mod compact;
 pub mod dates;
+pub mod error;
 pub mod export;
 pub mod features;
 pub mod fixes;
@@ -22,3 +23,5 @@ pub mod recipe;
 pub mod table;
 pub mod train;
 pub mod vector;
+
+pub use error::{Error, ErrorKind, Result};

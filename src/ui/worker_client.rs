@@ -213,7 +213,7 @@ impl WorkerClient {
                 drop(inner);
                 self.publish();
             }
-            WorkerMessage::Reply(reply) => self.finish(reply.id, reply.result),
+            WorkerMessage::Reply(reply) => self.finish(reply.id, reply.result.map_err(|e| e.message)),
             WorkerMessage::Crashed { message } if self.0.borrow().ready => {
                 self.restart(Stop::Crashed(message))
             }

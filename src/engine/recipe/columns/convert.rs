@@ -2,12 +2,13 @@
 //! missing (as pandas' `errors="coerce"`); conversions that make no sense (a number to a
 //! date) are refused.
 
+use crate::engine::error::{Error, Result};
 use crate::engine::dates::{datetime_ms, parse_iso_date, MS_PER_DAY};
 use crate::engine::recipe::values::{numbers, Labels};
 use crate::engine::table::{ColumnData, ColumnType};
 
 /// `data` as type `to`.
-pub fn convert(data: &ColumnData, to: ColumnType) -> Result<ColumnData, String> {
+pub fn convert(data: &ColumnData, to: ColumnType) -> Result<ColumnData> {
     let from = data.column_type();
     Ok(match (from, to) {
         _ if from == to => data.clone(),
@@ -29,7 +30,7 @@ pub fn convert(data: &ColumnData, to: ColumnType) -> Result<ColumnData, String> 
             ColumnData::Date(v) => ColumnData::DateTime(v.iter().map(|d| d.map(|d| i64::from(d) * MS_PER_DAY)).collect()),
             _ => data.clone(),
         },
-        _ => return Err(format!("{} column cannot become {} column", from.with_article(), to.with_article())),
+        _ => return Err(Error::other(format!("{} column cannot become {} column", from.with_article(), to.with_article()))),
     })
 }
 

@@ -2,6 +2,7 @@
 //! ("New York", "new york ", "York, New") or n-gram key ("Tokyo", "Tokio" do not; "Zürich",
 //! "Zurich" do) are proposed as one cluster; the step stores the merges the user confirmed.
 
+use crate::engine::error::Result;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -73,13 +74,13 @@ impl StepKind for ClusterSpellings {
         Some(merge_summary(&self.merges))
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for ClusterSpellings {
-    fn apply(&self, table: Table) -> Result<Table, String> {
+    fn apply(&self, table: Table) -> Result<Table> {
         apply_merges(table, &self.column, &self.merges)
     }
 }
