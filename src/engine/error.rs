@@ -172,12 +172,8 @@ impl Error {
         Error { kind: self.kind, message: Cow::Owned(message) }
     }
 
-    /// The same error with "`prefix`: " before its sentence, unless it was cancelled (a
-    /// cancelled job says only that).
+    /// The same kind with "`prefix`: " before its sentence ("step 2 (…): ", "fold 1 of 5: ").
     pub fn context(self, prefix: impl fmt::Display) -> Error {
-        if self.is_cancelled() {
-            return self;
-        }
         self.map_message(|m| format!("{prefix}: {m}"))
     }
 
@@ -273,9 +269,9 @@ mod tests {
     }
 
     #[test]
-    fn context_keeps_the_kind_and_spares_a_cancelled_job() {
+    fn context_keeps_the_kind() {
         let e = Error::ragged(7, "line 7 has 3 fields").context("fold 2 of 5");
         assert_eq!((e.message(), e.line()), ("fold 2 of 5: line 7 has 3 fields", Some(7)));
-        assert_eq!(Error::cancelled().context("fold 1"), CANCELLED);
+        assert!(Error::cancelled().context("fold 1").is_cancelled());
     }
 }

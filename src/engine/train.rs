@@ -110,7 +110,7 @@ pub fn train(table: &Table, recipe: &Recipe, options: &TrainOptions, created_at:
 }
 
 /// [`train`], reporting progress; a `false` from the callback stops it with a "cancelled"
-/// error ([`learn::CANCELLED`]).
+/// error (of kind [`ErrorKind::Cancelled`](crate::engine::ErrorKind::Cancelled)).
 pub fn train_with_progress(
     table: &Table,
     recipe: &Recipe,
@@ -183,7 +183,7 @@ fn resolve_task(table: &Table, options: &TrainOptions) -> Result<Task> {
         )));
     }
     if task != Task::Clustering && !(options.test_share > 0.0 && options.test_share < 1.0) {
-        return Err(Error::other(format!("the test share must be between 0 and 1 (it is {})", options.test_share)));
+        return Err(Error::invalid_param("test_share", format!("the test share must be between 0 and 1 (it is {})", options.test_share)));
     }
     Ok(task)
 }

@@ -72,9 +72,7 @@ fn check_folds(folds: usize) -> Result<()> {
     if (2..=MAX_FOLDS).contains(&folds) {
         Ok(())
     } else {
-        Err(Error::other(format!(
-            "the number of folds must be between 2 and {MAX_FOLDS} (it is {folds})"
-        )))
+        Err(Error::invalid_param("folds", format!("the number of folds must be between 2 and {MAX_FOLDS} (it is {folds})")))
     }
 }
 

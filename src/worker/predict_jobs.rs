@@ -76,7 +76,7 @@ pub fn predict(
         return Err(too_large(&csv.name, "predict it with `sift predict` on the command line, or split it"));
     }
     let table = read_csv(&csv.name, &csv.bytes, &IngestOptions::default())?;
-    let text = predictions_csv(&artifact, &table).map_err(|e| Error::other(format!("'{}' does not fit the model: {e}", csv.name)))?;
+    let text = predictions_csv(&artifact, &table).map_err(|e| e.context(format_args!("'{}' does not fit the model", csv.name)))?;
     let (header, preview) = first_rows(&text)?;
     let ignored = table
         .columns
@@ -118,7 +118,7 @@ fn model<'a>(source: ModelSource, files: &'a [FileBytes], trained: Option<&'a Ar
             }
             let text = std::str::from_utf8(&file.bytes)
                 .map_err(|_| Error::other(format!("'{}' is not a Sift model: it is not text (JSON)", file.name)))?;
-            let artifact = Artifact::from_json(text).map_err(|e| Error::other(format!("'{}' cannot be used: {e}", file.name)))?;
+            let artifact = Artifact::from_json(text).map_err(|e| e.context(format_args!("'{}' cannot be used", file.name)))?;
             Ok(Chosen { artifact: Cow::Owned(artifact), file: Some(file.name.clone()), rest })
         }
     }

@@ -135,7 +135,7 @@ async fn read_pieces(
     progress: &mut ProgressFn<'_>,
 ) -> Result<Ingested> {
     if !options.delimiter.is_none_or(|d| d.is_ascii()) || !options.quote.is_none_or(|q| q.is_ascii()) {
-        return Err(Error::other(format!("the delimiter and the quote chosen for '{name}' must be ASCII characters such as , ; | or \"")));
+        return Err(Error::invalid_param("delimiter", format!("the delimiter and the quote chosen for '{name}' must be ASCII characters such as , ; | or \"")));
     }
     let (dialect, split) = dialect(head, options, &mut notes);
     let read = share::read_columns(name, pieces, split, options, partner, progress).await?;

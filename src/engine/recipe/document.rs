@@ -99,7 +99,7 @@ impl Recipe {
         let steps = steps
             .iter()
             .enumerate()
-            .map(|(i, step)| read_filled::<RecipeStep>(step.clone(), &["automatic", "enabled"]).map_err(|e| Error::other(format!("step {}: {e}", i + 1))))
+            .map(|(i, step)| read_filled::<RecipeStep>(step.clone(), &["automatic", "enabled"]).map_err(|e| e.context(format_args!("step {}", i + 1))))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Recipe { version: RECIPE_VERSION, steps })
     }

@@ -41,7 +41,7 @@ impl FittedRecipe {
     pub fn apply_to(&self, table: Table, mode: ApplyMode) -> Result<Table> {
         let mut current = table;
         for step in self.steps.iter().filter(|s| mode == ApplyMode::Data || !s.removes_rows()) {
-            current = step.apply(current).map_err(|e| Error::other(format!("{}: {e}", step.info().title)))?;
+            current = step.apply(current).map_err(|e| e.context(step.info().title))?;
         }
         Ok(current)
     }

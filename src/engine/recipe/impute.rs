@@ -149,7 +149,7 @@ impl Impute {
             ImputeStrategy::Constant => {
                 let text = self.fill_value.as_deref().filter(|t| !t.is_empty()).ok_or("give the constant to fill with")?;
                 let typed = convert(&ColumnData::Text(vec![Some(text.to_string())]), data.column_type())
-                    .map_err(|e| Error::other(format!("'{name}': {e}")))?;
+                    .map_err(|e| e.context(format_args!("'{name}'")))?;
                 let fill = Fill::at(&typed, 0);
                 if fill.is_none() {
                     return Err(Error::other(format!("'{text}' is not a valid {} value for '{name}'", data.column_type().name())));
@@ -192,7 +192,7 @@ impl FittedKind for ImputeFitted {
                 Column::new(indicator_name(name), ColumnData::Integer(flags))
             });
             let data = std::mem::replace(&mut column.data, ColumnData::Number(Default::default()));
-            column.data = filled(data, fill).map_err(|e| Error::other(format!("'{name}': {e}")))?;
+            column.data = filled(data, fill).map_err(|e| e.context(format_args!("'{name}'")))?;
             insert_columns(&mut table, position + 1, indicator.into_iter().collect());
         }
         Ok(table)

@@ -129,7 +129,7 @@ pub fn update_column(
     let position = table.require_position(name)?;
     let column = &mut table.columns[position];
     let data = std::mem::replace(&mut column.data, ColumnData::Number(Default::default()));
-    column.data = f(data).map_err(|e| Error::other(format!("'{name}': {e}")))?;
+    column.data = f(data).map_err(|e| e.context(format_args!("'{name}'")))?;
     Ok(())
 }
 

@@ -52,8 +52,8 @@ impl Grouping {
     }
 
     /// A split's refusal, naming the group column.
-    pub fn explain(&self, e: LearnError) -> String {
-        format!("grouping rows by '{}': {e}", self.column)
+    pub fn explain(&self, e: LearnError) -> LearnError {
+        e.context(format_args!("grouping rows by '{}'", self.column))
     }
 
     /// An error when whole groups took every class but one out of the training rows `train`

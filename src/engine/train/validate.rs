@@ -74,11 +74,11 @@ fn cross_validate_prepared(prepared: &Prepared, options: &TrainOptions, k: usize
         let mut part = progress.part(i as f64 / k as f64, 1.0 / k as f64);
         part.report(0.0, &format!("fold {} of {k}", i + 1))?;
         if let (Some(group), Some(labels)) = (&prepared.group, labels) {
-            group.check_training_classes(train, labels, &prepared.classes).map_err(|e| Error::other(format!("fold {} of {k}: {e}", i + 1)))?;
+            group.check_training_classes(train, labels, &prepared.classes).map_err(|e| e.context(format_args!("fold {} of {k}", i + 1)))?;
         }
         let fold = prepared.fold(train, test)?;
         let model = Model::fit(prepared.task, options.algorithm, &params, options.seed, &fold.x_train, &fold.y_train, &mut part)
-            .map_err(|e| Error::other(format!("fold {} of {k}: {}", i + 1, e.naming_features(&fold.features))))?;
+            .map_err(|e| e.naming_features(&fold.features).context(format_args!("fold {} of {k}", i + 1)))?;
         let evaluation = evaluate(&model, &fold.x_test, &fold.y_test, &prepared.classes, options.seed)?;
         scores.push(FoldScore {
             train_rows: fold.x_train.rows(),
@@ -152,7 +152,7 @@ pub fn grid_search(
     for (i, params) in combinations.into_iter().enumerate() {
         let mut part = progress.part(i as f64 / total as f64, 1.0 / total as f64);
         let with = TrainOptions { params: params.clone(), ..options.clone() };
-        let cv = cross_validate_prepared(&prepared, &with, k, &mut part).map_err(|e| Error::other(format!("with {params}: {e}")))?;
+        let cv = cross_validate_prepared(&prepared, &with, k, &mut part).map_err(|e| e.context(format_args!("with {params}")))?;
         points.push(GridPoint { params, metrics: cv.metrics });
     }
     let score = |p: &GridPoint| p.metrics.get(metric).map_or(f64::NEG_INFINITY, |m| m.mean);

@@ -43,7 +43,7 @@ impl StepKind for ChangeType {
         // Refuse a conversion that makes no sense now rather than at prediction time.
         for name in &self.columns {
             if let Some(column) = table.column(name) {
-                convert(&column.data.take(&[]), self.to).map_err(|e| Error::other(format!("'{name}': {e}")))?;
+                convert(&column.data.take(&[]), self.to).map_err(|e| e.context(format_args!("'{name}'")))?;
             }
         }
         Ok(self.clone())

@@ -103,7 +103,7 @@ impl FittedKind for FittedSample {
                 stratified_split(&classes, self.fraction, self.seed)
             }
         };
-        let (_, sample) = drawn.map_err(|e| e.to_string())?;
+        let (_, sample) = drawn?;
         Ok(table.take(&sample))
     }
 }
