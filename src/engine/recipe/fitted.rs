@@ -1,7 +1,7 @@
 //! A fitted recipe and its two ways of applying: to data (every step) and for prediction
 //! (one output row per input row).
 
-use crate::engine::error::{Error, Result};
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::FittedStep;

@@ -34,7 +34,8 @@ impl Recipe {
             })
             .collect();
         let noun = if absent.len() == 1 { "a column this data does not have" } else { "columns this data does not have" };
-        Err(Error::other(format!("this recipe uses {noun}: {}; edit or remove those steps, or rename the columns first", listed.join(", "))))
+        let message = format!("this recipe uses {noun}: {}; edit or remove those steps, or rename the columns first", listed.join(", "));
+        Err(Error::missing_column(&absent[0].0, message))
     }
 
     /// Each missing column with the positions of the steps that name it. Steps run in turn

@@ -25,7 +25,7 @@ pub fn numbers(data: &ColumnData) -> Option<Vec<f64>> {
 pub fn numeric_column(table: &Table, name: &str) -> Result<Vec<f64>> {
     let column = table.require(name)?;
     numbers(&column.data)
-        .ok_or_else(|| Error::other(format!("'{}' is {} column, and this step needs numbers", visible(name), column.column_type().with_article())))
+        .ok_or_else(|| Error::wrong_type(name, format!("'{}' is {} column, and this step needs numbers", visible(name), column.column_type().with_article())))
 }
 
 /// The present values, sorted ascending.

@@ -1,6 +1,6 @@
 //! Changing the type of columns.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::convert::convert;

@@ -123,7 +123,7 @@ impl FittedKind for DateParts {
             let moments: Box<dyn Iterator<Item = Option<(i32, i64)>>> = match &table.columns[position].data {
                 ColumnData::Date(v) => Box::new(v.iter().map(|d| d.map(|d| (d, 0)))),
                 ColumnData::DateTime(v) => Box::new(v.iter().map(|ms| ms.map(split_datetime))),
-                other => return Err(Error::other(format!("'{name}' is {} column, not dates", other.column_type().with_article()))),
+                other => return Err(Error::wrong_type(name, format!("'{name}' is {} column, not dates", other.column_type().with_article()))),
             };
             let mut values: Vec<Integers> = vec![Integers::with_capacity(table.row_count()); self.parts.len()];
             for moment in moments.map(|m| m.filter(|(days, _)| days.unsigned_abs() <= MAX_DAYS)) {
