@@ -239,7 +239,7 @@ fn the_worker_answers_columns_and_proposes_clusters_on_every_row() {
         recipe: Recipe::default(),
         index: 0,
         column: "city".into(),
-        method: sift::engine::recipe::ClusterMethod::Ngram,
+        method: sift::engine::recipe::SpellingKey::Ngram,
         ngram_size: 2,
         context: FitContext::default(),
     };
@@ -262,7 +262,7 @@ fn the_worker_answers_columns_and_proposes_clusters_on_every_row() {
         recipe: Recipe::default(),
         index: 0,
         column: "town".into(),
-        method: sift::engine::recipe::ClusterMethod::Fingerprint,
+        method: sift::engine::recipe::SpellingKey::Fingerprint,
         ngram_size: 2,
         context: FitContext::default(),
     };

@@ -2,7 +2,7 @@
 
 use crate::engine::profile::{Alert, Report};
 use crate::engine::recipe::{
-    propose_clusters, ClipOutliers, ClusterMethod, ClusterSpellings, DropDuplicates, FenceMethod, FenceRule, ImputeStrategy,
+    propose_spelling_groups, ClipOutliers, SpellingKey, ClusterSpellings, DropDuplicates, FenceMethod, FenceRule, ImputeStrategy,
     Log1p, Merge, Step, TrimWhitespace, YeoJohnson,
 };
 use crate::engine::table::{ColumnType, Table};
@@ -58,12 +58,12 @@ pub fn fix_with_data(alert: &Alert, report: &Report, table: &Table) -> Option<St
     match (alert.kind.as_str(), alert.columns.first()) {
         ("inconsistent_spelling", Some(column)) => {
             let data = &table.column(column)?.data;
-            let merges: Vec<Merge> = propose_clusters(data, ClusterMethod::Fingerprint, 2)
+            let merges: Vec<Merge> = propose_spelling_groups(data, SpellingKey::Fingerprint, 2)
                 .into_iter()
                 .map(|c| Merge { from: c.values.into_iter().map(|v| v.value).filter(|v| *v != c.to).collect(), to: c.to })
                 .collect();
             (!merges.is_empty()).then(|| {
-                Step::ClusterSpellings(ClusterSpellings { column: column.clone(), method: ClusterMethod::Fingerprint, ngram_size: 2, merges })
+                Step::ClusterSpellings(ClusterSpellings { column: column.clone(), method: SpellingKey::Fingerprint, ngram_size: 2, merges })
             })
         }
         _ => fix_for(alert, report),

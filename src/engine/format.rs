@@ -2,8 +2,13 @@
 
 /// `n` with thousands separators: 1234567 → "1,234,567".
 pub fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
+    group_digits(&n.to_string())
+}
+
+/// A run of digits with a comma between each group of three from the right: "1234567" →
+/// "1,234,567" (the whole part of any number, however long).
+pub fn group_digits(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');

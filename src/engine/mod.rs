@@ -5,6 +5,7 @@
 
 pub mod artifact;
 pub mod auto_steps;
+pub mod cells;
 pub mod column_bytes;
 pub mod combine;
 pub mod compact;
@@ -20,6 +21,7 @@ pub mod nullable;
 pub mod number_column;
 pub mod profile;
 pub mod recipe;
+pub mod stats;
 pub mod table;
 pub mod train;
 pub mod vector;

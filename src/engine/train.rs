@@ -14,7 +14,7 @@ mod grouping;
 mod importance;
 mod lineage;
 mod prepare;
-mod validate;
+mod cross_validation;
 
 use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -28,7 +28,7 @@ pub use evaluation::{evaluate, ClassCurve, ClassScore, ClusterSize, Evaluation, 
 pub use importance::{input_importance, permutation_importance, Importance, REPEATS};
 pub use grouping::Grouping;
 pub use prepare::{Fold, Prepared};
-pub use validate::{compare, cross_validate, grid_search, CrossValidation, Entry, FoldScore, GridPoint, GridSearch, MeanStd, MAX_GRID_POINTS};
+pub use cross_validation::{compare, cross_validate, grid_search, CrossValidation, Entry, FoldScore, GridPoint, GridSearch, MeanStd, MAX_GRID_POINTS};
 
 /// What the user chose on the Train stage.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

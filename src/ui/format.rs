@@ -1,9 +1,8 @@
-//! Numbers formatted for people: thousands separators and sensible precision.
+//! Numbers formatted for people: thousands separators and sensible precision. Counts and digit
+//! grouping are the engine's (`engine::format`), so the page and the messages agree.
 
-/// `1234567` → `"1,234,567"`.
-pub fn count(n: usize) -> String {
-    group(&n.to_string())
-}
+pub use crate::engine::format::count;
+use crate::engine::format::group_digits;
 
 /// About four significant digits, thousands separators, no trailing zeros:
 /// `4201.754` → `"4,202"`, `43.9219` → `"43.92"`, `0.012345` → `"0.01235"`.
@@ -43,8 +42,8 @@ pub fn fixed(x: f64, decimals: usize) -> String {
         .split_once('.')
         .map_or((digits, None), |(w, f)| (w, Some(f)));
     match fraction {
-        Some(fraction) => format!("{sign}{}.{fraction}", group(whole)),
-        None => format!("{sign}{}", group(whole)),
+        Some(fraction) => format!("{sign}{}.{fraction}", group_digits(whole)),
+        None => format!("{sign}{}", group_digits(whole)),
     }
 }
 
@@ -69,17 +68,6 @@ pub fn score(x: f64) -> String {
     } else {
         "—".into()
     }
-}
-
-fn group(digits: &str) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A byte count for people: "512 B", "3.4 MB".

@@ -17,7 +17,6 @@ mod quality_stage;
 mod read_options;
 mod recipe;
 mod retype;
-mod session;
 mod stage;
 mod state;
 mod status_bar;

@@ -1,10 +1,13 @@
-//! The page's state: what the worker last told us, the recipe, and the running job.
+//! The page's state: what the worker last told us, the recipe, and the running job. Every
+//! method of [`AppState`] is here; the decisions behind them (undo, the job queue) are in
+//! [`crate::client`].
 
 use leptos::prelude::*;
 use web_sys::File;
 
-use crate::ui::recipe::History;
-use crate::ui::worker_client::{JobStatus, WorkerClient};
+use crate::client::history::History;
+use crate::client::jobs::{JobStatus, Outcome};
+use crate::ui::worker_client::WorkerClient;
 use crate::worker::protocol::{Answer, DatasetView, IngestOptions, ProfileOptions, Recipe, Request, TrainSummary};
 
 /// The stages of the page, in order.
@@ -103,8 +106,38 @@ impl AppState {
 
     /// Runs a job whose outcome, failure included, `done` shows itself (a preview, say). It
     /// runs in the background: the page's buttons stay usable meanwhile.
-    pub fn ask(self, label: &str, request: Request, done: impl FnOnce(Result<Answer, String>) + 'static) {
+    pub fn ask(self, label: &str, request: Request, done: impl FnOnce(Outcome) + 'static) {
         self.client.with_value(|client| client.call_in_background(label, request, done));
+    }
+
+    /// Changes the recipe, remembering the version before for undo. Edits that change
+    /// nothing are not remembered.
+    pub fn edit_recipe(self, edit: impl FnOnce(&mut Recipe)) {
+        self.change_recipe(|history, current| history.edit(current, edit));
+    }
+
+    /// Takes back the last edit of the recipe.
+    pub fn undo(self) {
+        self.change_recipe(History::undo);
+    }
+
+    /// Does again the last undone edit.
+    pub fn redo(self) {
+        self.change_recipe(History::redo);
+    }
+
+    /// Shows the recipe that `change` (an edit, undo or redo) answers from the history and
+    /// the current recipe; when it answers none, neither the recipe nor the history changes.
+    fn change_recipe(self, change: impl FnOnce(&mut History, &Recipe) -> Option<Recipe>) {
+        let current = self.recipe.get_untracked();
+        let mut next = None;
+        self.history.maybe_update(|history| {
+            next = change(history, &current);
+            next.is_some()
+        });
+        if let Some(next) = next {
+            self.recipe.set(next);
+        }
     }
 
     /// Shows `message` as `stage`'s alert.

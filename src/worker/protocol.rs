@@ -16,7 +16,7 @@ pub use crate::engine::profile::{Alert, ColumnProfile, Correlations, ProfileOpti
 pub use crate::engine::recipe::{
     catalogue, ColumnChange, ColumnStats, Family, FitContext, ImputeStrategy, Param, ParamKind, Recipe, RecipeStep, Step, StepInfo, StepPreview,
 };
-pub use crate::engine::recipe::{Cluster, ClusterMethod, ColumnsAtSteps, Merge, StepColumn, ValueCount};
+pub use crate::engine::recipe::{SpellingGroup, SpellingKey, ColumnsAtSteps, Merge, StepColumn, ValueCount};
 pub use crate::engine::table::ColumnType;
 pub use crate::worker::recipe_jobs::{Applied, ClusterProposal};
 pub use crate::engine::artifact::SchemaColumn;
@@ -72,7 +72,7 @@ pub enum Request {
         recipe: Recipe,
         index: usize,
         column: String,
-        method: ClusterMethod,
+        method: SpellingKey,
         ngram_size: usize,
         context: FitContext,
     },

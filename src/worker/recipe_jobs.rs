@@ -7,7 +7,7 @@ use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::{
-    distinct_values, preview_step, propose_clusters, Cluster, ClusterMethod, ColumnsAtSteps,
+    distinct_values, preview_step, propose_spelling_groups, SpellingGroup, SpellingKey, ColumnsAtSteps,
     FitContext, PrefixCache, Recipe, Step, StepColumn, StepPreview,
 };
 use crate::engine::table::Table;
@@ -23,7 +23,7 @@ pub const MAX_CLUSTERS: usize = 100;
 pub struct ClusterProposal {
     pub column: String,
     /// The largest clusters, at most [`MAX_CLUSTERS`].
-    pub clusters: Vec<Cluster>,
+    pub clusters: Vec<SpellingGroup>,
     /// Clusters found beyond those sent.
     pub more: usize,
     /// Rows the values were counted on.
@@ -128,7 +128,7 @@ pub fn clusters(
     recipe: &Recipe,
     index: usize,
     column: &str,
-    method: ClusterMethod,
+    method: SpellingKey,
     ngram_size: usize,
     context: &FitContext,
 ) -> Result<ClusterProposal> {
@@ -141,7 +141,7 @@ pub fn clusters(
         table
     };
     let values = &data.require(column)?.data;
-    let mut clusters = propose_clusters(values, method, ngram_size);
+    let mut clusters = propose_spelling_groups(values, method, ngram_size);
     let more = clusters.len().saturating_sub(MAX_CLUSTERS);
     clusters.truncate(MAX_CLUSTERS);
     let distinct = distinct_values(values);

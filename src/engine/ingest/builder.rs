@@ -3,14 +3,15 @@
 //! nothing is lost (integers to numbers, dates to datetimes) and otherwise dropped, to be
 //! read again once the column's kind is known. A forced type parses each value as that type.
 
-use super::cells::{bool_or_digit, parse_bool, trim, CellReader};
-use super::dates::{choose_order, Orders, ANY_ORDER, YMD};
-use super::datetimes::Temporal;
+use super::cells::{trim, CellReader};
+use crate::engine::cells::booleans::{bool_or_digit, parse_bool};
+use crate::engine::cells::dates::{choose_order, Orders, ANY_ORDER, YMD};
+use crate::engine::cells::datetimes::Temporal;
 use super::decimal::Evidence;
 use super::kind::Kind;
 use super::lanes::Lane;
 use super::levels::MAX_CATEGORY_LEVELS;
-use super::numbers::{overflows, parse_number, Number, Shape as NumberShape};
+use crate::engine::cells::numbers::{overflows, parse_number, Number, Shape as NumberShape};
 use super::store::{Shape, Store, Value};
 use crate::engine::table::ColumnType;
 
@@ -218,7 +219,7 @@ impl ColumnBuilder {
                 if let Some(n) = number.filter(|_| !integer) {
                     self.note_overflow(&n, value);
                 }
-                number.and_then(|n| if integer { whole(&n).map(Value::Integer) } else { Some(Value::Number(n)) })
+                number.and_then(|n| if integer { n.whole().map(Value::Integer) } else { Some(Value::Number(n)) })
             }
             ColumnType::Boolean => bool_or_digit(value).map(Value::Boolean),
             ColumnType::Date | ColumnType::DateTime => Temporal::parse(value).and_then(|t| {
@@ -290,10 +291,4 @@ fn store_shape(plan: Plan) -> Shape {
             ColumnType::Text => Shape::Texts,
         },
     }
-}
-
-/// A whole number, also when written with zero decimals (`3.0`).
-fn whole(n: &Number) -> Option<i64> {
-    let in_range = n.value.fract() == 0.0 && n.value.abs() < 9.0e15;
-    n.integer.or_else(|| in_range.then_some(n.value as i64))
 }

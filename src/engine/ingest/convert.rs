@@ -1,7 +1,8 @@
 //! A finished column: its typed values, and notes for the report on how they were read.
 
 use super::builder::{date_orders, ColumnBuilder, Plan};
-use super::dates::{choose_order, DAY_MS};
+use crate::engine::cells::dates::choose_order;
+use crate::engine::dates::MS_PER_DAY;
 use super::kind::Kind;
 use super::store::Store;
 use crate::engine::table::{ColumnData, ColumnType, Integers, Nullable, Numbers};
@@ -39,7 +40,7 @@ pub fn finish(builder: ColumnBuilder, day_first: Option<bool>) -> Converted {
         Store::Numbers(v) => ColumnData::Number(trimmed(v)),
         Store::Booleans(v) => ColumnData::Boolean(trimmed(v)),
         Store::Days(v) => ColumnData::Date(trimmed(v)),
-        Store::Millis(v) if midnight => ColumnData::Date(v.map(|ms| ms.div_euclid(DAY_MS) as i32)),
+        Store::Millis(v) if midnight => ColumnData::Date(v.map(|ms| ms.div_euclid(MS_PER_DAY) as i32)),
         Store::Millis(v) => ColumnData::DateTime(trimmed(v)),
         Store::Levels(levels) => levels.finish(inferred),
     };

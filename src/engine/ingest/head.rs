@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::builder::{ColumnBuilder, Plan};
 use super::cells::{trim, CellReader};
-use super::dates::{Orders, ANY_ORDER};
-use super::datetimes::Temporal;
+use crate::engine::cells::dates::{Orders, ANY_ORDER};
+use crate::engine::cells::datetimes::Temporal;
 use super::decimal::Evidence;
 use super::header::MAX_SAMPLE_ROWS;
 use super::kind::Kind;

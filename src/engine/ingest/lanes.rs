@@ -3,11 +3,11 @@
 //! else takes the general path of [`super::builder`], which gives the same result.
 
 use super::builder::Plan;
-use super::cells::parse_bool;
-use super::dates::YMD;
+use crate::engine::cells::booleans::parse_bool;
+use crate::engine::cells::dates::YMD;
 use super::decimal::Evidence;
 use super::kind::Kind;
-use super::numbers::parse_plain;
+use crate::engine::cells::numbers::parse_plain;
 use super::store::Store;
 use crate::engine::dates::days_from_civil;
 use crate::engine::table::ColumnType;

@@ -7,8 +7,6 @@
 mod builder;
 mod cells;
 mod convert;
-mod dates;
-mod datetimes;
 mod decimal;
 mod decode;
 mod dictionary;
@@ -19,7 +17,6 @@ mod header;
 mod kind;
 mod lanes;
 mod levels;
-mod numbers;
 mod pass;
 mod pending;
 mod pieces;

@@ -1,10 +1,11 @@
 //! The typed buffer a column's values go into as they stream by, and the switches between
 //! buffers that lose nothing (integers to numbers, dates to datetimes).
 
-use super::dates::{Orders, DAY_MS};
-use super::datetimes::Temporal;
+use crate::engine::cells::dates::Orders;
+use crate::engine::dates::MS_PER_DAY;
+use crate::engine::cells::datetimes::Temporal;
 use super::levels::Levels;
-use super::numbers::Number;
+use crate::engine::cells::numbers::Number;
 use crate::engine::table::{Integers, Nullable, Numbers};
 
 /// Which buffer a column's values go into.
@@ -117,7 +118,7 @@ impl Store {
     /// Days as milliseconds at midnight.
     pub fn days_to_millis(&mut self) {
         if let Store::Days(v) = self {
-            *self = Store::Millis(v.map(|d| i64::from(d) * DAY_MS));
+            *self = Store::Millis(v.map(|d| i64::from(d) * MS_PER_DAY));
         }
     }
 

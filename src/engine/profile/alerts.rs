@@ -164,7 +164,7 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
         push(
             "zero_placeholder",
             format!(
-                "'{name}' has {} ({} of values) standing apart from its other values, which start at {} (zero is below their 3×IQR fence, {}); zero may stand for 'not recorded': check, and if so treat it as missing.",
+                "'{name}' has {} ({} of values) standing apart from its other values, which start at {} (zero is below their 3×IQR fence, {}); zero may stand for 'not recorded' (then treat it as missing) or for 'none' (then an indicator column keeps those rows apart): check which.",
                 count_of(z.zeros, "zero"),
                 percent(share(z.zeros, c.count)),
                 number(z.nonzero_min),

@@ -3,7 +3,7 @@
 //! for the alerts with Bergsma's bias correction, plus whether one column determines the
 //! other (each of its values goes with a single value of the other).
 
-use super::correlation::symmetric;
+use crate::engine::stats::symmetric;
 use crate::engine::table::ColumnData;
 
 /// Code stored for a missing value in [`dense_codes`].

@@ -1,9 +1,11 @@
-//! Correlation matrices between number columns (Pearson, Spearman) as pandas `df.corr()`
-//! computes them: each pair over the rows where both are present.
+//! The Spearman matrix between number columns as pandas `df.corr("spearman")` computes it:
+//! each pair over the rows where both are finite (the rule of `engine::stats`, whose Pearson
+//! this ranks into).
 
 use std::borrow::Cow;
 
 use super::sort::{f64_key, sort_by_key};
+use crate::engine::stats::{pearson_shifted, symmetric, takes_part};
 use crate::engine::table::ColumnData;
 
 /// A column's values as numbers with `NaN` for missing, borrowed when it is already so.
@@ -20,7 +22,7 @@ pub(super) fn numbers(data: &ColumnData) -> Option<Cow<'_, [f64]>> {
 /// sorted once; re-ranking walks that order, so a pair costs linear time.
 pub(super) fn spearman_matrix(columns: &[Cow<[f64]>]) -> Vec<Vec<Option<f64>>> {
     let sorted: Vec<SortedRows> = columns.iter().map(|c| SortedRows::of(c)).collect();
-    let present: Vec<Vec<bool>> = columns.iter().map(|c| c.iter().map(|x| x.is_finite()).collect()).collect();
+    let present: Vec<Vec<bool>> = columns.iter().map(|c| c.iter().map(|x| takes_part(*x)).collect()).collect();
     // Each column's ranks over all its rows, shared by the pairs missing in the same rows; made
     // only for a column that has such a partner (columns with gaps in their own rows have none).
     let n = columns.len();
@@ -38,7 +40,7 @@ pub(super) fn spearman_matrix(columns: &[Cow<[f64]>]) -> Vec<Vec<Option<f64>>> {
         };
         let shared = x.iter().filter(|r| !r.is_nan()).count();
         let mid = (shared as f64 + 1.0) / 2.0;
-        pearson(&x, &y, mid, mid)
+        pearson_shifted(&x, &y, mid, mid)
     })
 }
 
@@ -53,7 +55,7 @@ struct SortedRows {
 impl SortedRows {
     fn of(values: &[f64]) -> SortedRows {
         let mut pairs: Vec<(f64, u32)> =
-            values.iter().enumerate().filter(|(_, x)| x.is_finite()).map(|(i, &x)| (x + 0.0, i as u32)).collect();
+            values.iter().enumerate().filter(|(_, x)| takes_part(**x)).map(|(i, &x)| (x + 0.0, i as u32)).collect();
         sort_by_key(&mut pairs, |p| f64_key(p.0));
         let tie_start = (0..pairs.len()).map(|k| k == 0 || pairs[k].0 != pairs[k - 1].0).collect();
         SortedRows { rows: values.len(), order: pairs.into_iter().map(|p| p.1).collect(), tie_start }
@@ -82,64 +84,11 @@ impl SortedRows {
     }
 }
 
-/// A symmetric matrix from a function of `(i, j)` with `i <= j`.
-pub(super) fn symmetric(n: usize, f: impl Fn(usize, usize) -> Option<f64>) -> Vec<Vec<Option<f64>>> {
-    let upper: Vec<Vec<Option<f64>>> = (0..n).map(|i| (0..n).map(|j| if j >= i { f(i, j) } else { None }).collect()).collect();
-    (0..n).map(|i| (0..n).map(|j| if j >= i { upper[i][j] } else { upper[j][i] }).collect()).collect()
-}
-
-/// The mean of the finite values (0 when there are none).
-pub(super) fn present_mean(values: &[f64]) -> f64 {
-    let (n, sum) = values.iter().filter(|x| x.is_finite()).fold((0usize, 0.0), |(n, s), x| (n + 1, s + x));
-    if n == 0 {
-        0.0
-    } else {
-        sum / n as f64
-    }
-}
-
-/// Pearson correlation over the rows where both are finite (pandas leaves out infinities
-/// too), in one pass over values
-/// shifted by `sx`, `sy` (near the means, so the sums do not cancel). Not inlined: see the
-/// note on optimizing in `profile/mod.rs`.
-#[inline(never)]
-pub(super) fn pearson(x: &[f64], y: &[f64], sx: f64, sy: f64) -> Option<f64> {
-    let (mut n, mut ax, mut ay, mut axx, mut ayy, mut axy) = (0usize, 0.0, 0.0, 0.0, 0.0, 0.0);
-    for (&a, &b) in x.iter().zip(y) {
-        if !(a.is_finite() && b.is_finite()) {
-            continue;
-        }
-        let (dx, dy) = (a - sx, b - sy);
-        n += 1;
-        ax += dx;
-        ay += dy;
-        axx += dx * dx;
-        ayy += dy * dy;
-        axy += dx * dy;
-    }
-    correlation_of_sums(n as f64, [ax, ay, axx, ayy, axy])
-}
-
-/// Pearson's r from the count and the sums `[Σx, Σy, Σx², Σy², Σxy]` of shifted values over the
-/// shared rows; `None` below two rows or when either side does not vary.
-pub(super) fn correlation_of_sums(n: f64, [ax, ay, axx, ayy, axy]: [f64; 5]) -> Option<f64> {
-    if n < 2.0 {
-        return None;
-    }
-    let vx = axx - ax * ax / n;
-    let vy = ayy - ay * ay / n;
-    // A column constant on the shared rows leaves only rounding noise.
-    if !(vx > 1e-12 * axx && vy > 1e-12 * ayy && (vx * vy).is_finite()) {
-        return None;
-    }
-    Some(((axy - ax * ay / n) / (vx * vy).sqrt()).clamp(-1.0, 1.0))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::pairwise::{pearson_matrix, Source};
-    use crate::engine::table::Numbers;
     use super::*;
+    use crate::engine::stats::{pearson_matrix, Source};
+    use crate::engine::table::Numbers;
 
     #[test]
     fn matches_pandas_on_a_small_frame() {

@@ -80,11 +80,29 @@ pub(super) fn identifier_reason(c: &ColumnProfile) -> String {
     }
 }
 
-/// A key-like column whose values repeat in groups: at least [`MIN_GROUPS`] different values,
-/// fewer than its rows, present in nearly every row.
+/// Whether a column's name is one of the things a table follows over several rows: a person,
+/// a patient, a firm, a household ("individual", "subject_no", "Firm"). Repeated, such a column
+/// groups rows as a key does (a panel: each firm every year), though its name is no "id".
+fn entity_like_name(name: &str) -> bool {
+    const ENTITIES: [&str; 20] = [
+        "individual", "subject", "patient", "person", "participant", "respondent", "player", "household",
+        "family", "firm", "company", "customer", "client", "user", "student", "pupil", "member", "child",
+        "animal", "bird",
+    ];
+    let lower = name.trim().to_lowercase();
+    let mut words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // "patient_no", "firm name": the entity comes before a word saying how it is written.
+    if words.len() > 1 && ["no", "nr", "num", "number", "code", "name"].contains(words.last().unwrap_or(&"")) {
+        words.pop();
+    }
+    words.last().is_some_and(|w| ENTITIES.contains(w) || w.strip_suffix('s').is_some_and(|one| ENTITIES.contains(&one)))
+}
+
+/// A key-like column (by a key's or an entity's name) whose values repeat in groups: at least
+/// [`MIN_GROUPS`] different values, fewer than its rows, present in nearly every row.
 pub(super) fn is_repeated_key(c: &ColumnProfile, rows: usize) -> bool {
     matches!(c.column_type, ColumnType::Integer | ColumnType::Text | ColumnType::Category)
-        && key_like_name(&c.name)
+        && (key_like_name(&c.name) || entity_like_name(&c.name))
         && c.distinct >= MIN_GROUPS
         && c.distinct < c.count
         && c.count as f64 >= 0.95 * rows as f64
@@ -103,5 +121,11 @@ mod tests {
             assert!(!key_like_name(name), "{name}");
         }
         assert!(time_like_name("YEAR") && time_like_name("fiscal_year") && !time_like_name("Obs"));
+        for name in ["individual", "Firm", "patient_no", "firm name", "players"] {
+            assert!(entity_like_name(name), "{name}");
+        }
+        for name in ["mode", "income", "firmness", "household size", "users_per_day", "no"] {
+            assert!(!entity_like_name(name), "{name}");
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::association::{cramers_v_matrix, dense_codes};
 use super::correlation::{numbers, spearman_matrix};
-use super::pairwise::{pearson_matrix, Source};
+use crate::engine::stats::{pearson_matrix, Source};
 use super::report::Correlations;
 use crate::engine::table::{ColumnType, Table};
 

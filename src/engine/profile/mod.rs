@@ -21,7 +21,6 @@ mod matrices;
 mod missingness;
 mod numeric;
 mod overview;
-mod pairwise;
 mod placeholders;
 mod relations;
 mod report;

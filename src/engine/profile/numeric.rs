@@ -1,7 +1,9 @@
 //! Statistics of a number or integer column, computed from its sorted present values with
-//! the same definitions as pandas (`mean`, `std`, `quantile`, `median`, `skew`).
+//! the same definitions as pandas (`mean`, `std`, `quantile`, `median`, `skew`); the
+//! quantiles and the median are `engine::stats`', shared with the recipe.
 
 use super::sort::{f64_key, sort_by_key, sort_integers, Whole};
+use crate::engine::stats::{median_of_sorted, percentile_linear};
 use crate::engine::table::ColumnData;
 
 /// The present values of a number or integer column in ascending order, with the counts a
@@ -108,21 +110,21 @@ impl NumericSummary {
         let infinities = sorted.partition_point(|&x| x == f64::NEG_INFINITY) + n - sorted.partition_point(|&x| x < f64::INFINITY);
         let mean = sum(sorted) / n as f64;
         let (std, skewness) = if infinities == 0 { spread(sorted, mean) } else { (None, None) };
-        let q1 = quantile(sorted, 0.25);
-        let q3 = quantile(sorted, 0.75);
+        let q1 = percentile_linear(sorted, 25.0).filter(|q| !q.is_nan());
+        let q3 = percentile_linear(sorted, 75.0).filter(|q| !q.is_nan());
         NumericSummary {
             mean: Some(mean).filter(|m| !m.is_nan()),
             std,
             min: Some(min),
             max: Some(max),
-            median: Some(median(sorted)).filter(|m| !m.is_nan()),
-            q1: Some(q1).filter(|q| !q.is_nan()),
-            q3: Some(q3).filter(|q| !q.is_nan()),
+            median: Some(median_of_sorted(sorted)).filter(|m| !m.is_nan()),
+            q1,
+            q3,
             zeros,
             negatives,
             infinities,
             skewness,
-            outliers: beyond_fences(sorted, Some(q1), Some(q3), 1.5),
+            outliers: beyond_fences(sorted, q1, q3, 1.5),
         }
     }
 }
@@ -152,34 +154,6 @@ fn spread(values: &[f64], mean: f64) -> (Option<f64>, Option<f64>) {
         .then(|| n * (n - 1.0).sqrt() / (n - 2.0) * (m3 / m2.powf(1.5)))
         .filter(|s| s.is_finite());
     (std, skew)
-}
-
-/// numpy's `median`: the middle value, or the mean of the two middle values.
-fn median(sorted: &[f64]) -> f64 {
-    let mid = sorted.len() / 2;
-    if sorted.len() % 2 == 1 {
-        sorted[mid]
-    } else {
-        (sorted[mid - 1] + sorted[mid]) / 2.0
-    }
-}
-
-/// numpy's `quantile(method="linear")` of a non-empty sorted slice, `q` in `0..=1`.
-pub(super) fn quantile(sorted: &[f64], q: f64) -> f64 {
-    let index = (sorted.len() - 1) as f64 * q;
-    let lower = index.floor() as usize;
-    let t = index - lower as f64;
-    let a = sorted[lower];
-    if t == 0.0 || lower + 1 >= sorted.len() {
-        return a;
-    }
-    let b = sorted[lower + 1];
-    let diff = b - a;
-    if t >= 0.5 {
-        b - diff * (1.0 - t)
-    } else {
-        a + diff * t
-    }
 }
 
 /// Tukey's factor for "far out" values: 3·IQR beyond the quartiles.

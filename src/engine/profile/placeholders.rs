@@ -4,8 +4,9 @@
 use super::categories::ValueCounts;
 use serde::{Deserialize, Serialize};
 
-use super::numeric::{quantile, NumericSummary, SortedNumbers};
+use super::numeric::{NumericSummary, SortedNumbers};
 use super::report::ValueCount;
+use crate::engine::stats::percentile_linear;
 use crate::engine::table::format_number;
 
 /// Numbers often typed in place of a missing value.
@@ -93,7 +94,7 @@ pub(super) fn zero_placeholder(sorted: &SortedNumbers, summary: &NumericSummary)
     if nonzero.len() < 10 || first == last || first <= 0.0 {
         return None;
     }
-    let (q1, q3) = (quantile(nonzero, 0.25), quantile(nonzero, 0.75));
+    let (q1, q3) = (percentile_linear(nonzero, 25.0)?, percentile_linear(nonzero, 75.0)?);
     let low_fence = q1 - 3.0 * (q3 - q1);
     (low_fence > 0.0 && q3 > q1).then_some(ZeroPlaceholder { zeros: summary.zeros, nonzero_min: first, low_fence })
 }

@@ -11,10 +11,11 @@ use std::borrow::Cow;
 
 use super::alerts::{count, name_list};
 use super::association::{dense_codes, Coded, Contingency};
-use super::correlation::{pearson, present_mean, spearman_matrix};
+use super::correlation::spearman_matrix;
 use super::keys::is_identifier_like;
 use super::matrices::MAX_CATEGORY_LEVELS;
 use super::report::{Alert, ColumnProfile, Correlations};
+use crate::engine::stats::{finite_mean, in_correlation_unit, pearson_shifted, takes_part};
 use crate::engine::table::{ColumnData, ColumnType, Table};
 
 /// |Pearson r| from here on is a high correlation.
@@ -37,7 +38,7 @@ const WORK_BUDGET: f64 = 2e8;
 /// The pair alerts of `table`, given its columns' profiles and its correlation matrices.
 /// `notes` gets a sentence for any columns left out.
 pub(super) fn pair_alerts(table: &Table, columns: &[ColumnProfile], correlations: &Correlations, notes: &mut Vec<String>) -> Vec<Alert> {
-    let mut alerts = number_pairs(table, correlations);
+    let mut alerts = number_pairs(table, columns, correlations);
     alerts.extend(category_pairs(table, columns, notes));
     alerts
 }
@@ -51,11 +52,17 @@ fn sample_rows(rows: usize, max: usize) -> Vec<usize> {
     }
 }
 
-fn number_pairs(table: &Table, correlations: &Correlations) -> Vec<Alert> {
+/// The high-correlation and monotone-relation alerts between number columns. Identifier-like
+/// columns (row numbers) are left out: their own alert already says to drop them, and a row
+/// number follows every trending column of a time series.
+fn number_pairs(table: &Table, columns: &[ColumnProfile], correlations: &Correlations) -> Vec<Alert> {
+    let rows = table.row_count();
     let numeric: Vec<(&str, &ColumnData)> = table
         .columns
         .iter()
-        .filter(|c| matches!(c.column_type(), ColumnType::Number | ColumnType::Integer))
+        .zip(columns)
+        .filter(|(c, p)| matches!(c.column_type(), ColumnType::Number | ColumnType::Integer) && !is_identifier_like(p, rows))
+        .map(|(c, _)| c)
         .map(|c| (c.name.as_str(), &c.data))
         .collect();
     let k = numeric.len();
@@ -66,12 +73,14 @@ fn number_pairs(table: &Table, correlations: &Correlations) -> Vec<Alert> {
     let budget_rows = (WORK_BUDGET / pairs) as usize;
     let rows = sample_rows(table.row_count(), budget_rows.clamp(2_000, MAX_SAMPLE_ROWS));
     let sampled = rows.len() < table.row_count();
-    let values: Vec<Vec<f64>> = numeric
+    let mut values: Vec<Vec<f64>> = numeric
         .iter()
-        .map(|(_, data)| rows.iter().map(|&r| data.number_at(r).filter(|x| x.is_finite()).unwrap_or(f64::NAN)).collect())
+        .map(|(_, data)| rows.iter().map(|&r| data.number_at(r).filter(|x| takes_part(*x)).unwrap_or(f64::NAN)).collect())
         .collect();
-    let means: Vec<f64> = values.iter().map(|v| present_mean(v)).collect();
     let spearman = spearman_matrix(&values.iter().map(|v| Cow::Borrowed(&v[..])).collect::<Vec<_>>());
+    // Pearson takes columns of extreme magnitude in their unit, as the heatmap and the recipe do.
+    values.iter_mut().for_each(|v| in_correlation_unit(v));
+    let means: Vec<f64> = values.iter().map(|v| finite_mean(v)).collect();
     // The heatmap's exact Pearson where it has the pair, the sample's elsewhere.
     let heat = |name: &str| correlations.numeric_columns.iter().position(|c| c == name);
     let mut high = Vec::new();
@@ -80,7 +89,7 @@ fn number_pairs(table: &Table, correlations: &Correlations) -> Vec<Alert> {
         for j in i + 1..k {
             let (exact, r) = match (heat(numeric[i].0), heat(numeric[j].0)) {
                 (Some(a), Some(b)) => (true, correlations.pearson[a][b]),
-                _ => (!sampled, pearson(&values[i], &values[j], means[i], means[j])),
+                _ => (!sampled, pearson_shifted(&values[i], &values[j], means[i], means[j])),
             };
             let rho = spearman[i][j];
             match (r, rho) {

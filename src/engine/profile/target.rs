@@ -5,10 +5,11 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::alerts::{count, percent};
-use super::correlation::{numbers, pearson, present_mean};
+use super::correlation::numbers;
 use super::is_identifier_like;
 use super::leakage::{categorical_class_score, categorical_r2, numeric_class_score, MIN_SHARED_ROWS, NO_LABEL};
 use super::report::{Alert, ColumnProfile};
+use crate::engine::stats::{finite_mean, pearson_shifted, takes_part};
 use crate::engine::table::{ColumnData, ColumnType, Table};
 
 /// A class whose share is below this makes the target imbalanced.
@@ -108,9 +109,9 @@ fn leak(data: &ColumnData, name: &str, target: &str, values: &Target) -> Option<
         Target::Numbers(y) => {
             let r2 = match &numeric {
                 Some(x) => {
-                    let (mx, my) = (present_mean(x), present_mean(y));
-                    let shared = x.iter().zip(y).filter(|(a, b)| !a.is_nan() && !b.is_nan()).count();
-                    (shared >= MIN_SHARED_ROWS).then(|| pearson(x, y, mx, my)).flatten()?.powi(2)
+                    let (mx, my) = (finite_mean(x), finite_mean(y));
+                    let shared = x.iter().zip(y).filter(|(a, b)| takes_part(**a) && takes_part(**b)).count();
+                    (shared >= MIN_SHARED_ROWS).then(|| pearson_shifted(x, y, mx, my)).flatten()?.powi(2)
                 }
                 None => {
                     let (codes, labels) = label_codes(data);

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::columns::convert;
 use super::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use super::finite::learned;
-use super::stats::{mean, percentile_of_unsorted};
+use crate::engine::stats::{mean, percentile_of_unsorted};
 use super::step::{FitContext, FittedKind, StepKind};
 use super::values::{ensure_new_names, insert_columns, numbers};
 use crate::engine::table::{Column, ColumnData, ColumnType, Table};

@@ -27,7 +27,6 @@ mod preview;
 mod rows;
 mod scale;
 mod schema;
-mod stats;
 mod step;
 mod step_api;
 mod text;
@@ -57,7 +56,7 @@ pub use scale::{Log1p, MinMaxScale, RobustScale, Scale, ScaleFitted, StandardSca
 pub use schema::{Choice, Family, Param, ParamKind, StepInfo};
 pub use step::{FitContext, FittedKind, StepKind};
 pub use text::{
-    distinct_values, propose_clusters, ChangeCase, Cluster, ClusterMethod, ClusterSpellings, FindReplace, GroupRare, GroupRareFitted, KeptValues, LetterCase, Merge,
+    distinct_values, propose_spelling_groups, ChangeCase, SpellingGroup, SpellingKey, ClusterSpellings, FindReplace, GroupRare, GroupRareFitted, KeptValues, LetterCase, Merge,
     MergeCategories, RareRule, TrimWhitespace, ValueCount,
 };
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::schema::{Family, Param, ParamKind, StepInfo, MEASURES};
 use super::finite::learned;
-use super::stats::percentile_of_unsorted;
+use crate::engine::stats::percentile_of_unsorted;
 use super::step::{FitContext, FittedKind, StepKind};
 use super::values::{keep_rows, numeric_column, update_column};
 use crate::engine::table::{ColumnData, Table};

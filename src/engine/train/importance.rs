@@ -24,6 +24,7 @@ use crate::engine::learn::{Features, Model, Prediction, Progress, SplitMix64, Ta
 use crate::engine::recipe::FittedRecipe;
 use crate::engine::table::{Column, Table};
 
+use super::cross_validation::MeanStd;
 use super::lineage::{input_groups, InputGroup};
 use super::prepare::{Fold, Prepared};
 
@@ -159,8 +160,7 @@ fn shuffled_rows(rng: &mut SplitMix64, n: usize) -> Vec<usize> {
 
 /// The mean and standard deviation of one column's score drops.
 fn summarize(column: &str, drops: &[f64]) -> Importance {
-    let mean = drops.iter().sum::<f64>() / drops.len() as f64;
-    let std = (drops.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / drops.len() as f64).sqrt();
+    let MeanStd { mean, std } = MeanStd::of(drops);
     Importance { column: column.to_string(), mean, std }
 }
 

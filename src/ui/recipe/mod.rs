@@ -3,18 +3,16 @@
 //! recipe; and the form that adds a step of any kind the engine knows.
 
 mod add_step;
-mod clusters;
-mod history;
+mod spellings;
 mod open_recipe;
 mod preview;
 mod settle;
 mod step_columns;
 mod step_form;
 mod step_item;
+mod undo_shortcuts;
 
 use leptos::prelude::*;
-
-pub use history::History;
 
 use crate::ui::stage::StageSection;
 use crate::ui::state::{use_state, Stage};
@@ -26,7 +24,7 @@ use step_item::StepItem;
 #[component]
 pub fn RecipeStage() -> impl IntoView {
     let state = use_state();
-    history::install_shortcuts(state);
+    undo_shortcuts::install_shortcuts(state);
     step_columns::provide_step_columns(state);
     let dragging = RwSignal::new(None);
     let steps = move || {

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use web_sys::HtmlSelectElement;
 
 use crate::ui::dom::selected_values;
-use crate::ui::recipe::clusters::ProposeClusters;
+use crate::ui::recipe::spellings::ProposeSpellingGroups;
 use crate::ui::recipe::step_columns::use_step_columns;
 use crate::worker::protocol::{ColumnType, Param, ParamKind, StepInfo};
 
@@ -41,7 +41,7 @@ fn ParamField(param: Param, draft: Draft, id: String, index: Signal<usize>) -> i
     let control = control(&param, &id, &help_id, value, set, index);
     let wide = matches!(param.kind, ParamKind::Merges | ParamKind::TextList | ParamKind::NumberList | ParamKind::Text { .. });
     // Merges can come from the clusters of similar spellings the worker proposes.
-    let propose = matches!(param.kind, ParamKind::Merges).then(|| view! { <ProposeClusters draft=draft index=index /> });
+    let propose = matches!(param.kind, ParamKind::Merges).then(|| view! { <ProposeSpellingGroups draft=draft index=index /> });
     view! {
         <div class="field" class:wide=wide>
             <label for=id.clone()>{label}</label>

@@ -1,9 +1,14 @@
 //! Converting a column to another type. Values that cannot be read as the new type become
 //! missing (as pandas' `errors="coerce"`); conversions that make no sense (a number to a
-//! date) are refused.
+//! date) are refused. Text is read with ingest's cell readers (`engine::cells`), so `1,234`,
+//! `yes` and `Jan 1 2000` become what they would have become when the file was read.
 
 use crate::engine::error::{Error, Result};
-use crate::engine::dates::{datetime_ms, parse_iso_date, MS_PER_DAY};
+use crate::engine::cells::booleans::bool_or_digit;
+use crate::engine::cells::dates::{choose_order, ANY_ORDER};
+use crate::engine::cells::datetimes::Temporal;
+use crate::engine::cells::numbers::{overflows, parse_number, whole_value, Number};
+use crate::engine::dates::{split_datetime, MS_PER_DAY};
 use crate::engine::recipe::values::{numbers, Labels};
 use crate::engine::table::{ColumnData, ColumnType};
 
@@ -17,13 +22,13 @@ pub fn convert(data: &ColumnData, to: ColumnType) -> Result<ColumnData> {
         (ColumnType::Category | ColumnType::Text, _) => parse_labels(&Labels::of(data), to),
         (_, ColumnType::Number) if from.is_numeric() => ColumnData::Number(numbers(data).unwrap_or_default().into()),
         (_, ColumnType::Integer) if from.is_numeric() => {
-            ColumnData::Integer(numbers(data).unwrap_or_default().into_iter().map(whole).collect())
+            ColumnData::Integer(numbers(data).unwrap_or_default().into_iter().map(whole_value).collect())
         }
         (ColumnType::Number | ColumnType::Integer, ColumnType::Boolean) => ColumnData::Boolean(
             numbers(data).unwrap_or_default().into_iter().map(|x| (x == 0.0 || x == 1.0).then_some(x == 1.0)).collect(),
         ),
         (ColumnType::DateTime, ColumnType::Date) => match data {
-            ColumnData::DateTime(v) => ColumnData::Date(v.iter().map(|ms| ms.map(day_of)).collect()),
+            ColumnData::DateTime(v) => ColumnData::Date(v.iter().map(|ms| ms.map(|ms| split_datetime(ms).0)).collect()),
             _ => data.clone(),
         },
         (ColumnType::Date, ColumnType::DateTime) => match data {
@@ -51,57 +56,30 @@ fn category(data: &ColumnData) -> ColumnData {
 /// Words read as `to`, each distinct label parsed once.
 fn parse_labels(labels: &Labels, to: ColumnType) -> ColumnData {
     match to {
-        ColumnType::Number => ColumnData::Number(labels.spread(&labels.per_level(|l| parse_number(l).unwrap_or(f64::NAN)), f64::NAN)),
-        ColumnType::Integer => ColumnData::Integer(labels.spread(&labels.per_level(|l| parse_number(l).and_then(whole)), None)),
-        ColumnType::Boolean => ColumnData::Boolean(labels.spread(&labels.per_level(|l| parse_bool(l)), None)),
-        ColumnType::Date => ColumnData::Date(labels.spread(&labels.per_level(|l| parse_date(l)), None)),
-        ColumnType::DateTime => ColumnData::DateTime(labels.spread(&labels.per_level(|l| parse_datetime(l)), None)),
+        ColumnType::Number => ColumnData::Number(labels.spread(&labels.per_level(|l| number(l).map_or(f64::NAN, |n| n.value)), f64::NAN)),
+        ColumnType::Integer => ColumnData::Integer(labels.spread(&labels.per_level(|l| number(l).and_then(|n| n.whole())), None)),
+        ColumnType::Boolean => ColumnData::Boolean(labels.spread(&labels.per_level(|l| bool_or_digit(l.trim())), None)),
+        ColumnType::Date | ColumnType::DateTime => {
+            let read: Vec<Option<Temporal>> = labels.per_level(|l| Temporal::parse(l.trim()));
+            // One order for the column, as ingest chooses it: the orders every date fits, ISO
+            // first, day first when ambiguous.
+            let orders = read.iter().flatten().fold(ANY_ORDER, |o, t| o & t.orders);
+            let order = choose_order(orders, None).0;
+            if to == ColumnType::Date {
+                ColumnData::Date(labels.spread(&read.iter().map(|t| t.and_then(|t| t.utc_day(order))).collect::<Vec<_>>(), None))
+            } else {
+                ColumnData::DateTime(labels.spread(&read.iter().map(|t| t.and_then(|t| t.millis(order))).collect::<Vec<_>>(), None))
+            }
+        }
         ColumnType::Category | ColumnType::Text => ColumnData::Text(labels.spread(&labels.per_level(|l| Some(l.clone())), None)),
     }
 }
 
-fn whole(x: f64) -> Option<i64> {
-    (x.fract() == 0.0 && x.abs() < 9.0e15).then_some(x as i64)
-}
-
-fn day_of(ms: i64) -> i32 {
-    ms.div_euclid(MS_PER_DAY).clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
-}
-
-/// A finite number written plainly (`12`, `-3.5`, `1e3`).
-fn parse_number(text: &str) -> Option<f64> {
-    text.trim().parse::<f64>().ok().filter(|x| x.is_finite())
-}
-
-fn parse_bool(text: &str) -> Option<bool> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "true" | "t" | "yes" | "y" | "1" => Some(true),
-        "false" | "f" | "no" | "n" | "0" => Some(false),
-        _ => None,
-    }
-}
-
-/// `YYYY-MM-DD`, possibly followed by a time (which is dropped).
-fn parse_date(text: &str) -> Option<i32> {
-    parse_iso_date(text.trim().get(..10)?)
-}
-
-/// `YYYY-MM-DD` with an optional `THH:MM[:SS]` (or a space instead of `T`), as UTC.
-fn parse_datetime(text: &str) -> Option<i64> {
-    let text = text.trim().trim_end_matches('Z');
-    let days = parse_iso_date(text.get(..10)?)?;
-    let time = text.get(10..)?;
-    if time.is_empty() {
-        return datetime_ms(days, 0, 0, 0, 0);
-    }
-    let time = time.strip_prefix(['T', ' '])?;
-    let mut parts = time.split(':').map(|p| p.parse::<u32>().ok());
-    let (hour, minute) = (parts.next()??, parts.next()??);
-    let second = parts.next().unwrap_or(Some(0))?;
-    if parts.next().is_some() {
-        return None;
-    }
-    datetime_ms(days, hour, minute, second, 0)
+/// A number as ingest reads it (`12`, `-3.5`, `1e3`, `1,234`, `12%`, `inf`); a literal too large
+/// for a number (`1e309`) is not one here, since the step has no report to say it became infinite.
+fn number(text: &str) -> Option<Number> {
+    let text = text.trim();
+    parse_number(text, false).filter(|n| !overflows(n, text))
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::folds::assign_folds;
 use crate::engine::learn::Task;
 use crate::engine::recipe::finite::short;
-use crate::engine::recipe::stats::{largest_magnitude, power_of_two_unit};
+use crate::engine::stats::{largest_magnitude, power_of_two_unit};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, numbers, Labels};

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::finite::learned;
-use crate::engine::recipe::stats::{linspace, percentile_averaged_inverted_cdf};
+use crate::engine::stats::{linspace, percentile_averaged_inverted_cdf};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{numeric_column, sorted_present, update_column};
 use crate::engine::table::{ColumnData, Table};

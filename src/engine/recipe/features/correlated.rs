@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::columns::DropColumns;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
-use crate::engine::recipe::stats::pearson;
+use crate::engine::stats::pearson;
 use crate::engine::recipe::step::{FitContext, StepKind};
 use crate::engine::recipe::values::numbers;
 use crate::engine::table::Table;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::eigen::symmetric_eigen;
 use crate::engine::recipe::finite::{overflow, short};
-use crate::engine::recipe::stats::{largest_magnitude, mean, power_of_two_unit};
+use crate::engine::stats::{largest_magnitude, mean, power_of_two_unit};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, numeric_column, require_all};

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::map_numbers;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::finite::learned;
-use crate::engine::recipe::stats::{is_negligible_spread, largest_magnitude, mean, percentile_of_unsorted, std_dev};
+use crate::engine::stats::{is_negligible_spread, largest_magnitude, mean, percentile_of_unsorted, std_dev};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::numeric_column;
 use crate::engine::table::Table;

@@ -10,7 +10,7 @@ use super::map_numbers;
 use super::minimize::fminbound;
 use crate::engine::recipe::finite::learned;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, MEASURES};
-use crate::engine::recipe::stats::{mean, variance};
+use crate::engine::stats::{mean, variance};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::numeric_column;
 use crate::engine::table::Table;

@@ -2,14 +2,14 @@
 //! that become equal merge), a text column stays text.
 
 mod case;
-mod cluster;
+mod spellings;
 mod merge;
 mod rare;
 mod replace;
 mod trim;
 
 pub use case::{ChangeCase, LetterCase};
-pub use cluster::{distinct_values, propose_clusters, Cluster, ClusterMethod, ClusterSpellings, ValueCount};
+pub use spellings::{distinct_values, propose_spelling_groups, SpellingGroup, SpellingKey, ClusterSpellings, ValueCount};
 pub use merge::{Merge, MergeCategories};
 pub use rare::{GroupRare, GroupRareFitted, KeptValues, RareRule};
 pub use replace::FindReplace;

@@ -25,6 +25,17 @@ pub struct MeanStd {
     pub std: f64,
 }
 
+impl MeanStd {
+    /// The mean and population standard deviation of `values` (scores, so none is missing; an
+    /// empty list gives `NaN`).
+    pub fn of(values: &[f64]) -> MeanStd {
+        let n = values.len() as f64;
+        let mean = values.iter().sum::<f64>() / n;
+        let std = (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n).sqrt();
+        MeanStd { mean, std }
+    }
+}
+
 /// One fold's scores.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FoldScore {
@@ -98,12 +109,7 @@ fn summarize(folds: &[FoldScore]) -> BTreeMap<String, MeanStd> {
         .keys()
         .filter_map(|name| {
             let values: Vec<f64> = folds.iter().filter_map(|f| f.metrics.get(name).copied()).collect();
-            (values.len() == folds.len()).then(|| {
-                let n = values.len() as f64;
-                let mean = values.iter().sum::<f64>() / n;
-                let std = (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n).sqrt();
-                (name.clone(), MeanStd { mean, std })
-            })
+            (values.len() == folds.len()).then(|| (name.clone(), MeanStd::of(&values)))
         })
         .collect()
 }

@@ -1,7 +1,8 @@
 //! Date forms found in CSV files: `YYYY-MM-DD` (also with `/` or `.`), and day-first or
 //! month-first `DD/MM/YYYY`, `MM/DD/YYYY`, `DD.MM.YYYY`, `DD-MM-YYYY` (one or two digits for
 //! day and month), and English month-name dates (`Jan 1 2000`, `1 January 2000`,
-//! `01-Jan-2000`: see [`names`]). The calendar itself is `engine::dates`.
+//! `01-Jan-2000`: see [`names`]). The calendar itself is `engine::dates`. A column's dates are
+//! read in one order, chosen from the orders all of them fit ([`choose_order`]).
 
 mod names;
 
@@ -17,9 +18,6 @@ pub const DMY: Orders = 2;
 pub const MDY: Orders = 4;
 /// Every order: what an empty set of constraints allows.
 pub const ANY_ORDER: Orders = YMD | DMY | MDY;
-
-/// Milliseconds in a day.
-pub const DAY_MS: i64 = 86_400_000;
 
 /// A date as written: three runs of 1–4 digits joined by one separator (`-`, `/` or `.`),
 /// or a date with the month's name (kept as year, month, day).

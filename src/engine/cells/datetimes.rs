@@ -3,7 +3,8 @@
 //! which may follow a space.
 //! Times with a zone are converted to UTC; times without one are taken as UTC.
 
-use super::dates::{DateParts, Orders, DAY_MS};
+use super::dates::{DateParts, Orders};
+use crate::engine::dates::MS_PER_DAY;
 
 /// A date, or a date and time, as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,7 +55,7 @@ impl Temporal {
 
     /// Whether the value is a date, or a time at midnight UTC.
     pub fn is_midnight(&self) -> bool {
-        self.time.is_none_or(|t| t.rem_euclid(DAY_MS) == 0)
+        self.time.is_none_or(|t| t.rem_euclid(MS_PER_DAY) == 0)
     }
 
     /// Days since 1970-01-01 of the date as written (not shifted by a zone), read in `order`.
@@ -64,12 +65,12 @@ impl Temporal {
 
     /// Milliseconds since 1970-01-01T00:00Z, the date read in `order` (a date is at midnight).
     pub fn millis(&self, order: Orders) -> Option<i64> {
-        Some(i64::from(self.days(order)?) * DAY_MS + self.time.unwrap_or(0))
+        Some(i64::from(self.days(order)?) * MS_PER_DAY + self.time.unwrap_or(0))
     }
 
     /// The UTC day of the instant, read in `order`.
     pub fn utc_day(&self, order: Orders) -> Option<i32> {
-        i32::try_from(self.millis(order)?.div_euclid(DAY_MS)).ok()
+        i32::try_from(self.millis(order)?.div_euclid(MS_PER_DAY)).ok()
     }
 }
 
@@ -154,10 +155,10 @@ fn zone_offset(text: &str) -> Option<i64> {
 mod tests {
     use super::*;
     use crate::engine::dates::parse_iso_date;
-    use crate::engine::ingest::dates::{DMY, MDY, YMD};
+    use crate::engine::cells::dates::{DMY, MDY, YMD};
 
     fn day(iso: &str) -> i64 {
-        i64::from(parse_iso_date(iso).unwrap()) * DAY_MS
+        i64::from(parse_iso_date(iso).unwrap()) * MS_PER_DAY
     }
 
     #[test]

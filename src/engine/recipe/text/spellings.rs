@@ -1,6 +1,8 @@
-//! Clustering similar spellings as OpenRefine does: values with the same fingerprint key
-//! ("New York", "new york ", "York, New") or n-gram key ("Tokyo", "Tokio" do not; "Zürich",
-//! "Zurich" do) are proposed as one cluster; the step stores the merges the user confirmed.
+//! Grouping similar spellings as OpenRefine's clustering does: values with the same fingerprint
+//! key ("New York", "new york ", "York, New") or n-gram key ("Tokyo", "Tokio" do not; "Zürich",
+//! "Zurich" do) are proposed as one group; the step stores the merges the user confirmed.
+//! (The step keeps its JSON name `cluster_spellings`; k-means and the other clusterings of rows
+//! are in `learn`.)
 
 use crate::engine::error::Result;
 use std::collections::BTreeMap;
@@ -13,10 +15,10 @@ use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::Labels;
 use crate::engine::table::{ColumnData, Table};
 
-/// How values are keyed.
+/// How values are keyed: which spellings count as the same.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ClusterMethod {
+pub enum SpellingKey {
     /// Lower case, accents and punctuation removed, words sorted and deduplicated.
     Fingerprint,
     /// The sorted, deduplicated character n-grams of the value without spaces and punctuation.
@@ -27,7 +29,7 @@ pub enum ClusterMethod {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClusterSpellings {
     pub column: String,
-    pub method: ClusterMethod,
+    pub method: SpellingKey,
     pub ngram_size: usize,
     pub merges: Vec<Merge>,
 }
@@ -39,10 +41,10 @@ pub struct ValueCount {
     pub count: usize,
 }
 
-/// A proposed cluster: values sharing a key, most frequent first, and the value they would
+/// A proposed group of spellings (OpenRefine's "cluster"): values sharing a key, most frequent first, and the value they would
 /// become (the most frequent).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Cluster {
+pub struct SpellingGroup {
     pub key: String,
     pub values: Vec<ValueCount>,
     pub to: String,
@@ -85,8 +87,8 @@ impl FittedKind for ClusterSpellings {
     }
 }
 
-/// The clusters of two or more distinct values of `data` that share a key, largest first.
-pub fn propose_clusters(data: &ColumnData, method: ClusterMethod, ngram_size: usize) -> Vec<Cluster> {
+/// The groups of two or more distinct values of `data` that share a key, largest first.
+pub fn propose_spelling_groups(data: &ColumnData, method: SpellingKey, ngram_size: usize) -> Vec<SpellingGroup> {
     let labels = Labels::of(data);
     let counts = labels.counts();
     let mut groups: BTreeMap<String, Vec<ValueCount>> = BTreeMap::new();
@@ -95,18 +97,18 @@ pub fn propose_clusters(data: &ColumnData, method: ClusterMethod, ngram_size: us
             continue;
         }
         let key = match method {
-            ClusterMethod::Fingerprint => fingerprint(value),
-            ClusterMethod::Ngram => ngram_fingerprint(value, ngram_size.max(1)),
+            SpellingKey::Fingerprint => fingerprint(value),
+            SpellingKey::Ngram => ngram_fingerprint(value, ngram_size.max(1)),
         };
         groups.entry(key).or_default().push(ValueCount { value: value.clone(), count });
     }
-    let mut clusters: Vec<Cluster> = groups
+    let mut clusters: Vec<SpellingGroup> = groups
         .into_iter()
         .filter(|(_, values)| values.len() > 1)
         .map(|(key, mut values)| {
             values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
             let to = values[0].value.clone();
-            Cluster { key, values, to }
+            SpellingGroup { key, values, to }
         })
         .collect();
     clusters.sort_by_key(|c| std::cmp::Reverse(c.values.iter().map(|v| v.count).sum::<usize>()));
@@ -170,7 +172,7 @@ mod tests {
     fn proposes_clusters_with_the_most_frequent_spelling() {
         let values = ["New York", "new york", "New York", "NEW YORK.", "Boston", "boston"];
         let data = ColumnData::Text(values.iter().map(|v| Some(v.to_string())).collect());
-        let clusters = propose_clusters(&data, ClusterMethod::Fingerprint, 2);
+        let clusters = propose_spelling_groups(&data, SpellingKey::Fingerprint, 2);
         assert_eq!(clusters.len(), 2);
         assert_eq!(clusters[0].to, "New York");
         assert_eq!(clusters[0].values.len(), 3);

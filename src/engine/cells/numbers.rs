@@ -17,6 +17,21 @@ pub struct Number {
     pub shape: Shape,
 }
 
+impl Number {
+    /// The number as a whole `i64`: as written when it is one, else when its value has no
+    /// fraction (`3.0`, `1e3`) and is small enough (below 9e15) to be exact.
+    #[inline]
+    pub fn whole(&self) -> Option<i64> {
+        self.integer.or_else(|| whole_value(self.value))
+    }
+}
+
+/// `x` as an `i64` when it has no fraction and is small enough (below 9e15) to be exact.
+#[inline]
+pub fn whole_value(x: f64) -> Option<i64> {
+    (x.fract() == 0.0 && x.abs() < 9.0e15).then_some(x as i64)
+}
+
 /// How a cell is written, as far as telling a decimal comma from a decimal point goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {

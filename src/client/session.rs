@@ -1,24 +1,33 @@
 //! What the worker holds, as a list of requests that rebuild it after a restart.
-
-use web_sys::File;
+//!
+//! A worker that crashed (or was stopped by a Cancel) loses every table it held. The page
+//! records the requests that built them, and a fresh worker receives them again before
+//! anything else. `F` is whatever the page attaches to a request (the browser's `File`s;
+//! names or bytes in tests).
 
 use crate::worker::protocol::{Answer, Request};
 
 /// A request to send again, with the files it reads.
-pub type Replay = (Request, Vec<File>);
+pub type Replay<F> = (Request, Vec<F>);
 
 /// The successful state-changing requests, condensed: every load in order, the active
 /// dataset, and the last training (with the dataset it ran on).
-#[derive(Default)]
-pub struct Session {
-    loads: Vec<Replay>,
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session<F> {
+    loads: Vec<Replay<F>>,
     active: usize,
     training: Option<(usize, Request)>,
 }
 
-impl Session {
-    /// Notes a request that succeeded with `answer`.
-    pub fn record(&mut self, request: &Request, files: &[File], answer: &Answer) {
+impl<F> Default for Session<F> {
+    fn default() -> Self {
+        Session { loads: Vec::new(), active: 0, training: None }
+    }
+}
+
+impl<F: Clone> Session<F> {
+    /// Notes a request (with its files) that succeeded with `answer`.
+    pub fn record(&mut self, request: &Request, files: &[F], answer: &Answer) {
         match request {
             Request::LoadFiles { .. }
             | Request::LoadSample { .. }
@@ -35,8 +44,10 @@ impl Session {
         }
     }
 
-    /// The requests that bring a fresh worker back to the recorded state.
-    pub fn replay(&self) -> Vec<Replay> {
+    /// The requests that bring a fresh worker back to the recorded state, in order: every
+    /// load, then the last training on its dataset, then the active dataset again. Nothing
+    /// when nothing was loaded.
+    pub fn replay(&self) -> Vec<Replay<F>> {
         if self.loads.is_empty() {
             return Vec::new();
         }

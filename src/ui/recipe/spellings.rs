@@ -1,7 +1,8 @@
-//! "Propose clusters": the worker groups similar spellings of the chosen column (OpenRefine's
-//! fingerprint or n-gram keys); the user sees each cluster's values with their counts and
-//! the value they would become, edits that name, and ticks the clusters to merge. The
-//! ticked clusters become the step's merges, so nothing is merged without a confirmation.
+//! "Propose clusters" (the button keeps OpenRefine's word): the worker groups similar spellings
+//! of the chosen column (OpenRefine's fingerprint or n-gram keys); the user sees each group's
+//! values with their counts and the value they would become, edits that name, and ticks the
+//! groups to merge. The ticked groups become the step's merges, so nothing is merged without a
+//! confirmation.
 
 use leptos::prelude::*;
 use serde_json::{json, Value};
@@ -10,12 +11,12 @@ use crate::ui::format;
 use crate::ui::recipe::preview::recipe_context;
 use crate::ui::recipe::step_form::Draft;
 use crate::ui::state::{use_state, Stage};
-use crate::worker::protocol::{Answer, Cluster, ClusterMethod, ClusterProposal, Merge, Request};
+use crate::worker::protocol::{Answer, SpellingGroup, SpellingKey, ClusterProposal, Merge, Request};
 
 /// One proposed cluster and the user's decision on it.
 #[derive(Clone, Debug, PartialEq)]
 struct Decision {
-    cluster: Cluster,
+    cluster: SpellingGroup,
     accepted: bool,
     to: String,
 }
@@ -34,7 +35,7 @@ struct Proposed {
 
 /// The button and the list of proposed clusters, for a step with a column and merges.
 #[component]
-pub fn ProposeClusters(draft: Draft, index: Signal<usize>) -> impl IntoView {
+pub fn ProposeSpellingGroups(draft: Draft, index: Signal<usize>) -> impl IntoView {
     let state = use_state();
     let proposed = RwSignal::new(None::<Proposed>);
     let column = Memo::new(move |_| {
@@ -62,7 +63,7 @@ pub fn ProposeClusters(draft: Draft, index: Signal<usize>) -> impl IntoView {
                 .get("method")
                 .cloned()
                 .and_then(|m| serde_json::from_value(m).ok())
-                .unwrap_or(ClusterMethod::Fingerprint);
+                .unwrap_or(SpellingKey::Fingerprint);
             (
                 method,
                 d.get("ngram_size")
@@ -193,7 +194,7 @@ fn ClusterList(
 /// The decisions on a new proposal: a cluster starts accepted (under its merge's name) when
 /// a merge already in the step covers all its values.
 fn decide(proposal: ClusterProposal, merges: Vec<Merge>) -> Proposed {
-    let covers = |m: &Merge, c: &Cluster| {
+    let covers = |m: &Merge, c: &SpellingGroup| {
         c.values
             .iter()
             .all(|v| v.value == m.to || m.from.contains(&v.value))

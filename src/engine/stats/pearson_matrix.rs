@@ -1,20 +1,23 @@
 //! The Pearson matrix in one pass over the rows, block by block, as pandas `df.corr()` computes
-//! it (each pair over the rows where both values are finite).
+//! it (each pair over the rows where both values are finite: [`takes_part`]). The profile's
+//! heatmap and its correlation alerts read it; a pair agrees with [`super::pearson`].
 //!
 //! Each block of rows is shifted once per column (by the column's mean, with 0 where the value
-//! is missing or infinite), so a pair needs only the dot product of two short buffers that sit
+//! is missing or infinite; a column of extreme magnitude is first taken in its
+//! [`super::correlation_unit`], as [`super::pearson`] takes it), so a pair needs only the dot product of two short buffers that sit
 //! in the cache: the other sums of a pair are the column's own sums, less the rows where the
 //! other column is missing, which are few. Reading every column once instead of once per pair,
 //! and one multiply-add per row and pair instead of six, is what makes the matrix cheap.
 //! Columns are read a block at a time as `f64`s, so integer and decimal columns are never
 //! converted whole.
 
-use super::correlation::{correlation_of_sums, symmetric};
+use super::correlation::{correlation_of_sums, symmetric, takes_part};
+use super::moments::power_of_two_unit;
 use crate::engine::table::{ColumnData, Integers, Numbers};
 use crate::engine::vector::dot;
 
 /// A column the matrix reads a block at a time.
-pub(super) enum Source<'a> {
+pub enum Source<'a> {
     Numbers(&'a Numbers),
     Integers(&'a Integers),
 }
@@ -44,23 +47,30 @@ impl Source<'_> {
         }
     }
 
-    /// The mean of the finite values among the first `rows` (0 when there are none), summed
-    /// in order as [`super::correlation::present_mean`] does.
-    fn present_mean(&self, rows: usize, block: &mut [f64]) -> f64 {
-        let (mut n, mut sum) = (0usize, 0.0);
-        for start in (0..rows).step_by(block.len().max(1)) {
+    /// The [`super::correlation_unit`] of the first `rows` values, and the mean of the finite
+    /// ones in that unit (0 when there are none), summed in order as [`super::finite_mean`]
+    /// does. Columns of extreme magnitude take a second pass.
+    fn unit_and_mean(&self, rows: usize, block: &mut [f64]) -> (f64, f64) {
+        let (mut n, mut sum, mut largest) = (0usize, 0.0, 0.0f64);
+        for start in (0..rows).step_by(BLOCK) {
             let values = &mut block[..(rows - start).min(BLOCK)];
             self.fill(start, values);
-            values.iter().filter(|x| x.is_finite()).for_each(|x| {
+            values.iter().filter(|x| takes_part(**x)).for_each(|x| {
                 n += 1;
                 sum += x;
+                largest = largest.max(x.abs());
             });
         }
-        if n == 0 {
-            0.0
-        } else {
-            sum / n as f64
+        let unit = power_of_two_unit(largest);
+        if unit != 1.0 {
+            sum = 0.0;
+            for start in (0..rows).step_by(BLOCK) {
+                let values = &mut block[..(rows - start).min(BLOCK)];
+                self.fill(start, values);
+                values.iter().filter(|x| takes_part(**x)).for_each(|x| sum += x / unit);
+            }
         }
+        (unit, if n == 0 { 0.0 } else { sum / n as f64 })
     }
 }
 
@@ -93,18 +103,21 @@ struct PairSums {
 
 /// Pearson correlation matrix over pairwise complete (finite) rows; `None` where fewer than
 /// two rows are shared or a column does not vary on them.
-pub(super) fn pearson_matrix(columns: &[Source]) -> Vec<Vec<Option<f64>>> {
+pub fn pearson_matrix(columns: &[Source]) -> Vec<Vec<Option<f64>>> {
     let k = columns.len();
     let rows = columns.iter().map(|c| c.len()).min().unwrap_or(0);
     let mut block = vec![0.0; BLOCK];
-    let shifts: Vec<f64> = columns.iter().map(|c| c.present_mean(rows, &mut block)).collect();
+    let shifts: Vec<(f64, f64)> = columns.iter().map(|c| c.unit_and_mean(rows, &mut block)).collect();
     let mut sums: Vec<ColumnSums> =
         (0..k).map(|_| ColumnSums { values: vec![0.0; BLOCK], shifted: vec![0.0; BLOCK], ..ColumnSums::default() }).collect();
     let mut pairs = vec![PairSums::default(); k * k];
     for start in (0..rows).step_by(BLOCK) {
         let len = (rows - start).min(BLOCK);
-        for (column, (s, &shift)) in columns.iter().zip(sums.iter_mut().zip(&shifts)) {
+        for (column, (s, &(unit, shift))) in columns.iter().zip(sums.iter_mut().zip(&shifts)) {
             column.fill(start, &mut s.values[..len]);
+            if unit != 1.0 {
+                s.values[..len].iter_mut().for_each(|v| *v /= unit);
+            }
             shift_block(len, shift, s);
         }
         for i in 0..k {
@@ -136,7 +149,7 @@ fn shift_block(len: usize, shift: f64, s: &mut ColumnSums) {
     s.missing.clear();
     let (mut n, mut sum, mut squares) = (0usize, 0.0, 0.0);
     for (k, (&v, out)) in s.values[..len].iter().zip(s.shifted.iter_mut()).enumerate() {
-        if v.is_finite() {
+        if takes_part(v) {
             let d = v - shift;
             *out = d;
             n += 1;
@@ -155,7 +168,7 @@ fn shift_block(len: usize, shift: f64, s: &mut ColumnSums) {
 /// Adds x's count, Σx and Σx² over the rows of the block where y is missing and x is not.
 fn alone(x: &ColumnSums, y_missing: &[usize], out: &mut [f64; 3]) {
     for &r in y_missing {
-        if x.values[r].is_finite() {
+        if takes_part(x.values[r]) {
             let d = x.shifted[r];
             out[0] += 1.0;
             out[1] += d;
@@ -166,23 +179,26 @@ fn alone(x: &ColumnSums, y_missing: &[usize], out: &mut [f64; 3]) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::correlation::{pearson, present_mean};
+    use super::super::correlation::pearson;
     use super::*;
 
     #[test]
     fn agrees_with_the_pairwise_definition_across_blocks() {
-        // Three columns over several blocks, with gaps and infinities in different rows.
+        // Four columns over several blocks, with gaps and infinities in different rows; the last
+        // one near 1e305, where squares overflow unless taken in a unit.
         let rows = BLOCK * 2 + 123;
         let wave = |k: usize, f: f64| ((k as f64) * f).sin() * 100.0 + 1e6;
         let a: Vec<f64> = (0..rows).map(|k| if k % 37 == 0 { f64::NAN } else { wave(k, 0.1) }).collect();
         let b: Vec<f64> = (0..rows).map(|k| if k % 41 == 3 { f64::INFINITY } else { wave(k, 0.1) * 0.5 + wave(k, 0.7) }).collect();
         let c: Vec<f64> = (0..rows).map(|k| if k % 2 == 0 { f64::NAN } else { k as f64 }).collect();
-        let cols = [a, b, c];
+        let d: Vec<f64> = b.iter().map(|x| x * 1e299).collect();
+        let cols = [a, b, c, d];
         let numbers: Vec<Numbers> = cols.iter().map(|c| Numbers::from(c.clone())).collect();
         let m = pearson_matrix(&numbers.iter().map(Source::Numbers).collect::<Vec<_>>());
-        for i in 0..3 {
-            for j in 0..3 {
-                let expected = pearson(&cols[i], &cols[j], present_mean(&cols[i]), present_mean(&cols[j]));
+        assert!((m[0][3].unwrap() - m[0][1].unwrap()).abs() < 1e-12);
+        for i in 0..4 {
+            for j in 0..4 {
+                let expected = pearson(&cols[i], &cols[j]);
                 match (m[i][j], expected) {
                     (Some(got), Some(want)) => assert!((got - want).abs() < 1e-9, "{i},{j}: {got} vs {want}"),
                     (got, want) => assert_eq!(got, want, "{i},{j}"),
