@@ -3,12 +3,13 @@
 //! page as `{kind, message, line}`.
 
 use serde_json::json;
+use sift::engine::artifact::Artifact;
 use sift::engine::error::{Error, ErrorKind, CANCELLED};
 use sift::engine::ingest::{read_csv, read_csv_with_progress, IngestOptions};
 use sift::engine::learn::{Algorithm, Params, Progress};
 use sift::engine::recipe::{FitContext, Recipe, RecipeStep, Step};
 use sift::engine::table::{Column, ColumnData, Table};
-use sift::engine::train::{train_with_progress, TrainOptions};
+use sift::engine::train::{train, train_with_progress, TrainOptions};
 use sift::worker::protocol::{Reply, Request};
 use sift::worker::workspace::{FileBytes, Workspace};
 
@@ -103,6 +104,17 @@ fn a_bad_parameter_names_its_field_and_a_wrong_type_its_column() {
     let e = Step::standard_scale(vec!["label".into()]).fit(&t, &FitContext::default()).unwrap_err();
     assert_eq!(e.kind(), &ErrorKind::WrongType { column: "label".into() });
     assert_eq!(e.to_string(), "'label' is a category column; this step takes number, integer, boolean, date or datetime columns");
+}
+
+#[test]
+fn a_model_file_that_cannot_be_read_is_a_model_error_and_a_file_without_its_columns_names_one() {
+    let e = Artifact::from_json(r#"{"version": 99}"#).unwrap_err();
+    assert_eq!(e.kind(), &ErrorKind::Model);
+    assert!(e.contains("version 99"), "{e}");
+    let trained = train(&table(), &Recipe::default(), &options(), "now").unwrap();
+    let e = trained.artifact.predict(&table().without("weight")).unwrap_err();
+    assert_eq!(e.kind(), &ErrorKind::MissingColumn { name: "weight".into() });
+    assert_eq!(e.to_string(), "this file lacks columns the model needs: weight");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! Input schema + recipe (definition and fitted parameters) + model + target and classes +
 //! evaluation + provenance (seed, split, creation time, Sift version).
 
-use crate::engine::error::{Error, Result};
+use crate::engine::error::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::features::{feature_matrix_from, Origin};
@@ -125,6 +125,11 @@ impl Artifact {
     /// `model.estimator.weights[3]`) or parts that disagree with each other. A UTF-8 byte-order
     /// mark (Windows Notepad writes one) is skipped.
     pub fn from_json(text: &str) -> Result<Artifact> {
+        Artifact::read_json(text).map_err(|e| Error::of(ErrorKind::Model, e.message()))
+    }
+
+    /// [`Artifact::from_json`]'s reading, with its errors of any kind.
+    fn read_json(text: &str) -> Result<Artifact> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| Error::other(format!("this model file is not valid JSON: {e}")))?;
@@ -233,25 +238,29 @@ impl Artifact {
     fn conform(&self, table: &Table) -> Result<Table> {
         let missing: Vec<&str> =
             self.schema.iter().filter(|c| table.column(&c.name).is_none()).map(|c| c.name.as_str()).collect();
-        if !missing.is_empty() {
-            return Err(Error::other(format!("this file lacks columns the model needs: {}", missing.join(", "))));
+        if let Some(first) = missing.first() {
+            return Err(Error::missing_column(*first, format!("this file lacks columns the model needs: {}", missing.join(", "))));
         }
         let mut columns = Vec::with_capacity(self.schema.len());
         let mut mistyped = Vec::new();
+        let mut first_mistyped = None;
         for expected in &self.schema {
             let Some(column) = table.column(&expected.name) else { continue };
             match convert(&column.data, expected.column_type) {
                 Some(data) => columns.push(Column::new(expected.name.clone(), data)),
-                None => mistyped.push(format!(
-                    "'{}' should be {} but is {}",
-                    expected.name,
-                    expected.column_type.name(),
-                    column.column_type().name()
-                )),
+                None => {
+                    first_mistyped.get_or_insert(expected.name.as_str());
+                    mistyped.push(format!(
+                        "'{}' should be {} but is {}",
+                        expected.name,
+                        expected.column_type.name(),
+                        column.column_type().name()
+                    ))
+                }
             }
         }
-        if !mistyped.is_empty() {
-            return Err(Error::other(format!("some columns have the wrong type: {}", mistyped.join("; "))));
+        if let Some(column) = first_mistyped {
+            return Err(Error::wrong_type(column, format!("some columns have the wrong type: {}", mistyped.join("; "))));
         }
         Table::new(table.name.clone(), columns)
     }

@@ -86,8 +86,8 @@ pub fn join(name: impl Into<String>, left: &Table, right: &Table, spec: &JoinSpe
     Ok(joined)
 }
 
-fn missing_key(key: &str, table: &Table) -> String {
-    format!("'{}' has no column named '{key}' to join on", table.name)
+fn missing_key(key: &str, table: &Table) -> Error {
+    Error::missing_column(key, format!("'{}' has no column named '{key}' to join on", table.name))
 }
 
 #[cfg(test)]
