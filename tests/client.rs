@@ -12,6 +12,7 @@ use sift::client::session::Session;
 use sift::engine::learn::Algorithm;
 use sift::engine::recipe::{Recipe, RecipeStep, Step};
 use sift::engine::train::TrainOptions;
+use sift::engine::error::Error;
 use sift::worker::protocol::{Answer, Reply, Request, WorkerMessage};
 use sift::worker::workspace::{FileBytes, Workspace};
 
@@ -134,7 +135,7 @@ fn train(target: &str) -> Request {
     Request::Train { recipe: Recipe::default(), options }
 }
 
-fn handle(workspace: &mut Workspace, request: &Request, files: &[File]) -> Result<Answer, String> {
+fn handle(workspace: &mut Workspace, request: &Request, files: &[File]) -> Result<Answer, Error> {
     let files = files.iter().map(|(name, bytes)| FileBytes::whole(name, bytes.clone())).collect();
     workspace.handle(request.clone(), files, "2026-12-07T00:00:00Z")
 }
@@ -302,8 +303,8 @@ impl Page {
 }
 
 /// The worker's reply to job `id`.
-fn reply(id: u64, result: Result<Answer, String>) -> WorkerMessage {
-    WorkerMessage::Reply(Reply { id, result })
+fn reply(id: u64, result: Result<Answer, Error>) -> WorkerMessage {
+    WorkerMessage::Reply(Reply::new(id, result))
 }
 
 #[test]

@@ -7,15 +7,16 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
+use sift::engine::error::Error;
 use sift::engine::export::{write_csv, write_csv_with, CsvOptions};
 use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, Ingested, IngestOptions, RaggedRows};
 use sift::engine::table::{Column, ColumnData, ColumnType, Table};
 
-fn read(text: &str) -> Result<Ingested, String> {
+fn read(text: &str) -> Result<Ingested, Error> {
     read_csv_detailed("f.csv", text.as_bytes(), &IngestOptions::default())
 }
 
-fn read_with(text: &str, options: &IngestOptions) -> Result<Ingested, String> {
+fn read_with(text: &str, options: &IngestOptions) -> Result<Ingested, Error> {
     read_csv_detailed("f.csv", text.as_bytes(), options)
 }
 
@@ -24,7 +25,7 @@ fn quotes_as_text() -> IngestOptions {
 }
 
 /// The same text read in slices of `slice` bytes (as the page reads a file).
-fn read_in_slices(text: &str, slice: usize, options: &IngestOptions) -> Result<Ingested, String> {
+fn read_in_slices(text: &str, slice: usize, options: &IngestOptions) -> Result<Ingested, Error> {
     let mut source = text.as_bytes();
     complete(read_csv_in_slices("f.csv", &mut source, (u64::MAX, slice), options, None, &mut |_, _| true))
 }

@@ -3,6 +3,7 @@
 //! into a shuffled split, a model input after one-hot encoding, 309 digits or smartcore's words.
 
 use sift::engine::artifact::Artifact;
+use sift::engine::error::Error;
 use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::learn::{Algorithm, Params, Task};
 use sift::engine::recipe::{Recipe, RecipeStep, Step};
@@ -21,7 +22,7 @@ fn options(target: &str, algorithm: Algorithm) -> TrainOptions {
     TrainOptions { target: target.into(), task: None, algorithm, params: Params::new(), test_share: 0.25, seed: 42, group: None }
 }
 
-fn train_error(table: &Table, target: &str, algorithm: Algorithm) -> String {
+fn train_error(table: &Table, target: &str, algorithm: Algorithm) -> Error {
     match train(table, &Recipe::default(), &options(target, algorithm), "now") {
         Ok(_) => panic!("training on this table should fail"),
         Err(e) => {
@@ -120,7 +121,7 @@ fn model_json() -> String {
     trained.artifact.to_json().unwrap()
 }
 
-fn read_error(json: &str) -> String {
+fn read_error(json: &str) -> Error {
     match Artifact::from_json(json) {
         Ok(_) => panic!("this model file should be refused"),
         Err(e) => {

@@ -4,6 +4,7 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use sift::engine::error::Error;
 use sift::engine::recipe::{catalogue, FitContext, FittedRecipe, Recipe, RecipeStep, Step};
 use sift::engine::table::{Column, ColumnData, Table};
 
@@ -63,7 +64,7 @@ fn dropping_or_keeping_no_column_keeps_every_row() {
 
 // ---- #6: misspelled recipe fields, a byte order mark, a model given as a recipe ----
 
-fn recipe_error(steps: Value) -> String {
+fn recipe_error(steps: Value) -> Error {
     Recipe::from_json(&json!({"version": 2, "steps": steps}).to_string()).unwrap_err()
 }
 

@@ -1,16 +1,17 @@
 //! Bad input: each file gets a clear one-sentence error naming it, or a correct table —
 //! never a panic, and never work that grows faster than the file.
 
+use sift::engine::error::Error;
 use std::time::{Duration, Instant};
 
 use sift::engine::ingest::{read_csv_detailed, IngestOptions, Ingested};
 use sift::engine::table::ColumnType;
 
-fn read(name: &str, bytes: &[u8]) -> Result<Ingested, String> {
+fn read(name: &str, bytes: &[u8]) -> Result<Ingested, Error> {
     read_csv_detailed(name, bytes, &IngestOptions::default())
 }
 
-fn error(name: &str, bytes: &[u8]) -> String {
+fn error(name: &str, bytes: &[u8]) -> Error {
     let e = read(name, bytes).map(|i| i.report).unwrap_err();
     assert!(e.contains(&format!("'{name}'")), "the error names the file: {e}");
     assert!(!e.contains('\n'), "one sentence: {e}");

@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use sift::engine::error::Error;
 use sift::engine::ingest::{complete, read_csv_detailed, read_csv_from, read_csv_shared, read_part, ready, IngestOptions, Part, Partner, Pending, ShareRequest};
 use sift::engine::profile::profile;
 
@@ -84,11 +85,11 @@ fn stream_the_benchmark_file() {
 /// worker does on the second core.
 struct Threaded {
     path: PathBuf,
-    running: Option<std::thread::JoinHandle<Result<Part, String>>>,
+    running: Option<std::thread::JoinHandle<Result<Part, Error>>>,
 }
 
 impl Partner for Threaded {
-    fn start(&mut self, request: ShareRequest) -> Result<(), String> {
+    fn start(&mut self, request: ShareRequest) -> Result<(), Error> {
         let path = self.path.clone();
         self.running = Some(std::thread::spawn(move || {
             let file = std::fs::File::open(&path).map_err(|e| e.to_string())?;
@@ -100,8 +101,8 @@ impl Partner for Threaded {
     }
 
     fn finish(&mut self) -> Pending<'_, Part> {
-        let running = self.running.take().ok_or_else(|| "not started".to_string());
-        ready(running.and_then(|r| r.join().map_err(|_| "the partner panicked".to_string())).and_then(|part| part))
+        let running = self.running.take().ok_or_else(|| Error::other("not started"));
+        ready(running.and_then(|r| r.join().map_err(|_| Error::other("the partner panicked"))).and_then(|part| part))
     }
 }
 

@@ -10,6 +10,7 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
+use sift::engine::error::Error;
 use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, ready, ByteSource, IngestOptions, Ingested, Partner, Pending};
 
 #[path = "common/local_partner.rs"]
@@ -73,12 +74,12 @@ fn run<T>(future: impl Future<Output = T>) -> (T, usize) {
     }
 }
 
-fn sliced<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions) -> (Result<Ingested, String>, Counted<'a>) {
+fn sliced<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions) -> (Result<Ingested, Error>, Counted<'a>) {
     read_sliced(bytes, slice, limit, options, None)
 }
 
 /// `bytes` read `slice` bytes at a time, up to `limit`, with `partner` if there is one.
-fn read_sliced<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions, partner: Option<&mut dyn Partner>) -> (Result<Ingested, String>, Counted<'a>) {
+fn read_sliced<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions, partner: Option<&mut dyn Partner>) -> (Result<Ingested, Error>, Counted<'a>) {
     let mut source = Counted { bytes, read: 0, largest: 0 };
     let mut reports = 0;
     let result = complete(read_csv_in_slices("f.csv", &mut source, (limit, slice), options, partner, &mut |share, _| {
@@ -90,7 +91,7 @@ fn read_sliced<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOp
 }
 
 /// `bytes` read with a [`Local`] partner; the partner after.
-fn shared<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions) -> (Result<Ingested, String>, Local<'a>) {
+fn shared<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions) -> (Result<Ingested, Error>, Local<'a>) {
     let mut partner = Local::new(bytes);
     let (result, _) = read_sliced(bytes, slice, limit, options, Some(&mut partner));
     (result, partner)

@@ -4,6 +4,7 @@
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::thread::JoinHandle;
 
+use sift::engine::error::Error;
 use sift::engine::column_bytes;
 use sift::engine::ingest::{complete, ready, Pending};
 use sift::engine::profile::{profile_shared, profile_with, Analyst, ColumnAnalysis, Finished, ProfileOptions, SHARE_MIN_ROWS};
@@ -34,7 +35,7 @@ impl Analyst for Local {
         self.in_hand.len() < 2
     }
 
-    fn give(&mut self, index: usize, name: &str, data: &ColumnData) -> Result<(), String> {
+    fn give(&mut self, index: usize, name: &str, data: &ColumnData) -> Result<(), Error> {
         self.in_hand.push((index, name.to_string(), column_bytes::encode(data)));
         self.given += 1;
         Ok(())
@@ -86,7 +87,7 @@ impl Analyst for Threaded {
         self.in_hand < 2
     }
 
-    fn give(&mut self, index: usize, name: &str, data: &ColumnData) -> Result<(), String> {
+    fn give(&mut self, index: usize, name: &str, data: &ColumnData) -> Result<(), Error> {
         let to = self.to.as_ref().ok_or("stopped")?;
         to.send((index, name.to_string(), column_bytes::encode(data))).map_err(|e| e.to_string())?;
         self.in_hand += 1;
@@ -173,7 +174,7 @@ impl Analyst for Stuck {
         self.0 < 2
     }
 
-    fn give(&mut self, _: usize, _: &str, _: &ColumnData) -> Result<(), String> {
+    fn give(&mut self, _: usize, _: &str, _: &ColumnData) -> Result<(), Error> {
         self.0 += 1;
         Ok(())
     }

@@ -1,17 +1,18 @@
 //! Several files in the worker: files with the same columns are appended (with
 //! `source_file`), others open side by side and can be joined on a key.
 
+use sift::engine::error::Error;
 use sift::engine::ingest::IngestOptions;
 use sift::worker::protocol::{Answer, DatasetView, JoinKind, JoinRequest, JoinSpec, Request};
 use sift::worker::workspace::{FileBytes, Workspace};
 
-fn open(ws: &mut Workspace, files: &[(&str, &str)]) -> Result<DatasetView, String> {
+fn open(ws: &mut Workspace, files: &[(&str, &str)]) -> Result<DatasetView, Error> {
     let names = files.iter().map(|(n, _)| n.to_string()).collect();
     let bytes = files.iter().map(|(n, t)| FileBytes::whole(*n, t.as_bytes().to_vec())).collect();
     view(ws.handle(Request::LoadFiles { names, options: IngestOptions::default() }, bytes, "now"))
 }
 
-fn view(answer: Result<Answer, String>) -> Result<DatasetView, String> {
+fn view(answer: Result<Answer, Error>) -> Result<DatasetView, Error> {
     match answer? {
         Answer::Dataset(view) => Ok(*view),
         other => panic!("expected a dataset, got {other:?}"),

@@ -2,6 +2,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use sift::engine::error::Error;
 use sift::engine::ingest::{ready, Pending};
 use sift::engine::learn::Algorithm;
 use sift::engine::profile::{Analyst, ColumnAnalysis, Finished};
@@ -11,7 +12,7 @@ use sift::engine::train::TrainOptions;
 use sift::worker::protocol::{Answer, Request};
 use sift::worker::workspace::{FileBytes, Workspace};
 
-fn load(ws: &mut Workspace, name: &str, bytes: &[u8]) -> Result<Answer, String> {
+fn load(ws: &mut Workspace, name: &str, bytes: &[u8]) -> Result<Answer, Error> {
     ws.handle(Request::LoadFiles { names: vec![name.into()], options: Default::default() }, vec![FileBytes::whole(name, bytes.to_vec())], "now")
 }
 
@@ -120,7 +121,7 @@ impl Analyst for SameThread {
         true
     }
 
-    fn give(&mut self, index: usize, name: &str, data: &ColumnData) -> Result<(), String> {
+    fn give(&mut self, index: usize, name: &str, data: &ColumnData) -> Result<(), Error> {
         HANDED_OVER.fetch_add(1, Ordering::Relaxed);
         self.0.push((index, Some(ColumnAnalysis::of(name, data))));
         Ok(())

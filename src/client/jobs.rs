@@ -378,7 +378,7 @@ impl<F: Clone, D> Jobs<F, D> {
 
 /// A reply's outcome as the page shows it: the one place that reads the protocol's error.
 fn outcome(reply: Reply) -> Outcome {
-    reply.result
+    reply.result.map_err(|error| error.message)
 }
 
 /// What the page says when the worker is replaced during the job labelled `label`.

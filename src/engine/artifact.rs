@@ -3,6 +3,7 @@
 //! Input schema + recipe (definition and fitted parameters) + model + target and classes +
 //! evaluation + provenance (seed, split, creation time, Sift version).
 
+use crate::engine::error::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::features::{feature_matrix_from, Origin};
@@ -111,11 +112,11 @@ impl Artifact {
     /// infinity or NaN (serde writes them as `null`), so a learned number that is not finite
     /// would give a file that no Sift can read: that is an error here, naming the part (and
     /// the column, where the part says) that holds it, never a file that fails later.
-    pub fn to_json(&self) -> Result<String, String> {
-        let text = serde_json::to_string(self).map_err(|e| format!("the model could not be written as JSON: {e}"))?;
+    pub fn to_json(&self) -> Result<String> {
+        let text = serde_json::to_string(self).map_err(|e| Error::other(format!("the model could not be written as JSON: {e}")))?;
         match Artifact::from_json(&text) {
             Ok(_) => Ok(text),
-            Err(e) => Err(format!("the model could not be saved: {}", saved_form::unreadable_part(self).unwrap_or(e))),
+            Err(e) => Err(Error::new(format!("the model could not be saved: {}", saved_form::unreadable_part(self).unwrap_or(e.to_string())))),
         }
     }
 
@@ -123,12 +124,17 @@ impl Artifact {
     /// unknown version, a field of the wrong type (named by its JSON path, e.g.
     /// `model.estimator.weights[3]`) or parts that disagree with each other. A UTF-8 byte-order
     /// mark (Windows Notepad writes one) is skipped.
-    pub fn from_json(text: &str) -> Result<Artifact, String> {
+    pub fn from_json(text: &str) -> Result<Artifact> {
+        Artifact::read_json(text).map_err(|e| Error::of(ErrorKind::Model, e.message()))
+    }
+
+    /// [`Artifact::from_json`]'s reading, with its errors of any kind.
+    fn read_json(text: &str) -> Result<Artifact> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| format!("this model file is not valid JSON: {e}"))?;
+            serde_json::from_str(text).map_err(|e| Error::other(format!("this model file is not valid JSON: {e}")))?;
         let Some(fields) = value.as_object() else {
-            return Err(format!("this JSON is not a Sift model: it is {}, not an object with a \"version\" and a \"model\"", json_kind(&value)));
+            return Err(Error::other(format!("this JSON is not a Sift model: it is {}, not an object with a \"version\" and a \"model\"", json_kind(&value))));
         };
         if fields.contains_key("steps") && !fields.contains_key("model") {
             return Err("this is a recipe, not a model: predicting needs a model file (saved by `sift train … -o MODEL.json` or the page's model download)".into());
@@ -138,13 +144,13 @@ impl Artifact {
             Some(v) => match v.as_u64() {
                 Some(v) if READABLE_MODEL_VERSIONS.iter().any(|r| u64::from(*r) == v) => {}
                 Some(v) => {
-                    return Err(format!("model format version {v} is not supported (this Sift reads versions 1 to {MODEL_VERSION})"))
+                    return Err(Error::other(format!("model format version {v} is not supported (this Sift reads versions 1 to {MODEL_VERSION})")))
                 }
                 None => {
-                    return Err(format!(
+                    return Err(Error::other(format!(
                         "the model format \"version\" must be a whole number (this Sift reads 1 to {MODEL_VERSION}), not {} {v}",
                         json_kind(v)
-                    ))
+                    )))
                 }
             },
         }
@@ -156,13 +162,13 @@ impl Artifact {
         Ok(artifact)
     }
 
-    fn check_consistent(&self) -> Result<(), String> {
+    fn check_consistent(&self) -> Result<()> {
         if self.model.n_features() != self.features.len() {
-            return Err(format!(
+            return Err(Error::other(format!(
                 "this model file is inconsistent: the model takes {} inputs but {} feature names are listed",
                 self.model.n_features(),
                 self.features.len()
-            ));
+            )));
         }
         if self.model.task() != self.task {
             return Err("this model file is inconsistent: its task does not match its model".into());
@@ -178,34 +184,34 @@ impl Artifact {
 
     /// Predicts one value per row of `table`: class names, numbers or cluster numbers as text.
     /// The table must have the schema's columns (extra columns are ignored).
-    pub fn predict(&self, table: &Table) -> Result<Vec<String>, String> {
+    pub fn predict(&self, table: &Table) -> Result<Vec<String>> {
         Ok(self.predict_table(table)?.prediction)
     }
 
     /// Predicts every row of `table`, with each class's probability where the model gives
     /// probabilities: the columns of a predictions CSV.
-    pub fn predict_table(&self, table: &Table) -> Result<Predictions, String> {
+    pub fn predict_table(&self, table: &Table) -> Result<Predictions> {
         let inputs = self.conform(table)?;
         let prepared = self.recipe.fitted.apply_for_prediction(&inputs)?;
         let names = prepared.column_names();
         if names != self.features {
-            return Err(format!(
+            return Err(Error::other(format!(
                 "after the recipe this file has the columns [{}] but the model expects [{}]",
                 names.join(", "),
                 self.features.join(", ")
-            ));
+            )));
         }
         let x = feature_matrix_from(&prepared, Origin { inputs: &inputs, rows: None, data_rows: None })?;
         if x.rows() != table.row_count() {
-            return Err(row_count_changed(table.row_count(), x.rows()));
+            return Err(Error::new(row_count_changed(table.row_count(), x.rows())));
         }
         let predicted = self.model.predict_with_scores(&x).map_err(|e| e.naming_features(&names))?;
         if predicted.prediction.len() != table.row_count() {
-            return Err(format!(
+            return Err(Error::other(format!(
                 "the model gave {} predictions for the {} rows of this file; nothing was written, as rows would be left without a prediction",
                 predicted.prediction.len(),
                 table.row_count()
-            ));
+            )));
         }
         let prediction = match predicted.prediction {
             Prediction::Classes(labels) => labels
@@ -229,28 +235,32 @@ impl Artifact {
     }
 
     /// The schema's columns of `table`, in schema order, converted to the schema's types.
-    fn conform(&self, table: &Table) -> Result<Table, String> {
+    fn conform(&self, table: &Table) -> Result<Table> {
         let missing: Vec<&str> =
             self.schema.iter().filter(|c| table.column(&c.name).is_none()).map(|c| c.name.as_str()).collect();
-        if !missing.is_empty() {
-            return Err(format!("this file lacks columns the model needs: {}", missing.join(", ")));
+        if let Some(first) = missing.first() {
+            return Err(Error::missing_column(*first, format!("this file lacks columns the model needs: {}", missing.join(", "))));
         }
         let mut columns = Vec::with_capacity(self.schema.len());
         let mut mistyped = Vec::new();
+        let mut first_mistyped = None;
         for expected in &self.schema {
             let Some(column) = table.column(&expected.name) else { continue };
             match convert(&column.data, expected.column_type) {
                 Some(data) => columns.push(Column::new(expected.name.clone(), data)),
-                None => mistyped.push(format!(
-                    "'{}' should be {} but is {}",
-                    expected.name,
-                    expected.column_type.name(),
-                    column.column_type().name()
-                )),
+                None => {
+                    first_mistyped.get_or_insert(expected.name.as_str());
+                    mistyped.push(format!(
+                        "'{}' should be {} but is {}",
+                        expected.name,
+                        expected.column_type.name(),
+                        column.column_type().name()
+                    ))
+                }
             }
         }
-        if !mistyped.is_empty() {
-            return Err(format!("some columns have the wrong type: {}", mistyped.join("; ")));
+        if let Some(column) = first_mistyped {
+            return Err(Error::wrong_type(column, format!("some columns have the wrong type: {}", mistyped.join("; "))));
         }
         Table::new(table.name.clone(), columns)
     }
@@ -297,15 +307,15 @@ pub struct Predictions {
 
 /// The predictions CSV of `table`: its columns, then `prediction` and `probability_<class>`
 /// per class where the model gives probabilities. `sift predict` and the page both write it.
-pub fn predictions_csv(artifact: &Artifact, table: &Table) -> Result<String, String> {
+pub fn predictions_csv(artifact: &Artifact, table: &Table) -> Result<String> {
     let columns = artifact.predict_table(table)?.columns();
     // Each row gets its own prediction or the file is not written: never a padded blank.
     if let Some((name, values)) = columns.iter().find(|(_, values)| values.len() != table.row_count()) {
-        return Err(format!(
+        return Err(Error::other(format!(
             "the '{name}' column has {} values for the {} rows of this file; nothing was written",
             values.len(),
             table.row_count()
-        ));
+        )));
     }
     let extra: Vec<(&str, &[String])> = columns.iter().map(|(name, values)| (name.as_str(), values.as_slice())).collect();
     crate::engine::export::write_csv_with(table, &extra, crate::engine::export::CsvOptions::default())

@@ -6,6 +6,7 @@
 //! one byte per row (0, 1, or 2 for missing); categories as their levels, a validity byte per
 //! row and `u32` codes; text as a validity byte per row, `u64` lengths and the bytes.
 
+use crate::engine::error::{Error, Result};
 use crate::engine::table::{Codes, ColumnData};
 
 const NUMBER: u8 = 0;
@@ -60,7 +61,7 @@ pub fn encode(data: &ColumnData) -> Vec<u8> {
 }
 
 /// The column `bytes` hold; an error when they are not a whole, valid column.
-pub fn decode(bytes: &[u8]) -> Result<ColumnData, String> {
+pub fn decode(bytes: &[u8]) -> Result<ColumnData> {
     let mut r = Reader { bytes, at: 0 };
     let tag = r.take(1)?[0];
     let n = r.count()?;
@@ -99,7 +100,7 @@ pub fn decode(bytes: &[u8]) -> Result<ColumnData, String> {
             }
             ColumnData::Text(v)
         }
-        other => return Err(format!("unknown column type {other}")),
+        other => return Err(Error::other(format!("unknown column type {other}"))),
     };
     if r.at != bytes.len() {
         return Err("bytes left over after the column".into());
@@ -142,26 +143,26 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
         let end = self.at.checked_add(n).filter(|&end| end <= self.bytes.len()).ok_or("the column's bytes end too soon")?;
         let taken = &self.bytes[self.at..end];
         self.at = end;
         Ok(taken)
     }
 
-    fn count(&mut self) -> Result<usize, String> {
+    fn count(&mut self) -> Result<usize> {
         let n = u64::from_le_bytes(self.array()?);
-        usize::try_from(n).map_err(|_| "a count too large".to_string())
+        usize::try_from(n).map_err(|_| Error::other("a count too large"))
     }
 
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
+    fn array<const N: usize>(&mut self) -> Result<[u8; N]> {
         let mut a = [0; N];
         a.copy_from_slice(self.take(N)?);
         Ok(a)
     }
 
     /// `n` values of `N` bytes each.
-    fn values<T, const N: usize>(&mut self, n: usize, from: fn([u8; N]) -> T) -> Result<Vec<T>, String> {
+    fn values<T, const N: usize>(&mut self, n: usize, from: fn([u8; N]) -> T) -> Result<Vec<T>> {
         let bytes = self.take(n.checked_mul(N).ok_or("a count too large")?)?;
         Ok(bytes.chunks_exact(N).map(|c| {
             let mut a = [0; N];
@@ -170,9 +171,9 @@ impl<'a> Reader<'a> {
         }).collect())
     }
 
-    fn text(&mut self, len: usize) -> Result<String, String> {
+    fn text(&mut self, len: usize) -> Result<String> {
         let bytes = self.take(len)?;
-        String::from_utf8(bytes.to_vec()).map_err(|_| "a text that is not UTF-8".to_string())
+        String::from_utf8(bytes.to_vec()).map_err(|_| Error::other("a text that is not UTF-8"))
     }
 }
 

@@ -2,6 +2,7 @@
 //! and (by default) protection against cells a spreadsheet would run as a formula — in the
 //! header as in the data, since a column name is as much a cell as any value.
 
+use crate::engine::error::{Error, Result};
 use crate::engine::table::{ColumnData, Table};
 
 /// How to write a CSV.
@@ -19,12 +20,12 @@ impl Default for CsvOptions {
 }
 
 /// The table as CSV text with a header row.
-pub fn write_csv(table: &Table, options: CsvOptions) -> Result<String, String> {
+pub fn write_csv(table: &Table, options: CsvOptions) -> Result<String> {
     write_csv_with(table, &[], options)
 }
 
 /// The table plus extra text columns (name, values), as CSV text.
-pub fn write_csv_with(table: &Table, extra: &[(&str, &[String])], options: CsvOptions) -> Result<String, String> {
+pub fn write_csv_with(table: &Table, extra: &[(&str, &[String])], options: CsvOptions) -> Result<String> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let fail = |e: csv::Error| format!("the CSV could not be written: {e}");
     let header = table.columns.iter().map(|c| c.name.as_str()).chain(extra.iter().map(|(name, _)| *name));
@@ -44,8 +45,8 @@ pub fn write_csv_with(table: &Table, extra: &[(&str, &[String])], options: CsvOp
         }
         writer.write_record(&record).map_err(fail)?;
     }
-    let bytes = writer.into_inner().map_err(|e| format!("the CSV could not be written: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| format!("the CSV could not be written: {e}"))
+    let bytes = writer.into_inner().map_err(|e| Error::other(format!("the CSV could not be written: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Error::other(format!("the CSV could not be written: {e}")))
 }
 
 /// `cell` with a `'` before it when a spreadsheet would run it as a formula.

@@ -6,6 +6,7 @@
 //! bad because its input column holds an infinity somewhere (a scaling step then makes every
 //! row NaN), the infinity is what is named.
 
+use crate::engine::error::{Error, Result};
 use std::collections::BTreeSet;
 
 use crate::engine::format::{a_or_an, short_number};
@@ -59,13 +60,13 @@ impl Origin<'_> {
 /// The table as a row-major numeric matrix. Every column must be numeric and complete;
 /// otherwise the error says which column and row, and which step would fix it.
 /// Rows are named "row N" of `table`: use [`feature_matrix_from`] where the data rows are known.
-pub fn feature_matrix(table: &Table) -> Result<Features, String> {
+pub fn feature_matrix(table: &Table) -> Result<Features> {
     feature_matrix_from(table, Origin { inputs: table, rows: None, data_rows: Some(&[]) })
 }
 
 /// [`feature_matrix`] of `table`, the recipe's output for `origin.inputs`: a bad value is
 /// named by its input column and data row.
-pub fn feature_matrix_from(table: &Table, origin: Origin) -> Result<Features, String> {
+pub fn feature_matrix_from(table: &Table, origin: Origin) -> Result<Features> {
     let rows = table.row_count();
     let cols = table.column_count();
     if cols == 0 {
@@ -79,12 +80,12 @@ pub fn feature_matrix_from(table: &Table, origin: Origin) -> Result<Features, St
         })?;
         for (i, x) in numbers.into_iter().enumerate() {
             if !x.is_finite() || x.abs() > MAX_MAGNITUDE {
-                return Err(bad_value(&column.name, i, x, origin, rows));
+                return Err(Error::other(bad_value(&column.name, i, x, origin, rows)));
             }
             values[i * cols + j] = x;
         }
     }
-    Features::new(rows, cols, values).map_err(|e| e.to_string())
+    Features::new(rows, cols, values)
 }
 
 /// Why model input `name` cannot take `x`, its value in row `i` of the recipe's output
@@ -159,15 +160,15 @@ fn first_infinite(data: &ColumnData) -> Option<usize> {
 
 /// Checks a numeric target the learners can take, every value finite and within ±1e100;
 /// `data_rows` gives the data row (0-based) of each value, for the message.
-pub fn check_numeric_target(name: &str, values: &[f64], data_rows: &[usize]) -> Result<(), String> {
+pub fn check_numeric_target(name: &str, values: &[f64], data_rows: &[usize]) -> Result<()> {
     match values.iter().position(|v| !v.is_finite() || v.abs() > MAX_MAGNITUDE) {
         None => Ok(()),
         Some(at) => {
             let row = data_rows.get(at).map_or_else(|| format!("row {}", at + 1), |r| format!("data row {}", r + 1));
             let value = if values[at].is_infinite() { "infinite".to_string() } else { short_number(values[at]) };
-            Err(format!(
+            Err(Error::other(format!(
                 "the target '{name}' is {value} in {row}; a model predicts numbers within ±1e100, so correct that value or rescale the column"
-            ))
+            )))
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod column_bytes;
 pub mod combine;
 pub mod compact;
 pub mod dates;
+pub mod error;
 pub mod export;
 pub mod features;
 pub mod fixes;
@@ -25,3 +26,5 @@ pub mod stats;
 pub mod table;
 pub mod train;
 pub mod vector;
+
+pub use error::{Error, ErrorKind, Result};

@@ -4,6 +4,7 @@
 //! part of each column's storage (`NaN` for floats, a gap in a [`Nullable`], [`Integers`] or
 //! [`Codes`], `None` elsewhere), never strings.
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 pub mod names;
@@ -261,16 +262,16 @@ impl Column {
 
 impl Table {
     /// A table from columns; all columns must have the same length.
-    pub fn new(name: impl Into<String>, columns: Vec<Column>) -> Result<Self, String> {
+    pub fn new(name: impl Into<String>, columns: Vec<Column>) -> Result<Self> {
         if let Some(first) = columns.first() {
             let n = first.data.len();
             if let Some(bad) = columns.iter().find(|c| c.data.len() != n) {
-                return Err(format!(
+                return Err(Error::other(format!(
                     "column '{}' has {} but '{}' has {n}",
                     bad.name,
                     crate::engine::format::count_of(bad.data.len(), "row"),
                     first.name
-                ));
+                )));
             }
         }
         let rows = columns.first().map_or(0, |c| c.data.len());
@@ -278,9 +279,9 @@ impl Table {
     }
 
     /// A table of `rows` rows from columns, which may be none; each must have `rows` values.
-    pub fn with_rows(name: impl Into<String>, columns: Vec<Column>, rows: usize) -> Result<Self, String> {
+    pub fn with_rows(name: impl Into<String>, columns: Vec<Column>, rows: usize) -> Result<Self> {
         if let Some(bad) = columns.iter().find(|c| c.data.len() != rows) {
-            return Err(format!("column '{}' has {} but the table has {rows}", bad.name, crate::engine::format::count_of(bad.data.len(), "row")));
+            return Err(Error::other(format!("column '{}' has {} but the table has {rows}", bad.name, crate::engine::format::count_of(bad.data.len(), "row"))));
         }
         Ok(Table { name: name.into(), columns, rows })
     }
@@ -305,17 +306,24 @@ impl Table {
         self.columns.iter().position(|c| c.name == name)
     }
 
-    /// The column called `name`, or an error naming it.
-    /// Invisible characters in either name are shown (`'t\u{200b}'`) and the closest
-    /// existing name is suggested.
-    pub fn require(&self, name: &str) -> Result<&Column, String> {
-        self.column(name).ok_or_else(|| self.no_column(name))
+    /// The column called `name`, or the [`missing_column`](Table::missing_column) error.
+    pub fn require(&self, name: &str) -> Result<&Column> {
+        self.require_position(name).map(|i| &self.columns[i])
     }
 
-    /// "there is no column named 'x'", with the closest existing name when one is close.
-    pub fn no_column(&self, name: &str) -> String {
+    /// Position of the column called `name`, or the [`missing_column`](Table::missing_column)
+    /// error: the one column lookup that reports a missing column.
+    pub fn require_position(&self, name: &str) -> Result<usize> {
+        self.position(name).ok_or_else(|| self.missing_column(name))
+    }
+
+    /// "there is no column named 'x'" ([`ErrorKind::MissingColumn`](crate::engine::error::ErrorKind)),
+    /// with the closest existing name when one is close. Invisible characters in either name are
+    /// shown (`'t\u{200b}'`).
+    pub fn missing_column(&self, name: &str) -> Error {
         let known: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
-        format!("there is no column named '{}'{}", names::visible(name), names::did_you_mean(name, &known))
+        let message = format!("there is no column named '{}'{}", names::visible(name), names::did_you_mean(name, &known));
+        Error::missing_column(name, message)
     }
 
     /// Column names in order.

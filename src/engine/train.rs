@@ -16,6 +16,7 @@ mod lineage;
 mod prepare;
 mod cross_validation;
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::artifact::{Artifact, SchemaColumn};
@@ -88,7 +89,7 @@ pub struct Trained {
 
 /// The task a target column implies: categories, text and booleans are classified; integers
 /// with at most 10 distinct values too; other numbers are regressed.
-pub fn infer_task(table: &Table, target: &str) -> Result<Task, String> {
+pub fn infer_task(table: &Table, target: &str) -> Result<Task> {
     let column = table.require(target)?;
     match column.column_type() {
         ColumnType::Category | ColumnType::Text | ColumnType::Boolean => Ok(Task::Classification),
@@ -98,25 +99,25 @@ pub fn infer_task(table: &Table, target: &str) -> Result<Task, String> {
         }
         ColumnType::Number => Ok(Task::Regression),
         ColumnType::Date | ColumnType::DateTime => {
-            Err(format!("'{target}' holds dates; choose a category or number column as the target"))
+            Err(Error::other(format!("'{target}' holds dates; choose a category or number column as the target")))
         }
     }
 }
 
 /// Trains and evaluates a model on `table` as `options` say. `created_at` is stored in the model.
-pub fn train(table: &Table, recipe: &Recipe, options: &TrainOptions, created_at: &str) -> Result<Trained, String> {
+pub fn train(table: &Table, recipe: &Recipe, options: &TrainOptions, created_at: &str) -> Result<Trained> {
     train_with_progress(table, recipe, options, created_at, &mut Progress::none())
 }
 
 /// [`train`], reporting progress; a `false` from the callback stops it with a "cancelled"
-/// error ([`learn::CANCELLED`]).
+/// error (of kind [`ErrorKind::Cancelled`](crate::engine::ErrorKind::Cancelled)).
 pub fn train_with_progress(
     table: &Table,
     recipe: &Recipe,
     options: &TrainOptions,
     created_at: &str,
     progress: &mut Progress,
-) -> Result<Trained, String> {
+) -> Result<Trained> {
     train_timed(table, recipe, options, created_at, progress, None)
 }
 
@@ -129,12 +130,12 @@ pub fn train_timed(
     created_at: &str,
     progress: &mut Progress,
     clock: Option<&dyn Fn() -> f64>,
-) -> Result<Trained, String> {
+) -> Result<Trained> {
     let task = resolve_task(table, options)?;
     if task == Task::Clustering {
         return clusters::train_clusters(table, recipe, options, created_at, progress);
     }
-    let params = options.params.resolve(options.algorithm, task).map_err(String::from)?;
+    let params = options.params.resolve(options.algorithm, task)?;
     let prepared = Prepared::for_training(table, recipe, options, task)?;
     let (train_idx, test_idx) = split_rows(&prepared, options)?;
     let fold = prepared.fold(&train_idx, &test_idx)?;
@@ -168,28 +169,28 @@ pub fn train_timed(
 
 /// The task `options` asks for, or the one the target implies; an error when the algorithm
 /// cannot do it or the test share is out of range.
-fn resolve_task(table: &Table, options: &TrainOptions) -> Result<Task, String> {
+fn resolve_task(table: &Table, options: &TrainOptions) -> Result<Task> {
     let task = match options.task {
         Some(task) => task,
         None => infer_task(table, &options.target)?,
     };
     if !options.algorithm.supports(task) {
-        return Err(format!(
+        return Err(Error::other(format!(
             "{} cannot do {}; choose one of: {}",
             options.algorithm.label(),
             task.name(),
             Algorithm::for_task(task).iter().map(|a| a.label()).collect::<Vec<_>>().join(", ")
-        ));
+        )));
     }
     if task != Task::Clustering && !(options.test_share > 0.0 && options.test_share < 1.0) {
-        return Err(format!("the test share must be between 0 and 1 (it is {})", options.test_share));
+        return Err(Error::invalid_param("test_share", format!("the test share must be between 0 and 1 (it is {})", options.test_share)));
     }
     Ok(task)
 }
 
 /// The seeded train/test split of the prepared rows: stratified for classes, and keeping
 /// each group whole when the rows are grouped.
-fn split_rows(prepared: &Prepared, options: &TrainOptions) -> Result<(Vec<usize>, Vec<usize>), String> {
+fn split_rows(prepared: &Prepared, options: &TrainOptions) -> Result<(Vec<usize>, Vec<usize>)> {
     let labels = match &prepared.y {
         Target::Classes { labels, .. } => Some(labels.as_slice()),
         Target::Values(_) => None,
@@ -202,8 +203,8 @@ fn split_rows(prepared: &Prepared, options: &TrainOptions) -> Result<(Vec<usize>
             }
             Ok((train, test))
         }
-        (None, Some(labels)) => learn::stratified_split(labels, options.test_share, options.seed).map_err(String::from),
-        (None, None) => learn::train_test_split(prepared.y.len(), options.test_share, options.seed).map_err(String::from),
+        (None, Some(labels)) => learn::stratified_split(labels, options.test_share, options.seed),
+        (None, None) => learn::train_test_split(prepared.y.len(), options.test_share, options.seed),
     }
 }
 

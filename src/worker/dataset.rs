@@ -1,6 +1,7 @@
 //! One loaded dataset and where it came from: a file, several files appended, the bundled
 //! sample, or a join of two datasets.
 
+use crate::engine::error::{Error, Result};
 use crate::engine::combine::{append, same_columns, SOURCE_COLUMN};
 use crate::engine::format::count;
 use crate::engine::ingest::{read_csv_detailed, read_csv_shared, read_csv_with_progress, ByteSource, IngestOptions, IngestReport, Partner};
@@ -104,7 +105,7 @@ impl Dataset {
 
 /// Reads the files of one "open": files with the same columns become one appended dataset,
 /// placed where the first of them was; any other file is its own dataset. All or nothing.
-pub async fn read_files(files: &mut [FileBytes], options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Vec<Dataset>, String> {
+pub async fn read_files(files: &mut [FileBytes], options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Vec<Dataset>> {
     let mut groups: Vec<Vec<Dataset>> = Vec::new();
     for file in files {
         let dataset = read_file(file, options, progress).await?;
@@ -117,7 +118,7 @@ pub async fn read_files(files: &mut [FileBytes], options: &IngestOptions, progre
 }
 
 /// Reads the files of a dataset again: they must still make one dataset.
-pub async fn reread_files(files: &mut [FileBytes], options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Dataset, String> {
+pub async fn reread_files(files: &mut [FileBytes], options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Dataset> {
     let mut datasets = read_files(files, options, progress).await?;
     match datasets.len() {
         0 => Err("open the file again to read it with other options".into()),
@@ -127,7 +128,7 @@ pub async fn reread_files(files: &mut [FileBytes], options: &IngestOptions, prog
 }
 
 /// Several datasets with the same columns as one, with a `source_file` column.
-fn appended(parts: Vec<Dataset>) -> Result<Dataset, String> {
+fn appended(parts: Vec<Dataset>) -> Result<Dataset> {
     let tables: Vec<&Table> = parts.iter().map(|d| &d.table).collect();
     let name = format!("{} + {}", tables[0].name, if tables.len() == 2 { tables[1].name.clone() } else { format!("{} more files", tables.len() - 1) });
     let (table, type_notes) = append(name, &tables)?;
@@ -154,7 +155,7 @@ fn appended(parts: Vec<Dataset>) -> Result<Dataset, String> {
 }
 
 /// Reads a user's file (only its whole lines when it was read in part).
-async fn read_file(file: &mut FileBytes, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Dataset, String> {
+async fn read_file(file: &mut FileBytes, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Dataset> {
     let partial = file.is_partial();
     let (ingested, read) = match &mut file.source {
         Some(source) => {
@@ -173,10 +174,10 @@ async fn read_file(file: &mut FileBytes, options: &IngestOptions, progress: &mut
 }
 
 /// Reads a bundled sample dataset.
-pub fn read_sample(name: &str, options: &IngestOptions) -> Result<Dataset, String> {
+pub fn read_sample(name: &str, options: &IngestOptions) -> Result<Dataset> {
     let (file_name, text) = match name {
         "penguins" => ("penguins.csv", PENGUINS_CSV),
-        other => return Err(format!("there is no sample dataset called '{other}'")),
+        other => return Err(Error::other(format!("there is no sample dataset called '{other}'"))),
     };
     let ingested = read_csv_detailed(file_name, text.as_bytes(), options)?;
     Ok(Dataset::new(ingested.table, ingested.report, options, Origin::Sample(name.to_string())))

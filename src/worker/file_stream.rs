@@ -4,6 +4,7 @@
 //! 100 MB file left up to ~90 MB of read slices in the tab at its peak. One reused buffer
 //! keeps that to a megabyte.
 
+use crate::engine::error::{Error, Result};
 use js_sys::{ArrayBuffer, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -31,7 +32,7 @@ impl FileStream {
     }
 
     /// Appends bytes `start..end` to `out`.
-    async fn read(&mut self, start: u64, end: u64, out: &mut Vec<u8>) -> Result<(), String> {
+    async fn read(&mut self, start: u64, end: u64, out: &mut Vec<u8>) -> Result<()> {
         let name = self.file.name();
         let fail = |e: JsValue| format!("could not read {name}: {}", error_text(&e));
         let (reader, mut at) = match self.reader.take() {
@@ -57,7 +58,7 @@ impl FileStream {
                 self.buffer = Some(chunk.buffer());
             }
             if done && at < end {
-                return Err(format!("{name} ended before its size said it would: was it changed while Sift read it?"));
+                return Err(Error::other(format!("{name} ended before its size said it would: was it changed while Sift read it?")));
             }
         }
         self.reader = Some((reader, at));

@@ -9,6 +9,7 @@
 //! later (see [`recycle`]). The first worker says it is ready once its helper is (see
 //! [`until_ready`]); work that arrives while a new helper is still warming up is done alone.
 
+use crate::engine::error::{Error, Result};
 use std::cell::RefCell;
 use std::future::poll_fn;
 use std::task::{Poll, Waker};
@@ -43,7 +44,7 @@ struct Helper {
     /// The last job given, the columns it sent so far, how it ended, and who waits for that.
     job: u64,
     columns: Vec<ColumnData>,
-    ended: Option<Result<PartHeader, String>>,
+    ended: Option<Result<PartHeader>>,
     waker: Option<Waker>,
     /// Columns it analysed (or declined) for the current job, not yet taken.
     analyses: Finished,
@@ -105,7 +106,7 @@ fn spawn() -> Option<Helper> {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| on_message(&event.data()));
     let on_error = Closure::<dyn Fn(ErrorEvent)>::new(|event: ErrorEvent| {
         event.prevent_default();
-        end(None, Err(format!("the helper stopped: {}", event.message())));
+        end(None, Err(Error::other(format!("the helper stopped: {}", event.message()))));
     });
     worker.set_onmessage(Some(&on_message.into_js_value().unchecked_into()));
     worker.set_onerror(Some(&on_error.into_js_value().unchecked_into()));
@@ -145,17 +146,17 @@ fn on_message(data: &JsValue) {
                     h.columns.push(values);
                 }
             }),
-            Err(e) => end(job, Err(format!("the helper sent a column that could not be read: {e}"))),
+            Err(e) => end(job, Err(Error::other(format!("the helper sent a column that could not be read: {e}")))),
         }
     } else if let Some(done) = get("done").and_then(|d| d.as_string()) {
-        end(job, serde_json::from_str(&done).map_err(|e| format!("the helper's answer could not be read: {e}")));
+        end(job, serde_json::from_str(&done).map_err(|e| Error::other(format!("the helper's answer could not be read: {e}"))));
     } else if let Some(error) = get("error").and_then(|e| e.as_string()) {
-        end(job, Err(error));
+        end(job, Err(Error::other(error)));
     }
 }
 
 /// Ends job `job` (the current one when `None`) with `outcome`, waking whoever waits.
-fn end(job: Option<u64>, outcome: Result<PartHeader, String>) {
+fn end(job: Option<u64>, outcome: Result<PartHeader>) {
     HELPER.with_borrow_mut(|helper| {
         if let Some(h) = helper.as_mut().filter(|h| job.is_none_or(|j| j == h.job)) {
             h.ended.get_or_insert(outcome);
@@ -180,9 +181,9 @@ impl HelperPartner {
     }
 
     /// The helper's columns once job `job` has ended; `None` while it runs.
-    fn take(job: u64, waker: &Waker) -> Option<Result<Part, String>> {
+    fn take(job: u64, waker: &Waker) -> Option<Result<Part>> {
         HELPER.with_borrow_mut(|helper| {
-            let Some(h) = helper.as_mut().filter(|h| h.job == job) else { return Some(Err("the helper stopped".to_string())) };
+            let Some(h) = helper.as_mut().filter(|h| h.job == job) else { return Some(Err(Error::other("the helper stopped"))) };
             match h.ended.take() {
                 Some(outcome) => Some(outcome.and_then(|header| Part::join_values(header, std::mem::take(&mut h.columns)))),
                 None => {
@@ -195,7 +196,7 @@ impl HelperPartner {
 }
 
 impl Partner for HelperPartner {
-    fn start(&mut self, request: ShareRequest) -> Result<(), String> {
+    fn start(&mut self, request: ShareRequest) -> Result<()> {
         let json = serde_json::to_string(&request).map_err(|e| e.to_string())?;
         let job = HELPER.with_borrow_mut(|helper| {
             let h = helper.as_mut().filter(|h| h.ready).ok_or("the helper is not ready")?;
@@ -216,7 +217,7 @@ impl Partner for HelperPartner {
 
     fn finish(&mut self) -> Pending<'_, Part> {
         Box::pin(async move {
-            let Some(job) = self.job else { return Err("the helper was given no job".to_string()) };
+            let Some(job) = self.job else { return Err(Error::other("the helper was given no job")) };
             let part = poll_fn(|context| match HelperPartner::take(job, context.waker()) {
                 Some(part) => Poll::Ready(part),
                 None => Poll::Pending,
@@ -261,9 +262,9 @@ impl HelperAnalyst {
     }
 
     /// The analyses that arrived; `None` while none has and `wait` says to wait for one.
-    fn take(&self, wait: bool, waker: &Waker) -> Option<Result<Finished, String>> {
+    fn take(&self, wait: bool, waker: &Waker) -> Option<Result<Finished>> {
         HELPER.with_borrow_mut(|helper| {
-            let Some(h) = helper.as_mut().filter(|h| h.job == self.job) else { return Some(Err("the helper stopped".to_string())) };
+            let Some(h) = helper.as_mut().filter(|h| h.job == self.job) else { return Some(Err(Error::other("the helper stopped"))) };
             if let Some(Err(e)) = &h.ended {
                 return Some(Err(e.clone()));
             }
@@ -281,7 +282,7 @@ impl Analyst for HelperAnalyst {
         self.in_hand < 2
     }
 
-    fn give(&mut self, index: usize, name: &str, data: &ColumnData) -> Result<(), String> {
+    fn give(&mut self, index: usize, name: &str, data: &ColumnData) -> Result<()> {
         let bytes = column_bytes::encode(data);
         HELPER.with_borrow_mut(|helper| {
             let h = helper.as_mut().filter(|h| h.job == self.job && h.ended.is_none()).ok_or("the helper stopped")?;

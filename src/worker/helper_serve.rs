@@ -9,6 +9,7 @@
 //! per read `{ job, column: Uint8Array }`… and `{ job, done: JSON of PartHeader }`; or
 //! `{ job, error: string }`.
 
+use crate::engine::error::{Error, Result};
 use std::cell::{Cell, RefCell};
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -75,7 +76,7 @@ async fn answer(data: JsValue) {
         return analyse(job, index, &data);
     }
     if let Err(e) = hand_over(job, &data).await {
-        post(job, "error", &e.into(), None);
+        post(job, "error", &e.to_string().into(), None);
     }
 }
 
@@ -110,10 +111,10 @@ fn analyse(job: f64, index: JsValue, data: &JsValue) {
 }
 
 /// Reads the share the message asks for and sends its columns, then its header.
-async fn hand_over(job: f64, data: &JsValue) -> Result<(), String> {
+async fn hand_over(job: f64, data: &JsValue) -> Result<()> {
     let get = |key: &str| Reflect::get(data, &key.into()).ok();
     let json = get("request").and_then(|r| r.as_string()).ok_or("the helper was sent no request")?;
-    let request: ShareRequest = serde_json::from_str(&json).map_err(|e| format!("the helper could not read its request: {e}"))?;
+    let request: ShareRequest = serde_json::from_str(&json).map_err(|e| Error::other(format!("the helper could not read its request: {e}")))?;
     let file: File = get("file").and_then(|f| f.dyn_into().ok()).ok_or("the helper was sent no file")?;
     let (header, values) = read(file, &request).await?.split_values();
     for column in values {
@@ -123,12 +124,12 @@ async fn hand_over(job: f64, data: &JsValue) -> Result<(), String> {
         drop(bytes);
         post(job, "column", &array, Some(&array));
     }
-    let header = serde_json::to_string(&header).map_err(|e| format!("the helper could not write its answer: {e}"))?;
+    let header = serde_json::to_string(&header).map_err(|e| Error::other(format!("the helper could not write its answer: {e}")))?;
     post(job, "done", &header.into(), None);
     Ok(())
 }
 
-async fn read(file: File, request: &ShareRequest) -> Result<Part, String> {
+async fn read(file: File, request: &ShareRequest) -> Result<Part> {
     read_part(&mut FileStream::new(file), request, &mut |_, _| true).await
 }
 

@@ -1,6 +1,7 @@
 //! The worker's validation jobs beyond one split: k-fold cross-validation, grid search and
 //! comparing models. Each checks what the page sent, then runs the engine with progress.
 
+use crate::engine::error::{Error, Result};
 use crate::engine::learn::{Algorithm, ParamValue, Progress, ProgressFn};
 use crate::engine::recipe::Recipe;
 use crate::engine::table::Table;
@@ -14,7 +15,7 @@ pub fn cross_validation(
     options: &TrainOptions,
     folds: usize,
     progress: &mut ProgressFn,
-) -> Result<Answer, String> {
+) -> Result<Answer> {
     check_folds(folds)?;
     let cv = cross_validate(table, recipe, options, folds, &mut Progress::new(progress))?;
     Ok(Answer::CrossValidated(Box::new(cv)))
@@ -28,7 +29,7 @@ pub fn grid(
     grid: &[(String, Vec<ParamValue>)],
     folds: usize,
     progress: &mut ProgressFn,
-) -> Result<Answer, String> {
+) -> Result<Answer> {
     check_folds(folds)?;
     if grid.iter().all(|(_, values)| values.is_empty()) {
         return Err(
@@ -53,7 +54,7 @@ pub fn leaderboard(
     options: &TrainOptions,
     algorithms: &[Algorithm],
     progress: &mut ProgressFn,
-) -> Result<Answer, String> {
+) -> Result<Answer> {
     if algorithms.is_empty() {
         return Err("choose at least one model to compare".into());
     }
@@ -67,13 +68,11 @@ pub fn leaderboard(
     Ok(Answer::Leaderboard { entries })
 }
 
-fn check_folds(folds: usize) -> Result<(), String> {
+fn check_folds(folds: usize) -> Result<()> {
     if (2..=MAX_FOLDS).contains(&folds) {
         Ok(())
     } else {
-        Err(format!(
-            "the number of folds must be between 2 and {MAX_FOLDS} (it is {folds})"
-        ))
+        Err(Error::invalid_param("folds", format!("the number of folds must be between 2 and {MAX_FOLDS} (it is {folds})")))
     }
 }
 

@@ -2,6 +2,7 @@
 //! just trained), describe it, and predict a CSV with it. The predictions CSV is written by
 //! [`predictions_csv`], the same function `sift predict` uses, so both give the same bytes.
 
+use crate::engine::error::{Error, Result};
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
@@ -57,7 +58,7 @@ pub struct PredictionsView {
 }
 
 /// Reads and describes the model of `source` (`files[0]` for a file).
-pub fn inspect(source: ModelSource, files: &[FileBytes], trained: Option<&Artifact>) -> Result<ModelInfo, String> {
+pub fn inspect(source: ModelSource, files: &[FileBytes], trained: Option<&Artifact>) -> Result<ModelInfo> {
     let chosen = model(source, files, trained)?;
     Ok(describe(&chosen.artifact, chosen.file))
 }
@@ -68,14 +69,14 @@ pub fn predict(
     source: ModelSource,
     files: &[FileBytes],
     trained: Option<&Artifact>,
-) -> Result<(PredictionsView, FileDownload), String> {
+) -> Result<(PredictionsView, FileDownload)> {
     let Chosen { artifact, file: model_file, rest } = model(source, files, trained)?;
     let csv = rest.first().ok_or("choose a CSV file to predict")?;
     if csv.is_partial() {
         return Err(too_large(&csv.name, "predict it with `sift predict` on the command line, or split it"));
     }
     let table = read_csv(&csv.name, &csv.bytes, &IngestOptions::default())?;
-    let text = predictions_csv(&artifact, &table).map_err(|e| format!("'{}' does not fit the model: {e}", csv.name))?;
+    let text = predictions_csv(&artifact, &table).map_err(|e| e.context(format_args!("'{}' does not fit the model", csv.name)))?;
     let (header, preview) = first_rows(&text)?;
     let ignored = table
         .columns
@@ -104,7 +105,7 @@ struct Chosen<'a> {
 }
 
 /// The model of `source`.
-fn model<'a>(source: ModelSource, files: &'a [FileBytes], trained: Option<&'a Artifact>) -> Result<Chosen<'a>, String> {
+fn model<'a>(source: ModelSource, files: &'a [FileBytes], trained: Option<&'a Artifact>) -> Result<Chosen<'a>> {
     match source {
         ModelSource::Trained => {
             let artifact = trained.ok_or("no model has been trained in this session yet: train one, or open a model JSON")?;
@@ -116,8 +117,8 @@ fn model<'a>(source: ModelSource, files: &'a [FileBytes], trained: Option<&'a Ar
                 return Err(too_large(&file.name, "this is not a model Sift wrote"));
             }
             let text = std::str::from_utf8(&file.bytes)
-                .map_err(|_| format!("'{}' is not a Sift model: it is not text (JSON)", file.name))?;
-            let artifact = Artifact::from_json(text).map_err(|e| format!("'{}' cannot be used: {e}", file.name))?;
+                .map_err(|_| Error::other(format!("'{}' is not a Sift model: it is not text (JSON)", file.name)))?;
+            let artifact = Artifact::from_json(text).map_err(|e| e.context(format_args!("'{}' cannot be used", file.name)))?;
             Ok(Chosen { artifact: Cow::Owned(artifact), file: Some(file.name.clone()), rest })
         }
     }
@@ -136,7 +137,7 @@ fn describe(artifact: &Artifact, file: Option<String>) -> ModelInfo {
 }
 
 /// The header and first rows of CSV text, as the cells read back.
-fn first_rows(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), String> {
+fn first_rows(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>)> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
     let fail = |e: csv::Error| format!("the predictions could not be read back: {e}");
     let header = reader.headers().map_err(fail)?.iter().map(str::to_string).collect();
@@ -149,8 +150,8 @@ fn first_rows(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), String> {
     Ok((header, rows))
 }
 
-fn too_large(name: &str, advice: &str) -> String {
-    format!("'{name}' is larger than {} MB, more than the page can read: {advice}", MAX_OPEN_BYTES / 1_000_000)
+fn too_large(name: &str, advice: &str) -> Error {
+    Error::other(format!("'{name}' is larger than {} MB, more than the page can read: {advice}", MAX_OPEN_BYTES / 1_000_000))
 }
 
 /// A file name without its extension.

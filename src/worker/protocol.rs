@@ -5,6 +5,7 @@
 //! the UI never holds a whole dataset). Every request gets exactly one [`Reply`] with the same
 //! id; long jobs may send [`WorkerMessage::Progress`] before it.
 
+use crate::engine::error::Error;
 use serde::{Deserialize, Serialize};
 
 pub use crate::engine::combine::{JoinKind, JoinSpec};
@@ -278,7 +279,31 @@ pub enum WorkerMessage {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Reply {
     pub id: u64,
-    pub result: Result<Answer, String>,
+    pub result: Result<Answer, ReplyError>,
+}
+
+impl Reply {
+    /// The reply to job `id`: its answer, or its error as the page receives it.
+    pub fn new(id: u64, result: crate::engine::Result<Answer>) -> Reply {
+        Reply { id, result: result.map_err(ReplyError::from) }
+    }
+}
+
+/// An engine [`Error`] as the page receives it: `{"kind": "ragged", "message": "…", "line": 7}`.
+/// The page shows `message`; `kind` is the [`ErrorKind`](crate::engine::ErrorKind)'s name and
+/// `line` the file line, only for kinds that name one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyError {
+    pub kind: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+}
+
+impl From<Error> for ReplyError {
+    fn from(error: Error) -> ReplyError {
+        ReplyError { kind: error.kind().name().to_string(), message: error.message().to_string(), line: error.line() }
+    }
 }
 
 #[cfg(test)]

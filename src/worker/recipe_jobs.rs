@@ -3,6 +3,7 @@
 //! remembered between requests ([`PrefixCache`]); proposed clusters of similar spellings;
 //! applying the whole recipe to every row; opening a saved recipe against the data.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::{
@@ -79,7 +80,7 @@ impl RecipeJobs {
         index: usize,
         step: &Step,
         context: &FitContext,
-    ) -> Result<StepPreview, String> {
+    ) -> Result<StepPreview> {
         let before = self.source(table).table_before(recipe, index, context)?;
         preview_step(&before, step, context)
     }
@@ -90,7 +91,7 @@ impl RecipeJobs {
         table: &Table,
         recipe: &Recipe,
         context: &FitContext,
-    ) -> Result<ColumnsAtSteps, String> {
+    ) -> Result<ColumnsAtSteps> {
         self.source(table).columns(recipe, context)
     }
 
@@ -130,7 +131,7 @@ pub fn clusters(
     method: SpellingKey,
     ngram_size: usize,
     context: &FitContext,
-) -> Result<ClusterProposal, String> {
+) -> Result<ClusterProposal> {
     let index = index.min(recipe.steps.len());
     let prepared;
     let data = if recipe.steps[..index].iter().any(|s| s.enabled) {
@@ -155,7 +156,7 @@ pub fn clusters(
 
 /// Fits `recipe` on every row of `table` and applies it: what the cleaned CSV holds,
 /// without writing it.
-pub fn apply(table: &Table, recipe: &Recipe, context: &FitContext) -> Result<Applied, String> {
+pub fn apply(table: &Table, recipe: &Recipe, context: &FitContext) -> Result<Applied> {
     let (_, cleaned) = recipe.fit_transform(table.clone(), context)?;
     let columns = cleaned
         .columns
@@ -173,7 +174,7 @@ pub fn apply(table: &Table, recipe: &Recipe, context: &FitContext) -> Result<App
 
 /// A saved recipe from its JSON text, checked against `table`: a clear message names any
 /// column it uses that the data lacks.
-pub fn open_recipe(table: &Table, text: &str, context: &FitContext) -> Result<Recipe, String> {
+pub fn open_recipe(table: &Table, text: &str, context: &FitContext) -> Result<Recipe> {
     let recipe = Recipe::from_json(text)?;
     recipe.check_columns(table, context)?;
     Ok(recipe)

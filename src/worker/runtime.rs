@@ -4,6 +4,7 @@
 //! Messages out: JSON strings of [`WorkerMessage`]. A panic posts
 //! [`WorkerMessage::Crashed`] first, so the page can restart the worker and restore the data.
 
+use crate::engine::error::{Error, Result};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
@@ -95,7 +96,7 @@ async fn warm_up() {
         let _ = Reflect::set(&message, &key.into(), &value);
     }
     let (id, result) = answer(&message, false).await;
-    let _ = serde_json::to_string(&WorkerMessage::Reply(Reply { id, result }));
+    let _ = serde_json::to_string(&WorkerMessage::Reply(Reply::new(id, result)));
     warm_up::hand_over_columns();
     WORKSPACE.set(timed_workspace());
 }
@@ -104,7 +105,7 @@ async fn warm_up() {
 async fn answer_waiting() {
     while let Some(data) = WAITING.with_borrow_mut(VecDeque::pop_front) {
         let (id, result) = answer(&data, true).await;
-        post(&WorkerMessage::Reply(Reply { id, result }));
+        post(&WorkerMessage::Reply(Reply::new(id, result)));
         // A helper that helped is replaced by a fresh one, now the answer is out.
         if START.get().has_helper() {
             helper_client::recycle();
@@ -115,7 +116,7 @@ async fn answer_waiting() {
 
 /// Decodes one request message and lets the workspace answer it, posting its progress when
 /// `tell` says so.
-async fn answer(data: &JsValue, tell: bool) -> (u64, Result<Answer, String>) {
+async fn answer(data: &JsValue, tell: bool) -> (u64, Result<Answer>) {
     let id = Reflect::get(data, &"id".into())
         .ok()
         .and_then(|v| v.as_f64())
@@ -141,13 +142,13 @@ async fn answer(data: &JsValue, tell: bool) -> (u64, Result<Answer, String>) {
     (id, result)
 }
 
-async fn decode(id: u64, data: &JsValue) -> Result<(Request, Vec<FileBytes>), String> {
+async fn decode(id: u64, data: &JsValue) -> Result<(Request, Vec<FileBytes>)> {
     let json = Reflect::get(data, &"request".into())
         .ok()
         .and_then(|v| v.as_string())
         .ok_or("the page sent a message without a request")?;
     let request: Request = serde_json::from_str(&json)
-        .map_err(|e| format!("the page sent a request the worker does not understand: {e}"))?;
+        .map_err(|e| Error::other(format!("the page sent a request the worker does not understand: {e}")))?;
     let files = Reflect::get(data, &"files".into())
         .map(|files| Array::from(&files))
         .unwrap_or_default();
@@ -165,7 +166,7 @@ async fn decode(id: u64, data: &JsValue) -> Result<(Request, Vec<FileBytes>), St
 
 /// The bytes of a browser `File`, read through its stream slice by slice with progress
 /// messages for job `id`; only the first [`MAX_OPEN_BYTES`] of a larger file.
-async fn read_file(id: u64, file: File) -> Result<FileBytes, String> {
+async fn read_file(id: u64, file: File) -> Result<FileBytes> {
     let name = file.name();
     let full_size = file.size() as u64;
     let mut progress = |fraction: f64, message: &str| {

@@ -1,6 +1,7 @@
 //! The worker's state and its answer to each request. Pure Rust: the Web Worker runtime
 //! feeds it messages, and native tests call it directly.
 
+use crate::engine::error::{Error, Result};
 use crate::engine::artifact::Artifact;
 use crate::engine::export::{write_csv, CsvOptions};
 use crate::engine::combine::join;
@@ -60,14 +61,14 @@ impl Workspace {
 
     /// Answers one request. `files` are the files of a `LoadFiles` request, in order;
     /// `now` is the ISO 8601 time stored in a trained model. On error nothing changes.
-    pub fn handle(&mut self, request: Request, files: Vec<FileBytes>, now: &str) -> Result<Answer, String> {
+    pub fn handle(&mut self, request: Request, files: Vec<FileBytes>, now: &str) -> Result<Answer> {
         self.handle_with_progress(request, files, now, &mut |_, _| true)
     }
 
     /// [`Workspace::handle_with_progress`], awaiting the files of a `LoadFiles` or `Reread`
     /// as they are read: how the browser's worker answers, since a browser hands a file over
     /// asynchronously.
-    pub async fn answer(&mut self, request: Request, files: Vec<FileBytes>, now: &str, progress: &mut ProgressFn<'_>) -> Result<Answer, String> {
+    pub async fn answer(&mut self, request: Request, files: Vec<FileBytes>, now: &str, progress: &mut ProgressFn<'_>) -> Result<Answer> {
         match request {
             request @ (Request::LoadFiles { .. } | Request::Reread { .. }) => self.read_attached(request, files, progress).await,
             request => self.handle_with_progress(request, files, now, progress),
@@ -83,7 +84,7 @@ impl Workspace {
         files: Vec<FileBytes>,
         now: &str,
         progress: &mut ProgressFn,
-    ) -> Result<Answer, String> {
+    ) -> Result<Answer> {
         if !recipe_jobs::RecipeJobs::keeps_cache(&request) {
             self.recipe_jobs.forget();
         }
@@ -97,7 +98,7 @@ impl Workspace {
             }
             Request::Activate { index } => {
                 if index >= self.datasets.len() {
-                    return Err(format!("there is no dataset number {}", index + 1));
+                    return Err(Error::other(format!("there is no dataset number {}", index + 1)));
                 }
                 self.active = index;
                 self.view()
@@ -142,7 +143,7 @@ impl Workspace {
                 Ok(Answer::Predictions(Box::new(view)))
             }
             Request::ExportPredictions => self.predicted.clone().map(Answer::Download).ok_or_else(|| {
-                "there are no predictions to download: open a model and a CSV to predict (again, if Sift restarted)".to_string()
+                Error::other("there are no predictions to download: open a model and a CSV to predict (again, if Sift restarted)")
             }),
             Request::CrossValidate { recipe, options, folds } => {
                 learn_jobs::cross_validation(self.active_table()?, &recipe, &options, folds, progress)
@@ -157,7 +158,7 @@ impl Workspace {
     }
 
     /// Answers a request that reads the attached files: `LoadFiles` or `Reread`.
-    async fn read_attached(&mut self, request: Request, files: Vec<FileBytes>, progress: &mut ProgressFn<'_>) -> Result<Answer, String> {
+    async fn read_attached(&mut self, request: Request, files: Vec<FileBytes>, progress: &mut ProgressFn<'_>) -> Result<Answer> {
         self.recipe_jobs.forget();
         match request {
             Request::LoadFiles { options, .. } => self.load_files(files, &options, progress).await,
@@ -166,7 +167,7 @@ impl Workspace {
         }
     }
 
-    async fn load_files(&mut self, mut files: Vec<FileBytes>, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Answer, String> {
+    async fn load_files(&mut self, mut files: Vec<FileBytes>, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Answer> {
         if files.is_empty() {
             return Err("no file was chosen".into());
         }
@@ -179,15 +180,15 @@ impl Workspace {
         self.view()
     }
 
-    fn load_sample(&mut self, name: &str) -> Result<Answer, String> {
+    fn load_sample(&mut self, name: &str) -> Result<Answer> {
         let dataset = read_sample(name, &IngestOptions::default())?;
         self.datasets.push(dataset);
         self.active = self.datasets.len() - 1;
         self.view()
     }
 
-    async fn reread(&mut self, index: usize, mut files: Vec<FileBytes>, options: IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Answer, String> {
-        let current = self.datasets.get(index).ok_or_else(|| format!("there is no dataset number {}", index + 1))?;
+    async fn reread(&mut self, index: usize, mut files: Vec<FileBytes>, options: IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Answer> {
+        let current = self.datasets.get(index).ok_or_else(|| Error::other(format!("there is no dataset number {}", index + 1)))?;
         let dataset = match &current.origin {
             Origin::Sample(sample) => read_sample(sample, &options)?,
             Origin::Files => {
@@ -220,9 +221,9 @@ impl Workspace {
         datasets
     }
 
-    fn join(&mut self, request: &JoinRequest) -> Result<Answer, String> {
+    fn join(&mut self, request: &JoinRequest) -> Result<Answer> {
         let side = |index: usize| {
-            self.datasets.get(index).ok_or_else(|| format!("there is no dataset number {}", index + 1))
+            self.datasets.get(index).ok_or_else(|| Error::other(format!("there is no dataset number {}", index + 1)))
         };
         let (left, right) = (side(request.left)?, side(request.right)?);
         let name = format!("{} ⋈ {}", stem(&left.table.name), stem(&right.table.name));
@@ -241,15 +242,15 @@ impl Workspace {
         self.view()
     }
 
-    fn active_table(&self) -> Result<&Table, String> {
+    fn active_table(&self) -> Result<&Table> {
         self.datasets
             .get(self.active)
             .map(|d| &d.table)
-            .ok_or_else(|| "open a CSV file or load the sample data first".to_string())
+            .ok_or_else(|| Error::other("open a CSV file or load the sample data first"))
     }
 
     /// The active table and the recipe jobs' state, borrowed together.
-    fn recipe_parts(&mut self) -> Result<(&Table, &mut recipe_jobs::RecipeJobs), String> {
+    fn recipe_parts(&mut self) -> Result<(&Table, &mut recipe_jobs::RecipeJobs)> {
         let table = self.datasets.get(self.active).map(|d| &d.table).ok_or("open a CSV file or load the sample data first")?;
         Ok((table, &mut self.recipe_jobs))
     }
@@ -259,7 +260,7 @@ impl Workspace {
         self.datasets.get(self.active).map_or("sift".to_string(), |d| stem(&d.table.name))
     }
 
-    fn cleaned_csv(&self, recipe: &Recipe) -> Result<Answer, String> {
+    fn cleaned_csv(&self, recipe: &Recipe) -> Result<Answer> {
         let table = self.active_table()?;
         let (_, cleaned) = recipe.fit_transform(table.clone(), &FitContext::default())?;
         let csv = write_csv(&cleaned, CsvOptions::default())?;
@@ -279,7 +280,7 @@ impl Workspace {
         dataset.report = Some((options.clone(), report));
     }
 
-    fn view(&mut self) -> Result<Answer, String> {
+    fn view(&mut self) -> Result<Answer> {
         let options = &self.profile_options;
         let (clock, started) = (self.clock, self.now());
         let dataset = self.datasets.get_mut(self.active).ok_or("open a CSV file or load the sample data first")?;

@@ -40,6 +40,6 @@ impl ByteSource for FileSource {
         let at = out.len();
         out.resize(at + (end - start) as usize, 0);
         let read = self.0.seek(SeekFrom::Start(start)).and_then(|_| self.0.read_exact(&mut out[at..]));
-        ready(read.map_err(|e| e.to_string()))
+        ready(read.map_err(|e| e.to_string().into()))
     }
 }

@@ -1,5 +1,6 @@
 //! A partner for tests of shared reading (see `engine/ingest/share.rs`).
 
+use sift::engine::error::Error;
 use sift::engine::column_bytes;
 use sift::engine::ingest::{complete, read_part, ready, Part, Partner, Pending, ShareRequest};
 
@@ -20,7 +21,7 @@ impl<'a> Local<'a> {
 }
 
 impl Partner for Local<'_> {
-    fn start(&mut self, request: ShareRequest) -> Result<(), String> {
+    fn start(&mut self, request: ShareRequest) -> Result<(), Error> {
         self.request = Some(request);
         self.starts += 1;
         Ok(())
@@ -29,7 +30,7 @@ impl Partner for Local<'_> {
     fn finish(&mut self) -> Pending<'_, Part> {
         let request = self.request.take();
         let mut source = self.bytes;
-        let part = request.ok_or_else(|| "not started".to_string()).and_then(|request| {
+        let part = request.ok_or_else(|| Error::other("not started")).and_then(|request| {
             complete(read_part(&mut source, &request, &mut |_, _| true))
         });
         let handed = part.and_then(|part| {

@@ -20,6 +20,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use sift::engine::artifact::{predictions_csv, Artifact};
+use sift::engine::error::{Error, Result};
 use sift::engine::export::{write_csv, CsvOptions};
 use sift::engine::ingest::{read_csv_detailed, IngestOptions};
 use sift::engine::learn::{Algorithm, Params, Progress, Task};
@@ -47,15 +48,15 @@ fn main() -> ExitCode {
                 _ => ExitCode::SUCCESS,
             }
         }
-        Err(message) => {
-            eprintln!("sift: {}", message.replace('\n', " "));
+        Err(error) => {
+            eprintln!("sift: {}", error.message().replace('\n', " "));
             ExitCode::FAILURE
         }
     }
 }
 
 /// Runs one command; returns what it prints on stdout, and adds to `notes` what ingest decided.
-fn run(args: &[String], notes: &mut Vec<String>) -> Result<String, String> {
+fn run(args: &[String], notes: &mut Vec<String>) -> Result<String> {
     let Some((command, rest)) = args.split_first() else {
         return Err("no command given; run `sift help` for the usage".into());
     };
@@ -68,7 +69,7 @@ fn run(args: &[String], notes: &mut Vec<String>) -> Result<String, String> {
             args.at_most(1)?;
             let report = profile(&load(args.positional(0, "FILE")?, &args, notes)?);
             if args.flag("json") {
-                serde_json::to_string_pretty(&report).map(|json| json + "\n").map_err(|e| e.to_string())
+                serde_json::to_string_pretty(&report).map(|json| json + "\n").map_err(|e| Error::other(e.to_string()))
             } else {
                 Ok(report_text(&report))
             }
@@ -94,11 +95,11 @@ fn run(args: &[String], notes: &mut Vec<String>) -> Result<String, String> {
             let (_, cleaned) = recipe.fit_transform(table.clone(), &FitContext::default())?;
             write_file(output, &write_csv(&cleaned, CsvOptions::default())?).map(|()| String::new())
         }
-        other => Err(format!("unknown command '{other}'")),
+        other => Err(Error::other(format!("unknown command '{other}'"))),
     }
 }
 
-fn train_command(args: &Args, notes: &mut Vec<String>) -> Result<String, String> {
+fn train_command(args: &Args, notes: &mut Vec<String>) -> Result<String> {
     args.at_most(1)?;
     let table = load(args.positional(0, "FILE")?, &args, notes)?;
     let target = args.value("target").unwrap_or_default().to_string();
@@ -125,7 +126,7 @@ fn train_command(args: &Args, notes: &mut Vec<String>) -> Result<String, String>
     }
     let mut params = Params::new();
     for assignment in args.values("param") {
-        params.set_assignment(assignment).map_err(String::from)?;
+        params.set_assignment(assignment)?;
     }
     let options = TrainOptions {
         target,
@@ -184,23 +185,24 @@ fn report_text(report: &sift::engine::profile::Report) -> String {
     out
 }
 
-fn read_text(path: &str) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read '{path}': {e}"))
+fn read_text(path: &str) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| Error::other(format!("cannot read '{path}': {e}")))
 }
 
 /// Reads a CSV file as the page would, adding what ingest decided on its own to `notes`.
-fn load(path: &str, args: &Args, notes: &mut Vec<String>) -> Result<Table, String> {
+fn load(path: &str, args: &Args, notes: &mut Vec<String>) -> Result<Table> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))?;
     let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
     let options = IngestOptions { quotes_as_text: args.flag("quotes-as-text"), ..IngestOptions::default() };
     // The reader names the page's reading option; here the same choice is a flag.
-    let ingested = read_csv_detailed(&name, &bytes, &options).map_err(|e| e.replace("(Reading options → Quotes)", "(--quotes-as-text)"))?;
+    let ingested = read_csv_detailed(&name, &bytes, &options)
+        .map_err(|e| e.map_message(|m| m.replace("(Reading options → Quotes)", "(--quotes-as-text)")))?;
     notes.extend(notes::ingest_notes(&name, &ingested.report));
     Ok(ingested.table)
 }
 
-fn write_file(path: &str, content: &str) -> Result<(), String> {
-    std::fs::write(path, content).map_err(|e| format!("cannot write '{path}': {e}"))
+fn write_file(path: &str, content: &str) -> Result<()> {
+    std::fs::write(path, content).map_err(|e| Error::other(format!("cannot write '{path}': {e}")))
 }
 
 /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`.

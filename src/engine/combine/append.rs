@@ -1,5 +1,6 @@
 //! Appending tables that have the same columns, remembering which file each row came from.
 
+use crate::engine::error::Result;
 use crate::engine::table::{Column, ColumnData, Table};
 
 use super::unify::concatenate;
@@ -18,7 +19,7 @@ pub fn same_columns(tables: &[&Table]) -> bool {
 /// The rows of every table, in order, with a [`SOURCE_COLUMN`] category naming each row's
 /// table (a number is added to the name if the tables already have such a column). Also
 /// returns notes on columns whose types differed and were kept as text.
-pub fn append(name: impl Into<String>, tables: &[&Table]) -> Result<(Table, Vec<String>), String> {
+pub fn append(name: impl Into<String>, tables: &[&Table]) -> Result<(Table, Vec<String>)> {
     if !same_columns(tables) {
         return Err("only tables with the same column names, in the same order, can be appended".into());
     }

@@ -1,5 +1,6 @@
 //! Joining two tables on a key column (inner or left), as SQL does.
 
+use crate::engine::error::{Error, Result};
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -45,7 +46,7 @@ impl JoinKind {
 /// text, so the integer 7 matches the text "7"; missing keys match nothing). A left row
 /// matching several right rows appears once per match. The right key column is left out,
 /// and right columns whose names are taken get `_2`, `_3`, ….
-pub fn join(name: impl Into<String>, left: &Table, right: &Table, spec: &JoinSpec) -> Result<Table, String> {
+pub fn join(name: impl Into<String>, left: &Table, right: &Table, spec: &JoinSpec) -> Result<Table> {
     let left_key = &left.column(&spec.left_key).ok_or_else(|| missing_key(&spec.left_key, left))?.data;
     let right_key = &right.column(&spec.right_key).ok_or_else(|| missing_key(&spec.right_key, right))?.data;
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
@@ -69,11 +70,11 @@ pub fn join(name: impl Into<String>, left: &Table, right: &Table, spec: &JoinSpe
             None => {}
         }
         if left_rows.len() > MAX_JOIN_ROWS {
-            return Err(format!(
+            return Err(Error::other(format!(
                 "this join would make more than {} rows: the key '{}' repeats too often on both sides; choose a key that is unique in one of the tables",
                 count(MAX_JOIN_ROWS),
                 spec.right_key
-            ));
+            )));
         }
     }
     let mut joined = left.take(&left_rows);
@@ -85,8 +86,8 @@ pub fn join(name: impl Into<String>, left: &Table, right: &Table, spec: &JoinSpe
     Ok(joined)
 }
 
-fn missing_key(key: &str, table: &Table) -> String {
-    format!("'{}' has no column named '{key}' to join on", table.name)
+fn missing_key(key: &str, table: &Table) -> Error {
+    Error::missing_column(key, format!("'{}' has no column named '{key}' to join on", table.name))
 }
 
 #[cfg(test)]

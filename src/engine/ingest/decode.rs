@@ -2,6 +2,7 @@
 //! LE/BE), else UTF-16 by its NUL pattern, else UTF-8 when the bytes are valid (or nearly all
 //! valid), else the legacy encoding `chardetng` finds (usually windows-1252 / Latin-1).
 
+use crate::engine::error::{Error, Result};
 use std::borrow::Cow;
 use std::str::Utf8Error;
 
@@ -23,9 +24,9 @@ pub struct Decoded<'a> {
 
 /// The file's text, or a message saying why it is not a text file. `label` is a WHATWG
 /// encoding label chosen by the user (`utf-8`, `latin1`, `windows-1252`, `utf-16le`, …).
-pub fn decode<'a>(name: &str, bytes: &'a [u8], label: Option<&str>) -> Result<Decoded<'a>, String> {
+pub fn decode<'a>(name: &str, bytes: &'a [u8], label: Option<&str>) -> Result<Decoded<'a>> {
     if bytes.is_empty() {
-        return Err(format!("'{name}' is empty: it has 0 bytes; choose a CSV file with a header row and data"));
+        return Err(Error::not_csv(format!("'{name}' is empty: it has 0 bytes; choose a CSV file with a header row and data")));
     }
     guard::refuse_known_binary(name, bytes)?;
     let mut notes = Vec::new();
@@ -52,14 +53,14 @@ pub fn decode<'a>(name: &str, bytes: &'a [u8], label: Option<&str>) -> Result<De
     Ok(Decoded { text, encoding: Detected { value: encoding.name().to_string(), detected }, notes })
 }
 
-fn chosen(name: &str, label: &str) -> Result<&'static Encoding, String> {
+fn chosen(name: &str, label: &str) -> Result<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-        format!("the encoding chosen for '{name}', '{label}', is not an encoding name; use for example utf-8, windows-1252, latin1 or utf-16le")
+        Error::encoding(format!("the encoding chosen for '{name}', '{label}', is not an encoding name; use for example utf-8, windows-1252, latin1 or utf-16le"))
     })
 }
 
 /// The encoding of `bytes`; `utf8_error` is where they stop being UTF-8, if they do.
-fn detect(name: &str, bytes: &[u8], utf8_error: Option<Utf8Error>, notes: &mut Vec<String>) -> Result<&'static Encoding, String> {
+fn detect(name: &str, bytes: &[u8], utf8_error: Option<Utf8Error>, notes: &mut Vec<String>) -> Result<&'static Encoding> {
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         return Ok(encoding);
     }

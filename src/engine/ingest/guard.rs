@@ -1,6 +1,8 @@
 //! Refusing what is not CSV text — binary files, spreadsheets, JSON, HTML — with a message
 //! that says what the file is and what to do instead.
 
+use crate::engine::error::{Error, Result};
+
 /// Bytes of the start of a file checked for binary content.
 pub const SAMPLE_BYTES: usize = 64 * 1024;
 
@@ -17,50 +19,50 @@ const MAGIC: &[(&[u8], &str, &str)] = &[
 ];
 
 /// An error when `bytes` start like a well-known binary format.
-pub fn refuse_known_binary(name: &str, bytes: &[u8]) -> Result<(), String> {
+pub fn refuse_known_binary(name: &str, bytes: &[u8]) -> Result<()> {
     match MAGIC.iter().find(|(magic, _, _)| bytes.starts_with(magic)) {
-        Some((_, what, todo)) => Err(format!("'{name}' is {what}, a binary file, not CSV text; {todo}")),
+        Some((_, what, todo)) => Err(Error::not_csv(format!("'{name}' is {what}, a binary file, not CSV text; {todo}"))),
         None => Ok(()),
     }
 }
 
 /// An error when the start of the text holds NUL or many other control bytes.
-pub fn refuse_binary(name: &str, bytes: &[u8]) -> Result<(), String> {
+pub fn refuse_binary(name: &str, bytes: &[u8]) -> Result<()> {
     let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
     let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
     if sample.contains(&0) || control * 100 > sample.len() {
-        return Err(format!(
+        return Err(Error::not_csv(format!(
             "'{name}' looks like a binary file, not CSV text (it contains control bytes such as NUL); open a .csv file instead"
-        ));
+        )));
     }
     Ok(())
 }
 
 /// An error when decoded text is really JSON, JSON Lines, HTML or XML.
-pub fn refuse_structured_text(name: &str, text: &str) -> Result<(), String> {
+pub fn refuse_structured_text(name: &str, text: &str) -> Result<()> {
     let start = text.trim_start();
     let json = |t: &str| serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok();
     if start.starts_with(['{', '[']) {
         if json(start) {
-            return Err(format!(
+            return Err(Error::not_csv(format!(
                 "'{name}' is a JSON document, not CSV; export the data as CSV (one row per line, a header first) and open that"
-            ));
+            )));
         }
         let first_line = start.lines().next().unwrap_or_default();
         if first_line.starts_with('{') && json(first_line) {
-            return Err(format!(
+            return Err(Error::not_csv(format!(
                 "'{name}' is JSON Lines (one JSON object per line), not CSV; convert it to CSV and open that"
-            ));
+            )));
         }
     }
     let head: String = start.chars().take(16).collect::<String>().to_ascii_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<html") {
-        return Err(format!(
+        return Err(Error::not_csv(format!(
             "'{name}' is a web page (HTML), not CSV; download the data itself as CSV and open that"
-        ));
+        )));
     }
     if head.starts_with("<?xml") {
-        return Err(format!("'{name}' is an XML document, not CSV; export the data as CSV and open that"));
+        return Err(Error::not_csv(format!("'{name}' is an XML document, not CSV; export the data as CSV and open that")));
     }
     Ok(())
 }

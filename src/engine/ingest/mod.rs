@@ -28,6 +28,7 @@ mod split;
 mod store;
 mod stream;
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::table::{Column, ColumnType, Table};
@@ -97,19 +98,19 @@ pub struct Ingested {
 }
 
 /// Reads a CSV file's bytes into a table named `name`.
-pub fn read_csv(name: &str, bytes: &[u8], options: &IngestOptions) -> Result<Table, String> {
+pub fn read_csv(name: &str, bytes: &[u8], options: &IngestOptions) -> Result<Table> {
     read_csv_detailed(name, bytes, options).map(|ingested| ingested.table)
 }
 
 /// Reads a CSV file's bytes into a table named `name`, with what was detected and decided.
 /// Errors are one sentence naming the file (and line) and what to do.
-pub fn read_csv_detailed(name: &str, bytes: &[u8], options: &IngestOptions) -> Result<Ingested, String> {
+pub fn read_csv_detailed(name: &str, bytes: &[u8], options: &IngestOptions) -> Result<Ingested> {
     read_csv_with_progress(name, bytes, options, &mut |_, _| true)
 }
 
 /// [`read_csv_detailed`], telling `progress` the share of the rows read (a `false` from it
 /// stops the read with a "cancelled" error).
-pub fn read_csv_with_progress(name: &str, bytes: &[u8], options: &IngestOptions, progress: &mut ProgressFn) -> Result<Ingested, String> {
+pub fn read_csv_with_progress(name: &str, bytes: &[u8], options: &IngestOptions, progress: &mut ProgressFn) -> Result<Ingested> {
     let decode::Decoded { text, encoding, notes } = decode::decode(name, bytes, options.encoding.as_deref())?;
     guard::refuse_structured_text(name, &text)?;
     if text.trim().is_empty() {
@@ -129,9 +130,9 @@ async fn read_pieces(
     options: &IngestOptions,
     partner: Option<(&mut dyn Partner, usize)>,
     progress: &mut ProgressFn<'_>,
-) -> Result<Ingested, String> {
+) -> Result<Ingested> {
     if !options.delimiter.is_none_or(|d| d.is_ascii()) || !options.quote.is_none_or(|q| q.is_ascii()) {
-        return Err(format!("the delimiter and the quote chosen for '{name}' must be ASCII characters such as , ; | or \""));
+        return Err(Error::invalid_param("delimiter", format!("the delimiter and the quote chosen for '{name}' must be ASCII characters such as , ; | or \"")));
     }
     let (dialect, split) = dialect(head, options, &mut notes);
     let read = share::read_columns(name, pieces, split, options, partner, progress).await?;
@@ -140,7 +141,7 @@ async fn read_pieces(
     let mut column_reports = Vec::with_capacity(read.columns.len());
     for (column_name, column) in read.names.into_iter().zip(read.columns) {
         let Some((Converted { data, notes, unfit }, forced)) = column else {
-            return Err(format!("column '{column_name}' of '{name}' was not read; please open the file again"));
+            return Err(Error::other(format!("column '{column_name}' of '{name}' was not read; please open the file again")));
         };
         column_reports.push(ColumnReport { name: column_name.clone(), column_type: data.column_type(), forced, unfit, notes });
         columns.push(Column::new(column_name, data));
@@ -182,7 +183,7 @@ mod tests {
     use super::*;
     use crate::engine::table::ColumnData;
 
-    fn read(text: &str) -> Result<Table, String> {
+    fn read(text: &str) -> Result<Table> {
         read_csv("t.csv", text.as_bytes(), &IngestOptions::default())
     }
 

@@ -6,6 +6,7 @@
 //!
 //! A pass builds the columns of its [`Share`]: all of them, or one of two readers' half.
 
+use crate::engine::error::{Error, Result};
 use super::builder::{ColumnBuilder, Plan};
 use super::cells::CellReader;
 use super::convert::{finish, Converted};
@@ -19,7 +20,7 @@ use super::share::{Part, PartColumn, Share};
 use super::split::Split;
 use super::IngestOptions;
 use crate::engine::format::count;
-use crate::engine::learn::{ProgressFn, CANCELLED};
+use crate::engine::learn::ProgressFn;
 
 /// A file's columns, read.
 pub struct Pass {
@@ -51,7 +52,7 @@ impl Pass {
     }
 
     /// Takes the helper's columns and evidence; an error when it read another way.
-    pub fn absorb(&mut self, part: Part) -> Result<(), String> {
+    pub fn absorb(&mut self, part: Part) -> Result<()> {
         if part.decimal_comma != self.decimal_comma {
             return Err("the helper read with another decimal separator".into());
         }
@@ -61,7 +62,7 @@ impl Pass {
         for PartColumn { index, converted, forced } in part.columns {
             match self.columns.get_mut(index) {
                 Some(slot @ None) => *slot = Some((converted, forced)),
-                _ => return Err(format!("the helper sent column {index}, which is not its own")),
+                _ => return Err(Error::other(format!("the helper sent column {index}, which is not its own"))),
             }
         }
         Ok(())
@@ -109,7 +110,7 @@ pub async fn read(
     options: &IngestOptions,
     (decimal_comma, share): (Option<bool>, Share),
     progress: &mut ProgressFn<'_>,
-) -> Result<Pass, String> {
+) -> Result<Pass> {
     pieces.rewind()?;
     let total = pieces.total();
     let mut head = Head::default();
@@ -137,7 +138,7 @@ pub async fn read(
             if batches.is_multiple_of(PROGRESS_BATCHES) {
                 let done = (offset + rows.position()) as f64 / total.max(1) as f64;
                 if !progress(done.min(1.0), &format!("Reading {name}: {} rows", count(rows.count()))) {
-                    return Err(CANCELLED.to_string());
+                    return Err(Error::cancelled());
                 }
             }
         }
@@ -274,7 +275,7 @@ struct Again<'a> {
 impl Again<'_> {
     /// Reads the columns whose values were dropped again, now that their kind is known
     /// (`builders` are those of the columns `mine`).
-    async fn read(&self, pieces: &mut dyn Pieces, split: Split, options: &IngestOptions, (mine, builders): (&[usize], &mut [ColumnBuilder])) -> Result<(), String> {
+    async fn read(&self, pieces: &mut dyn Pieces, split: Split, options: &IngestOptions, (mine, builders): (&[usize], &mut [ColumnBuilder])) -> Result<()> {
         let again: Vec<usize> = (0..builders.len()).filter(|&i| builders[i].plan().1).collect();
         if again.is_empty() {
             return Ok(());
@@ -302,6 +303,6 @@ impl Again<'_> {
 }
 
 /// The error for a file with no rows.
-pub fn no_rows(name: &str) -> String {
-    format!("'{name}' has no header and no rows, only blank space; choose a CSV file with data")
+pub fn no_rows(name: &str) -> Error {
+    Error::not_csv(format!("'{name}' has no header and no rows, only blank space; choose a CSV file with data"))
 }

@@ -2,12 +2,13 @@
 //! large file is read a slice at a time, so it is never in memory whole (see `stream.rs`),
 //! and a browser may make the reading pass wait for each slice (see `pending.rs`).
 
+use crate::engine::error::Result;
 use super::pending::{ready, Pending};
 
 /// Text handed over in pieces, front to back, which can start over from the beginning.
 pub trait Pieces {
     /// Starts again from the beginning of the text.
-    fn rewind(&mut self) -> Result<(), String>;
+    fn rewind(&mut self) -> Result<()>;
 
     /// The next piece and whether it is the last; `None` after the last. The piece starts
     /// with what the previous piece held from byte `used` on (a row it did not finish).
@@ -31,7 +32,7 @@ impl<'t> Whole<'t> {
 }
 
 impl Pieces for Whole<'_> {
-    fn rewind(&mut self) -> Result<(), String> {
+    fn rewind(&mut self) -> Result<()> {
         self.given = false;
         Ok(())
     }

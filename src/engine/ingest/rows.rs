@@ -2,6 +2,7 @@
 //! another field count than the first (ragged rows) either stop the read or are skipped and
 //! reported. A quote that is not CSV quoting (see [`StrayQuote`]) always stops the read.
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use super::cells::trim;
@@ -176,7 +177,7 @@ impl<'t> Rows<'t> {
 
     /// The tally once every row was read; with [`RaggedRows::Stop`] a ragged row is an error
     /// naming the file, the first bad line and the count.
-    pub fn finish(mut self, name: &str) -> Result<Tally, String> {
+    pub fn finish(mut self, name: &str) -> Result<Tally> {
         while self.next_row().is_some() {}
         if let Some(stray) = &self.tally.stray_quote {
             return Err(stray_quote_error(name, stray));
@@ -190,19 +191,21 @@ impl<'t> Rows<'t> {
 
 /// The error for a quote that is not CSV quoting, naming where it opened and the way out:
 /// fix it, or read quotes as text.
-fn stray_quote_error(name: &str, stray: &StrayQuote) -> String {
+fn stray_quote_error(name: &str, stray: &StrayQuote) -> Error {
     let StrayQuote { line, field, closed } = stray;
     let what = match closed {
         None => "is never closed, so the rest of the file would be one cell".to_string(),
         Some((end, _)) if end > line => format!("closes only on line {end}, with more text after it, so lines {line}–{end} would be one cell"),
         Some((_, cell)) => format!("closes before the cell ends ({cell}), so its text would lose quotes"),
     };
-    format!(
+    let message = format!(
         "'{name}' line {line}: the quote that opens column {field} {what}; fix that quote (a quote inside a quoted cell is written twice: \"\"), or choose to read quotes as text (Reading options → Quotes)"
-    )
+    );
+    Error::stray_quote(*line, message)
 }
 
-fn ragged_error(name: &str, t: &Tally) -> String {
+/// The error for rows of another width than the first, at the first such line.
+fn ragged_error(name: &str, t: &Tally) -> Error {
     let s = &t.skipped;
     let listed: Vec<String> = s.lines.iter().take(10).map(u64::to_string).collect();
     let more = if s.count > listed.len() { ", …" } else { "" };
@@ -211,15 +214,16 @@ fn ragged_error(name: &str, t: &Tally) -> String {
         Some(line) => format!(" (a quote opened on line {line} may never be closed)"),
         None => String::new(),
     };
-    format!(
-        "'{name}' line {} has {} fields but line {} has {}; {} of {total} rows differ (lines {}{more}){hint}; fix those rows, or choose to skip ragged rows",
-        s.lines.first().copied().unwrap_or_default(),
+    let line = s.lines.first().copied().unwrap_or_default();
+    let message = format!(
+        "'{name}' line {line} has {} fields but line {} has {}; {} of {total} rows differ (lines {}{more}){hint}; fix those rows, or choose to skip ragged rows",
         t.first_ragged_fields,
         t.first_line,
         t.width,
         s.count,
         listed.join(", "),
-    )
+    );
+    Error::ragged(line, message)
 }
 
 #[cfg(test)]
@@ -228,7 +232,7 @@ mod tests {
 
     const COMMA: Split = Split { delimiter: b',', quote: Some(b'"'), start: 0 };
 
-    fn read(text: &str, ragged: RaggedRows) -> Result<(Vec<Vec<String>>, Tally), String> {
+    fn read(text: &str, ragged: RaggedRows) -> Result<(Vec<Vec<String>>, Tally)> {
         let mut rows = Rows::new(text, COMMA, ragged);
         let mut kept = Vec::new();
         while let Some(row) = rows.next_row() {

@@ -8,6 +8,7 @@
 //! evidence of both; when that shows the first rows' guess was wrong, it reads the file again
 //! alone.
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use super::convert::Converted;
@@ -145,9 +146,9 @@ impl Part {
     }
 
     /// The part `header` describes, with its columns' `values`.
-    pub fn join_values(header: PartHeader, values: Vec<ColumnData>) -> Result<Part, String> {
+    pub fn join_values(header: PartHeader, values: Vec<ColumnData>) -> Result<Part> {
         if header.columns.len() != values.len() {
-            return Err(format!("the helper described {} columns but sent {}", header.columns.len(), values.len()));
+            return Err(Error::other(format!("the helper described {} columns but sent {}", header.columns.len(), values.len())));
         }
         let columns = header
             .columns
@@ -162,7 +163,7 @@ impl Part {
 /// The reader of the other columns, seen from the lead.
 pub trait Partner {
     /// Starts reading the helper's share of the file.
-    fn start(&mut self, request: ShareRequest) -> Result<(), String>;
+    fn start(&mut self, request: ShareRequest) -> Result<()>;
 
     /// The helper's columns, once it has read them all.
     fn finish(&mut self) -> Pending<'_, Part>;
@@ -179,7 +180,7 @@ pub(super) async fn read_columns(
     options: &IngestOptions,
     mut partner: Option<(&mut dyn Partner, usize)>,
     progress: &mut ProgressFn<'_>,
-) -> Result<Pass, String> {
+) -> Result<Pass> {
     let mut decimal_comma = options.decimal_comma;
     loop {
         let started = match &mut partner {

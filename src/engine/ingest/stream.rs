@@ -7,13 +7,14 @@
 //! file is. Other encodings, JSON-looking text, and a file whose bytes stop being UTF-8 after
 //! its first slice are read whole instead, as [`super::read_csv_with_progress`] does.
 
+use crate::engine::error::{Error, Result};
 use super::decode::{decode, Decoded};
 use super::pending::{ready, Pending};
 use super::pass;
 use super::pieces::Pieces;
 use super::share::{Part, Partner, Share, ShareRequest};
 use super::{guard, read_csv_with_progress, read_pieces, IngestOptions, Ingested};
-use crate::engine::learn::{ProgressFn, CANCELLED};
+use crate::engine::learn::ProgressFn;
 
 /// Most bytes read per slice. The slice and its text are the largest buffers next to the
 /// table while reading, and wasm memory keeps its high-water mark: 2 MiB slices cost no
@@ -59,7 +60,7 @@ impl ByteSource for &[u8] {
 /// file named `name`; when only part of the file is read, only its whole lines. `progress`
 /// hears the share read and can cancel. The browser awaits it; [`super::complete`] runs it
 /// when `source` never waits.
-pub async fn read_csv_from(name: &str, source: &mut dyn ByteSource, limit: u64, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Ingested, String> {
+pub async fn read_csv_from(name: &str, source: &mut dyn ByteSource, limit: u64, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Ingested> {
     read_csv_shared(name, source, limit, options, None, progress).await
 }
 
@@ -72,14 +73,14 @@ pub async fn read_csv_shared(
     options: &IngestOptions,
     partner: Option<&mut dyn Partner>,
     progress: &mut ProgressFn<'_>,
-) -> Result<Ingested, String> {
+) -> Result<Ingested> {
     let size = source.size().min(limit);
     let partner = partner.filter(|_| size >= SHARE_MIN_BYTES);
     read_csv_in_slices(name, source, (limit, slice_for(size)), options, partner, progress).await
 }
 
 /// The partner's half of the columns of the file `source`, read as the lead's `request` says.
-pub async fn read_part(source: &mut dyn ByteSource, request: &ShareRequest, progress: &mut ProgressFn<'_>) -> Result<Part, String> {
+pub async fn read_part(source: &mut dyn ByteSource, request: &ShareRequest, progress: &mut ProgressFn<'_>) -> Result<Part> {
     let end = source.size().min(request.end);
     let mut pieces = Utf8Pieces::new(source, request.slice, end);
     let share = (request.decimal_comma, Share::Help);
@@ -106,7 +107,7 @@ pub async fn read_csv_in_slices(
     options: &IngestOptions,
     partner: Option<&mut dyn Partner>,
     progress: &mut ProgressFn<'_>,
-) -> Result<Ingested, String> {
+) -> Result<Ingested> {
     let end = source.size().min(limit);
     let partial = end < source.size();
     let slice = slice.max(64);
@@ -132,7 +133,7 @@ pub async fn read_csv_in_slices(
 /// The first slice decoded, when the file can be read slice by slice: it is UTF-8 so far
 /// and does not look like JSON (which only the whole text can tell apart from CSV). An error
 /// when the start already shows the file is not CSV.
-fn streamable<'a>(name: &str, first: &'a [u8], options: &IngestOptions) -> Result<Option<Decoded<'a>>, String> {
+fn streamable<'a>(name: &str, first: &'a [u8], options: &IngestOptions) -> Result<Option<Decoded<'a>>> {
     let valid = match std::str::from_utf8(first) {
         Ok(_) => first.len(),
         Err(e) if e.error_len().is_none() => e.valid_up_to(),
@@ -157,7 +158,7 @@ fn sniff_text(text: &str) -> &str {
 }
 
 /// The first `end` bytes of `source` in memory, only up to the last line break when `partial`.
-async fn read_whole(name: &str, source: &mut dyn ByteSource, (end, partial): (u64, bool), slice: usize, progress: &mut ProgressFn<'_>) -> Result<Vec<u8>, String> {
+async fn read_whole(name: &str, source: &mut dyn ByteSource, (end, partial): (u64, bool), slice: usize, progress: &mut ProgressFn<'_>) -> Result<Vec<u8>> {
     let mut bytes = read_bytes(name, source, end, slice as u64, progress).await?;
     if partial {
         if let Some(last) = bytes.iter().rposition(|&b| b == b'\n') {
@@ -169,15 +170,15 @@ async fn read_whole(name: &str, source: &mut dyn ByteSource, (end, partial): (u6
 
 /// The first `end` bytes of `source` (a file named `name`), read `slice` bytes at a time;
 /// `progress` hears the share read when there is more than one slice, and can cancel.
-pub async fn read_bytes(name: &str, source: &mut dyn ByteSource, end: u64, slice: u64, progress: &mut ProgressFn<'_>) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::with_capacity(usize::try_from(end).map_err(|_| format!("'{name}' is too large to read"))?);
+pub async fn read_bytes(name: &str, source: &mut dyn ByteSource, end: u64, slice: u64, progress: &mut ProgressFn<'_>) -> Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(usize::try_from(end).map_err(|_| Error::other(format!("'{name}' is too large to read")))?);
     let mut start = 0;
     while start < end {
         let to = (start + slice).min(end);
         source.read_into(start, to, &mut bytes).await?;
         start = to;
         if end > slice && !progress(start as f64 / end as f64, &format!("Reading {name}: {} of {} MB", start / 1_000_000, end / 1_000_000)) {
-            return Err(CANCELLED.to_string());
+            return Err(Error::cancelled());
         }
     }
     Ok(bytes)
@@ -208,7 +209,7 @@ impl<'s> Utf8Pieces<'s> {
 }
 
 impl Pieces for Utf8Pieces<'_> {
-    fn rewind(&mut self) -> Result<(), String> {
+    fn rewind(&mut self) -> Result<()> {
         self.next = 0;
         self.text.clear();
         self.bytes.clear();

@@ -153,7 +153,7 @@ mod tests {
         assert!(Features::new(2, 3, vec![1.; 5]).is_err());
         assert!(Features::new(usize::MAX, 2, vec![]).is_err());
         let nan = Features::new(2, 2, vec![1., 2., f64::NAN, 4.]).unwrap_err();
-        assert!(nan.0.contains("feature 1 of row 2"), "{nan}");
+        assert!(nan.contains("feature 1 of row 2"), "{nan}");
         assert!(Features::new(1, 2, vec![1., f64::INFINITY]).is_err());
         assert!(Features::new(1, 2, vec![1., -1e200]).is_err());
         assert!(Features::new(0, 0, vec![]).is_ok());

@@ -11,6 +11,7 @@
 //! predicts without an error, but every prediction is wrong. The trainer runs the same
 //! checks on each model it fits, so it never writes a model that this would refuse.
 
+use crate::engine::error::{Error, Result};
 use serde_json::{json, Map, Value};
 
 /// Rewrites older model forms into today's, in place: version 1 decision trees and random
@@ -69,7 +70,7 @@ fn converted_tree(tree: &Value, n_classes: usize) -> Value {
 }
 
 /// Checks the JSON of a `Model`: `{"n_features", "n_classes", "estimator": {"<kind>": {...}}}`.
-pub fn check_model_json(model: &Value) -> Result<(), String> {
+pub fn check_model_json(model: &Value) -> Result<()> {
     let n_features = whole(model.get("n_features")).ok_or("the model has no valid \"n_features\"")?;
     let n_classes = whole(model.get("n_classes")).ok_or("the model has no valid \"n_classes\"")?;
     let estimator = model.get("estimator").and_then(Value::as_object).ok_or("the model has no \"estimator\"")?;
@@ -92,7 +93,7 @@ pub fn check_model_json(model: &Value) -> Result<(), String> {
 }
 
 /// smartcore unwraps a forest's optional `trees` and `num_features` when predicting.
-fn forest_has_trees(forest: &Value) -> Result<(), String> {
+fn forest_has_trees(forest: &Value) -> Result<()> {
     let trees = forest.get("trees").and_then(Value::as_array).is_some_and(|t| !t.is_empty());
     if trees && forest.get("num_features").is_some_and(|n| !n.is_null()) {
         Ok(())
@@ -109,7 +110,7 @@ struct Rules {
 impl Rules {
     /// Checks every matrix, tree, forest and class list inside `value`. `class_limit` is the
     /// length of the innermost enclosing class list: tree outputs index into it.
-    fn walk(&self, value: &Value, class_limit: Option<usize>) -> Result<(), String> {
+    fn walk(&self, value: &Value, class_limit: Option<usize>) -> Result<()> {
         match value {
             Value::Array(items) => items.iter().try_for_each(|v| self.walk(v, class_limit)),
             Value::Object(object) => {
@@ -119,10 +120,10 @@ impl Rules {
                         .iter()
                         .any(|c| whole(Some(c)).is_none_or(|c| c >= self.n_classes))
                     {
-                        return Err(format!(
+                        return Err(Error::other(format!(
                             "a class list names a class outside 0..{}",
                             self.n_classes
-                        ));
+                        )));
                     }
                     limit = Some(limit.map_or(classes.len(), |l| l.min(classes.len())));
                 }
@@ -132,10 +133,10 @@ impl Rules {
                         .get(key)
                         .is_some_and(|n| whole(Some(n)) != Some(self.n_features))
                     {
-                        return Err(format!(
+                        return Err(Error::other(format!(
                             "a part of the model takes a different number of features than {}",
                             self.n_features
-                        ));
+                        )));
                     }
                 }
                 if object.contains_key("trees")
@@ -158,7 +159,7 @@ impl Rules {
 
     /// A tree's nodes: children after their parent and inside the tree, splits on existing
     /// features, class outputs inside the class list.
-    fn tree(&self, nodes: &Value, class_limit: Option<usize>) -> Result<(), String> {
+    fn tree(&self, nodes: &Value, class_limit: Option<usize>) -> Result<()> {
         let nodes = nodes
             .as_array()
             .filter(|n| !n.is_empty())
@@ -177,18 +178,18 @@ impl Rules {
                 (None, None) => {}
                 (Some(_), Some(_)) => {
                     if whole(node.get("split_feature")).is_none_or(|f| f >= self.n_features) {
-                        return Err(format!(
+                        return Err(Error::other(format!(
                             "node {i} of a tree splits on a feature the model does not have"
-                        ));
+                        )));
                     }
                 }
-                _ => return Err(format!("node {i} of a tree has only one branch")),
+                _ => return Err(Error::other(format!("node {i} of a tree has only one branch"))),
             }
             if let Some(limit) = class_limit {
                 if whole(node.get("output")).is_none_or(|o| o >= limit) {
-                    return Err(format!(
+                    return Err(Error::other(format!(
                         "node {i} of a tree predicts a class that is not listed"
-                    ));
+                    )));
                 }
             }
         }
@@ -196,7 +197,7 @@ impl Rules {
     }
 
     /// A node of a boosted tree: both branches or none, a split on an existing feature.
-    fn boosted_node(&self, object: &Map<String, Value>) -> Result<(), String> {
+    fn boosted_node(&self, object: &Map<String, Value>) -> Result<()> {
         let Some(feature) = object.get("split_feature_idx") else { return Ok(()) };
         let branch = |key: &str| object.get(key).is_some_and(|v| !v.is_null());
         match (branch("left"), branch("right")) {
@@ -206,7 +207,7 @@ impl Rules {
         }
     }
 
-    fn logistic(&self, body: &Value) -> Result<(), String> {
+    fn logistic(&self, body: &Value) -> Result<()> {
         let k =
             whole(body.get("num_classes")).ok_or("the logistic regression has no class count")?;
         let rows = if k == 2 { 1 } else { k };
@@ -231,7 +232,7 @@ impl Rules {
         )
     }
 
-    fn linear(&self, body: &Value) -> Result<(), String> {
+    fn linear(&self, body: &Value) -> Result<()> {
         expect_shape(body.get("coefficients"), self.n_features, 1, "linear regression weights")?;
         expect_shape(body.get("intercept"), 1, 1, "linear regression intercept")
     }
@@ -244,7 +245,7 @@ const MAX_SCORE: f64 = 1e100;
 /// Gradient boosting's prediction is `base_score + learning_rate × Σ tree`: both must be what
 /// training gives (a learning rate in (0, 1], a base score within ±1e100), and the trees
 /// within the trainer's count (1 to 5000).
-fn boosting(body: &Value) -> Result<(), String> {
+fn boosting(body: &Value) -> Result<()> {
     let model = body.get("model");
     let parameters = model.and_then(|m| m.get("parameters"));
     let number = |key: &str| parameters.and_then(|p| p.get(key)).and_then(Value::as_f64);
@@ -259,7 +260,7 @@ fn boosting(body: &Value) -> Result<(), String> {
 }
 
 /// A matrix object (`nrows`, `ncols`, `values`) must hold exactly `nrows × ncols` values.
-fn check_matrix(object: &Map<String, Value>) -> Result<(), String> {
+fn check_matrix(object: &Map<String, Value>) -> Result<()> {
     let (Some(rows), Some(cols), Some(values)) = (
         object.get("nrows"),
         object.get("ncols"),
@@ -277,12 +278,12 @@ fn check_matrix(object: &Map<String, Value>) -> Result<(), String> {
 }
 
 /// The matrix at `value` is there and `rows × cols`.
-fn expect_shape(value: Option<&Value>, rows: usize, cols: usize, what: &str) -> Result<(), String> {
+fn expect_shape(value: Option<&Value>, rows: usize, cols: usize, what: &str) -> Result<()> {
     match value {
         Some(m) if whole(m.get("nrows")) == Some(rows) && whole(m.get("ncols")) == Some(cols) => {
             Ok(())
         }
-        _ => Err(format!("the {what} do not have the shape {rows} × {cols}")),
+        _ => Err(Error::other(format!("the {what} do not have the shape {rows} × {cols}"))),
     }
 }
 

@@ -126,9 +126,9 @@ fn two_classes_and_absent_classes_work() {
 fn bad_training_inputs_are_errors() {
     let x = points(20, 8);
     let y = bands(&x);
-    let err = |task, algorithm, x: &Features, y: &Target| fit(task, algorithm, x, y).unwrap_err().0;
+    let err = |task, algorithm, x: &Features, y: &Target| fit(task, algorithm, x, y).unwrap_err();
     let err_with = |task, algorithm, p: &Params, x: &Features, y: &Target| {
-        Model::fit(task, algorithm, p, 1, x, y, &mut Progress::none()).unwrap_err().0
+        Model::fit(task, algorithm, p, 1, x, y, &mut Progress::none()).unwrap_err()
     };
     let c = Task::Classification;
     for algorithm in Algorithm::for_task(c) {
@@ -231,7 +231,6 @@ fn predict_checks_the_columns() {
         assert!(model
             .predict(&three)
             .unwrap_err()
-            .0
             .contains("trained on 2 features"));
         let one = Features::new(1, 1, vec![0.]).unwrap();
         assert!(model.predict(&one).is_err());

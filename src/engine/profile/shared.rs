@@ -8,6 +8,7 @@
 //! side waits long for the other. If the analyst fails, or declines a column, the column is
 //! analysed here: sharing can make the report faster, never wrong or missing.
 
+use crate::engine::error::{Error, Result};
 use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize};
@@ -44,8 +45,8 @@ impl ColumnAnalysis {
     }
 
     /// Reads what [`ColumnAnalysis::to_exact_json`] wrote.
-    pub fn from_json(json: &str) -> Result<Self, String> {
-        serde_json::from_str(json).map_err(|e| format!("a column's analysis could not be read: {e}"))
+    pub fn from_json(json: &str) -> Result<Self> {
+        serde_json::from_str(json).map_err(|e| Error::other(format!("a column's analysis could not be read: {e}")))
     }
 }
 
@@ -58,7 +59,7 @@ pub trait Analyst {
     fn has_room(&self) -> bool;
 
     /// Hands it column `index`, named `name`. An error means it can help no more.
-    fn give(&mut self, index: usize, name: &str, data: &ColumnData) -> Result<(), String>;
+    fn give(&mut self, index: usize, name: &str, data: &ColumnData) -> Result<()>;
 
     /// The columns it finished since last asked, each with its analysis, or `None` where it
     /// declined the column. With `wait`, at least one, unless it has none in hand; without,

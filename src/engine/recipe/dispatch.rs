@@ -58,7 +58,7 @@ macro_rules! step_kinds {
                 &self,
                 table: &$crate::engine::table::Table,
                 context: &$crate::engine::recipe::step::FitContext,
-            ) -> Result<FittedStep, String> {
+            ) -> $crate::engine::error::Result<FittedStep> {
                 match self {
                     $(Step::$variant(s) => <$ty as $crate::engine::recipe::step::StepKind>::fit(s, table, context)
                         .map(FittedStep::$variant)),+
@@ -69,7 +69,7 @@ macro_rules! step_kinds {
                 &self,
                 table: $crate::engine::table::Table,
                 context: &$crate::engine::recipe::step::FitContext,
-            ) -> Result<(FittedStep, $crate::engine::table::Table), String> {
+            ) -> $crate::engine::error::Result<(FittedStep, $crate::engine::table::Table)> {
                 match self {
                     $(Step::$variant(s) => <$ty as $crate::engine::recipe::step::StepKind>::fit_transform(s, table, context)
                         .map(|(fitted, table)| (FittedStep::$variant(fitted), table))),+
@@ -79,7 +79,7 @@ macro_rules! step_kinds {
 
         impl FittedStep {
             /// Transforms `table` with the learned parameters.
-            pub fn apply(&self, table: $crate::engine::table::Table) -> Result<$crate::engine::table::Table, String> {
+            pub fn apply(&self, table: $crate::engine::table::Table) -> $crate::engine::error::Result<$crate::engine::table::Table> {
                 match self {
                     $(FittedStep::$variant(f) => $crate::engine::recipe::step::FittedKind::apply(f, table)),+
                 }

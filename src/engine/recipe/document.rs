@@ -1,6 +1,7 @@
 //! The recipe document: an ordered, versioned list of steps, each enabled or not, fitted in
 //! order on the training rows.
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -67,28 +68,28 @@ impl Recipe {
     /// A field the format does not have, at the top or in a step, is refused with the closest
     /// known one; a byte order mark before the JSON (Windows Notepad) is skipped; a model file
     /// is named as one.
-    pub fn from_json(text: &str) -> Result<Recipe, String> {
+    pub fn from_json(text: &str) -> Result<Recipe> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text).map_err(|e| format!("this recipe is not valid JSON: {e}"))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| Error::other(format!("this recipe is not valid JSON: {e}")))?;
         if value.get("sift_version").is_some() || (value.get("model").is_some() && value.get("recipe").is_some()) {
             return Err("this is a Sift model, not a recipe; give it where a model is expected, or save the recipe on its own".into());
         }
         if let Some(fields) = value.as_object() {
             let unknown: Vec<&String> = fields.keys().filter(|k| !["version", "steps"].contains(&k.as_str())).collect();
             if let Some(first) = unknown.first() {
-                return Err(format!(
+                return Err(Error::other(format!(
                     "unknown field '{}' in this recipe{} (a recipe has \"version\" and \"steps\")",
                     visible(first),
                     did_you_mean(first, &["version", "steps"])
-                ));
+                )));
             }
         }
         match value.get("version").and_then(Value::as_u64) {
             Some(v) if READABLE_RECIPE_VERSIONS.iter().any(|r| u64::from(*r) == v) => {}
             Some(v) => {
-                return Err(format!(
+                return Err(Error::other(format!(
                     "recipe format version {v} is not supported (this Sift reads versions 1 to {RECIPE_VERSION})"
-                ))
+                )))
             }
             None => return Err("this JSON is not a Sift recipe: it has no \"version\" field".into()),
         }
@@ -98,7 +99,7 @@ impl Recipe {
         let steps = steps
             .iter()
             .enumerate()
-            .map(|(i, step)| read_filled::<RecipeStep>(step.clone(), &["automatic", "enabled"]).map_err(|e| format!("step {}: {e}", i + 1)))
+            .map(|(i, step)| read_filled::<RecipeStep>(step.clone(), &["automatic", "enabled"]).map_err(|e| e.context(format_args!("step {}", i + 1))))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Recipe { version: RECIPE_VERSION, steps })
     }
@@ -132,7 +133,7 @@ impl Recipe {
 
     /// Learns every enabled step's parameters from `table`, in order: each step is fitted on
     /// the output of the steps before it (rows removed by earlier steps included).
-    pub fn fit(&self, table: &Table, context: &FitContext) -> Result<FittedRecipe, String> {
+    pub fn fit(&self, table: &Table, context: &FitContext) -> Result<FittedRecipe> {
         Ok(self.fit_transform(table.clone(), context)?.0)
     }
 
@@ -140,12 +141,12 @@ impl Recipe {
     /// what the model should learn from and what the cleaned CSV holds: it equals
     /// `fit(table).apply(table)` except for steps that must not see their own training rows'
     /// answers (target encoding gives the training rows out-of-fold values).
-    pub fn fit_transform(&self, table: Table, context: &FitContext) -> Result<(FittedRecipe, Table), String> {
+    pub fn fit_transform(&self, table: Table, context: &FitContext) -> Result<(FittedRecipe, Table)> {
         let mut current = table;
         let mut steps: Vec<FittedStep> = Vec::with_capacity(self.steps.len());
         for (i, entry) in self.enabled_steps() {
-            let (fitted, next) = entry.step.fit_transform(current, context).map_err(|e| step_error(i, &entry.step, &e))?;
-            reads_back(&fitted).map_err(|e| step_error(i, &entry.step, &e))?;
+            let (fitted, next) = entry.step.fit_transform(current, context).map_err(|e| step_error(i, &entry.step, e))?;
+            reads_back(&fitted).map_err(|e| step_error(i, &entry.step, e))?;
             steps.push(fitted);
             current = next;
         }
@@ -154,13 +155,13 @@ impl Recipe {
 
     /// Fits and applies steps `..end` (the enabled ones) to `table`: the data as step `end`
     /// sees it.
-    pub fn table_before(&self, end: usize, table: Table, context: &FitContext) -> Result<Table, String> {
+    pub fn table_before(&self, end: usize, table: Table, context: &FitContext) -> Result<Table> {
         let head = Recipe { version: self.version, steps: self.steps.iter().take(end).cloned().collect() };
         Ok(head.fit_transform(table, context)?.1)
     }
 }
 
-/// "step 3 (One-hot encode: island): there is no column named 'island'".
-pub fn step_error(index: usize, step: &Step, error: &str) -> String {
-    format!("step {} ({}): {error}", index + 1, step.describe())
+/// "step 3 (One-hot encode: island): there is no column named 'island'"; the kind stays.
+pub fn step_error(index: usize, step: &Step, error: Error) -> Error {
+    error.context(format_args!("step {} ({})", index + 1, step.describe()))
 }

@@ -5,6 +5,7 @@
 //! word. Fitting refuses it instead, naming the column and its values ([`learned`]); applying
 //! refuses a finite value that a step turns infinite ([`checked_output`]).
 
+use crate::engine::error::{Error, Result};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -33,11 +34,11 @@ pub fn short(x: f64) -> String {
 
 /// `value`, the `what` learned for column `column` from `values`, when it is finite; else
 /// an error naming the column and saying why (infinite values, or values too large).
-pub fn learned(column: &str, what: &str, value: f64, values: &[f64]) -> Result<f64, String> {
+pub fn learned(column: &str, what: &str, value: f64, values: &[f64]) -> Result<f64> {
     if value.is_finite() {
         return Ok(value);
     }
-    Err(not_finite(column, what, value, values))
+    Err(Error::other(not_finite(column, what, value, values)))
 }
 
 /// The error [`learned`] gives.
@@ -63,40 +64,40 @@ pub fn not_finite(column: &str, what: &str, value: f64, values: &[f64]) -> Strin
 
 /// `y`, what a step made of the finite value `x` in row `row` (0-based) of `column`, unless
 /// it overflowed to infinity.
-pub fn checked_output(column: &str, row: usize, x: f64, y: f64) -> Result<f64, String> {
+pub fn checked_output(column: &str, row: usize, x: f64, y: f64) -> Result<f64> {
     if y.is_infinite() && x.is_finite() {
-        return Err(format!(
+        return Err(Error::other(format!(
             "'{}' row {}: {} becomes {} here (too large for a number); the value is far outside the training rows' range",
             visible(column),
             row + 1,
             short(x),
             short(y)
-        ));
+        )));
     }
     Ok(y)
 }
 
 /// The error for a new value (`what`, e.g. `'a^2'`) that overflows in row `row` (0-based)
 /// although its `inputs` (name, value) are finite.
-pub fn overflow(what: &str, row: usize, inputs: &[(&str, f64)]) -> String {
+pub fn overflow(what: &str, row: usize, inputs: &[(&str, f64)]) -> Error {
     let from: Vec<String> = inputs.iter().map(|(name, x)| format!("'{}' = {}", visible(name), short(*x))).collect();
-    format!(
+    Error::other(format!(
         "{what} on row {} is too large for a number (from {}); divide the columns first (e.g. a compute step)",
         row + 1,
         from.join(", ")
-    )
+    ))
 }
 
 /// An error when `fitted` would not read back from its JSON: serde_json writes a number that
 /// is not finite as `null`. The steps check their own constants with [`learned`], naming the
 /// column; this is the last resort for any kind, naming the field.
-pub fn reads_back(fitted: &FittedStep) -> Result<(), String> {
-    let value = serde_json::to_value(fitted).map_err(|e| format!("the learned values cannot be saved: {e}"))?;
+pub fn reads_back(fitted: &FittedStep) -> Result<()> {
+    let value = serde_json::to_value(fitted).map_err(|e| Error::other(format!("the learned values cannot be saved: {e}")))?;
     if FittedStep::deserialize(&value).is_ok() {
         return Ok(());
     }
     let path = null_path(&value).map(|p| p.trim_start_matches('.').to_string()).unwrap_or_default();
-    Err(format!("a learned value ({path}) is not a finite number; look for infinite or very large values in the step's columns"))
+    Err(Error::other(format!("a learned value ({path}) is not a finite number; look for infinite or very large values in the step's columns")))
 }
 
 /// The path of the first `null` in `value`, e.g. `.scales[0].scale`.

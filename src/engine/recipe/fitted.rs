@@ -1,6 +1,7 @@
 //! A fitted recipe and its two ways of applying: to data (every step) and for prediction
 //! (one output row per input row).
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::FittedStep;
@@ -26,21 +27,21 @@ pub enum ApplyMode {
 
 impl FittedRecipe {
     /// Applies every fitted step in order ([`ApplyMode::Data`]) to a copy of `table`.
-    pub fn apply(&self, table: &Table) -> Result<Table, String> {
+    pub fn apply(&self, table: &Table) -> Result<Table> {
         self.apply_to(table.clone(), ApplyMode::Data)
     }
 
     /// Applies every fitted step but those that remove rows ([`ApplyMode::Prediction`]) to a
     /// copy of `table`: one output row per input row.
-    pub fn apply_for_prediction(&self, table: &Table) -> Result<Table, String> {
+    pub fn apply_for_prediction(&self, table: &Table) -> Result<Table> {
         self.apply_to(table.clone(), ApplyMode::Prediction)
     }
 
     /// Applies the steps `mode` runs to `table`, which the caller gives up (no copy is made).
-    pub fn apply_to(&self, table: Table, mode: ApplyMode) -> Result<Table, String> {
+    pub fn apply_to(&self, table: Table, mode: ApplyMode) -> Result<Table> {
         let mut current = table;
         for step in self.steps.iter().filter(|s| mode == ApplyMode::Data || !s.removes_rows()) {
-            current = step.apply(current).map_err(|e| format!("{}: {e}", step.info().title))?;
+            current = step.apply(current).map_err(|e| e.context(step.info().title))?;
         }
         Ok(current)
     }

@@ -2,6 +2,7 @@
 //! the training rows, with an optional "was missing" indicator column (scikit-learn's
 //! SimpleImputer with `add_indicator`).
 
+use crate::engine::error::{Error, Result};
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -12,7 +13,7 @@ use super::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use super::finite::learned;
 use crate::engine::stats::{mean, percentile_of_unsorted};
 use super::step::{FitContext, FittedKind, StepKind};
-use super::values::{ensure_new_names, index_of, insert_columns, numbers};
+use super::values::{ensure_new_names, insert_columns, numbers};
 use crate::engine::table::{Column, ColumnData, ColumnType, Table};
 
 /// How to choose the fill value.
@@ -129,7 +130,7 @@ impl StepKind for Impute {
         Some(self.strategy.explain().to_string())
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<ImputeFitted, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<ImputeFitted> {
         let mut fills = Vec::with_capacity(self.columns.len());
         for name in &self.columns {
             let data = &table.require(name)?.data;
@@ -142,16 +143,16 @@ impl StepKind for Impute {
 }
 
 impl Impute {
-    fn learn(&self, name: &str, data: &ColumnData) -> Result<Fill, String> {
+    fn learn(&self, name: &str, data: &ColumnData) -> Result<Fill> {
         let fill = match self.strategy {
             ImputeStrategy::MostFrequent => most_frequent(data),
             ImputeStrategy::Constant => {
                 let text = self.fill_value.as_deref().filter(|t| !t.is_empty()).ok_or("give the constant to fill with")?;
                 let typed = convert(&ColumnData::Text(vec![Some(text.to_string())]), data.column_type())
-                    .map_err(|e| format!("'{name}': {e}"))?;
+                    .map_err(|e| e.context(format_args!("'{name}'")))?;
                 let fill = Fill::at(&typed, 0);
                 if fill.is_none() {
-                    return Err(format!("'{text}' is not a valid {} value for '{name}'", data.column_type().name()));
+                    return Err(Error::other(format!("'{text}' is not a valid {} value for '{name}'", data.column_type().name())));
                 }
                 fill
             }
@@ -173,25 +174,25 @@ impl Impute {
                 stat.map(|x| numeric_fill(data.column_type(), x))
             }
         };
-        fill.ok_or_else(|| format!("'{name}' has no values in the training rows to learn a fill from"))
+        fill.ok_or_else(|| Error::other(format!("'{name}' has no values in the training rows to learn a fill from")))
     }
 }
 
 impl FittedKind for ImputeFitted {
     /// Fills the missing cells of each column with its learned value; indicators go right
     /// after their column.
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         let names: Vec<String> = self.indicators.iter().map(|c| indicator_name(c)).collect();
         ensure_new_names(&table, &names)?;
         for (name, fill) in &self.fills {
-            let position = index_of(&table, name)?;
+            let position = table.require_position(name)?;
             let column = &mut table.columns[position];
             let indicator = self.indicators.contains(name).then(|| {
                 let flags = (0..column.data.len()).map(|i| Some(i64::from(column.data.is_missing(i)))).collect();
                 Column::new(indicator_name(name), ColumnData::Integer(flags))
             });
             let data = std::mem::replace(&mut column.data, ColumnData::Number(Default::default()));
-            column.data = filled(data, fill).map_err(|e| format!("'{name}': {e}"))?;
+            column.data = filled(data, fill).map_err(|e| e.context(format_args!("'{name}'")))?;
             insert_columns(&mut table, position + 1, indicator.into_iter().collect());
         }
         Ok(table)
@@ -230,7 +231,7 @@ fn numeric_fill(column_type: ColumnType, x: f64) -> Fill {
     }
 }
 
-fn filled(data: ColumnData, fill: &Fill) -> Result<ColumnData, String> {
+fn filled(data: ColumnData, fill: &Fill) -> Result<ColumnData> {
     Ok(match (data, fill) {
         (ColumnData::Number(v), Fill::Number(x)) => {
             ColumnData::Number(v.into_iter().map(|y| if y.is_nan() { *x } else { y }).collect())
@@ -260,7 +261,7 @@ fn filled(data: ColumnData, fill: &Fill) -> Result<ColumnData, String> {
         }
         (ColumnData::Text(v), Fill::Text(x)) => ColumnData::Text(v.into_iter().map(|y| y.or_else(|| Some(x.clone()))).collect()),
         (data, _) => {
-            return Err(format!("{} column cannot be filled with this value", data.column_type().with_article()))
+            return Err(Error::other(format!("{} column cannot be filled with this value", data.column_type().with_article())))
         }
     })
 }
@@ -315,7 +316,7 @@ mod tests {
         .unwrap()
     }
 
-    fn run(step: Impute) -> Result<Table, String> {
+    fn run(step: Impute) -> Result<Table> {
         let t = table();
         step.fit(&t, &FitContext::default())?.apply(t)
     }

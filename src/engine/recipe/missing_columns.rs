@@ -1,6 +1,7 @@
 //! Does a recipe fit a table? Every column an enabled step names must exist when the step
 //! runs; columns made by earlier steps (one-hot outputs, renamed columns) count.
 
+use crate::engine::error::{Error, Result};
 use super::document::Recipe;
 use super::step::FitContext;
 use crate::engine::table::names::{closest, visible};
@@ -12,7 +13,7 @@ const CHECK_ROWS: usize = 2_000;
 impl Recipe {
     /// An error naming every column the recipe's enabled steps need but `table` lacks (with
     /// the steps that name it), e.g. after opening a recipe saved for other data.
-    pub fn check_columns(&self, table: &Table, context: &FitContext) -> Result<(), String> {
+    pub fn check_columns(&self, table: &Table, context: &FitContext) -> Result<()> {
         let head: Vec<usize> = (0..table.row_count().min(CHECK_ROWS)).collect();
         let mut absent = self.absent_columns(table.take(&head), context);
         if !absent.is_empty() && head.len() < table.row_count() {
@@ -33,7 +34,8 @@ impl Recipe {
             })
             .collect();
         let noun = if absent.len() == 1 { "a column this data does not have" } else { "columns this data does not have" };
-        Err(format!("this recipe uses {noun}: {}; edit or remove those steps, or rename the columns first", listed.join(", ")))
+        let message = format!("this recipe uses {noun}: {}; edit or remove those steps, or rename the columns first", listed.join(", "));
+        Err(Error::missing_column(&absent[0].0, message))
     }
 
     /// Each missing column with the positions of the steps that name it. Steps run in turn

@@ -1,6 +1,7 @@
 //! Outliers: fences learned on the training rows (percentiles, or Tukey's IQR fences), then
 //! values outside them clipped to the fence, or their rows dropped.
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use super::schema::{Family, Param, ParamKind, StepInfo, MEASURES};
@@ -89,9 +90,9 @@ impl FenceRule {
     }
 
     /// The fences of each column in the training rows.
-    fn fit(&self, table: &Table, columns: &[String]) -> Result<Vec<Fence>, String> {
+    fn fit(&self, table: &Table, columns: &[String]) -> Result<Vec<Fence>> {
         if self.method == FenceMethod::Percentiles && self.lower > self.upper {
-            return Err(format!("the lower percentile ({}) is above the upper one ({})", self.lower, self.upper));
+            return Err(Error::other(format!("the lower percentile ({}) is above the upper one ({})", self.lower, self.upper)));
         }
         columns
             .iter()
@@ -113,7 +114,7 @@ impl FenceRule {
                         ((q1 - reach).max(-f64::MAX), (q3 + reach).min(f64::MAX))
                     }),
                 };
-                let (low, high) = fence.ok_or_else(|| format!("'{name}' has no values in the training rows to set fences"))?;
+                let (low, high) = fence.ok_or_else(|| Error::other(format!("'{name}' has no values in the training rows to set fences")))?;
                 let low = learned(name, "lower fence", low, &present)?;
                 let high = learned(name, "upper fence", high, &present)?;
                 Ok(Fence { column: name.clone(), low, high })
@@ -138,14 +139,14 @@ impl StepKind for ClipOutliers {
         Some(self.rule.detail())
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<ClipFitted, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<ClipFitted> {
         Ok(ClipFitted { fences: self.rule.fit(table, &self.columns)? })
     }
 }
 
 impl FittedKind for ClipFitted {
     /// Clipped columns become numbers; missing stays missing.
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         for fence in &self.fences {
             let values = numeric_column(&table, &fence.column)?;
             let clipped = values.into_iter().map(|x| if x.is_nan() { x } else { x.clamp(fence.low, fence.high) }).collect();
@@ -172,14 +173,14 @@ impl StepKind for DropOutliers {
         Some(self.rule.detail())
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<DropFitted, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<DropFitted> {
         Ok(DropFitted { fences: self.rule.fit(table, &self.columns)? })
     }
 }
 
 impl FittedKind for DropFitted {
     /// Rows with a missing value are kept.
-    fn apply(&self, table: Table) -> Result<Table, String> {
+    fn apply(&self, table: Table) -> Result<Table> {
         let mut keep = vec![true; table.row_count()];
         for fence in &self.fences {
             for (k, x) in keep.iter_mut().zip(numeric_column(&table, &fence.column)?) {

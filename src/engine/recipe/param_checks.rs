@@ -2,11 +2,12 @@
 //! columns that do not exist (all of them named), columns of the wrong type, numbers out of
 //! bounds, an empty column list.
 
+use crate::engine::error::{Error, Result};
 use serde_json::Value;
 
 use super::schema::{Param, ParamKind, StepInfo};
 use super::values::require_all;
-use crate::engine::table::{ColumnType, Table};
+use crate::engine::table::{Column, ColumnType, Table};
 
 /// The column names a step's parameters hold (column and column-list parameters).
 pub fn column_names(info: &StepInfo, step: &Value) -> Vec<String> {
@@ -27,7 +28,7 @@ fn param_columns(param: &Param, step: &Value) -> Vec<String> {
 
 /// An error naming every problem of the first kind found: missing columns, then wrong types,
 /// then an empty list, then numbers out of bounds.
-pub fn check(info: &StepInfo, step: &Value, table: &Table) -> Result<(), String> {
+pub fn check(info: &StepInfo, step: &Value, table: &Table) -> Result<()> {
     require_all(table, &column_names(info, step))?;
     for param in &info.params {
         check_param(param, step, table)?;
@@ -35,44 +36,43 @@ pub fn check(info: &StepInfo, step: &Value, table: &Table) -> Result<(), String>
     Ok(())
 }
 
-fn check_param(param: &Param, step: &Value, table: &Table) -> Result<(), String> {
+fn check_param(param: &Param, step: &Value, table: &Table) -> Result<()> {
     let value = step.get(&param.name).unwrap_or(&Value::Null);
     match &param.kind {
         ParamKind::Columns { types, empty_means_all } => {
             let names = param_columns(param, step);
             if names.is_empty() && !empty_means_all {
-                return Err(format!("choose at least one column for '{}'", param.label));
+                return Err(Error::invalid_param(&param.name, format!("choose at least one column for '{}'", param.label)));
             }
             check_types(&names, types, table)
         }
         ParamKind::Column { types } => check_types(&param_columns(param, step), types, table),
         ParamKind::Number { min, max, .. } => match value.as_f64() {
-            Some(x) => check_bounds(&param.label, x, *min, *max),
+            Some(x) => check_bounds(&param.label, x, *min, *max).map_err(|m| Error::invalid_param(&param.name, m)),
             None => Ok(()),
         },
         ParamKind::Integer { min, max, .. } => match value.as_f64() {
-            Some(x) => check_bounds(&param.label, x, min.map(|m| m as f64), max.map(|m| m as f64)),
+            Some(x) => check_bounds(&param.label, x, min.map(|m| m as f64), max.map(|m| m as f64))
+                .map_err(|m| Error::invalid_param(&param.name, m)),
             None => Ok(()),
         },
         _ => Ok(()),
     }
 }
 
-fn check_types(names: &[String], types: &[ColumnType], table: &Table) -> Result<(), String> {
+fn check_types(names: &[String], types: &[ColumnType], table: &Table) -> Result<()> {
     if types.is_empty() {
         return Ok(());
     }
-    let wrong: Vec<String> = names
+    let wrong: Vec<&Column> = names
         .iter()
         .filter_map(|name| table.column(name))
         .filter(|c| !types.contains(&c.column_type()))
-        .map(|c| format!("'{}' is {} column", c.name, c.column_type().with_article()))
         .collect();
-    if wrong.is_empty() {
-        return Ok(());
-    }
+    let Some(first) = wrong.first() else { return Ok(()) };
+    let said: Vec<String> = wrong.iter().map(|c| format!("'{}' is {} column", c.name, c.column_type().with_article())).collect();
     let allowed: Vec<&str> = types.iter().map(|t| t.name()).collect();
-    Err(format!("{}; this step takes {} columns", wrong.join(", "), or_list(&allowed)))
+    Err(Error::wrong_type(&first.name, format!("{}; this step takes {} columns", said.join(", "), or_list(&allowed))))
 }
 
 fn check_bounds(label: &str, x: f64, min: Option<f64>, max: Option<f64>) -> Result<(), String> {

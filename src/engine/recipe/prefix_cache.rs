@@ -7,6 +7,7 @@
 //! leaves the table as it was and records its problem, so the steps after it still get their
 //! columns listed; previewing a step after it reports the problem, as fitting would.
 
+use crate::engine::error::{Error, Result};
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
@@ -45,7 +46,7 @@ struct Done {
     /// The step itself, to fit again when its table was dropped.
     entry: RecipeStep,
     /// Why the step could not run (then it left the table as it was).
-    problem: Option<String>,
+    problem: Option<Error>,
     /// Whether the problem stops the steps after it from being fitted (the step is on).
     blocks: bool,
     /// The table after the step, when it changed it and is still remembered.
@@ -118,7 +119,7 @@ impl PrefixCache {
         recipe: &Recipe,
         end: usize,
         context: &FitContext,
-    ) -> Result<Cow<'_, Table>, String> {
+    ) -> Result<Cow<'_, Table>> {
         let end = end.min(recipe.steps.len());
         self.sync(recipe, end, context)?;
         if let Some((i, done)) = self
@@ -128,11 +129,8 @@ impl PrefixCache {
             .take(end)
             .find(|(_, d)| d.blocks)
         {
-            return Err(step_error(
-                i,
-                &recipe.steps[i].step,
-                done.problem.as_deref().unwrap_or("it cannot run"),
-            ));
+            let problem = done.problem.clone().unwrap_or_else(|| Error::other("it cannot run"));
+            return Err(step_error(i, &recipe.steps[i].step, problem));
         }
         self.table_at(end, context)
     }
@@ -142,19 +140,19 @@ impl PrefixCache {
         &mut self,
         recipe: &Recipe,
         context: &FitContext,
-    ) -> Result<ColumnsAtSteps, String> {
+    ) -> Result<ColumnsAtSteps> {
         self.sync(recipe, recipe.steps.len(), context)?;
         let source = self.source.as_ref().ok_or(NO_SOURCE)?;
         let mut before = vec![columns_of(source)];
         before.extend(self.done.iter().map(|d| d.columns.clone()));
         Ok(ColumnsAtSteps {
             before,
-            problems: self.done.iter().map(|d| d.problem.clone()).collect(),
+            problems: self.done.iter().map(|d| d.problem.as_ref().map(Error::to_string)).collect(),
         })
     }
 
     /// Makes the remembered outcomes those of `recipe`'s steps `..end` under `context`.
-    fn sync(&mut self, recipe: &Recipe, end: usize, context: &FitContext) -> Result<(), String> {
+    fn sync(&mut self, recipe: &Recipe, end: usize, context: &FitContext) -> Result<()> {
         if self.source.is_none() {
             return Err(NO_SOURCE.into());
         }
@@ -181,7 +179,7 @@ impl PrefixCache {
 
     /// The table after the remembered steps `..end`, refitting from the nearest kept table
     /// the steps whose tables were dropped.
-    fn table_at(&self, end: usize, context: &FitContext) -> Result<Cow<'_, Table>, String> {
+    fn table_at(&self, end: usize, context: &FitContext) -> Result<Cow<'_, Table>> {
         let kept = self.done[..end]
             .iter()
             .enumerate()
@@ -238,7 +236,7 @@ fn run(entry: &RecipeStep, before: Table, context: &FitContext) -> Done {
         .into_iter()
         .filter(|c| before.column(c).is_none())
         .collect();
-    let pass = |problem: Option<String>, before: &Table| Done {
+    let pass = |problem: Option<Error>, before: &Table| Done {
         key: key.clone(),
         entry: entry.clone(),
         blocks: entry.enabled && problem.is_some(),
@@ -247,7 +245,7 @@ fn run(entry: &RecipeStep, before: Table, context: &FitContext) -> Done {
         columns: columns_of(before),
     };
     if !lacking.is_empty() {
-        return pass(Some(absent_message(&lacking)), &before);
+        return pass(Some(Error::missing_column(&lacking[0], absent_message(&lacking))), &before);
     }
     if !entry.enabled {
         return pass(None, &before);

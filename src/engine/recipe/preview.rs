@@ -2,6 +2,7 @@
 //! columns' first rows and statistics before and after the step, and how many rows and
 //! columns it changed. Meant for the first rows of the data (say up to 100 000).
 
+use crate::engine::error::{Error, Result};
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
@@ -60,14 +61,14 @@ pub struct ColumnStats {
 
 /// The preview of step `index` of `recipe` (enabled or not) on `table`: the enabled steps
 /// before it are fitted and applied first, then the step is fitted on what they leave.
-pub fn preview(table: &Table, recipe: &Recipe, index: usize, context: &FitContext) -> Result<StepPreview, String> {
-    let entry = recipe.steps.get(index).ok_or_else(|| format!("the recipe has no step {}", index + 1))?;
+pub fn preview(table: &Table, recipe: &Recipe, index: usize, context: &FitContext) -> Result<StepPreview> {
+    let entry = recipe.steps.get(index).ok_or_else(|| Error::other(format!("the recipe has no step {}", index + 1)))?;
     let before = recipe.table_before(index, table.clone(), context)?;
     preview_step(&before, &entry.step, context)
 }
 
 /// The preview of `step` on `before`, the data as the step sees it.
-pub fn preview_step(before: &Table, step: &Step, context: &FitContext) -> Result<StepPreview, String> {
+pub fn preview_step(before: &Table, step: &Step, context: &FitContext) -> Result<StepPreview> {
     let (_, after) = step.fit_transform(before.clone(), context)?;
     let same_rows = before.row_count() == after.row_count();
     let names_before: HashSet<&str> = before.columns.iter().map(|c| c.name.as_str()).collect();

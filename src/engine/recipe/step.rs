@@ -1,6 +1,7 @@
 //! What every kind of step is: a struct of parameters that learns ([`StepKind`]) and the
 //! learned form that transforms tables ([`FittedKind`]).
 
+use crate::engine::error::Result;
 use std::fmt::Debug;
 
 use serde::de::DeserializeOwned;
@@ -44,12 +45,12 @@ pub trait StepKind: Clone + Debug + PartialEq + Serialize + DeserializeOwned {
     }
 
     /// Learns the step's parameters from the training rows.
-    fn fit(&self, table: &Table, context: &FitContext) -> Result<Self::Fitted, String>;
+    fn fit(&self, table: &Table, context: &FitContext) -> Result<Self::Fitted>;
 
     /// Learns from the training rows and transforms them. Steps whose training rows must not
     /// see their own answers (target encoding: out-of-fold values) override it; the fitted
     /// step then transforms other data differently.
-    fn fit_transform(&self, table: Table, context: &FitContext) -> Result<(Self::Fitted, Table), String> {
+    fn fit_transform(&self, table: Table, context: &FitContext) -> Result<(Self::Fitted, Table)> {
         let fitted = self.fit(&table, context)?;
         let table = fitted.apply(table)?;
         Ok((fitted, table))
@@ -59,5 +60,5 @@ pub trait StepKind: Clone + Debug + PartialEq + Serialize + DeserializeOwned {
 /// A step with its learned parameters: it transforms any table that has its columns.
 pub trait FittedKind: Clone + Debug + PartialEq + Serialize + DeserializeOwned {
     /// Transforms `table`, or says which column is missing or of the wrong type.
-    fn apply(&self, table: Table) -> Result<Table, String>;
+    fn apply(&self, table: Table) -> Result<Table>;
 }

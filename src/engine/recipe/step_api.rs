@@ -1,6 +1,7 @@
 //! A step as the recipe, the UI and the worker use it, whatever its kind: made with defaults,
 //! edited as JSON, described, checked against a table, fitted.
 
+use crate::engine::error::{Error, Result};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -14,13 +15,13 @@ use crate::engine::table::Table;
 impl Step {
     /// A step of `kind` with sensible defaults, on `columns` (the first column parameter takes
     /// the first column, a list takes the rest; see [`StepInfo::defaults`]).
-    pub fn with_defaults(kind: &str, columns: &[String], context: &FitContext) -> Result<Step, String> {
+    pub fn with_defaults(kind: &str, columns: &[String], context: &FitContext) -> Result<Step> {
         read_filled(Value::Object(info_for(kind)?.defaults(columns, context.seed)), &[])
     }
 
     /// A step from its JSON object, as a form edits it. Parameters left out take their
     /// defaults; a missing column parameter or a wrong value is an error naming the field.
-    pub fn from_value(value: Value) -> Result<Step, String> {
+    pub fn from_value(value: Value) -> Result<Step> {
         read_filled(value, &[])
     }
 
@@ -85,32 +86,32 @@ impl Step {
 
     /// Checks the parameters against `table`: columns that do not exist (all named), columns
     /// of the wrong type, numbers out of bounds.
-    pub fn check(&self, table: &Table) -> Result<(), String> {
+    pub fn check(&self, table: &Table) -> Result<()> {
         param_checks::check(&self.info(), &self.to_value(), table)
     }
 
     /// Checks the step against `table`, then learns its parameters from it.
-    pub fn fit(&self, table: &Table, context: &FitContext) -> Result<FittedStep, String> {
+    pub fn fit(&self, table: &Table, context: &FitContext) -> Result<FittedStep> {
         self.check(table)?;
         self.kind_fit(table, context)
     }
 
     /// Checks, learns and transforms the training rows (see [`super::StepKind::fit_transform`]).
-    pub fn fit_transform(&self, table: Table, context: &FitContext) -> Result<(FittedStep, Table), String> {
+    pub fn fit_transform(&self, table: Table, context: &FitContext) -> Result<(FittedStep, Table)> {
         self.check(&table)?;
         self.kind_fit_transform(table, context)
     }
 }
 
 /// The description of `kind`, or an error listing the kinds there are.
-pub fn info_for(kind: &str) -> Result<StepInfo, String> {
+pub fn info_for(kind: &str) -> Result<StepInfo> {
     let all = catalogue();
     match all.iter().position(|info| info.kind == kind) {
         Some(i) => Ok(all[i].clone()),
-        None => Err(format!(
+        None => Err(Error::other(format!(
             "there is no step kind '{kind}'; the kinds are: {}",
             all.iter().map(|i| i.kind.as_str()).collect::<Vec<_>>().join(", ")
-        )),
+        ))),
     }
 }
 
@@ -118,7 +119,7 @@ pub fn info_for(kind: &str) -> Result<StepInfo, String> {
 /// filled with their defaults. A field that is neither a parameter of the kind nor one of
 /// `wrapper` (a recipe entry's `enabled` and `automatic`) is refused, with the closest known
 /// field: a misspelled `"bin": 2` must not leave the default bins in place silently.
-pub fn read_filled<T: DeserializeOwned>(value: Value, wrapper: &[&str]) -> Result<T, String> {
+pub fn read_filled<T: DeserializeOwned>(value: Value, wrapper: &[&str]) -> Result<T> {
     let Value::Object(mut object) = value else {
         return Err("a step must be a JSON object with a \"kind\"".into());
     };
@@ -130,14 +131,15 @@ pub fn read_filled<T: DeserializeOwned>(value: Value, wrapper: &[&str]) -> Resul
         return Err(unknown_fields(&kind, &unknown, &known));
     }
     info.fill_defaults(&mut object, 0);
-    serde_json::from_value(Value::Object(object)).map_err(|e| format!("the '{kind}' step could not be read: {e}"))
+    serde_json::from_value(Value::Object(object)).map_err(|e| Error::other(format!("the '{kind}' step could not be read: {e}")))
 }
 
 /// "unknown field 'bin' in a bins step; did you mean 'bins'? (its fields are kind, columns, …)".
-fn unknown_fields(kind: &str, unknown: &[&String], known: &[&str]) -> String {
+fn unknown_fields(kind: &str, unknown: &[&String], known: &[&str]) -> Error {
     let named: Vec<String> = unknown.iter().map(|f| format!("'{}'", visible(f))).collect();
     let hints: Vec<String> = unknown.iter().filter_map(|f| closest(f, known).map(|k| format!("'{k}'"))).collect();
     let hint = if hints.is_empty() { String::new() } else { format!("; did you mean {}?", hints.join(", ")) };
     let noun = if unknown.len() == 1 { "field" } else { "fields" };
-    format!("unknown {noun} {} in {} {kind} step{hint} (its fields are kind, {})", named.join(", "), a_or_an(kind), known.join(", "))
+    let message = format!("unknown {noun} {} in {} {kind} step{hint} (its fields are kind, {})", named.join(", "), a_or_an(kind), known.join(", "));
+    Error::invalid_param(unknown.first().map_or("", |f| f.as_str()), message)
 }

@@ -1,16 +1,12 @@
 //! Typed views of a column that steps work on (numbers, labels), and small table edits
 //! (find, replace, insert) that say clearly what is wrong.
 
+use crate::engine::error::{Error, Result};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::engine::table::names::{closest, visible};
 use crate::engine::table::{Codes, Column, ColumnData, Table};
-
-/// The position of the column called `name`, or an error naming it.
-pub fn index_of(table: &Table, name: &str) -> Result<usize, String> {
-    table.position(name).ok_or_else(|| table.no_column(name))
-}
 
 /// The column as numbers, `NaN` for missing, or `None` for a column of words.
 /// Dates count days, datetimes milliseconds, booleans 0 and 1.
@@ -26,10 +22,10 @@ pub fn numbers(data: &ColumnData) -> Option<Vec<f64>> {
 }
 
 /// The numbers of column `name`, or an error saying it is missing or holds words.
-pub fn numeric_column(table: &Table, name: &str) -> Result<Vec<f64>, String> {
-    let column = &table.columns[index_of(table, name)?];
+pub fn numeric_column(table: &Table, name: &str) -> Result<Vec<f64>> {
+    let column = table.require(name)?;
     numbers(&column.data)
-        .ok_or_else(|| format!("'{}' is {} column, and this step needs numbers", visible(name), column.column_type().with_article()))
+        .ok_or_else(|| Error::wrong_type(name, format!("'{}' is {} column, and this step needs numbers", visible(name), column.column_type().with_article())))
 }
 
 /// The present values, sorted ascending.
@@ -100,7 +96,7 @@ impl Labels<'_> {
 
 /// A text or category column with every label passed through `f` (`None`: missing). A
 /// category keeps its type, with levels that became equal merged.
-pub fn map_labels(data: ColumnData, mut f: impl FnMut(&str) -> Option<String>) -> Result<ColumnData, String> {
+pub fn map_labels(data: ColumnData, mut f: impl FnMut(&str) -> Option<String>) -> Result<ColumnData> {
     match data {
         ColumnData::Text(values) => Ok(ColumnData::Text(values.into_iter().map(|v| v.and_then(|v| f(&v))).collect())),
         ColumnData::Category { codes, levels } => {
@@ -120,7 +116,7 @@ pub fn map_labels(data: ColumnData, mut f: impl FnMut(&str) -> Option<String>) -
             let codes = codes.into_iter().map(|c| c.and_then(|c| remap.get(c as usize).copied().flatten())).collect();
             Ok(ColumnData::Category { codes, levels: new_levels })
         }
-        other => Err(format!("this step works on text and category columns, not on {} column", other.column_type().with_article())),
+        other => Err(Error::other(format!("this step works on text and category columns, not on {} column", other.column_type().with_article()))),
     }
 }
 
@@ -128,17 +124,17 @@ pub fn map_labels(data: ColumnData, mut f: impl FnMut(&str) -> Option<String>) -
 pub fn update_column(
     table: &mut Table,
     name: &str,
-    f: impl FnOnce(ColumnData) -> Result<ColumnData, String>,
-) -> Result<(), String> {
-    let position = index_of(table, name)?;
+    f: impl FnOnce(ColumnData) -> Result<ColumnData>,
+) -> Result<()> {
+    let position = table.require_position(name)?;
     let column = &mut table.columns[position];
     let data = std::mem::replace(&mut column.data, ColumnData::Number(Default::default()));
-    column.data = f(data).map_err(|e| format!("'{name}': {e}"))?;
+    column.data = f(data).map_err(|e| e.context(format_args!("'{name}'")))?;
     Ok(())
 }
 
 /// An error when a column called like one of `names` exists already (or `names` repeat).
-pub fn ensure_new_names(table: &Table, names: &[String]) -> Result<(), String> {
+pub fn ensure_new_names(table: &Table, names: &[String]) -> Result<()> {
     let mut taken: Vec<&str> = names.iter().filter(|n| table.column(n).is_some()).map(String::as_str).collect();
     for (i, name) in names.iter().enumerate() {
         if names[..i].contains(name) && !taken.contains(&name.as_str()) {
@@ -150,8 +146,8 @@ pub fn ensure_new_names(table: &Table, names: &[String]) -> Result<(), String> {
     }
     match taken.as_slice() {
         [] => Ok(()),
-        [one] => Err(format!("a column named '{one}' exists already; rename or drop it first")),
-        many => Err(format!("columns named {} exist already; rename or drop them first", quoted(many))),
+        [one] => Err(Error::other(format!("a column named '{one}' exists already; rename or drop it first"))),
+        many => Err(Error::other(format!("columns named {} exist already; rename or drop them first", quoted(many)))),
     }
 }
 
@@ -166,7 +162,7 @@ pub fn insert_columns(table: &mut Table, position: usize, columns: Vec<Column>) 
 }
 
 /// An error naming every one of `names` that `table` lacks.
-pub fn require_all<S: AsRef<str>>(table: &Table, names: &[S]) -> Result<(), String> {
+pub fn require_all<S: AsRef<str>>(table: &Table, names: &[S]) -> Result<()> {
     let mut absent: Vec<&str> = Vec::new();
     for name in names.iter().map(AsRef::as_ref) {
         if table.column(name).is_none() && !absent.contains(&name) {
@@ -175,12 +171,12 @@ pub fn require_all<S: AsRef<str>>(table: &Table, names: &[S]) -> Result<(), Stri
     }
     match absent.as_slice() {
         [] => Ok(()),
-        [one] => Err(table.no_column(one)),
+        [one] => Err(table.missing_column(one)),
         many => {
             let known = table.column_names();
             let hints: Vec<String> = many.iter().filter_map(|n| closest(n, &known).map(|k| format!("'{}' for '{}'", visible(k), visible(n)))).collect();
             let hint = if hints.is_empty() { String::new() } else { format!("; did you mean {}?", hints.join(", ")) };
-            Err(format!("there are no columns named {}{hint}", quoted(many)))
+            Err(Error::missing_column(many[0], format!("there are no columns named {}{hint}", quoted(many))))
         }
     }
 }

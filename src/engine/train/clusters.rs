@@ -8,6 +8,7 @@
 //! Leaving it out is what clustering with a known label means (scikit-learn users drop it
 //! from `X`); the summary says so, and the model does not need that column to predict.
 
+use crate::engine::error::{Error, Result};
 use crate::engine::artifact::{row_count_changed, Artifact};
 use crate::engine::auto_steps::{automatic_steps, still_to_scale};
 use crate::engine::features::feature_matrix;
@@ -26,13 +27,13 @@ pub(super) fn train_clusters(
     options: &TrainOptions,
     created_at: &str,
     progress: &mut Progress,
-) -> Result<Trained, String> {
+) -> Result<Trained> {
     if let Some(group) = &options.group {
-        return Err(format!(
+        return Err(Error::other(format!(
             "clustering has no train/test split, so rows cannot be kept together by '{group}'; choose no group column to cluster"
-        ));
+        )));
     }
-    let params = options.params.resolve(options.algorithm, Task::Clustering).map_err(String::from)?;
+    let params = options.params.resolve(options.algorithm, Task::Clustering)?;
     let (table, recipe, left_out) = without_target(table, recipe, &options.target)?;
     let table = &table;
     let context = FitContext { target: None, seed: options.seed };
@@ -42,10 +43,10 @@ pub(super) fn train_clusters(
     recipe.steps.extend(added.iter().cloned().map(RecipeStep::automatic));
     let (fitted, prepared) = recipe.fit_transform(table.clone(), &context)?;
     let x = feature_matrix(&prepared)?;
-    progress.report(0.1, "finding clusters").map_err(String::from)?;
+    progress.report(0.1, "finding clusters")?;
     let (model, labels) = Model::fit_clusters(options.algorithm, &params, options.seed, &x)
         .map_err(|e| e.naming_features(&prepared.column_names()))?;
-    progress.report(0.6, "measuring the clusters").map_err(String::from)?;
+    progress.report(0.6, "measuring the clusters")?;
     let evaluation = describe(&x, &labels, options.seed);
     let assigned = assign(&fitted, &model, table)?;
     let importance = permutation_importance(table, None, options.seed, &mut progress.part(0.7, 0.3), |rows| {
@@ -73,7 +74,7 @@ pub(super) fn train_clusters(
 
 /// `table` and `recipe` without the `target` column (see the module doc), and the note that
 /// says so; unchanged when no target is named.
-fn without_target(table: &Table, recipe: &Recipe, target: &str) -> Result<(Table, Recipe, Option<String>), String> {
+fn without_target(table: &Table, recipe: &Recipe, target: &str) -> Result<(Table, Recipe, Option<String>)> {
     if target.is_empty() {
         return Ok((table.clone(), recipe.clone(), None));
     }
@@ -85,15 +86,15 @@ fn without_target(table: &Table, recipe: &Recipe, target: &str) -> Result<(Table
 }
 
 /// The cluster of each row of `rows` (one per row: row-removing steps are skipped).
-fn assign(fitted: &FittedRecipe, model: &Model, rows: &Table) -> Result<Vec<i32>, String> {
+fn assign(fitted: &FittedRecipe, model: &Model, rows: &Table) -> Result<Vec<i32>> {
     let prepared = fitted.apply_for_prediction(rows)?;
     let x = feature_matrix(&prepared)?;
     if x.rows() != rows.row_count() {
-        return Err(row_count_changed(rows.row_count(), x.rows()));
+        return Err(Error::new(row_count_changed(rows.row_count(), x.rows())));
     }
-    match model.predict(&x).map_err(String::from)? {
+    match model.predict(&x)? {
         Prediction::Clusters(labels) if labels.len() == rows.row_count() => Ok(labels),
-        Prediction::Clusters(labels) => Err(format!("the model gave {} clusters for {} rows", labels.len(), rows.row_count())),
+        Prediction::Clusters(labels) => Err(Error::other(format!("the model gave {} clusters for {} rows", labels.len(), rows.row_count()))),
         _ => Err("the model did not predict clusters".into()),
     }
 }

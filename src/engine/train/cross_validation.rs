@@ -3,6 +3,7 @@
 //! recipe fitted inside each fold, grid search over hyperparameter values with
 //! cross-validation, and a leaderboard of algorithms on the same split (grouped the same way).
 
+use crate::engine::error::{Error, Result};
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -60,7 +61,7 @@ pub struct CrossValidation {
 
 /// Trains and scores `options.algorithm` on `k` folds of the rows with a target: each fold is
 /// held out once while the recipe and the model are fitted on the others.
-pub fn cross_validate(table: &Table, recipe: &Recipe, options: &TrainOptions, k: usize, progress: &mut Progress) -> Result<CrossValidation, String> {
+pub fn cross_validate(table: &Table, recipe: &Recipe, options: &TrainOptions, k: usize, progress: &mut Progress) -> Result<CrossValidation> {
     let task = resolve_task(table, options)?;
     if task == Task::Clustering {
         return Err("cross-validation scores predictions of a target; clustering has none (its silhouette is measured on all rows)".into());
@@ -69,26 +70,26 @@ pub fn cross_validate(table: &Table, recipe: &Recipe, options: &TrainOptions, k:
     cross_validate_prepared(&prepared, options, k, progress)
 }
 
-fn cross_validate_prepared(prepared: &Prepared, options: &TrainOptions, k: usize, progress: &mut Progress) -> Result<CrossValidation, String> {
-    let params = options.params.resolve(options.algorithm, prepared.task).map_err(String::from)?;
+fn cross_validate_prepared(prepared: &Prepared, options: &TrainOptions, k: usize, progress: &mut Progress) -> Result<CrossValidation> {
+    let params = options.params.resolve(options.algorithm, prepared.task)?;
     let labels = match &prepared.y {
         Target::Classes { labels, .. } => Some(labels.as_slice()),
         Target::Values(_) => None,
     };
     let folds = match &prepared.group {
         Some(group) => group_k_folds(&group.keys, k, labels, options.seed).map_err(|e| group.explain(e))?,
-        None => k_folds(prepared.y.len(), k, labels, options.seed).map_err(String::from)?,
+        None => k_folds(prepared.y.len(), k, labels, options.seed)?,
     };
     let mut scores = Vec::with_capacity(k);
     for (i, (train, test)) in folds.iter().enumerate() {
         let mut part = progress.part(i as f64 / k as f64, 1.0 / k as f64);
-        part.report(0.0, &format!("fold {} of {k}", i + 1)).map_err(String::from)?;
+        part.report(0.0, &format!("fold {} of {k}", i + 1))?;
         if let (Some(group), Some(labels)) = (&prepared.group, labels) {
-            group.check_training_classes(train, labels, &prepared.classes).map_err(|e| format!("fold {} of {k}: {e}", i + 1))?;
+            group.check_training_classes(train, labels, &prepared.classes).map_err(|e| e.context(format_args!("fold {} of {k}", i + 1)))?;
         }
         let fold = prepared.fold(train, test)?;
         let model = Model::fit(prepared.task, options.algorithm, &params, options.seed, &fold.x_train, &fold.y_train, &mut part)
-            .map_err(|e| format!("fold {} of {k}: {}", i + 1, e.naming_features(&fold.features)))?;
+            .map_err(|e| e.naming_features(&fold.features).context(format_args!("fold {} of {k}", i + 1)))?;
         let evaluation = evaluate(&model, &fold.x_test, &fold.y_test, &prepared.classes, options.seed)?;
         scores.push(FoldScore {
             train_rows: fold.x_train.rows(),
@@ -144,7 +145,7 @@ pub fn grid_search(
     grid: &[(String, Vec<ParamValue>)],
     k: usize,
     progress: &mut Progress,
-) -> Result<GridSearch, String> {
+) -> Result<GridSearch> {
     let combinations = combinations(&options.params, grid)?;
     let task = resolve_task(table, options)?;
     if task == Task::Clustering {
@@ -157,7 +158,7 @@ pub fn grid_search(
     for (i, params) in combinations.into_iter().enumerate() {
         let mut part = progress.part(i as f64 / total as f64, 1.0 / total as f64);
         let with = TrainOptions { params: params.clone(), ..options.clone() };
-        let cv = cross_validate_prepared(&prepared, &with, k, &mut part).map_err(|e| format!("with {params}: {e}"))?;
+        let cv = cross_validate_prepared(&prepared, &with, k, &mut part).map_err(|e| e.context(format_args!("with {params}")))?;
         points.push(GridPoint { params, metrics: cv.metrics });
     }
     let score = |p: &GridPoint| p.metrics.get(metric).map_or(f64::NEG_INFINITY, |m| m.mean);
@@ -166,11 +167,11 @@ pub fn grid_search(
 }
 
 /// Every combination of the grid's values on top of `base`.
-fn combinations(base: &Params, grid: &[(String, Vec<ParamValue>)]) -> Result<Vec<Params>, String> {
+fn combinations(base: &Params, grid: &[(String, Vec<ParamValue>)]) -> Result<Vec<Params>> {
     let total = grid.iter().try_fold(1usize, |n, (_, values)| n.checked_mul(values.len().max(1)));
     match total {
         Some(n) if n <= MAX_GRID_POINTS => {}
-        _ => return Err(format!("the grid has more than {MAX_GRID_POINTS} combinations; try fewer values")),
+        _ => return Err(Error::other(format!("the grid has more than {MAX_GRID_POINTS} combinations; try fewer values"))),
     }
     let mut all = vec![base.clone()];
     for (name, values) in grid.iter().filter(|(_, v)| !v.is_empty()) {
@@ -190,7 +191,7 @@ pub struct Entry {
 
 /// Trains each of `algorithms` (default hyperparameters) on the same split and ranks them by
 /// accuracy or R², best first; failures go last, with their message.
-pub fn compare(table: &Table, recipe: &Recipe, options: &TrainOptions, algorithms: &[Algorithm], progress: &mut Progress) -> Result<Vec<Entry>, String> {
+pub fn compare(table: &Table, recipe: &Recipe, options: &TrainOptions, algorithms: &[Algorithm], progress: &mut Progress) -> Result<Vec<Entry>> {
     let task = resolve_task(table, options)?;
     if task == Task::Clustering {
         return Err("comparing models ranks predictions of a target; clustering has none".into());
@@ -202,14 +203,14 @@ pub fn compare(table: &Table, recipe: &Recipe, options: &TrainOptions, algorithm
     let mut entries = Vec::new();
     for (i, &algorithm) in algorithms.iter().enumerate() {
         let mut part = progress.part(i as f64 / total, 1.0 / total);
-        part.report(0.0, algorithm.label()).map_err(String::from)?;
+        part.report(0.0, algorithm.label())?;
         let outcome = Model::fit(task, algorithm, &Params::new(), options.seed, &fold.x_train, &fold.y_train, &mut part)
             .map_err(|e| e.naming_features(&fold.features))
             .and_then(|model| evaluate(&model, &fold.x_test, &fold.y_test, &prepared.classes, options.seed));
         match outcome {
             Ok(evaluation) => entries.push(Entry { algorithm, metrics: evaluation.headline(), error: None }),
-            Err(e) if e == crate::engine::learn::CANCELLED => return Err(e),
-            Err(e) => entries.push(Entry { algorithm, metrics: BTreeMap::new(), error: Some(e) }),
+            Err(e) if e.is_cancelled() => return Err(e),
+            Err(e) => entries.push(Entry { algorithm, metrics: BTreeMap::new(), error: Some(e.to_string()) }),
         }
     }
     let metric = if task == Task::Classification { "accuracy" } else { "r2" };

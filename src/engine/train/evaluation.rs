@@ -1,6 +1,7 @@
 //! How good a model is on held-out rows: every score, the curves and plot points, ready to
 //! serialize for the page.
 
+use crate::engine::error::Result;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -136,14 +137,14 @@ impl Evaluation {
 }
 
 /// Scores `model` on `x` against `y`; `classes` names the labels; `seed` picks plot points.
-pub fn evaluate(model: &Model, x: &Features, y: &Target, classes: &[String], seed: u64) -> Result<Evaluation, String> {
-    let predicted = model.predict_with_scores(x).map_err(String::from)?;
+pub fn evaluate(model: &Model, x: &Features, y: &Target, classes: &[String], seed: u64) -> Result<Evaluation> {
+    let predicted = model.predict_with_scores(x)?;
     match (y, predicted.prediction, predicted.scores) {
         (Target::Classes { labels, n_classes }, Prediction::Classes(p), Some(scores)) => {
-            classification(labels, &p, *n_classes, &scores, classes).map_err(String::from)
+            classification(labels, &p, *n_classes, &scores, classes)
         }
         (Target::Values(actual), Prediction::Values(p), _) => {
-            let m = regression_metrics(actual, &p).map_err(String::from)?;
+            let m = regression_metrics(actual, &p)?;
             let rows = sample_rows(actual.len(), seed);
             let points = rows.iter().map(|&i| [actual[i], p[i]]).collect();
             Ok(Evaluation::Regression { r2: m.r2, mae: m.mae, rmse: m.rmse, mape: m.mape, points })

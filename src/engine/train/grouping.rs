@@ -6,6 +6,7 @@
 //! The column only decides the split: it is taken out of the table before the recipe, so it
 //! is never a model input and a model file does not ask for it.
 
+use crate::engine::error::{Error, Result};
 use std::collections::HashMap;
 
 use crate::engine::format::count_of;
@@ -24,20 +25,20 @@ pub struct Grouping {
 impl Grouping {
     /// The keys of `column` for the rows `kept` of `table` (the rows with a target). The
     /// column must exist, differ from the target and have a value in every kept row.
-    pub fn of(table: &Table, column: &str, target: &str, kept: &[usize]) -> Result<Grouping, String> {
+    pub fn of(table: &Table, column: &str, target: &str, kept: &[usize]) -> Result<Grouping> {
         if column == target {
-            return Err(format!(
+            return Err(Error::other(format!(
                 "'{column}' is the target; rows cannot be grouped by the column being predicted (choose the column that names who or what was measured, such as a player or patient id)"
-            ));
+            )));
         }
         let data = &table.require(column)?.data;
         let missing: Vec<usize> = kept.iter().copied().filter(|&i| data.is_missing(i)).collect();
         if let Some(&first) = missing.first() {
-            return Err(format!(
+            return Err(Error::other(format!(
                 "the group column '{column}' is empty in {} (the first is data row {}); every row needs a group: fill them in or remove those rows",
                 count_of(missing.len(), "row"),
                 first + 1
-            ));
+            )));
         }
         let mut ids: HashMap<String, u32> = HashMap::new();
         let keys = kept
@@ -51,36 +52,36 @@ impl Grouping {
     }
 
     /// A split's refusal, naming the group column.
-    pub fn explain(&self, e: LearnError) -> String {
-        format!("grouping rows by '{}': {e}", self.column)
+    pub fn explain(&self, e: LearnError) -> LearnError {
+        e.context(format_args!("grouping rows by '{}'", self.column))
     }
 
     /// An error when whole groups took every class but one out of the training rows `train`
     /// (indices into `labels`; `classes` are the class names), so no classifier could learn.
-    pub fn check_training_classes(&self, train: &[usize], labels: &[u32], classes: &[String]) -> Result<(), String> {
+    pub fn check_training_classes(&self, train: &[usize], labels: &[u32], classes: &[String]) -> Result<()> {
         let Some(&first) = train.first() else { return Ok(()) };
         let only = labels[first];
         if train.iter().any(|&i| labels[i] != only) {
             return Ok(());
         }
         let class = classes.get(only as usize).map_or("?", String::as_str);
-        Err(format!(
+        Err(Error::other(format!(
             "with rows grouped by '{}', every training row is of class '{class}': the groups holding the other classes all went to the held-out side; choose a smaller test share (or fewer folds), or group by another column",
             self.column
-        ))
+        )))
     }
 }
 
 /// An error when a step of the user's recipe names the group column: the column is taken out
 /// before the recipe (it only decides the split), so such a step could not run.
-pub fn check_recipe_leaves_group_alone(recipe: &Recipe, group: &str) -> Result<(), String> {
+pub fn check_recipe_leaves_group_alone(recipe: &Recipe, group: &str) -> Result<()> {
     for (i, entry) in recipe.enabled_steps() {
         if entry.step.columns().iter().any(|c| c == group) {
-            return Err(format!(
+            return Err(Error::other(format!(
                 "step {} ({}) uses '{group}', the column rows are grouped by; remove '{group}' from that step (the group column only decides the split and is never a model input)",
                 i + 1,
                 entry.step.describe()
-            ));
+            )));
         }
     }
     Ok(())

@@ -16,6 +16,7 @@
 //! minute at 2 000 before). What still grows faster than the columns is the recipe's own
 //! application (steps look their columns up by name), not importance.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::learn::metrics::{classification_metrics, regression_metrics};
@@ -52,8 +53,8 @@ pub fn permutation_importance(
     skip: Option<&str>,
     seed: u64,
     progress: &mut Progress,
-    score: impl Fn(&Table) -> Result<f64, String>,
-) -> Result<Vec<Importance>, String> {
+    score: impl Fn(&Table) -> Result<f64>,
+) -> Result<Vec<Importance>> {
     let sampled;
     let rows = match importance_rows(rows.row_count(), seed) {
         Some(order) => {
@@ -73,7 +74,7 @@ pub fn permutation_importance(
             drops.push(baseline - score(&with_column_shuffled(rows, j, &order))?);
         }
         result.push(summarize(&rows.columns[j].name, &drops));
-        progress.report((done + 1) as f64 / columns.len() as f64, "measuring feature importance").map_err(String::from)?;
+        progress.report((done + 1) as f64 / columns.len() as f64, "measuring feature importance")?;
     }
     result.sort_by(|a, b| b.mean.total_cmp(&a.mean));
     Ok(result)
@@ -89,7 +90,7 @@ pub fn input_importance(
     test_rows: &Table,
     seed: u64,
     progress: &mut Progress,
-) -> Result<Vec<Importance>, String> {
+) -> Result<Vec<Importance>> {
     let (rows, x, y) = match importance_rows(test_rows.row_count(), seed) {
         Some(order) if fold.x_test.rows() == test_rows.row_count() => {
             (test_rows.take(&order), fold.x_test.take(&order), fold.y_test.take(&order))
@@ -113,8 +114,8 @@ fn shuffle_prepared(
     y: &Target,
     seed: u64,
     progress: &mut Progress,
-    score: impl Fn(&Features, &Target) -> Result<f64, String>,
-) -> Result<Vec<Importance>, String> {
+    score: impl Fn(&Features, &Target) -> Result<f64>,
+) -> Result<Vec<Importance>> {
     let baseline = score(&x, y)?;
     let mut rng = SplitMix64::new(seed);
     let mut result = Vec::with_capacity(groups.len());
@@ -131,7 +132,7 @@ fn shuffle_prepared(
             drops.push(baseline - shuffled);
         }
         result.push(summarize(&group.column, &drops));
-        progress.report((done + 1) as f64 / groups.len() as f64, "measuring feature importance").map_err(String::from)?;
+        progress.report((done + 1) as f64 / groups.len() as f64, "measuring feature importance")?;
     }
     result.sort_by(|a, b| b.mean.total_cmp(&a.mean));
     Ok(result)
@@ -171,18 +172,18 @@ fn with_column_shuffled(rows: &Table, j: usize, order: &[usize]) -> Table {
 }
 
 /// The model's score (accuracy or R²) on raw rows, prepared by the fitted recipe.
-fn score_rows(prepared: &Prepared, fitted: &FittedRecipe, model: &Model, rows: &Table) -> Result<f64, String> {
+fn score_rows(prepared: &Prepared, fitted: &FittedRecipe, model: &Model, rows: &Table) -> Result<f64> {
     let (_, x, y) = prepared.split_target(&fitted.apply(rows)?)?;
     score_matrix(model, &x, &y)
 }
 
 /// The model's score (accuracy or R²) on prepared rows `x` with targets `y`.
-fn score_matrix(model: &Model, x: &Features, y: &Target) -> Result<f64, String> {
-    match (y, model.predict(x).map_err(String::from)?) {
+fn score_matrix(model: &Model, x: &Features, y: &Target) -> Result<f64> {
+    match (y, model.predict(x)?) {
         (Target::Classes { labels, n_classes }, Prediction::Classes(p)) => {
-            Ok(classification_metrics(labels, &p, *n_classes).map_err(String::from)?.accuracy)
+            Ok(classification_metrics(labels, &p, *n_classes)?.accuracy)
         }
-        (Target::Values(v), Prediction::Values(p)) => Ok(regression_metrics(v, &p).map_err(String::from)?.r2),
+        (Target::Values(v), Prediction::Values(p)) => Ok(regression_metrics(v, &p)?.r2),
         _ => Err("the model predicted the wrong kind of values for this task".into()),
     }
 }

@@ -5,6 +5,7 @@
 //! fitted on the training rows only and applied to the held-out rows: no statistic of a
 //! held-out row reaches the model.
 
+use crate::engine::error::{Error, Result};
 use crate::engine::auto_steps::{automatic_steps, keeps_units, still_to_scale};
 use crate::engine::features::{check_numeric_target, class_labels, feature_matrix, feature_matrix_from, infinite_input_behind, Origin};
 use crate::engine::format::{a_or_an, count_of};
@@ -50,23 +51,23 @@ pub struct Fold {
 impl Prepared {
     /// The rows of `table` with a value in `target`, with `recipe` and the automatic steps
     /// a model needs (judged on the data after the user's recipe), number columns scaled.
-    pub fn new(table: &Table, recipe: &Recipe, target: &str, task: Task, seed: u64) -> Result<Prepared, String> {
+    pub fn new(table: &Table, recipe: &Recipe, target: &str, task: Task, seed: u64) -> Result<Prepared> {
         Prepared::build(table, recipe, target, None, task, seed, true)
     }
 
     /// [`Prepared::new`] with the group column of `options` (if any) set aside for the split.
-    pub fn grouped(table: &Table, recipe: &Recipe, options: &TrainOptions, task: Task) -> Result<Prepared, String> {
+    pub fn grouped(table: &Table, recipe: &Recipe, options: &TrainOptions, task: Task) -> Result<Prepared> {
         Prepared::build(table, recipe, &options.target, options.group.as_deref(), task, options.seed, true)
     }
 
     /// [`Prepared::new`] for the algorithm and hyperparameters of `options`: no automatic
     /// scaling for a model that reads numbers in their own units ([`keeps_units`]).
-    pub fn for_training(table: &Table, recipe: &Recipe, options: &TrainOptions, task: Task) -> Result<Prepared, String> {
+    pub fn for_training(table: &Table, recipe: &Recipe, options: &TrainOptions, task: Task) -> Result<Prepared> {
         let scale = !keeps_units(options.algorithm, &options.params);
         Prepared::build(table, recipe, &options.target, options.group.as_deref(), task, options.seed, scale)
     }
 
-    fn build(table: &Table, recipe: &Recipe, target: &str, group: Option<&str>, task: Task, seed: u64, scale: bool) -> Result<Prepared, String> {
+    fn build(table: &Table, recipe: &Recipe, target: &str, group: Option<&str>, task: Task, seed: u64, scale: bool) -> Result<Prepared> {
         let mut recipe = recipe.automatic_steps_without(target);
         if let Some(group) = group {
             recipe = recipe.automatic_steps_without(group);
@@ -81,7 +82,7 @@ impl Prepared {
         let kept: Vec<usize> = (0..table.row_count()).filter(|&i| !target_data.is_missing(i)).collect();
         if kept.len() < 4 {
             let have = if kept.len() == 1 { "has" } else { "have" };
-            return Err(format!("only {} {have} a value for '{target}'; training needs at least 4", count_of(kept.len(), "row")));
+            return Err(Error::other(format!("only {} {have} a value for '{target}'; training needs at least 4", count_of(kept.len(), "row"))));
         }
         let grouping = group.map(|g| Grouping::of(table, g, target, &kept)).transpose()?;
         let ungrouped;
@@ -99,7 +100,7 @@ impl Prepared {
         }
         let context = FitContext { target: Some(target.to_string()), seed };
         let (user_fitted, after_user) = recipe.fit_transform(rows.clone(), &context).map_err(|e| {
-            infinite_input_behind(&e, Origin { inputs: &rows, rows: None, data_rows: Some(&kept) }).unwrap_or(e)
+            infinite_input_behind(&e, Origin { inputs: &rows, rows: None, data_rows: Some(&kept) }).map_or(e, Error::other)
         })?;
         let scale = if scale { still_to_scale(&recipe) } else { None };
         let added = automatic_steps(&after_user.without(target), &user_fitted.apply_for_prediction(&table.without(target))?, scale.as_ref());
@@ -121,9 +122,9 @@ impl Prepared {
     }
 
     /// Fits the recipe on rows `train` and applies it to rows `test` (indices into `rows`).
-    pub fn fold(&self, train: &[usize], test: &[usize]) -> Result<Fold, String> {
+    pub fn fold(&self, train: &[usize], test: &[usize]) -> Result<Fold> {
         let (fitted, prepared_train) = self.recipe.fit_transform(self.rows.take(train), &self.context).map_err(|e| {
-            infinite_input_behind(&e, Origin { inputs: &self.rows, rows: None, data_rows: Some(&self.data_rows) }).unwrap_or(e)
+            infinite_input_behind(&e, Origin { inputs: &self.rows, rows: None, data_rows: Some(&self.data_rows) }).map_or(e, Error::other)
         })?;
         let (features, x_train, y_train) = self.split_target_from(&prepared_train, self.origin(train))?;
         let (test_features, x_test, y_test) = self.split_target_from(&fitted.apply(&self.rows.take(test))?, self.origin(test))?;
@@ -139,17 +140,17 @@ impl Prepared {
     }
 
     /// A prepared table as the model's inputs (every column but the target) and the target.
-    pub fn split_target(&self, prepared: &Table) -> Result<(Vec<String>, Features, Target), String> {
+    pub fn split_target(&self, prepared: &Table) -> Result<(Vec<String>, Features, Target)> {
         self.split_target_with(prepared, None)
     }
 
     /// [`Prepared::split_target`] of the recipe's output for the rows `origin` names: a bad
     /// value is named by its input column and data row.
-    fn split_target_from(&self, prepared: &Table, origin: Origin) -> Result<(Vec<String>, Features, Target), String> {
+    fn split_target_from(&self, prepared: &Table, origin: Origin) -> Result<(Vec<String>, Features, Target)> {
         self.split_target_with(prepared, Some(origin))
     }
 
-    fn split_target_with(&self, prepared: &Table, origin: Option<Origin>) -> Result<(Vec<String>, Features, Target), String> {
+    fn split_target_with(&self, prepared: &Table, origin: Option<Origin>) -> Result<(Vec<String>, Features, Target)> {
         let column = prepared.require(&self.target).map_err(|_| {
             format!("the recipe removed the target column '{}'; keep it (the model learns from it)", self.target)
         })?;
@@ -159,10 +160,10 @@ impl Prepared {
                     .map(|i| {
                         let text = column.data.text_at(i).unwrap_or_default();
                         self.classes.binary_search(&text).map(|l| l as u32).map_err(|_| {
-                            format!("the recipe changed the target '{}' (it now holds '{text}')", self.target)
+                            Error::other(format!("the recipe changed the target '{}' (it now holds '{text}')", self.target))
                         })
                     })
-                    .collect::<Result<Vec<u32>, String>>()?;
+                    .collect::<Result<Vec<u32>>>()?;
                 Target::Classes { labels, n_classes: self.classes.len() }
             }
             _ => Target::Values(column.data.to_numbers().ok_or("the recipe changed the target's type")?),
@@ -176,30 +177,30 @@ impl Prepared {
     }
 }
 
-pub(super) fn check_recipe_leaves_target_alone(recipe: &Recipe, target: &str) -> Result<(), String> {
+pub(super) fn check_recipe_leaves_target_alone(recipe: &Recipe, target: &str) -> Result<()> {
     for (i, entry) in recipe.enabled_steps() {
         if entry.step.columns().iter().any(|c| c == target) {
-            return Err(format!(
+            return Err(Error::other(format!(
                 "step {} ({}) uses the target column '{target}'; remove '{target}' from that step, the target is never changed by the recipe",
                 i + 1,
                 entry.step.describe()
-            ));
+            )));
         }
     }
     Ok(())
 }
 
 /// The target as class labels (with the sorted class names) or numbers.
-fn target_values(rows: &Table, target: &str, task: Task) -> Result<(Target, Vec<String>), String> {
+fn target_values(rows: &Table, target: &str, task: Task) -> Result<(Target, Vec<String>)> {
     let data = &rows.require(target)?.data;
     match task {
         Task::Classification => {
             let (labels, classes) = class_labels(data);
             if classes.len() < 2 {
-                return Err(format!(
+                return Err(Error::other(format!(
                     "'{target}' has only one class ({}); a classifier needs at least two",
                     classes.first().map_or("none", String::as_str)
-                ));
+                )));
             }
             Ok((Target::Classes { labels, n_classes: classes.len() }, classes))
         }

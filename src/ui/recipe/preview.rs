@@ -23,7 +23,7 @@ enum Shown {
 /// The preview of `step` placed at position `index` of the recipe (the steps from `index` on
 /// are left out).
 #[component]
-pub fn StepPreviewPanel(step: Signal<Result<Step, String>>, index: Signal<usize>) -> impl IntoView {
+pub fn StepPreviewPanel(step: Signal<Result<Step, crate::engine::Error>>, index: Signal<usize>) -> impl IntoView {
     let state = use_state();
     let shown = RwSignal::new(Shown::Waiting);
     let settle = Settle::new();
@@ -36,7 +36,7 @@ pub fn StepPreviewPanel(step: Signal<Result<Step, String>>, index: Signal<usize>
             Ok(step) if has_data => step,
             problem => {
                 settle.next(); // an answer still on its way is out of date
-                let problem = problem.err().unwrap_or_else(|| "Open data to see what the step does.".into());
+                let problem = problem.err().map_or_else(|| "Open data to see what the step does.".into(), |e| e.to_string());
                 return shown.set(Shown::Problem(problem));
             }
         };

@@ -222,7 +222,7 @@ mod tests {
         let check = |algorithm, task, name: &str, value: &str| {
             let mut p = Params::new();
             p.set_assignment(&format!("{name}={value}")).unwrap();
-            p.resolve(algorithm, task).unwrap_err().0
+            p.resolve(algorithm, task).unwrap_err()
         };
         let e = check(Algorithm::Knn, Task::Classification, "k", "0");
         assert!(e.contains("between 1 and"), "{e}");

@@ -1,5 +1,6 @@
 //! Changing the type of columns.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::convert::convert;
@@ -38,11 +39,11 @@ impl StepKind for ChangeType {
         Some(format!("to {}", self.to.name()))
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<Self> {
         // Refuse a conversion that makes no sense now rather than at prediction time.
         for name in &self.columns {
             if let Some(column) = table.column(name) {
-                convert(&column.data.take(&[]), self.to).map_err(|e| format!("'{name}': {e}"))?;
+                convert(&column.data.take(&[]), self.to).map_err(|e| e.context(format_args!("'{name}'")))?;
             }
         }
         Ok(self.clone())
@@ -50,7 +51,7 @@ impl StepKind for ChangeType {
 }
 
 impl FittedKind for ChangeType {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         for name in &self.columns {
             update_column(&mut table, name, |data| convert(&data, self.to))?;
         }

@@ -3,6 +3,7 @@
 //! date) are refused. Text is read with ingest's cell readers (`engine::cells`), so `1,234`,
 //! `yes` and `Jan 1 2000` become what they would have become when the file was read.
 
+use crate::engine::error::{Error, Result};
 use crate::engine::cells::booleans::bool_or_digit;
 use crate::engine::cells::dates::{choose_order, ANY_ORDER};
 use crate::engine::cells::datetimes::Temporal;
@@ -12,7 +13,7 @@ use crate::engine::recipe::values::{numbers, Labels};
 use crate::engine::table::{ColumnData, ColumnType};
 
 /// `data` as type `to`.
-pub fn convert(data: &ColumnData, to: ColumnType) -> Result<ColumnData, String> {
+pub fn convert(data: &ColumnData, to: ColumnType) -> Result<ColumnData> {
     let from = data.column_type();
     Ok(match (from, to) {
         _ if from == to => data.clone(),
@@ -34,7 +35,7 @@ pub fn convert(data: &ColumnData, to: ColumnType) -> Result<ColumnData, String> 
             ColumnData::Date(v) => ColumnData::DateTime(v.iter().map(|d| d.map(|d| i64::from(d) * MS_PER_DAY)).collect()),
             _ => data.clone(),
         },
-        _ => return Err(format!("{} column cannot become {} column", from.with_article(), to.with_article())),
+        _ => return Err(Error::other(format!("{} column cannot become {} column", from.with_article(), to.with_article()))),
     })
 }
 

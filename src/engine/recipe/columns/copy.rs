@@ -1,10 +1,11 @@
 //! Duplicating a column, to transform one copy and keep the other.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::recipe::values::{ensure_new_names, index_of, insert_columns};
+use crate::engine::recipe::values::{ensure_new_names, insert_columns};
 use crate::engine::table::{Column, Table};
 
 /// Adds a copy of `column` called `to`, right after it.
@@ -33,14 +34,14 @@ impl StepKind for DuplicateColumn {
         Some(format!("as '{}'", self.to))
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for DuplicateColumn {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
-        let position = index_of(&table, &self.column)?;
+    fn apply(&self, mut table: Table) -> Result<Table> {
+        let position = table.require_position(&self.column)?;
         ensure_new_names(&table, std::slice::from_ref(&self.to))?;
         let copy = Column::new(self.to.clone(), table.columns[position].data.clone());
         insert_columns(&mut table, position + 1, vec![copy]);

@@ -1,10 +1,11 @@
 //! Renaming a column.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::recipe::values::{ensure_new_names, index_of};
+use crate::engine::recipe::values::ensure_new_names;
 use crate::engine::table::Table;
 
 /// Gives `column` the name `to`.
@@ -33,14 +34,14 @@ impl StepKind for RenameColumn {
         Some(format!("to '{}'", self.to))
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for RenameColumn {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
-        let position = index_of(&table, &self.column)?;
+    fn apply(&self, mut table: Table) -> Result<Table> {
+        let position = table.require_position(&self.column)?;
         if self.to != self.column {
             ensure_new_names(&table, std::slice::from_ref(&self.to))?;
         }

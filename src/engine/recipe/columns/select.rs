@@ -1,5 +1,6 @@
 //! Choosing columns: drop some, or keep only some.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
@@ -35,13 +36,13 @@ impl StepKind for DropColumns {
         StepInfo::new(Family::Columns, "Drop column", "Removes these columns from the data.", vec![columns])
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for DropColumns {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         require_all(&table, &self.columns)?;
         table.columns.retain(|c| !self.columns.contains(&c.name));
         Ok(table)
@@ -56,13 +57,13 @@ impl StepKind for KeepColumns {
         StepInfo::new(Family::Columns, "Keep only columns", "Keeps these columns and removes all the others.", vec![columns])
     }
 
-    fn fit(&self, _: &Table, context: &FitContext) -> Result<KeptColumns, String> {
+    fn fit(&self, _: &Table, context: &FitContext) -> Result<KeptColumns> {
         Ok(KeptColumns { columns: self.columns.clone(), target: context.target.clone() })
     }
 }
 
 impl FittedKind for KeptColumns {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         require_all(&table, &self.columns)?;
         table.columns.retain(|c| self.columns.contains(&c.name) || self.target.as_ref() == Some(&c.name));
         Ok(table)

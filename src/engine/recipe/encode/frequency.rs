@@ -1,5 +1,6 @@
 //! Frequency encoding: each category becomes its share (or count) of the training rows.
 
+use crate::engine::error::Result;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -45,7 +46,7 @@ impl StepKind for FrequencyEncode {
         )
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<FrequencyFitted, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<FrequencyFitted> {
         let mut encodings = Vec::with_capacity(self.columns.len());
         for name in &self.columns {
             let counted = sorted_categories(&table.require(name)?.data);
@@ -61,7 +62,7 @@ impl StepKind for FrequencyEncode {
 }
 
 impl FittedKind for FrequencyFitted {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         for encoding in &self.encodings {
             let lookup: HashMap<&str, f64> = encoding.values.iter().map(|(c, f)| (c.as_str(), *f)).collect();
             replace_by_lookup(&mut table, &encoding.column, &lookup, (0.0, f64::NAN), ColumnData::Number)?;

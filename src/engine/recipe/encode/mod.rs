@@ -11,6 +11,7 @@ pub use one_hot::{Encoding, OneHot, OneHotFitted};
 pub use ordinal::{OrdinalEncode, OrdinalFitted, OrdinalOrder};
 pub use target::{TargetEncode, TargetEncodeFitted, TargetEncoding};
 
+use crate::engine::error::Result;
 use super::values::Labels;
 use crate::engine::table::ColumnData;
 
@@ -37,7 +38,7 @@ fn replace_by_lookup<T: Clone, C: FromIterator<T>>(
     lookup: &std::collections::HashMap<&str, T>,
     (unknown, missing): (T, T),
     wrap: impl FnOnce(C) -> ColumnData,
-) -> Result<(), String> {
+) -> Result<()> {
     super::values::update_column(table, column, |data| {
         let labels = Labels::of(&data);
         let per_level = labels.per_level(|l| lookup.get(l.as_str()).cloned().unwrap_or_else(|| unknown.clone()));

@@ -1,6 +1,7 @@
 //! One-hot encoding: one 0/1 column per category seen in the training rows (scikit-learn's
 //! OneHotEncoder with `handle_unknown="ignore"`).
 
+use crate::engine::error::{Error, Result};
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::sorted_categories;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::recipe::values::{ensure_new_names, index_of, Labels};
+use crate::engine::recipe::values::{ensure_new_names, Labels};
 use crate::engine::table::{Column, ColumnData, Table};
 
 /// Replaces each column by one 0/1 column per category.
@@ -70,12 +71,12 @@ impl StepKind for OneHot {
         )
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<OneHotFitted, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<OneHotFitted> {
         let mut encodings = Vec::with_capacity(self.columns.len());
         for name in &self.columns {
             let mut counted = sorted_categories(&table.require(name)?.data);
             if counted.is_empty() {
-                return Err(format!("'{name}' has no values in the training rows to learn categories from"));
+                return Err(Error::other(format!("'{name}' has no values in the training rows to learn categories from")));
             }
             if let Some(cap) = self.max_categories.filter(|cap| *cap < counted.len()) {
                 let mut by_count: Vec<usize> = (0..counted.len()).collect();
@@ -96,9 +97,9 @@ impl StepKind for OneHot {
 impl FittedKind for OneHotFitted {
     /// Replaces each encoded column, in place, by its 0/1 columns named `column_category`.
     /// A category not seen in training, or a missing value, gives all zeros.
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         for encoding in &self.encodings {
-            let position = index_of(&table, &encoding.column)?;
+            let position = table.require_position(&encoding.column)?;
             let names: Vec<String> = encoding.categories.iter().map(|c| format!("{}_{c}", encoding.column)).collect();
             let source = table.columns.remove(position);
             ensure_new_names(&table, &names)?;

@@ -1,6 +1,7 @@
 //! Ordinal encoding: each category becomes its rank in an order (alphabetical, by frequency
 //! in the training rows, or the user's own).
 
+use crate::engine::error::Result;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -67,7 +68,7 @@ impl StepKind for OrdinalEncode {
         })
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<OrdinalFitted, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<OrdinalFitted> {
         if self.order == OrdinalOrder::Custom && self.categories.is_empty() {
             return Err("list the categories in order for your own order".into());
         }
@@ -89,7 +90,7 @@ impl StepKind for OrdinalEncode {
 }
 
 impl FittedKind for OrdinalFitted {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         for encoding in &self.encodings {
             let rank: HashMap<&str, Option<i64>> =
                 encoding.categories.iter().enumerate().map(|(i, c)| (c.as_str(), Some(i as i64))).collect();

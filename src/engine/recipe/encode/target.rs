@@ -8,6 +8,7 @@
 //! empirical-Bayes `m` instead). A regression target gives one column; a binary one the
 //! share of its second class (in sorted order); more classes give one column per class.
 
+use crate::engine::error::{Error, Result};
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -18,7 +19,7 @@ use crate::engine::recipe::finite::short;
 use crate::engine::stats::{largest_magnitude, power_of_two_unit};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::recipe::values::{ensure_new_names, index_of, numbers, Labels};
+use crate::engine::recipe::values::{ensure_new_names, numbers, Labels};
 use crate::engine::table::{Column, ColumnData, Table};
 use crate::engine::train::infer_task;
 
@@ -80,7 +81,7 @@ impl StepKind for TargetEncode {
         )
     }
 
-    fn fit(&self, table: &Table, context: &FitContext) -> Result<TargetEncodeFitted, String> {
+    fn fit(&self, table: &Table, context: &FitContext) -> Result<TargetEncodeFitted> {
         let y = self.target(table, context)?;
         let encodings = self
             .columns
@@ -96,16 +97,16 @@ impl StepKind for TargetEncode {
                     .collect();
                 Ok(TargetEncoding { column: name.clone(), outputs: output_names(name, &y.classes), prior: means.prior, values })
             })
-            .collect::<Result<_, String>>()?;
+            .collect::<Result<_>>()?;
         Ok(TargetEncodeFitted { encodings })
     }
 
-    fn fit_transform(&self, mut table: Table, context: &FitContext) -> Result<(TargetEncodeFitted, Table), String> {
+    fn fit_transform(&self, mut table: Table, context: &FitContext) -> Result<(TargetEncodeFitted, Table)> {
         let fitted = self.fit(&table, context)?;
         let y = self.target(&table, context)?;
         let folds = assign_folds(table.row_count(), self.folds, self.seed);
         for encoding in &fitted.encodings {
-            let labels = Labels::of(&table.columns[index_of(&table, &encoding.column)?].data);
+            let labels = Labels::of(&table.require(&encoding.column)?.data);
             let mut out = vec![vec![f64::NAN; labels.codes.len()]; y.k];
             for fold in 0..self.folds.max(1) {
                 let means = level_means(&labels, &y, |row| folds.get(row) != Some(&fold), self.smoothing)?;
@@ -123,20 +124,20 @@ impl StepKind for TargetEncode {
 }
 
 impl TargetEncode {
-    fn target(&self, table: &Table, context: &FitContext) -> Result<TargetMatrix, String> {
+    fn target(&self, table: &Table, context: &FitContext) -> Result<TargetMatrix> {
         let target = context.target.as_deref().ok_or("target encoding needs a target; choose the column to predict first")?;
         if self.columns.iter().any(|c| c == target) {
-            return Err(format!("'{target}' is the target; target encoding encodes the other columns with it"));
+            return Err(Error::other(format!("'{target}' is the target; target encoding encodes the other columns with it")));
         }
         let data = &table
             .column(target)
-            .ok_or_else(|| format!("target encoding needs the target '{target}' in the training data"))?
+            .ok_or_else(|| Error::other(format!("target encoding needs the target '{target}' in the training data")))?
             .data;
         target_matrix(data, infer_task(table, target)?)
     }
 }
 
-fn target_matrix(data: &ColumnData, task: Task) -> Result<TargetMatrix, String> {
+fn target_matrix(data: &ColumnData, task: Task) -> Result<TargetMatrix> {
     if task == Task::Regression {
         let values = numbers(data).ok_or("the target is not numeric")?;
         return Ok(TargetMatrix { classes: Vec::new(), k: 1, values });
@@ -169,10 +170,10 @@ fn output_names(column: &str, classes: &[String]) -> Vec<String> {
 }
 
 /// Smoothed target means per level of `labels` over the rows `use_row` accepts.
-fn level_means(labels: &Labels, y: &TargetMatrix, use_row: impl Fn(usize) -> bool, m: f64) -> Result<LevelMeans, String> {
+fn level_means(labels: &Labels, y: &TargetMatrix, use_row: impl Fn(usize) -> bool, m: f64) -> Result<LevelMeans> {
     let k = y.k;
     if let Some(bad) = y.values.iter().find(|v| v.is_infinite()) {
-        return Err(format!("the target holds an infinite value ({}); drop those rows or replace the value first", short(*bad)));
+        return Err(Error::other(format!("the target holds an infinite value ({}); drop those rows or replace the value first", short(*bad))));
     }
     // Sums of targets near 1e308 overflow: they are taken in a unit of a power of two.
     let unit = power_of_two_unit(largest_magnitude(&y.values));
@@ -207,8 +208,8 @@ fn level_means(labels: &Labels, y: &TargetMatrix, use_row: impl Fn(usize) -> boo
 }
 
 /// Replaces `column` by the `outputs` columns holding `values` (one vector per output).
-fn write_outputs(table: &mut Table, column: &str, outputs: &[String], values: Vec<Vec<f64>>) -> Result<(), String> {
-    let position = index_of(table, column)?;
+fn write_outputs(table: &mut Table, column: &str, outputs: &[String], values: Vec<Vec<f64>>) -> Result<()> {
+    let position = table.require_position(column)?;
     table.columns.remove(position);
     ensure_new_names(table, outputs)?;
     let columns = outputs.iter().zip(values).map(|(name, v)| Column::new(name.clone(), ColumnData::Number(v.into())));
@@ -218,10 +219,10 @@ fn write_outputs(table: &mut Table, column: &str, outputs: &[String], values: Ve
 
 impl FittedKind for TargetEncodeFitted {
     /// Unseen and missing categories get the training mean.
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         for encoding in &self.encodings {
             let lookup: HashMap<&str, &Vec<f64>> = encoding.values.iter().map(|(c, v)| (c.as_str(), v)).collect();
-            let labels = Labels::of(&table.columns[index_of(&table, &encoding.column)?].data);
+            let labels = Labels::of(&table.require(&encoding.column)?.data);
             let per_level: Vec<&Vec<f64>> = labels.per_level(|l| lookup.get(l.as_str()).copied().unwrap_or(&encoding.prior));
             let rows: Vec<&Vec<f64>> = labels.spread(&per_level, &encoding.prior);
             let values =

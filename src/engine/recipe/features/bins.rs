@@ -4,6 +4,7 @@
 //! method, scikit-learn's default since 1.9, and bins narrower than 1e-8 are merged as it
 //! merges them.
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
@@ -72,7 +73,7 @@ impl StepKind for Bins {
         })
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<BinsFitted, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<BinsFitted> {
         let increasing = !self.edges.is_empty() && self.edges.windows(2).all(|w| w[0] < w[1]) && self.edges.iter().all(|e| e.is_finite());
         if self.method == BinMethod::Custom && !increasing {
             return Err("give the cut points as increasing numbers, e.g. 18, 65".into());
@@ -82,11 +83,11 @@ impl StepKind for Bins {
             .iter()
             .map(|name| {
                 let sorted = sorted_present(&numeric_column(table, name)?);
-                let cuts = self.cuts(&sorted).ok_or_else(|| format!("'{name}' has no values in the training rows to set bins"))?;
+                let cuts = self.cuts(&sorted).ok_or_else(|| Error::other(format!("'{name}' has no values in the training rows to set bins")))?;
                 let cuts = cuts.into_iter().map(|cut| learned(name, "bin edge", cut, &sorted)).collect::<Result<_, _>>()?;
                 Ok((name.clone(), cuts))
             })
-            .collect::<Result<_, String>>()?;
+            .collect::<Result<_>>()?;
         Ok(BinsFitted { cuts })
     }
 }
@@ -119,7 +120,7 @@ impl Bins {
 }
 
 impl FittedKind for BinsFitted {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         for (name, cuts) in &self.cuts {
             let values = numeric_column(&table, name)?;
             let index = values.iter().map(|x| (!x.is_nan()).then(|| cuts.partition_point(|c| c <= x) as i64)).collect();

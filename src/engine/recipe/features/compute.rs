@@ -1,5 +1,6 @@
 //! A column computed from two others.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::finite::overflow;
@@ -83,13 +84,13 @@ impl StepKind for Compute {
         Some(format!("{} = {} {} {}", self.to, self.left, self.op.symbol(), self.right))
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for Compute {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         let (left, right) = (numeric_column(&table, &self.left)?, numeric_column(&table, &self.right)?);
         ensure_new_names(&table, std::slice::from_ref(&self.to))?;
         let values = left
@@ -100,7 +101,7 @@ impl FittedKind for Compute {
                 let what = format!("'{}' = '{}' {} '{}'", self.to, self.left, self.op.symbol(), self.right);
                 self.op.apply(*a, *b).ok_or_else(|| overflow(&what, row, &[(&self.left, *a), (&self.right, *b)]))
             })
-            .collect::<Result<Vec<f64>, String>>()?;
+            .collect::<Result<Vec<f64>>>()?;
         table.columns.push(Column::new(self.to.clone(), ColumnData::Number(values.into())));
         Ok(table)
     }

@@ -1,5 +1,6 @@
 //! Dropping one column of each highly correlated pair, judged on the training rows.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::columns::DropColumns;
@@ -38,7 +39,7 @@ impl StepKind for DropCorrelated {
     }
 
     /// The target, when the training rows hold it, is never compared nor dropped.
-    fn fit(&self, table: &Table, context: &FitContext) -> Result<DropColumns, String> {
+    fn fit(&self, table: &Table, context: &FitContext) -> Result<DropColumns> {
         let candidates: Vec<(&str, Vec<f64>)> = table
             .columns
             .iter()

@@ -1,11 +1,12 @@
 //! Date parts: year, month, day, weekday, hour, and days since a reference date.
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::dates::{civil_from_days, hour_of, parse_iso_date, split_datetime};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DATES};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::recipe::values::{ensure_new_names, index_of, insert_columns};
+use crate::engine::recipe::values::{ensure_new_names, insert_columns};
 use crate::engine::table::{Column, ColumnData, ColumnType, Integers, Table};
 
 /// A part of a date.
@@ -89,14 +90,14 @@ impl StepKind for DateParts {
         Some(self.parts.iter().map(|p| p.name()).collect::<Vec<_>>().join(", "))
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<Self> {
         if self.parts.is_empty() {
             return Err("choose at least one part".into());
         }
         self.since_days()?;
         if self.parts.contains(&DatePart::Hour) {
             if let Some(c) = self.columns.iter().filter_map(|c| table.column(c)).find(|c| c.column_type() == ColumnType::Date) {
-                return Err(format!("'{}' holds dates without a time, so it has no hour", c.name));
+                return Err(Error::other(format!("'{}' holds dates without a time, so it has no hour", c.name)));
             }
         }
         Ok(self.clone())
@@ -104,25 +105,25 @@ impl StepKind for DateParts {
 }
 
 impl DateParts {
-    fn since_days(&self) -> Result<i32, String> {
+    fn since_days(&self) -> Result<i32> {
         if !self.parts.contains(&DatePart::DaysSince) {
             return Ok(0);
         }
-        parse_iso_date(self.since.trim()).ok_or_else(|| format!("'{}' is not a date written YYYY-MM-DD", self.since))
+        parse_iso_date(self.since.trim()).ok_or_else(|| Error::other(format!("'{}' is not a date written YYYY-MM-DD", self.since)))
     }
 }
 
 impl FittedKind for DateParts {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         let since = self.since_days()?;
         for name in &self.columns {
-            let position = index_of(&table, name)?;
+            let position = table.require_position(name)?;
             let names: Vec<String> = self.parts.iter().map(|p| format!("{name}_{}", p.name())).collect();
             ensure_new_names(&table, &names)?;
             let moments: Box<dyn Iterator<Item = Option<(i32, i64)>>> = match &table.columns[position].data {
                 ColumnData::Date(v) => Box::new(v.iter().map(|d| d.map(|d| (d, 0)))),
                 ColumnData::DateTime(v) => Box::new(v.iter().map(|ms| ms.map(split_datetime))),
-                other => return Err(format!("'{name}' is {} column, not dates", other.column_type().with_article())),
+                other => return Err(Error::wrong_type(name, format!("'{name}' is {} column, not dates", other.column_type().with_article()))),
             };
             let mut values: Vec<Integers> = vec![Integers::with_capacity(table.row_count()); self.parts.len()];
             for moment in moments.map(|m| m.filter(|(days, _)| days.unsigned_abs() <= MAX_DAYS)) {

@@ -4,6 +4,7 @@
 //! Each component's sign is set so that its largest loading is positive, scikit-learn's
 //! `svd_flip` convention; other tools may flip a component's sign.
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::eigen::symmetric_eigen;
@@ -11,7 +12,7 @@ use crate::engine::recipe::finite::{overflow, short};
 use crate::engine::stats::{largest_magnitude, mean, power_of_two_unit};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::recipe::values::{ensure_new_names, index_of, numeric_column, require_all};
+use crate::engine::recipe::values::{ensure_new_names, numeric_column, require_all};
 use crate::engine::format::count_of;
 use crate::engine::table::{Column, ColumnData, Table};
 
@@ -54,16 +55,16 @@ impl StepKind for Pca {
         Some(count_of(self.components, "component"))
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<PcaFitted, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<PcaFitted> {
         let (rows, p, k) = (table.row_count(), self.columns.len(), self.components);
         if k > p || k > rows || rows < 2 {
-            return Err(format!(
+            return Err(Error::other(format!(
                 "{} {} at least {} and {} (there are {p} and {rows})",
                 count_of(k, "component"),
                 if k == 1 { "needs" } else { "need" },
                 count_of(k, "column"),
                 count_of(k.max(2), "row")
-            ));
+            )));
         }
         let mut values = Vec::with_capacity(rows * p);
         let mut means = Vec::with_capacity(p);
@@ -71,7 +72,7 @@ impl StepKind for Pca {
             let column = numeric_column(table, name)?;
             if let Some(bad) = column.iter().find(|x| !x.is_finite()) {
                 let what = if bad.is_nan() { "missing".to_string() } else { format!("infinite ({})", short(*bad)) };
-                return Err(format!("'{name}' has {what} values; impute or clip it before PCA"));
+                return Err(Error::other(format!("'{name}' has {what} values; impute or clip it before PCA")));
             }
             means.push(mean(&column).unwrap_or(0.0));
             values.extend(column);
@@ -105,10 +106,10 @@ impl StepKind for Pca {
 
 impl FittedKind for PcaFitted {
     /// A row with a missing input gets missing components.
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         require_all(&table, &self.columns)?;
         let inputs = self.columns.iter().map(|c| numeric_column(&table, c)).collect::<Result<Vec<_>, _>>()?;
-        let position = index_of(&table, self.columns.first().map_or("", String::as_str))?;
+        let position = table.require_position(self.columns.first().map_or("", String::as_str))?;
         // Counted before the inputs go: they may be every column of the table.
         let rows = table.row_count();
         if !self.keep_inputs {

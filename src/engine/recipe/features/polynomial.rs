@@ -2,6 +2,7 @@
 //! scikit-learn's PolynomialFeatures order (without its constant and first-degree terms,
 //! which are the columns themselves).
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::finite::overflow;
@@ -42,10 +43,10 @@ impl StepKind for Polynomial {
         Some(if self.interaction_only { format!("interactions up to degree {}", self.degree) } else { format!("degree {}", self.degree) })
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         let terms = self.terms();
         if terms.len() > MAX_TERMS {
-            return Err(format!("this would add {} columns (at most {MAX_TERMS}); choose fewer columns or a lower degree", terms.len()));
+            return Err(Error::other(format!("this would add {} columns (at most {MAX_TERMS}); choose fewer columns or a lower degree", terms.len())));
         }
         Ok(self.clone())
     }
@@ -90,7 +91,7 @@ impl Polynomial {
 }
 
 impl FittedKind for Polynomial {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         let inputs = self.columns.iter().map(|c| numeric_column(&table, c)).collect::<Result<Vec<_>, _>>()?;
         let terms = self.terms();
         let names: Vec<String> = terms.iter().map(|t| self.name(t)).collect();

@@ -1,10 +1,11 @@
 //! Text length and word count.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::recipe::values::{ensure_new_names, index_of, insert_columns, Labels};
+use crate::engine::recipe::values::{ensure_new_names, insert_columns, Labels};
 use crate::engine::table::{Column, ColumnData, Table};
 
 /// What to measure.
@@ -60,7 +61,7 @@ impl StepKind for TextLength {
         )
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         if self.measures.is_empty() {
             return Err("choose what to measure: characters, words or both".into());
         }
@@ -69,9 +70,9 @@ impl StepKind for TextLength {
 }
 
 impl FittedKind for TextLength {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         for name in &self.columns {
-            let position = index_of(&table, name)?;
+            let position = table.require_position(name)?;
             let names: Vec<String> = self.measures.iter().map(|m| format!("{name}_{}", m.suffix())).collect();
             ensure_new_names(&table, &names)?;
             let labels = Labels::of(&table.columns[position].data);

@@ -1,5 +1,6 @@
 //! Dropping duplicate rows, judged on all columns or a subset.
 
+use crate::engine::error::Result;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -37,13 +38,13 @@ impl StepKind for DropDuplicates {
         self.columns.is_empty().then(|| "whole rows".to_string())
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for DropDuplicates {
-    fn apply(&self, table: Table) -> Result<Table, String> {
+    fn apply(&self, table: Table) -> Result<Table> {
         require_all(&table, &self.columns)?;
         let columns: Vec<&ColumnData> =
             table.columns.iter().filter(|c| self.columns.is_empty() || self.columns.contains(&c.name)).map(|c| &c.data).collect();

@@ -1,11 +1,12 @@
 //! Filtering rows by a condition on one column: a numeric comparison, a category in a set,
 //! or text that contains a piece. A missing value never matches.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE, LABELS, MEASURES};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::recipe::values::{index_of, keep_rows, numeric_column, Labels};
+use crate::engine::recipe::values::{keep_rows, numeric_column, Labels};
 use crate::engine::table::Table;
 
 /// Whether matching rows stay or go.
@@ -79,8 +80,8 @@ fn filtered(table: Table, matches: &[bool], action: FilterAction) -> Table {
 }
 
 /// Which rows of `column` hold a label for which `test` is true (tested once per label).
-fn label_matches(table: &Table, column: &str, test: impl FnMut(&String) -> bool) -> Result<Vec<bool>, String> {
-    let labels = Labels::of(&table.columns[index_of(table, column)?].data);
+fn label_matches(table: &Table, column: &str, test: impl FnMut(&String) -> bool) -> Result<Vec<bool>> {
+    let labels = Labels::of(&table.require(column)?.data);
     Ok(labels.spread(&labels.per_level(test), false))
 }
 
@@ -130,13 +131,13 @@ impl StepKind for FilterNumber {
         Some(format!("{} {} {}", action_word(self.action), self.op.symbol(), self.value))
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for FilterNumber {
-    fn apply(&self, table: Table) -> Result<Table, String> {
+    fn apply(&self, table: Table) -> Result<Table> {
         let values = numeric_column(&table, &self.column)?;
         let matches: Vec<bool> = values.into_iter().map(|x| !x.is_nan() && self.op.holds(x, self.value)).collect();
         Ok(filtered(table, &matches, self.action))
@@ -164,13 +165,13 @@ impl StepKind for FilterCategory {
         Some(format!("{} {}", action_word(self.action), self.values.join(", ")))
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for FilterCategory {
-    fn apply(&self, table: Table) -> Result<Table, String> {
+    fn apply(&self, table: Table) -> Result<Table> {
         let matches = label_matches(&table, &self.column, |l| self.values.contains(l))?;
         Ok(filtered(table, &matches, self.action))
     }
@@ -198,7 +199,7 @@ impl StepKind for FilterText {
         Some(format!("{} containing '{}'", action_word(self.action), self.text))
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         if self.text.is_empty() {
             return Err("give the text to look for".into());
         }
@@ -207,7 +208,7 @@ impl StepKind for FilterText {
 }
 
 impl FittedKind for FilterText {
-    fn apply(&self, table: Table) -> Result<Table, String> {
+    fn apply(&self, table: Table) -> Result<Table> {
         let needle = self.text.to_lowercase();
         let matches = label_matches(&table, &self.column, |l| {
             if self.case_sensitive {

@@ -1,5 +1,6 @@
 //! Dropping rows with missing values.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
@@ -52,13 +53,13 @@ impl StepKind for DropMissing {
         })
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for DropMissing {
-    fn apply(&self, table: Table) -> Result<Table, String> {
+    fn apply(&self, table: Table) -> Result<Table> {
         require_all(&table, &self.columns)?;
         let columns: Vec<_> = table.columns.iter().filter(|c| self.columns.is_empty() || self.columns.contains(&c.name)).collect();
         let keep: Vec<bool> = (0..table.row_count())

@@ -1,11 +1,12 @@
 //! A seeded random sample of rows, plain or keeping the shares of a column's values.
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::learn::{stratified_split, train_test_split};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::recipe::values::{index_of, Labels};
+use crate::engine::recipe::values::Labels;
 use crate::engine::table::Table;
 
 /// How rows are drawn.
@@ -67,9 +68,9 @@ impl StepKind for SampleRows {
         })
     }
 
-    fn fit(&self, table: &Table, context: &FitContext) -> Result<FittedSample, String> {
+    fn fit(&self, table: &Table, context: &FitContext) -> Result<FittedSample> {
         if !(self.fraction > 0.0 && self.fraction <= 1.0) {
-            return Err(format!("the share of rows must be above 0 and at most 1 (it is {})", self.fraction));
+            return Err(Error::other(format!("the share of rows must be above 0 and at most 1 (it is {})", self.fraction)));
         }
         let by = match self.method {
             SampleMethod::Random => None,
@@ -81,14 +82,14 @@ impl StepKind for SampleRows {
             ),
         };
         if let Some(by) = &by {
-            index_of(table, by)?;
+            table.require_position(by)?;
         }
         Ok(FittedSample { fraction: self.fraction, by, seed: self.seed })
     }
 }
 
 impl FittedKind for FittedSample {
-    fn apply(&self, table: Table) -> Result<Table, String> {
+    fn apply(&self, table: Table) -> Result<Table> {
         let n = table.row_count();
         if self.fraction >= 1.0 || n < 2 {
             return Ok(table);
@@ -96,13 +97,13 @@ impl FittedKind for FittedSample {
         let drawn = match &self.by {
             None => train_test_split(n, self.fraction, self.seed),
             Some(by) => {
-                let labels = Labels::of(&table.columns[index_of(&table, by)?].data);
+                let labels = Labels::of(&table.require(by)?.data);
                 let missing = labels.levels.len() as u32;
                 let classes: Vec<u32> = labels.codes.iter().map(|c| c.unwrap_or(missing)).collect();
                 stratified_split(&classes, self.fraction, self.seed)
             }
         };
-        let (_, sample) = drawn.map_err(|e| e.to_string())?;
+        let (_, sample) = drawn?;
         Ok(table.take(&sample))
     }
 }

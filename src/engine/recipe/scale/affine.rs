@@ -3,6 +3,7 @@
 //! (median, interquartile range), as scikit-learn's StandardScaler, MinMaxScaler and
 //! RobustScaler compute them.
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use super::map_numbers;
@@ -74,12 +75,12 @@ fn fit_scales(
     columns: &[String],
     what: [&str; 2],
     learn: impl Fn(&mut Vec<f64>) -> Option<(f64, f64, f64)>,
-) -> Result<ScaleFitted, String> {
+) -> Result<ScaleFitted> {
     let mut scales = Vec::with_capacity(columns.len());
     for name in columns {
         let mut present: Vec<f64> = numeric_column(table, name)?.into_iter().filter(|x| !x.is_nan()).collect();
         let (shift, scale, offset) =
-            learn(&mut present).ok_or_else(|| format!("'{name}' has no values in the training rows to learn a scale from"))?;
+            learn(&mut present).ok_or_else(|| Error::other(format!("'{name}' has no values in the training rows to learn a scale from")))?;
         let shift = learned(name, what[0], shift, &present)?;
         let scale = learned(name, what[1], scale, &present)?;
         scales.push(Scale { column: name.clone(), shift, scale, offset });
@@ -99,7 +100,7 @@ impl StepKind for StandardScale {
         )
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<ScaleFitted, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<ScaleFitted> {
         fit_scales(table, &self.columns, ["mean", "standard deviation"], |values| {
             let m = mean(values)?;
             Some((m, nonzero(std_dev(values, m), values), 0.0))
@@ -127,9 +128,9 @@ impl StepKind for MinMaxScale {
         Some(format!("{} to {}", self.min, self.max))
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<ScaleFitted, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<ScaleFitted> {
         if self.min >= self.max {
-            return Err(format!("the range must go up: 'From' ({}) must be below 'To' ({})", self.min, self.max));
+            return Err(Error::other(format!("the range must go up: 'From' ({}) must be below 'To' ({})", self.min, self.max)));
         }
         fit_scales(table, &self.columns, ["minimum", "range"], |values| {
             let low = values.iter().copied().reduce(f64::min)?;
@@ -151,7 +152,7 @@ impl StepKind for RobustScale {
         )
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<ScaleFitted, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<ScaleFitted> {
         fit_scales(table, &self.columns, ["median", "interquartile range"], |values| {
             let q1 = percentile_of_unsorted(values, 25.0)?;
             let q3 = percentile_of_unsorted(values, 75.0)?;
@@ -164,7 +165,7 @@ impl StepKind for RobustScale {
 impl FittedKind for ScaleFitted {
     /// Scaled columns become numbers; missing stays missing. A difference `x − shift` too
     /// large for a number is divided before it is taken.
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         for s in &self.scales {
             map_numbers(&mut table, &s.column, |x| {
                 let y = (x - s.shift) / s.scale + s.offset;

@@ -1,5 +1,6 @@
 //! The log1p transform, for long right tails.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::map_numbers;
@@ -25,13 +26,13 @@ impl StepKind for Log1p {
         )
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for Log1p {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         for name in &self.columns {
             map_numbers(&mut table, name, |x| if x > -1.0 { x.ln_1p() } else { f64::NAN })?;
         }

@@ -3,6 +3,7 @@
 //! standardize=False)` does (through SciPy's `yeojohnson_normmax`). The output is not
 //! standardised; add a standard scale step after it for that.
 
+use crate::engine::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use super::map_numbers;
@@ -38,24 +39,24 @@ impl StepKind for YeoJohnson {
         )
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<YeoJohnsonFitted, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<YeoJohnsonFitted> {
         let lambdas = self
             .columns
             .iter()
             .map(|name| {
                 let present: Vec<f64> = numeric_column(table, name)?.into_iter().filter(|x| !x.is_nan()).collect();
                 if present.is_empty() {
-                    return Err(format!("'{name}' has no values in the training rows to learn a power from"));
+                    return Err(Error::other(format!("'{name}' has no values in the training rows to learn a power from")));
                 }
                 Ok((name.clone(), learned(name, "Yeo-Johnson power", fit_lambda(&present), &present)?))
             })
-            .collect::<Result<_, String>>()?;
+            .collect::<Result<_>>()?;
         Ok(YeoJohnsonFitted { lambdas })
     }
 }
 
 impl FittedKind for YeoJohnsonFitted {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         for (name, lambda) in &self.lambdas {
             map_numbers(&mut table, name, |x| transform(x, *lambda))?;
         }

@@ -1,5 +1,6 @@
 //! Changing letter case.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::map_columns;
@@ -55,13 +56,13 @@ impl StepKind for ChangeCase {
         )
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for ChangeCase {
-    fn apply(&self, table: Table) -> Result<Table, String> {
+    fn apply(&self, table: Table) -> Result<Table> {
         map_columns(table, &self.columns, |label| match self.case {
             LetterCase::Lower => label.to_lowercase(),
             LetterCase::Upper => label.to_uppercase(),

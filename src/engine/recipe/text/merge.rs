@@ -1,5 +1,6 @@
 //! Merging categories by hand: each group of values becomes one value.
 
+use crate::engine::error::Result;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -42,13 +43,13 @@ impl StepKind for MergeCategories {
         Some(merge_summary(&self.merges))
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for MergeCategories {
-    fn apply(&self, table: Table) -> Result<Table, String> {
+    fn apply(&self, table: Table) -> Result<Table> {
         apply_merges(table, &self.column, &self.merges)
     }
 }
@@ -63,7 +64,7 @@ pub fn merge_summary(merges: &[Merge]) -> String {
 
 /// `table` with the values of `column` merged as `merges` say (a later group wins a value
 /// two groups name).
-pub fn apply_merges(mut table: Table, column: &str, merges: &[Merge]) -> Result<Table, String> {
+pub fn apply_merges(mut table: Table, column: &str, merges: &[Merge]) -> Result<Table> {
     let mut into: HashMap<&str, &str> = HashMap::new();
     for merge in merges {
         for from in &merge.from {

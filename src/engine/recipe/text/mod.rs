@@ -15,11 +15,12 @@ pub use rare::{GroupRare, GroupRareFitted, KeptValues, RareRule};
 pub use replace::FindReplace;
 pub use trim::TrimWhitespace;
 
+use crate::engine::error::Result;
 use super::values::{map_labels, update_column};
 use crate::engine::table::Table;
 
 /// `table` with every label of `columns` passed through `f`.
-fn map_columns(mut table: Table, columns: &[String], f: impl Fn(&str) -> String) -> Result<Table, String> {
+fn map_columns(mut table: Table, columns: &[String], f: impl Fn(&str) -> String) -> Result<Table> {
     for name in columns {
         update_column(&mut table, name, |data| map_labels(data, |label| Some(f(label))))?;
     }

@@ -1,5 +1,6 @@
 //! Grouping rare categories into "Other".
 
+use crate::engine::error::Result;
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
@@ -74,7 +75,7 @@ impl StepKind for GroupRare {
         })
     }
 
-    fn fit(&self, table: &Table, _: &FitContext) -> Result<GroupRareFitted, String> {
+    fn fit(&self, table: &Table, _: &FitContext) -> Result<GroupRareFitted> {
         let mut kept = Vec::with_capacity(self.columns.len());
         for name in &self.columns {
             let labels = Labels::of(&table.require(name)?.data);
@@ -91,7 +92,7 @@ impl StepKind for GroupRare {
 }
 
 impl FittedKind for GroupRareFitted {
-    fn apply(&self, mut table: Table) -> Result<Table, String> {
+    fn apply(&self, mut table: Table) -> Result<Table> {
         for column in &self.kept {
             let keep: HashSet<&str> = column.values.iter().map(String::as_str).collect();
             update_column(&mut table, &column.column, |data| {

@@ -1,5 +1,6 @@
 //! Find and replace, literally or with a regular expression.
 
+use crate::engine::error::{Error, Result};
 use regex::{NoExpand, Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
@@ -41,14 +42,14 @@ impl StepKind for FindReplace {
         Some(format!("'{}' → '{}'", self.find, self.replace))
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         self.pattern()?;
         Ok(self.clone())
     }
 }
 
 impl FittedKind for FindReplace {
-    fn apply(&self, table: Table) -> Result<Table, String> {
+    fn apply(&self, table: Table) -> Result<Table> {
         let pattern = self.pattern()?;
         map_columns(table, &self.columns, |label| {
             if self.regex {
@@ -61,7 +62,7 @@ impl FittedKind for FindReplace {
 }
 
 impl FindReplace {
-    fn pattern(&self) -> Result<Regex, String> {
+    fn pattern(&self) -> Result<Regex> {
         if self.find.is_empty() {
             return Err("give the text to find".into());
         }
@@ -69,7 +70,7 @@ impl FindReplace {
         RegexBuilder::new(&source)
             .case_insensitive(!self.case_sensitive)
             .build()
-            .map_err(|e| format!("'{}' is not a valid regular expression: {e}", self.find))
+            .map_err(|e| Error::other(format!("'{}' is not a valid regular expression: {e}", self.find)))
     }
 }
 

@@ -4,6 +4,7 @@
 //! (The step keeps its JSON name `cluster_spellings`; k-means and the other clusterings of rows
 //! are in `learn`.)
 
+use crate::engine::error::Result;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -75,13 +76,13 @@ impl StepKind for ClusterSpellings {
         Some(merge_summary(&self.merges))
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for ClusterSpellings {
-    fn apply(&self, table: Table) -> Result<Table, String> {
+    fn apply(&self, table: Table) -> Result<Table> {
         apply_merges(table, &self.column, &self.merges)
     }
 }

@@ -1,5 +1,6 @@
 //! Trimming white space.
 
+use crate::engine::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::map_columns;
@@ -30,13 +31,13 @@ impl StepKind for TrimWhitespace {
         )
     }
 
-    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self, String> {
+    fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
 }
 
 impl FittedKind for TrimWhitespace {
-    fn apply(&self, table: Table) -> Result<Table, String> {
+    fn apply(&self, table: Table) -> Result<Table> {
         map_columns(table, &self.columns, |label| {
             if self.collapse {
                 label.split_whitespace().collect::<Vec<_>>().join(" ")
