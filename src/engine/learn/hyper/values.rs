@@ -125,7 +125,7 @@ impl Params {
         let specs = specs(algorithm, task);
         if let Some(unknown) = self.0.keys().find(|name| !specs.iter().any(|s| &s.name == *name)) {
             let known: Vec<&str> = specs.iter().map(|s| s.name.as_str()).collect();
-            return Err(LearnError::new(if known.is_empty() {
+            return Err(LearnError::invalid_param(unknown.as_str(), if known.is_empty() {
                 format!("{} has no parameter '{unknown}' (it has none)", algorithm.label())
             } else {
                 format!("{} has no parameter '{unknown}'; it has: {}", algorithm.label(), known.join(", "))
@@ -134,7 +134,7 @@ impl Params {
         let mut resolved = Params::new();
         for spec in &specs {
             let value = match self.0.get(&spec.name) {
-                Some(value) => spec.check(value).map_err(LearnError::new)?,
+                Some(value) => spec.check(value).map_err(|m| LearnError::invalid_param(&spec.name, m))?,
                 None => spec.default.clone(),
             };
             resolved.set(&spec.name, value);
