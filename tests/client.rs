@@ -12,7 +12,7 @@ use sift::client::session::Session;
 use sift::engine::learn::Algorithm;
 use sift::engine::recipe::{Recipe, RecipeStep, Step};
 use sift::engine::train::TrainOptions;
-use sift::engine::error::Error;
+use sift::engine::base::error::Error;
 use sift::worker::protocol::{Answer, Reply, Request, WorkerMessage};
 use sift::worker::workspace::{FileBytes, Workspace};
 

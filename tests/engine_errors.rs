@@ -4,11 +4,11 @@
 
 use serde_json::json;
 use sift::engine::artifact::Artifact;
-use sift::engine::error::{Error, ErrorKind, CANCELLED};
+use sift::engine::base::error::{Error, ErrorKind, CANCELLED};
 use sift::engine::ingest::{read_csv, read_csv_with_progress, IngestOptions};
 use sift::engine::learn::{Algorithm, Params, Progress};
 use sift::engine::recipe::{FitContext, Recipe, RecipeStep, Step};
-use sift::engine::table::{Column, ColumnData, Table};
+use sift::engine::base::table::{Column, ColumnData, Table};
 use sift::engine::train::{train, train_with_progress, TrainOptions};
 use sift::worker::protocol::{Reply, Request};
 use sift::worker::workspace::{FileBytes, Workspace};

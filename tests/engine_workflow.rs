@@ -6,7 +6,7 @@ use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::learn::{Algorithm, Task};
 use sift::engine::profile::profile;
 use sift::engine::recipe::{ImputeStrategy, Recipe, RecipeStep, Step};
-use sift::engine::table::{ColumnType, Table};
+use sift::engine::base::table::{ColumnType, Table};
 use sift::engine::train::{train, Evaluation, TrainOptions};
 
 fn penguins() -> Table {

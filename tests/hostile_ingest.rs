@@ -7,10 +7,10 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
-use sift::engine::error::Error;
+use sift::engine::base::error::Error;
 use sift::engine::export::{write_csv, write_csv_with, CsvOptions};
 use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, Ingested, IngestOptions, RaggedRows};
-use sift::engine::table::{Column, ColumnData, ColumnType, Table};
+use sift::engine::base::table::{Column, ColumnData, ColumnType, Table};
 
 fn read(text: &str) -> Result<Ingested, Error> {
     read_csv_detailed("f.csv", text.as_bytes(), &IngestOptions::default())

@@ -13,11 +13,11 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use proptest::prelude::*;
-use sift::engine::error::Error;
+use sift::engine::base::error::Error;
 use sift::engine::artifact::{predictions_csv, Artifact};
 use sift::engine::learn::{specs, Algorithm, ParamValue, Params, Task};
 use sift::engine::recipe::Recipe;
-use sift::engine::table::{Column, ColumnData, Table};
+use sift::engine::base::table::{Column, ColumnData, Table};
 use sift::engine::train::{train, TrainOptions, Trained};
 
 const ROWS: usize = 24;

@@ -3,11 +3,11 @@
 //! into a shuffled split, a model input after one-hot encoding, 309 digits or smartcore's words.
 
 use sift::engine::artifact::Artifact;
-use sift::engine::error::Error;
+use sift::engine::base::error::Error;
 use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::learn::{Algorithm, Params, Task};
 use sift::engine::recipe::{Recipe, RecipeStep, Step};
-use sift::engine::table::Table;
+use sift::engine::base::table::Table;
 use sift::engine::train::{train, TrainOptions};
 
 fn penguins_text() -> String {
@@ -103,7 +103,7 @@ fn counts_in_messages_agree_in_number() {
 
 #[test]
 fn numbers_in_messages_are_short() {
-    use sift::engine::format::{a_or_an, count_of, short_number};
+    use sift::engine::base::format::{a_or_an, count_of, short_number};
     assert_eq!(short_number(1e200), "1e200");
     assert_eq!(short_number(-1.7976931348623157e308), "-1.7976931348623157e308");
     assert_eq!(short_number(2.5e-300), "2.5e-300");

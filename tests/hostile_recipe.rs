@@ -4,9 +4,9 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use sift::engine::error::Error;
+use sift::engine::base::error::Error;
 use sift::engine::recipe::{catalogue, FitContext, FittedRecipe, Recipe, RecipeStep, Step};
-use sift::engine::table::{Column, ColumnData, Table};
+use sift::engine::base::table::{Column, ColumnData, Table};
 
 #[path = "common/every_step.rs"]
 mod every_step_common;

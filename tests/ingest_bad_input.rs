@@ -1,11 +1,11 @@
 //! Bad input: each file gets a clear one-sentence error naming it, or a correct table —
 //! never a panic, and never work that grows faster than the file.
 
-use sift::engine::error::Error;
+use sift::engine::base::error::Error;
 use std::time::{Duration, Instant};
 
 use sift::engine::ingest::{read_csv_detailed, IngestOptions, Ingested};
-use sift::engine::table::ColumnType;
+use sift::engine::base::table::ColumnType;
 
 fn read(name: &str, bytes: &[u8]) -> Result<Ingested, Error> {
     read_csv_detailed(name, bytes, &IngestOptions::default())

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use serde::Deserialize;
-use sift::engine::dates::{civil_from_days, format_iso_date};
+use sift::engine::base::dates::{civil_from_days, format_iso_date};
 use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, Ingested, IngestOptions};
-use sift::engine::table::{ColumnType, Table};
+use sift::engine::base::table::{ColumnType, Table};
 
 fn read(text: &str) -> Ingested {
     read_csv_detailed("f.csv", text.as_bytes(), &IngestOptions::default()).unwrap()

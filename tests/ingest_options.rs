@@ -1,9 +1,9 @@
 //! Ingest decisions and the user's overrides: dialect, header, decimal separator, dates,
 //! booleans, forced column types, and the report that says what was decided.
 
-use sift::engine::dates::parse_iso_date;
+use sift::engine::base::dates::parse_iso_date;
 use sift::engine::ingest::{read_csv, read_csv_detailed, IngestOptions, IngestReport, Ingested, RaggedRows};
-use sift::engine::table::{ColumnData, ColumnType, Table};
+use sift::engine::base::table::{ColumnData, ColumnType, Table};
 
 fn with(text: &str, options: &IngestOptions) -> Ingested {
     read_csv_detailed("t.csv", text.as_bytes(), options).unwrap_or_else(|e| panic!("{e}"))

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 use sift::engine::ingest::{read_csv_detailed, IngestOptions};
-use sift::engine::table::{Column, ColumnType};
+use sift::engine::base::table::{Column, ColumnType};
 
 #[derive(Deserialize)]
 struct Expected {

@@ -11,7 +11,7 @@ use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, Inge
 
 #[path = "common/local_partner.rs"]
 mod local_partner;
-use sift::engine::table::{Column, ColumnData, ColumnType, Table};
+use sift::engine::base::table::{Column, ColumnData, ColumnType, Table};
 
 /// Lines as the CSV reader can see them: `\n`, `\r\n` and a lone `\r` each end one.
 fn line_count(bytes: &[u8]) -> usize {

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use sift::engine::error::Error;
+use sift::engine::base::error::Error;
 use sift::engine::ingest::{complete, read_csv_detailed, read_csv_from, read_csv_shared, read_part, ready, IngestOptions, Part, Partner, Pending, ShareRequest};
 use sift::engine::profile::profile;
 

@@ -10,7 +10,7 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
-use sift::engine::error::Error;
+use sift::engine::base::error::Error;
 use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, ready, ByteSource, IngestOptions, Ingested, Partner, Pending};
 
 #[path = "common/local_partner.rs"]

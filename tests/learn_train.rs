@@ -6,7 +6,7 @@ use sift::engine::artifact::Artifact;
 use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::learn::{k_folds, Algorithm, ParamValue, Params, Progress, Task, CANCELLED};
 use sift::engine::recipe::{Recipe, RecipeStep, Step};
-use sift::engine::table::{Column, ColumnData, Table};
+use sift::engine::base::table::{Column, ColumnData, Table};
 use sift::engine::train::{compare, cross_validate, grid_search, train, train_with_progress, Evaluation, TrainOptions};
 
 fn penguins() -> Table {

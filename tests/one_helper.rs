@@ -6,8 +6,8 @@ use serde_json::{json, Value};
 use sift::engine::ingest::{read_csv_detailed, IngestOptions};
 use sift::engine::profile::{profile, Report};
 use sift::engine::recipe::{FitContext, Recipe, RecipeStep, Step};
-use sift::engine::stats::{pearson, percentile_linear};
-use sift::engine::table::{ColumnData, ColumnType, Table};
+use sift::engine::base::stats::{pearson, percentile_linear};
+use sift::engine::base::table::{ColumnData, ColumnType, Table};
 
 #[path = "common/columns.rs"]
 mod columns;

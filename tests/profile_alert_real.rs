@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::profile::{profile, Report};
-use sift::engine::table::ColumnType;
+use sift::engine::base::table::ColumnType;
 
 /// What must (or must not) be said about `columns`: an alert of `kind` ("*" for any) naming
 /// every one of them, whose message contains `says` when given.
@@ -100,7 +100,7 @@ fn fires(report: &Report, l: &Label) -> bool {
     })
 }
 
-fn read(file: &str) -> sift::engine::table::Table {
+fn read(file: &str) -> sift::engine::base::table::Table {
     let path = format!("{}/tests/fixtures/profile/real/{file}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).unwrap();
     read_csv(file, &bytes, &IngestOptions::default()).unwrap()

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use sift::engine::profile::{profile, Alert, Report};
-use sift::engine::table::{Column, ColumnData, Table};
+use sift::engine::base::table::{Column, ColumnData, Table};
 
 #[path = "common/columns.rs"]
 mod columns;

@@ -2,7 +2,7 @@
 //! says so in one sentence; clean columns stay quiet.
 
 use sift::engine::profile::{profile, profile_with_target, Alert, Report};
-use sift::engine::table::{ColumnData, Table};
+use sift::engine::base::table::{ColumnData, Table};
 
 #[path = "common/columns.rs"]
 mod columns;

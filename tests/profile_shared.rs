@@ -4,11 +4,11 @@
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::thread::JoinHandle;
 
-use sift::engine::error::Error;
-use sift::engine::column_bytes;
+use sift::engine::base::error::Error;
+use sift::engine::base::column_bytes;
 use sift::engine::ingest::{complete, ready, Pending};
 use sift::engine::profile::{profile_shared, profile_with, Analyst, ColumnAnalysis, Finished, ProfileOptions, SHARE_MIN_ROWS};
-use sift::engine::table::{Column, ColumnData, Table};
+use sift::engine::base::table::{Column, ColumnData, Table};
 
 #[path = "common/lcg.rs"]
 mod lcg;

@@ -7,7 +7,7 @@
 use std::time::Instant;
 
 use sift::engine::profile::{profile, profile_with, ProfileOptions};
-use sift::engine::table::{Column, ColumnData, Table};
+use sift::engine::base::table::{Column, ColumnData, Table};
 
 #[path = "common/lcg.rs"]
 mod lcg;

@@ -3,7 +3,7 @@
 //! uses: whatever was remembered, it gives the same table as fitting the prefix afresh.
 
 use sift::engine::recipe::{ColumnsAtSteps, FitContext, PrefixCache, Recipe, RecipeStep};
-use sift::engine::table::{Column, ColumnData, ColumnType, Table};
+use sift::engine::base::table::{Column, ColumnData, ColumnType, Table};
 use sift::worker::protocol::{Answer, Request};
 use sift::worker::workspace::Workspace;
 

@@ -4,7 +4,7 @@
 use sift::engine::recipe::{
     preview, preview_step, DropMissing, FitContext, ImputeStrategy, MissingRule, Recipe, RecipeStep, Step, PREVIEW_ROWS,
 };
-use sift::engine::table::{Column, ColumnData, ColumnType, Table};
+use sift::engine::base::table::{Column, ColumnData, ColumnType, Table};
 
 fn table() -> Table {
     let x = (0..20).map(|i| if i % 4 == 1 { f64::NAN } else { i as f64 }).collect();

@@ -8,7 +8,7 @@ use sift::engine::recipe::{
     BinMethod, Bins, FitContext, Impute, ImputeStrategy, MinMaxScale, OneHot, Pca, RobustScale, StandardScale, Step,
     YeoJohnson,
 };
-use sift::engine::table::Table;
+use sift::engine::base::table::Table;
 
 fn table(name: &str) -> Table {
     let path = format!("tests/fixtures/recipe/{name}");

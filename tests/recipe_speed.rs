@@ -7,7 +7,7 @@
 use std::time::Instant;
 
 use sift::engine::recipe::{preview, preview_step, ApplyMode, FitContext, PrefixCache, Recipe};
-use sift::engine::table::{Column, ColumnData, Table};
+use sift::engine::base::table::{Column, ColumnData, Table};
 
 /// Six floats with 3 % gaps, three integers, categories with 7 and 200 levels, a date and a
 /// boolean, from a 64-bit LCG.

@@ -8,7 +8,7 @@ use sift::engine::recipe::{
     catalogue, Comparison, FilterAction, FilterNumber, FitContext, FittedStep, ImputeStrategy, Recipe, RecipeStep,
     StandardScale, Step,
 };
-use sift::engine::table::{Column, ColumnData, Table};
+use sift::engine::base::table::{Column, ColumnData, Table};
 
 /// A table with every column type, gaps, repeats and a target `y`; `offset` shifts the values.
 fn mixed(rows: usize, offset: f64) -> Table {

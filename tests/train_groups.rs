@@ -11,7 +11,7 @@ use sift::engine::artifact::Artifact;
 use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::learn::{group_k_folds, grouped_split, Algorithm, Params, Progress, Task};
 use sift::engine::recipe::{Recipe, RecipeStep, Step};
-use sift::engine::table::Table;
+use sift::engine::base::table::Table;
 use sift::engine::train::{compare, cross_validate, grid_search, train, TrainOptions};
 
 /// A seeded pseudo-random number in [0, 1) for `key`.

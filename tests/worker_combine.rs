@@ -1,7 +1,7 @@
 //! Several files in the worker: files with the same columns are appended (with
 //! `source_file`), others open side by side and can be joined on a key.
 
-use sift::engine::error::Error;
+use sift::engine::base::error::Error;
 use sift::engine::ingest::IngestOptions;
 use sift::worker::protocol::{Answer, DatasetView, JoinKind, JoinRequest, JoinSpec, Request};
 use sift::worker::workspace::{FileBytes, Workspace};

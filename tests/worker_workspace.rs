@@ -2,11 +2,11 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use sift::engine::error::Error;
+use sift::engine::base::error::Error;
 use sift::engine::ingest::{ready, Pending};
 use sift::engine::learn::Algorithm;
 use sift::engine::profile::{Analyst, ColumnAnalysis, Finished};
-use sift::engine::table::ColumnData;
+use sift::engine::base::table::ColumnData;
 use sift::engine::recipe::Recipe;
 use sift::engine::train::TrainOptions;
 use sift::worker::protocol::{Answer, Request};

@@ -3,16 +3,20 @@
 //! Input schema + recipe (definition and fitted parameters) + model + target and classes +
 //! evaluation + provenance (seed, split, creation time, Sift version).
 
-use crate::engine::error::{Error, ErrorKind, Result};
+use crate::engine::base::error::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::features::{feature_matrix_from, Origin};
 use crate::engine::learn::{Algorithm, Model, Params, Prediction, ScoreKind, Task};
 use crate::engine::recipe::{FittedRecipe, Recipe, RecipeStep};
-use crate::engine::table::{format_number, Column, ColumnData, ColumnType, Integers, Nullable, Table};
-use crate::engine::train::{Evaluation, TrainOptions, TrainSummary};
+use crate::engine::base::table::{format_number, Column, ColumnData, ColumnType, Integers, Nullable, Table};
 
+pub mod evaluation;
 mod saved_form;
+pub mod training;
+
+use evaluation::Evaluation;
+use training::{TrainOptions, TrainSummary};
 
 /// Version of the model JSON this Sift writes (2: any algorithm, SVMs and forests in a form
 /// that predicts after loading, hyperparameters by name, importance-ready evaluation).

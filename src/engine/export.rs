@@ -2,8 +2,8 @@
 //! and (by default) protection against cells a spreadsheet would run as a formula — in the
 //! header as in the data, since a column name is as much a cell as any value.
 
-use crate::engine::error::{Error, Result};
-use crate::engine::table::{ColumnData, Table};
+use crate::engine::base::error::{Error, Result};
+use crate::engine::base::table::{ColumnData, Table};
 
 /// How to write a CSV.
 #[derive(Clone, Copy, Debug)]
@@ -62,7 +62,7 @@ fn neutralise(cell: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::Column;
+    use crate::engine::base::table::Column;
 
     #[test]
     fn writes_missing_as_empty_and_neutralises_formulas() {

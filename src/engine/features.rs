@@ -6,12 +6,12 @@
 //! bad because its input column holds an infinity somewhere (a scaling step then makes every
 //! row NaN), the infinity is what is named.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::collections::BTreeSet;
 
-use crate::engine::format::{a_or_an, short_number};
+use crate::engine::base::format::{a_or_an, short_number};
 use crate::engine::learn::{Features, MAX_MAGNITUDE};
-use crate::engine::table::{ColumnData, Table};
+use crate::engine::base::table::{ColumnData, Table};
 
 /// Where the rows of a prepared table came from, so that messages name what the user sees.
 #[derive(Clone, Copy, Debug)]
@@ -46,7 +46,7 @@ impl Origin<'_> {
 
     /// The input column a model input comes from: the one of its name, else the longest
     /// whose name it starts with (`island_Biscoe` → `island`).
-    fn input_column(&self, model_input: &str) -> Option<&crate::engine::table::Column> {
+    fn input_column(&self, model_input: &str) -> Option<&crate::engine::base::table::Column> {
         self.inputs.column(model_input).or_else(|| {
             model_input
                 .char_indices()
@@ -134,7 +134,7 @@ fn shown(data: &ColumnData, i: usize) -> String {
 }
 
 /// "'x' is infinite in data row 200 …" when numeric input column `input` holds an infinity.
-fn infinite_in(input: &crate::engine::table::Column, origin: &Origin) -> Option<String> {
+fn infinite_in(input: &crate::engine::base::table::Column, origin: &Origin) -> Option<String> {
     let at = first_infinite(&input.data)?;
     Some(format!(
         "'{}' is infinite in {} (a number beyond ±1.8e308, such as 1e309, reads as infinity); correct or clear that value, or drop the column",

@@ -5,7 +5,7 @@ use crate::engine::recipe::{
     propose_spelling_groups, ClipOutliers, SpellingKey, ClusterSpellings, DropDuplicates, FenceMethod, FenceRule, ImputeStrategy,
     Log1p, Merge, Step, TrimWhitespace, YeoJohnson,
 };
-use crate::engine::table::{ColumnType, Table};
+use crate::engine::base::table::{ColumnType, Table};
 
 /// The step that fixes `alert`, given the report it came from; `None` when no step does yet.
 pub fn fix_for(alert: &Alert, report: &Report) -> Option<Step> {

@@ -8,6 +8,7 @@
 //! it prepares and groups every row. [`cross_validate`], [`grid_search`] and [`compare`]
 //! validate beyond one split. Long work reports to a [`Progress`] and can be cancelled.
 
+pub mod auto_steps;
 mod clusters;
 mod evaluation;
 mod grouping;
@@ -16,68 +17,20 @@ mod lineage;
 mod prepare;
 mod cross_validation;
 
-use crate::engine::error::{Error, Result};
-use serde::{Deserialize, Serialize};
+use crate::engine::base::error::{Error, Result};
 
 use crate::engine::artifact::{Artifact, SchemaColumn};
-use crate::engine::learn::{self, Algorithm, Model, Params, Progress, Target, Task};
+use crate::engine::learn::{self, Algorithm, Model, Progress, Target, Task};
 use crate::engine::recipe::Recipe;
-use crate::engine::table::{ColumnType, Table};
+use crate::engine::base::table::Table;
 
+pub use crate::engine::artifact::training::{Importance, TrainOptions, TrainSummary};
+pub use crate::engine::learn::infer_task;
 pub use evaluation::{evaluate, ClassCurve, ClassScore, ClusterSize, Evaluation, MAX_PLOT_POINTS};
-pub use importance::{input_importance, permutation_importance, Importance, REPEATS};
+pub use importance::{input_importance, permutation_importance, REPEATS};
 pub use grouping::Grouping;
 pub use prepare::{Fold, Prepared};
 pub use cross_validation::{compare, cross_validate, grid_search, CrossValidation, Entry, FoldScore, GridPoint, GridSearch, MeanStd, MAX_GRID_POINTS};
-
-/// What the user chose on the Train stage.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TrainOptions {
-    /// The column to predict (ignored for clustering).
-    pub target: String,
-    /// `None`: follow from the target's type.
-    pub task: Option<Task>,
-    pub algorithm: Algorithm,
-    /// Hyperparameters; those left out take their defaults.
-    #[serde(default)]
-    pub params: Params,
-    pub test_share: f64,
-    pub seed: u64,
-    /// A column whose rows belong together (a player, a patient measured yearly): all rows
-    /// with the same value stay on the same side of the split and in the same
-    /// cross-validation fold, and the column is never a model input. `None` (and options
-    /// saved before Sift had it): rows are split one by one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
-}
-
-/// What training did, for the page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TrainSummary {
-    pub task: Task,
-    pub algorithm: Algorithm,
-    /// Every hyperparameter, defaults filled in.
-    pub params: Params,
-    pub target: String,
-    /// The column whose groups of rows were kept on one side of the split (not an input).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
-    pub train_rows: usize,
-    pub test_rows: usize,
-    /// Rows left out because their target was missing.
-    pub missing_target_rows: usize,
-    /// The model's input columns after the recipe.
-    pub features: Vec<String>,
-    /// Descriptions of the steps Sift added by itself in this run.
-    pub added_steps: Vec<String>,
-    pub evaluation: Evaluation,
-    /// Permutation importance of each input column, most important first.
-    pub importance: Vec<Importance>,
-    /// Seconds the model's fit took, when the caller passed a clock ([`train_timed`]; the
-    /// browser's worker does). Not stored in the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fit_seconds: Option<f64>,
-}
 
 /// Everything training produces.
 pub struct Trained {
@@ -85,23 +38,6 @@ pub struct Trained {
     pub recipe: Recipe,
     pub summary: TrainSummary,
     pub artifact: Artifact,
-}
-
-/// The task a target column implies: categories, text and booleans are classified; integers
-/// with at most 10 distinct values too; other numbers are regressed.
-pub fn infer_task(table: &Table, target: &str) -> Result<Task> {
-    let column = table.require(target)?;
-    match column.column_type() {
-        ColumnType::Category | ColumnType::Text | ColumnType::Boolean => Ok(Task::Classification),
-        ColumnType::Integer => {
-            let distinct: std::collections::HashSet<_> = (0..column.data.len()).filter_map(|i| column.data.text_at(i)).collect();
-            Ok(if distinct.len() <= 10 { Task::Classification } else { Task::Regression })
-        }
-        ColumnType::Number => Ok(Task::Regression),
-        ColumnType::Date | ColumnType::DateTime => {
-            Err(Error::other(format!("'{target}' holds dates; choose a category or number column as the target")))
-        }
-    }
 }
 
 /// Trains and evaluates a model on `table` as `options` say. `created_at` is stored in the model.

@@ -1,8 +1,8 @@
 //! Numbers formatted for people: thousands separators and sensible precision. Counts and digit
-//! grouping are the engine's (`engine::format`), so the page and the messages agree.
+//! grouping are the engine's (`engine::base::format`), so the page and the messages agree.
 
-pub use crate::engine::format::count;
-use crate::engine::format::group_digits;
+pub use crate::engine::base::format::count;
+use crate::engine::base::format::group_digits;
 
 /// About four significant digits, thousands separators, no trailing zeros:
 /// `4201.754` → `"4,202"`, `43.9219` → `"43.92"`, `0.012345` → `"0.01235"`.

@@ -1,13 +1,13 @@
 //! One loaded dataset and where it came from: a file, several files appended, the bundled
 //! sample, or a join of two datasets.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use crate::engine::combine::{append, same_columns, SOURCE_COLUMN};
-use crate::engine::format::count;
+use crate::engine::base::format::count;
 use crate::engine::ingest::{read_csv_detailed, read_csv_shared, read_csv_with_progress, ByteSource, IngestOptions, IngestReport, Partner};
 use crate::engine::learn::ProgressFn;
 use crate::engine::profile::{ProfileOptions, Report};
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 use crate::worker::protocol::{Timings, MAX_OPEN_BYTES};
 
 /// The bundled Palmer penguins data (CC0; Horst, Hill & Gorman, palmerpenguins).

@@ -4,7 +4,7 @@
 //! 100 MB file left up to ~90 MB of read slices in the tab at its peak. One reused buffer
 //! keeps that to a megabyte.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use js_sys::{ArrayBuffer, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

@@ -9,7 +9,7 @@
 //! later (see [`recycle`]). The first worker says it is ready once its helper is (see
 //! [`until_ready`]); work that arrives while a new helper is still warming up is done alone.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::cell::RefCell;
 use std::future::poll_fn;
 use std::task::{Poll, Waker};
@@ -18,10 +18,10 @@ use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, File, MessageEvent, Worker, WorkerOptions};
 
-use crate::engine::column_bytes;
+use crate::engine::base::column_bytes;
 use crate::engine::ingest::{Part, PartHeader, Partner, Pending, ShareRequest};
 use crate::engine::profile::{Analyst, ColumnAnalysis, Finished};
-use crate::engine::table::ColumnData;
+use crate::engine::base::table::ColumnData;
 use crate::worker::protocol::HELPER_WORKER;
 use crate::worker::runtime::scope;
 

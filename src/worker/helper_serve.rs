@@ -9,14 +9,14 @@
 //! per read `{ job, column: Uint8Array }`… and `{ job, done: JSON of PartHeader }`; or
 //! `{ job, error: string }`.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::cell::{Cell, RefCell};
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{File, MessageEvent};
 
-use crate::engine::column_bytes;
+use crate::engine::base::column_bytes;
 use crate::engine::ingest::{read_part, slice_for, IngestOptions, Part, ShareRequest};
 use crate::engine::profile::ColumnAnalysis;
 use crate::worker::runtime::{panic_message, scope};

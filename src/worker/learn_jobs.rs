@@ -1,10 +1,10 @@
 //! The worker's validation jobs beyond one split: k-fold cross-validation, grid search and
 //! comparing models. Each checks what the page sent, then runs the engine with progress.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use crate::engine::learn::{Algorithm, ParamValue, Progress, ProgressFn};
 use crate::engine::recipe::Recipe;
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 use crate::engine::train::{compare, cross_validate, grid_search, TrainOptions};
 use crate::worker::protocol::{Answer, MAX_FOLDS};
 

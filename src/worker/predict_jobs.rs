@@ -2,7 +2,7 @@
 //! just trained), describe it, and predict a CSV with it. The predictions CSV is written by
 //! [`predictions_csv`], the same function `sift predict` uses, so both give the same bytes.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};

@@ -5,11 +5,11 @@
 //! the UI never holds a whole dataset). Every request gets exactly one [`Reply`] with the same
 //! id; long jobs may send [`WorkerMessage::Progress`] before it.
 
-use crate::engine::error::Error;
+use crate::engine::base::error::Error;
 use serde::{Deserialize, Serialize};
 
 pub use crate::engine::combine::{JoinKind, JoinSpec};
-pub use crate::engine::dates::{format_iso_date, format_iso_datetime};
+pub use crate::engine::base::dates::{format_iso_date, format_iso_datetime};
 pub use crate::engine::ingest::{IngestOptions, IngestReport, RaggedRows};
 pub use crate::engine::learn::{Algorithm, Task};
 pub use crate::engine::profile::{Alert, ColumnProfile, Correlations, ProfileOptions, Report};
@@ -17,7 +17,7 @@ pub use crate::engine::recipe::{
     catalogue, ColumnChange, ColumnStats, Family, FitContext, ImputeStrategy, Param, ParamKind, Recipe, RecipeStep, Step, StepInfo, StepPreview,
 };
 pub use crate::engine::recipe::{SpellingGroup, SpellingKey, ColumnsAtSteps, Merge, StepColumn, ValueCount};
-pub use crate::engine::table::ColumnType;
+pub use crate::engine::base::table::ColumnType;
 pub use crate::worker::recipe_jobs::{Applied, ClusterProposal};
 pub use crate::engine::artifact::SchemaColumn;
 pub use crate::engine::train::{ClassCurve, ClusterSize, Importance};
@@ -26,7 +26,7 @@ pub use crate::engine::train::{ClassScore, Evaluation, TrainOptions, TrainSummar
 pub use crate::engine::learn::{specs as hyperparameters, ParamKind as HyperKind, ParamSpec, ParamValue, Params};
 /// The one description of a parameter, of which [`Param`] (a step's) and [`ParamSpec`] (a
 /// hyperparameter's) are the two kinds.
-pub use crate::engine::params;
+pub use crate::engine::base::params;
 pub use crate::engine::train::{CrossValidation, Entry, GridPoint, GridSearch, MeanStd, MAX_GRID_POINTS};
 
 /// Something the UI asks the worker to do.

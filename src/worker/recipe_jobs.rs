@@ -3,14 +3,14 @@
 //! remembered between requests ([`PrefixCache`]); proposed clusters of similar spellings;
 //! applying the whole recipe to every row; opening a saved recipe against the data.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::{
     distinct_values, preview_step, propose_spelling_groups, SpellingGroup, SpellingKey, ColumnsAtSteps,
     FitContext, PrefixCache, Recipe, Step, StepColumn, StepPreview,
 };
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 use crate::worker::protocol::Request;
 
 /// The preview runs on at most this many first rows, so it answers while the user edits.
@@ -184,7 +184,7 @@ pub fn open_recipe(table: &Table, text: &str, context: &FitContext) -> Result<Re
 mod tests {
     use super::*;
     use crate::engine::recipe::ImputeStrategy;
-    use crate::engine::table::{Column, ColumnData};
+    use crate::engine::base::table::{Column, ColumnData};
 
     fn table() -> Table {
         Table::new(

@@ -4,7 +4,7 @@
 //! Messages out: JSON strings of [`WorkerMessage`]. A panic posts
 //! [`WorkerMessage::Crashed`] first, so the page can restart the worker and restore the data.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 

@@ -5,7 +5,7 @@
 //! the warm-up the first file a person opens would wait ~0.1 s for that compiling and run
 //! its first million rows through unoptimized code.
 
-use crate::engine::column_bytes;
+use crate::engine::base::column_bytes;
 use crate::engine::ingest::{read_csv, IngestOptions};
 use crate::worker::protocol::Request;
 
@@ -54,7 +54,7 @@ pub fn table_text(rows: usize) -> String {
 mod tests {
     use super::*;
     use crate::engine::ingest::slice_for;
-    use crate::engine::table::ColumnType;
+    use crate::engine::base::table::ColumnType;
     use crate::worker::protocol::Answer;
     use crate::worker::workspace::{FileBytes, Workspace};
 

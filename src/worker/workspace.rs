@@ -1,16 +1,16 @@
 //! The worker's state and its answer to each request. Pure Rust: the Web Worker runtime
 //! feeds it messages, and native tests call it directly.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use crate::engine::artifact::Artifact;
 use crate::engine::export::{write_csv, CsvOptions};
 use crate::engine::combine::join;
 use crate::engine::fixes::fix_with_data;
-use crate::engine::format::count;
+use crate::engine::base::format::count;
 use crate::engine::ingest::{complete, IngestOptions};
 use crate::engine::profile::{profile_shared, profile_with, Analyst, ProfileOptions};
 use crate::engine::recipe::{FitContext, Recipe};
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 use crate::engine::learn::{Progress, ProgressFn};
 use crate::engine::train::train_timed;
 use crate::worker::{learn_jobs, predict_jobs, recipe_jobs};

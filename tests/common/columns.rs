@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use sift::engine::table::{Column, ColumnData, Table};
+use sift::engine::base::table::{Column, ColumnData, Table};
 
 /// A category column whose levels are the values in order of first appearance.
 pub fn category<S: AsRef<str>>(values: &[S]) -> ColumnData {

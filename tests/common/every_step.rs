@@ -3,7 +3,7 @@
 
 use serde_json::json;
 use sift::engine::recipe::{catalogue, FitContext, ParamKind, Step, StepInfo};
-use sift::engine::table::{Column, ColumnType, Table};
+use sift::engine::base::table::{Column, ColumnType, Table};
 
 /// Columns of `table` (not `target`) for each column parameter of `info`, in order
 /// (complete ones for PCA, which needs them).

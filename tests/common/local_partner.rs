@@ -1,7 +1,7 @@
 //! A partner for tests of shared reading (see `engine/ingest/share.rs`).
 
-use sift::engine::error::Error;
-use sift::engine::column_bytes;
+use sift::engine::base::error::Error;
+use sift::engine::base::column_bytes;
 use sift::engine::ingest::{complete, read_part, ready, Part, Partner, Pending, ShareRequest};
 
 /// A partner reading the same bytes in this thread when its columns are asked for, handing

@@ -1,7 +1,7 @@
 //! The command line, checked: each command names the options it takes, so a misspelled
 //! option (`--algoritm`) is refused with the closest known one rather than silently ignored.
 
-use sift::engine::table::names::closest;
+use sift::engine::base::table::names::closest;
 
 /// One command: its name, its usage line and the options it accepts.
 pub struct Command {

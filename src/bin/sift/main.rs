@@ -20,13 +20,13 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use sift::engine::artifact::{predictions_csv, Artifact};
-use sift::engine::error::{Error, Result};
+use sift::engine::base::error::{Error, Result};
 use sift::engine::export::{write_csv, CsvOptions};
 use sift::engine::ingest::{read_csv_detailed, IngestOptions};
 use sift::engine::learn::{Algorithm, Params, Progress, Task};
 use sift::engine::profile::profile;
 use sift::engine::recipe::{FitContext, Recipe};
-use sift::engine::table::Table;
+use sift::engine::base::table::Table;
 use sift::engine::train::{cross_validate, train, TrainOptions};
 
 use args::Args;
@@ -214,7 +214,7 @@ fn now_iso8601() -> String {
     let rem = secs.rem_euclid(86_400);
     format!(
         "{}T{:02}:{:02}:{:02}Z",
-        sift::engine::dates::format_iso_date(days),
+        sift::engine::base::dates::format_iso_date(days),
         rem / 3600,
         rem % 3600 / 60,
         rem % 60

@@ -3,7 +3,7 @@
 //! without a word. The page shows the same report in "Reading options".
 
 use sift::engine::ingest::IngestReport;
-use sift::engine::table::names::visible;
+use sift::engine::base::table::names::visible;
 
 /// One line a decision worth knowing, in the order a reader meets them.
 pub fn ingest_notes(file: &str, report: &IngestReport) -> Vec<String> {

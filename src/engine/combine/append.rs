@@ -1,7 +1,7 @@
 //! Appending tables that have the same columns, remembering which file each row came from.
 
-use crate::engine::error::Result;
-use crate::engine::table::{Column, ColumnData, Table};
+use crate::engine::base::error::Result;
+use crate::engine::base::table::{Column, ColumnData, Table};
 
 use super::unify::concatenate;
 

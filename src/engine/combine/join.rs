@@ -1,12 +1,12 @@
 //! Joining two tables on a key column (inner or left), as SQL does.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::format::count;
-use crate::engine::table::{Column, Table};
+use crate::engine::base::format::count;
+use crate::engine::base::table::{Column, Table};
 
 use super::append::unused_name;
 
@@ -93,7 +93,7 @@ fn missing_key(key: &str, table: &Table) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::ColumnData;
+    use crate::engine::base::table::ColumnData;
 
     fn people() -> Table {
         Table::new(

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::engine::table::{Codes, ColumnData, ColumnType};
+use crate::engine::base::table::{Codes, ColumnData, ColumnType};
 
 /// The parts of one column, one per table, as a single column. Parts of one type keep it;
 /// integers with numbers become numbers, dates with datetimes become datetimes, categories
@@ -38,7 +38,7 @@ fn flat<'a, I: IntoIterator, C: FromIterator<I::Item>>(parts: &[&'a ColumnData],
 /// A date or datetime column as milliseconds since the epoch.
 fn moments(data: &ColumnData) -> Vec<Option<i64>> {
     match data {
-        ColumnData::Date(v) => v.iter().map(|d| d.map(|d| i64::from(d) * crate::engine::dates::MS_PER_DAY)).collect(),
+        ColumnData::Date(v) => v.iter().map(|d| d.map(|d| i64::from(d) * crate::engine::base::dates::MS_PER_DAY)).collect(),
         ColumnData::DateTime(v) => v.iter().collect(),
         _ => vec![None; data.len()],
     }

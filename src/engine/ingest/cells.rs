@@ -1,5 +1,5 @@
 //! Single cells of a file: which texts are missing, and trimming. What a cell says (a number,
-//! a boolean, a date) is read by `engine::cells`.
+//! a boolean, a date) is read by `engine::base::cells`.
 
 /// Cell texts read as missing by default (as pandas does, and `None`).
 pub const DEFAULT_MISSING_TOKENS: &[&str] = &["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "#N/A"];

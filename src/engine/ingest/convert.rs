@@ -1,11 +1,11 @@
 //! A finished column: its typed values, and notes for the report on how they were read.
 
 use super::builder::{date_orders, ColumnBuilder, Plan};
-use crate::engine::cells::dates::choose_order;
-use crate::engine::dates::MS_PER_DAY;
+use crate::engine::base::cells::dates::choose_order;
+use crate::engine::base::dates::MS_PER_DAY;
 use super::kind::Kind;
 use super::store::Store;
-use crate::engine::table::{ColumnData, ColumnType, Integers, Nullable, Numbers};
+use crate::engine::base::table::{ColumnData, ColumnType, Integers, Nullable, Numbers};
 
 /// A typed column with notes for the report.
 pub struct Converted {

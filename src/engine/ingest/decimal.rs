@@ -1,6 +1,6 @@
 //! Which decimal separator a file uses, decided once per file from the evidence in its cells.
 
-use crate::engine::cells::numbers::{parse_number, Shape};
+use crate::engine::base::cells::numbers::{parse_number, Shape};
 
 /// Cells that tell a decimal comma from a decimal point.
 #[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]

@@ -2,7 +2,7 @@
 //! LE/BE), else UTF-16 by its NUL pattern, else UTF-8 when the bytes are valid (or nearly all
 //! valid), else the legacy encoding `chardetng` finds (usually windows-1252 / Latin-1).
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::borrow::Cow;
 use std::str::Utf8Error;
 

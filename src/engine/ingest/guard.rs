@@ -1,7 +1,7 @@
 //! Refusing what is not CSV text — binary files, spreadsheets, JSON, HTML — with a message
 //! that says what the file is and what to do instead.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 
 /// Bytes of the start of a file checked for binary content.
 pub const SAMPLE_BYTES: usize = 64 * 1024;

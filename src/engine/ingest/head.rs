@@ -6,13 +6,13 @@ use std::ops::Range;
 
 use super::builder::{ColumnBuilder, Plan};
 use super::cells::{trim, CellReader};
-use crate::engine::cells::dates::{Orders, ANY_ORDER};
-use crate::engine::cells::datetimes::Temporal;
+use crate::engine::base::cells::dates::{Orders, ANY_ORDER};
+use crate::engine::base::cells::datetimes::Temporal;
 use super::decimal::Evidence;
 use super::header::MAX_SAMPLE_ROWS;
 use super::kind::Kind;
 use super::rows::Rows;
-use crate::engine::table::ColumnType;
+use crate::engine::base::table::ColumnType;
 
 /// Rows kept: the first row and as many below it as the header is judged on.
 pub const HEAD_ROWS: usize = 1 + MAX_SAMPLE_ROWS;

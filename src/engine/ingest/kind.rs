@@ -2,10 +2,10 @@
 //! [`Kind`], and a column's kind is the join of its values' kinds — the most specific kind
 //! they all fit, [`Kind::Text`] when nothing else does.
 
-use crate::engine::cells::booleans::parse_bool;
-use crate::engine::cells::dates::Orders;
-use crate::engine::cells::datetimes::Temporal;
-use crate::engine::cells::numbers::{parse_number, Number};
+use crate::engine::base::cells::booleans::parse_bool;
+use crate::engine::base::cells::dates::Orders;
+use crate::engine::base::cells::datetimes::Temporal;
+use crate::engine::base::cells::numbers::{parse_number, Number};
 
 /// What every non-missing value of a column fits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,7 +93,7 @@ impl Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::cells::dates::{DMY, MDY, YMD};
+    use crate::engine::base::cells::dates::{DMY, MDY, YMD};
 
     fn kind(values: &[&str]) -> Kind {
         values.iter().fold(Kind::Empty, |k, v| k.join(Kind::of(v, false)))

@@ -3,14 +3,14 @@
 //! else takes the general path of [`super::builder`], which gives the same result.
 
 use super::builder::Plan;
-use crate::engine::cells::booleans::parse_bool;
-use crate::engine::cells::dates::YMD;
+use crate::engine::base::cells::booleans::parse_bool;
+use crate::engine::base::cells::dates::YMD;
 use super::decimal::Evidence;
 use super::kind::Kind;
-use crate::engine::cells::numbers::parse_plain;
+use crate::engine::base::cells::numbers::parse_plain;
 use super::store::Store;
-use crate::engine::dates::days_from_civil;
-use crate::engine::table::ColumnType;
+use crate::engine::base::dates::days_from_civil;
+use crate::engine::base::table::ColumnType;
 
 /// Which common case a column takes quickly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,7 +94,7 @@ fn iso_date(b: &[u8]) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::dates::parse_iso_date;
+    use crate::engine::base::dates::parse_iso_date;
 
     #[test]
     fn reads_iso_dates() {

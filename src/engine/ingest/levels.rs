@@ -3,7 +3,7 @@
 //! values repeat and are short, else text.
 
 use super::dictionary::Dictionary;
-use crate::engine::table::{Codes, ColumnData};
+use crate::engine::base::table::{Codes, ColumnData};
 
 /// A text column becomes a category when its values repeat: at most this many distinct…
 pub const MAX_CATEGORY_LEVELS: usize = 1000;

@@ -18,7 +18,7 @@ mod kind;
 mod lanes;
 mod levels;
 mod pass;
-mod pending;
+
 mod pieces;
 mod report;
 mod rows;
@@ -28,15 +28,15 @@ mod split;
 mod store;
 mod stream;
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::engine::table::{Column, ColumnType, Table};
+use crate::engine::base::table::{Column, ColumnType, Table};
 
 pub use cells::DEFAULT_MISSING_TOKENS;
 pub use report::{ColumnReport, Detected, IngestReport, Renamed, SkippedRows, MAX_LISTED_LINES};
 pub use rows::RaggedRows;
-pub use pending::{complete, ready, Pending};
+pub use crate::engine::base::pending::{complete, ready, Pending};
 pub use share::{ColumnHeader, Part, PartColumn, PartHeader, Partner, ShareRequest};
 pub use stream::{read_bytes, read_csv_from, read_csv_in_slices, read_csv_shared, read_part, slice_for, ByteSource, SHARE_MIN_BYTES, SLICE_BYTES};
 pub use convert::Converted;
@@ -181,7 +181,7 @@ fn dialect(text: &str, options: &IngestOptions, notes: &mut Vec<String>) -> (sni
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::ColumnData;
+    use crate::engine::base::table::ColumnData;
 
     fn read(text: &str) -> Result<Table> {
         read_csv("t.csv", text.as_bytes(), &IngestOptions::default())

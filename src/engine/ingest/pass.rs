@@ -6,7 +6,7 @@
 //!
 //! A pass builds the columns of its [`Share`]: all of them, or one of two readers' half.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use super::builder::{ColumnBuilder, Plan};
 use super::cells::CellReader;
 use super::convert::{finish, Converted};
@@ -19,7 +19,7 @@ use super::rows::{Rows, RowsState, Tally};
 use super::share::{Part, PartColumn, Share};
 use super::split::Split;
 use super::IngestOptions;
-use crate::engine::format::count;
+use crate::engine::base::format::count;
 use crate::engine::learn::ProgressFn;
 
 /// A file's columns, read.

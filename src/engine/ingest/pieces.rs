@@ -2,8 +2,8 @@
 //! large file is read a slice at a time, so it is never in memory whole (see `stream.rs`),
 //! and a browser may make the reading pass wait for each slice (see `pending.rs`).
 
-use crate::engine::error::Result;
-use super::pending::{ready, Pending};
+use crate::engine::base::error::Result;
+use crate::engine::base::pending::{ready, Pending};
 
 /// Text handed over in pieces, front to back, which can start over from the beginning.
 pub trait Pieces {

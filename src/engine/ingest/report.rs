@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::table::ColumnType;
+use crate::engine::base::table::ColumnType;
 
 /// At most this many skipped line numbers are listed (the count is always exact).
 pub const MAX_LISTED_LINES: usize = 100;

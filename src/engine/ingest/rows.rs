@@ -2,7 +2,7 @@
 //! another field count than the first (ragged rows) either stop the read or are skipped and
 //! reported. A quote that is not CSV quoting (see [`StrayQuote`]) always stops the read.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use super::cells::trim;

@@ -8,19 +8,19 @@
 //! evidence of both; when that shows the first rows' guess was wrong, it reads the file again
 //! alone.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use super::convert::Converted;
 use super::decimal::Evidence;
 use super::head::Head;
 use super::pass::{self, Pass};
-use super::pending::Pending;
+use crate::engine::base::pending::Pending;
 use super::pieces::Pieces;
 use super::split::Split;
 use super::IngestOptions;
 use crate::engine::learn::ProgressFn;
-use crate::engine::table::ColumnData;
+use crate::engine::base::table::ColumnData;
 
 /// Which of a file's columns a reader builds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,7 +117,7 @@ pub struct Part {
 }
 
 /// A [`Part`] without its values: what goes beside the columns' bytes when a worker hands
-/// its part over (see [`crate::engine::column_bytes`]).
+/// its part over (see [`crate::engine::base::column_bytes`]).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct PartHeader {
     pub decimal_comma: bool,

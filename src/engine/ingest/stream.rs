@@ -7,9 +7,9 @@
 //! file is. Other encodings, JSON-looking text, and a file whose bytes stop being UTF-8 after
 //! its first slice are read whole instead, as [`super::read_csv_with_progress`] does.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use super::decode::{decode, Decoded};
-use super::pending::{ready, Pending};
+use crate::engine::base::pending::{ready, Pending};
 use super::pass;
 use super::pieces::Pieces;
 use super::share::{Part, Partner, Share, ShareRequest};

@@ -1,6 +1,6 @@
 //! Checks on training inputs, made before smartcore sees them (it panics on several bad shapes).
 
-use crate::engine::format::count_of;
+use crate::engine::base::format::count_of;
 
 use super::algorithms::{Algorithm, Task};
 use super::data::{Features, Target, MAX_MAGNITUDE};
@@ -100,7 +100,7 @@ fn check_values(values: &[f64]) -> Result<(), LearnError> {
         return Err(LearnError::new(format!(
             "the target of training row {} is {}; every target must be a finite number within ±1e100",
             at + 1,
-            crate::engine::format::short_number(values[at])
+            crate::engine::base::format::short_number(values[at])
         )));
     }
     Ok(())
@@ -118,7 +118,7 @@ pub fn explain_fit_failure(algorithm: Algorithm, x: &Features, y: &Target, error
             return LearnError::new(format!(
                 "every training row has the same target value ({}), and {} cannot fit a constant; \
                  choose another target (or check that it holds what you expect), or a tree or linear regression, which predict it",
-                crate::engine::format::short_number(*first),
+                crate::engine::base::format::short_number(*first),
                 algorithm.label()
             ));
         }

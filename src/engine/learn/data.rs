@@ -33,7 +33,7 @@ impl Features {
             let (row, col) = (at / cols + 1, at % cols + 1);
             return Err(LearnError::new(format!(
                 "feature {col} of row {row} is {}; every input must be a finite number within ±1e100 (impute missing values, rescale huge ones)",
-                crate::engine::format::short_number(values[at])
+                crate::engine::base::format::short_number(values[at])
             )));
         }
         Ok(Features { rows, cols, values })

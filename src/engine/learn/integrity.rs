@@ -11,7 +11,7 @@
 //! predicts without an error, but every prediction is wrong. The trainer runs the same
 //! checks on each model it fits, so it never writes a model that this would refuse.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde_json::{json, Map, Value};
 
 /// Rewrites older model forms into today's, in place: version 1 decision trees and random

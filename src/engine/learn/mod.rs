@@ -20,12 +20,14 @@ mod hyper;
 mod integrity;
 pub mod metrics;
 mod model;
-mod progress;
+
 mod projection;
 mod rng;
 mod scores;
 mod split;
+mod target_task;
 
+pub use target_task::infer_task;
 pub use algorithms::{About, Algorithm, Task};
 pub use checks::MAX_CLASSES;
 pub use data::{Features, Target, MAX_MAGNITUDE};
@@ -34,7 +36,7 @@ pub use folds::k_folds;
 pub use groups::{group_k_folds, grouped_split};
 pub use hyper::{specs, Condition, ParamKind, ParamSpec, ParamValue, Params};
 pub use model::{Model, Predicted, Prediction};
-pub use progress::{Progress, ProgressFn};
+pub use crate::engine::base::progress::{Progress, ProgressFn};
 pub use projection::pca_2d;
 pub use rng::SplitMix64;
 pub use scores::{ScoreKind, Scores};

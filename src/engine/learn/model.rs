@@ -12,7 +12,7 @@ use super::error::LearnError;
 use super::estimators::{Estimator, Fitted};
 use super::hyper::Params;
 use super::integrity::{check_model_json, migrate_model_json};
-use super::progress::Progress;
+use crate::engine::base::progress::Progress;
 use super::scores::{ScoreKind, Scores};
 
 /// What a model predicts: one class label, number or cluster per row.

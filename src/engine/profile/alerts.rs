@@ -4,7 +4,7 @@ use super::column::Findings;
 use super::numeric::FAR_OUT;
 use super::keys::{identifier_reason, is_identifier_like, is_repeated_key};
 use super::report::{Alert, ColumnProfile, ValueCount};
-use crate::engine::table::{format_number, ColumnType};
+use crate::engine::base::table::{format_number, ColumnType};
 
 /// A column missing in at least this share of rows gets an alert.
 const HIGH_MISSING: f64 = 0.2;
@@ -257,7 +257,7 @@ fn shape_alerts(c: &ColumnProfile, far: usize, name: &str) -> (Option<String>, O
     (skew, tail)
 }
 
-pub(super) use crate::engine::format::{count, count_of};
+pub(super) use crate::engine::base::format::{count, count_of};
 
 /// A number as the report writes it: whole numbers in full, others to 4 significant digits.
 pub(super) fn number(x: f64) -> String {

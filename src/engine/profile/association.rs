@@ -3,8 +3,8 @@
 //! for the alerts with Bergsma's bias correction, plus whether one column determines the
 //! other (each of its values goes with a single value of the other).
 
-use crate::engine::stats::symmetric;
-use crate::engine::table::ColumnData;
+use crate::engine::base::stats::symmetric;
+use crate::engine::base::table::ColumnData;
 
 /// Code stored for a missing value in [`dense_codes`].
 pub(super) const MISSING: u8 = u8::MAX;

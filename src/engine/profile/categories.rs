@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::report::{LengthStats, ValueCount};
-use crate::engine::table::ColumnData;
+use crate::engine::base::table::ColumnData;
 
 /// The distinct present values of a category, boolean or text column with their counts,
 /// in no particular order.

@@ -9,7 +9,7 @@ use super::numeric::{beyond_fences, NumericSummary, SortedNumbers, FAR_OUT};
 use super::placeholders::{number_placeholders, text_placeholders, zero_placeholder, ZeroPlaceholder};
 use super::report::{ColumnProfile, ValueCount};
 use super::text::{mixed_types, spelling_variants, whitespace, MixedTypes, Whitespace};
-use crate::engine::table::{format_number, ColumnData, ColumnType};
+use crate::engine::base::table::{format_number, ColumnData, ColumnType};
 
 /// Top values listed per category, text or boolean column.
 const TOP_VALUES: usize = 5;

@@ -1,12 +1,12 @@
 //! The Spearman matrix between number columns as pandas `df.corr("spearman")` computes it:
-//! each pair over the rows where both are finite (the rule of `engine::stats`, whose Pearson
+//! each pair over the rows where both are finite (the rule of `engine::base::stats`, whose Pearson
 //! this ranks into).
 
 use std::borrow::Cow;
 
 use super::sort::{f64_key, sort_by_key};
-use crate::engine::stats::{pearson_shifted, symmetric, takes_part};
-use crate::engine::table::ColumnData;
+use crate::engine::base::stats::{pearson_shifted, symmetric, takes_part};
+use crate::engine::base::table::ColumnData;
 
 /// A column's values as numbers with `NaN` for missing, borrowed when it is already so.
 pub(super) fn numbers(data: &ColumnData) -> Option<Cow<'_, [f64]>> {
@@ -87,8 +87,8 @@ impl SortedRows {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::stats::{pearson_matrix, Source};
-    use crate::engine::table::Numbers;
+    use crate::engine::base::stats::{pearson_matrix, Source};
+    use crate::engine::base::table::Numbers;
 
     #[test]
     fn matches_pandas_on_a_small_frame() {

@@ -4,8 +4,8 @@ use super::histogram::{histogram, HISTOGRAM_BINS};
 use super::numeric::runs;
 use super::report::Bin;
 use super::sort::sort_integers;
-use crate::engine::dates::{format_iso_date, format_iso_datetime};
-use crate::engine::table::Nullable;
+use crate::engine::base::dates::{format_iso_date, format_iso_datetime};
+use crate::engine::base::table::Nullable;
 
 /// What the report shows about a date or datetime column.
 pub(super) struct DateSummary {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::report::ColumnProfile;
 use super::sort::sort_by_key;
-use crate::engine::table::{ColumnData, Table};
+use crate::engine::base::table::{ColumnData, Table};
 
 /// Whether a column with every value present and different (an identifier) makes every row
 /// different, so there is nothing to hash (all but the columns at the positions in `skip`). A profile's distinct count uses the same equality
@@ -26,7 +26,7 @@ pub(super) fn count_duplicates_in(table: &Table, skip: &[usize]) -> usize {
     if rows < 2 {
         return 0;
     }
-    let kept: Vec<&crate::engine::table::Column> =
+    let kept: Vec<&crate::engine::base::table::Column> =
         table.columns.iter().enumerate().filter(|(i, _)| !skip.contains(i)).map(|(_, c)| c).collect();
     if kept.is_empty() {
         return 0;
@@ -132,7 +132,7 @@ fn values_equal(data: &ColumnData, canon: Option<&[u32]>, a: usize, b: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::Column;
+    use crate::engine::base::table::Column;
 
     #[test]
     fn counts_duplicate_rows_like_pandas() {

@@ -6,7 +6,7 @@
 //! a key-like name ("id", "customer_id", "userId", "key", "index").
 
 use super::report::ColumnProfile;
-use crate::engine::table::ColumnType;
+use crate::engine::base::table::ColumnType;
 
 /// Fewest groups for a repeated key to be a grouping (fewer are a small category).
 pub(super) const MIN_GROUPS: usize = 10;

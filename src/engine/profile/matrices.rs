@@ -5,9 +5,9 @@ use std::borrow::Cow;
 
 use super::association::{cramers_v_matrix, dense_codes};
 use super::correlation::{numbers, spearman_matrix};
-use crate::engine::stats::{pearson_matrix, Source};
+use crate::engine::base::stats::{pearson_matrix, Source};
 use super::report::Correlations;
-use crate::engine::table::{ColumnType, Table};
+use crate::engine::base::table::{ColumnType, Table};
 
 /// Most number columns in the heatmaps (the first ones in the table; the alerts check all).
 pub const MAX_NUMERIC_COLUMNS: usize = 50;
@@ -73,7 +73,7 @@ pub(super) fn correlations(table: &Table, spearman: bool) -> Correlations {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::{Column, ColumnData};
+    use crate::engine::base::table::{Column, ColumnData};
 
     #[test]
     fn leaves_out_categories_with_too_many_levels() {

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 
 use super::alerts::{count, name_list, percent};
 use super::report::{Alert, ColumnProfile};
-use crate::engine::table::{format_number, Codes, ColumnData, Table};
+use crate::engine::base::table::{format_number, Codes, ColumnData, Table};
 
 /// Most values (besides missing) a column may have to explain another's missing rows.
 const MAX_LEVELS: usize = 20;
@@ -228,7 +228,7 @@ fn count_chunk(data: &ColumnData, l: &Levels, start: usize, end: usize, missing:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::Column;
+    use crate::engine::base::table::Column;
 
     #[test]
     fn a_block_missing_together_is_one_alert_from_its_first_column() {

@@ -31,7 +31,7 @@ mod text;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::table::{ColumnType, Table};
+use crate::engine::base::table::{ColumnType, Table};
 
 pub use keys::{is_identifier_like, key_like_name};
 pub use matrices::{MAX_CATEGORY_COLUMNS, MAX_CATEGORY_LEVELS, MAX_NUMERIC_COLUMNS};

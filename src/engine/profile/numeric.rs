@@ -1,10 +1,10 @@
 //! Statistics of a number or integer column, computed from its sorted present values with
 //! the same definitions as pandas (`mean`, `std`, `quantile`, `median`, `skew`); the
-//! quantiles and the median are `engine::stats`', shared with the recipe.
+//! quantiles and the median are `engine::base::stats`', shared with the recipe.
 
 use super::sort::{f64_key, sort_by_key, sort_integers, Whole};
-use crate::engine::stats::{median_of_sorted, percentile_linear};
-use crate::engine::table::ColumnData;
+use crate::engine::base::stats::{median_of_sorted, percentile_linear};
+use crate::engine::base::table::ColumnData;
 
 /// The present values of a number or integer column in ascending order, with the counts a
 /// sort gives for free.

@@ -3,7 +3,7 @@
 use std::mem::size_of;
 
 use super::report::TypeCount;
-use crate::engine::table::{ColumnData, ColumnType, Table};
+use crate::engine::base::table::{ColumnData, ColumnType, Table};
 
 /// Estimated bytes of the typed table: each column's value storage plus its strings.
 pub(super) fn memory_bytes(table: &Table) -> u64 {
@@ -43,7 +43,7 @@ pub(super) fn type_counts(table: &Table) -> Vec<TypeCount> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::Column;
+    use crate::engine::base::table::Column;
 
     #[test]
     fn counts_types_and_bytes() {

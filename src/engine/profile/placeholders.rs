@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::numeric::{NumericSummary, SortedNumbers};
 use super::report::ValueCount;
-use crate::engine::stats::percentile_linear;
-use crate::engine::table::format_number;
+use crate::engine::base::stats::percentile_linear;
+use crate::engine::base::table::format_number;
 
 /// Numbers often typed in place of a missing value.
 const NUMBER_PLACEHOLDERS: [f64; 8] = [-99_999.0, -9_999.0, -999.0, -99.0, 999.0, 9_999.0, 99_999.0, 999_999.0];
@@ -102,7 +102,7 @@ pub(super) fn zero_placeholder(sorted: &SortedNumbers, summary: &NumericSummary)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::ColumnData;
+    use crate::engine::base::table::ColumnData;
 
     fn placeholders(values: Vec<i64>) -> Vec<ValueCount> {
         let sorted = SortedNumbers::of(&ColumnData::Integer(values.into_iter().map(Some).collect())).unwrap();

@@ -15,8 +15,8 @@ use super::correlation::spearman_matrix;
 use super::keys::is_identifier_like;
 use super::matrices::MAX_CATEGORY_LEVELS;
 use super::report::{Alert, ColumnProfile, Correlations};
-use crate::engine::stats::{finite_mean, in_correlation_unit, pearson_shifted, takes_part};
-use crate::engine::table::{ColumnData, ColumnType, Table};
+use crate::engine::base::stats::{finite_mean, in_correlation_unit, pearson_shifted, takes_part};
+use crate::engine::base::table::{ColumnData, ColumnType, Table};
 
 /// |Pearson r| from here on is a high correlation.
 pub(super) const HIGH_CORRELATION: f64 = 0.95;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::table::ColumnType;
+use crate::engine::base::table::ColumnType;
 
 /// Version of the report document.
 pub const REPORT_VERSION: u32 = 1;

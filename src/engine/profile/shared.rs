@@ -8,7 +8,7 @@
 //! side waits long for the other. If the analyst fails, or declines a column, the column is
 //! analysed here: sharing can make the report faster, never wrong or missing.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize};
@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use super::column::{analyse, Findings};
 use super::report::{ColumnProfile, Report};
 use super::{assemble, matrices, ProfileOptions};
-use crate::engine::ingest::Pending;
-use crate::engine::table::{ColumnData, Table};
+use crate::engine::base::pending::Pending;
+use crate::engine::base::table::{ColumnData, Table};
 
 /// Fewest rows for which columns are handed to an analyst: below, handing a column over
 /// costs about as much as analysing it.

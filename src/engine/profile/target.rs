@@ -9,8 +9,8 @@ use super::correlation::numbers;
 use super::is_identifier_like;
 use super::leakage::{categorical_class_score, categorical_r2, numeric_class_score, MIN_SHARED_ROWS, NO_LABEL};
 use super::report::{Alert, ColumnProfile};
-use crate::engine::stats::{finite_mean, pearson_shifted, takes_part};
-use crate::engine::table::{ColumnData, ColumnType, Table};
+use crate::engine::base::stats::{finite_mean, pearson_shifted, takes_part};
+use crate::engine::base::table::{ColumnData, ColumnType, Table};
 
 /// A class whose share is below this makes the target imbalanced.
 const MINORITY_SHARE: f64 = 0.10;

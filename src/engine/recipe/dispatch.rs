@@ -56,9 +56,9 @@ macro_rules! step_kinds {
 
             fn kind_fit(
                 &self,
-                table: &$crate::engine::table::Table,
+                table: &$crate::engine::base::table::Table,
                 context: &$crate::engine::recipe::step::FitContext,
-            ) -> $crate::engine::error::Result<FittedStep> {
+            ) -> $crate::engine::base::error::Result<FittedStep> {
                 match self {
                     $(Step::$variant(s) => <$ty as $crate::engine::recipe::step::StepKind>::fit(s, table, context)
                         .map(FittedStep::$variant)),+
@@ -67,9 +67,9 @@ macro_rules! step_kinds {
 
             fn kind_fit_transform(
                 &self,
-                table: $crate::engine::table::Table,
+                table: $crate::engine::base::table::Table,
                 context: &$crate::engine::recipe::step::FitContext,
-            ) -> $crate::engine::error::Result<(FittedStep, $crate::engine::table::Table)> {
+            ) -> $crate::engine::base::error::Result<(FittedStep, $crate::engine::base::table::Table)> {
                 match self {
                     $(Step::$variant(s) => <$ty as $crate::engine::recipe::step::StepKind>::fit_transform(s, table, context)
                         .map(|(fitted, table)| (FittedStep::$variant(fitted), table))),+
@@ -79,7 +79,7 @@ macro_rules! step_kinds {
 
         impl FittedStep {
             /// Transforms `table` with the learned parameters.
-            pub fn apply(&self, table: $crate::engine::table::Table) -> $crate::engine::error::Result<$crate::engine::table::Table> {
+            pub fn apply(&self, table: $crate::engine::base::table::Table) -> $crate::engine::base::error::Result<$crate::engine::base::table::Table> {
                 match self {
                     $(FittedStep::$variant(f) => $crate::engine::recipe::step::FittedKind::apply(f, table)),+
                 }

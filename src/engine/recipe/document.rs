@@ -1,7 +1,7 @@
 //! The recipe document: an ordered, versioned list of steps, each enabled or not, fitted in
 //! order on the training rows.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -10,8 +10,8 @@ use super::fitted::FittedRecipe;
 use super::step::FitContext;
 use super::step_api::read_filled;
 use super::{FittedStep, Step};
-use crate::engine::table::names::{did_you_mean, visible};
-use crate::engine::table::Table;
+use crate::engine::base::table::names::{did_you_mean, visible};
+use crate::engine::base::table::Table;
 
 /// Version of the recipe JSON this Sift writes.
 pub const RECIPE_VERSION: u32 = 2;

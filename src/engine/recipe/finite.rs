@@ -5,12 +5,12 @@
 //! word. Fitting refuses it instead, naming the column and its values ([`learned`]); applying
 //! refuses a finite value that a step turns infinite ([`checked_output`]).
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::Deserialize;
 use serde_json::Value;
 
 use super::FittedStep;
-use crate::engine::table::names::visible;
+use crate::engine::base::table::names::visible;
 
 /// `x` short enough for a message: `1e200`, `-1.79769e308`, `0.000123`, `42`, `inf`.
 pub fn short(x: f64) -> String {

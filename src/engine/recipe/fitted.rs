@@ -1,11 +1,11 @@
 //! A fitted recipe and its two ways of applying: to data (every step) and for prediction
 //! (one output row per input row).
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::FittedStep;
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// A recipe whose enabled steps have learned their parameters.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! the training rows, with an optional "was missing" indicator column (scikit-learn's
 //! SimpleImputer with `add_indicator`).
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 use super::columns::convert;
 use super::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use super::finite::learned;
-use crate::engine::stats::{mean, percentile_of_unsorted};
+use crate::engine::base::stats::{mean, percentile_of_unsorted};
 use super::step::{FitContext, FittedKind, StepKind};
 use super::values::{ensure_new_names, insert_columns, numbers};
-use crate::engine::table::{Column, ColumnData, ColumnType, Table};
+use crate::engine::base::table::{Column, ColumnData, ColumnType, Table};
 
 /// How to choose the fill value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,11 +1,11 @@
 //! Does a recipe fit a table? Every column an enabled step names must exist when the step
 //! runs; columns made by earlier steps (one-hot outputs, renamed columns) count.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use super::document::Recipe;
 use super::step::FitContext;
-use crate::engine::table::names::{closest, visible};
-use crate::engine::table::Table;
+use crate::engine::base::table::names::{closest, visible};
+use crate::engine::base::table::Table;
 
 /// Rows the check runs on first; the whole table is checked only to confirm a problem.
 const CHECK_ROWS: usize = 2_000;

@@ -1,15 +1,15 @@
 //! Outliers: fences learned on the training rows (percentiles, or Tukey's IQR fences), then
 //! values outside them clipped to the fence, or their rows dropped.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use super::schema::{Family, Param, ParamKind, StepInfo, MEASURES};
 use super::finite::learned;
-use crate::engine::stats::percentile_of_unsorted;
+use crate::engine::base::stats::percentile_of_unsorted;
 use super::step::{FitContext, FittedKind, StepKind};
 use super::values::{keep_rows, numeric_column, update_column};
-use crate::engine::table::{ColumnData, Table};
+use crate::engine::base::table::{ColumnData, Table};
 
 /// How the fences are set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,7 +194,7 @@ impl FittedKind for DropFitted {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::Column;
+    use crate::engine::base::table::Column;
 
     #[test]
     fn iqr_fences_clip_or_drop() {

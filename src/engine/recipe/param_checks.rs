@@ -2,12 +2,12 @@
 //! columns that do not exist (all of them named), columns of the wrong type, numbers out of
 //! bounds, an empty column list.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde_json::Value;
 
 use super::schema::{Param, ParamKind, StepInfo};
 use super::values::require_all;
-use crate::engine::table::{Column, ColumnType, Table};
+use crate::engine::base::table::{Column, ColumnType, Table};
 
 /// The column names a step's parameters hold (column and column-list parameters).
 pub fn column_names(info: &StepInfo, step: &Value) -> Vec<String> {

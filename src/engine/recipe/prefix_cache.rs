@@ -7,14 +7,14 @@
 //! leaves the table as it was and records its problem, so the steps after it still get their
 //! columns listed; previewing a step after it reports the problem, as fitting would.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
 use super::document::{step_error, Recipe, RecipeStep};
 use super::step::FitContext;
-use crate::engine::table::{ColumnType, Table};
+use crate::engine::base::table::{ColumnType, Table};
 
 /// Cells (rows × columns) of remembered tables kept at most, about 300 MB of numbers; past
 /// it the tables of the earliest steps are dropped, and refitted from the nearest kept one

@@ -2,7 +2,7 @@
 //! columns' first rows and statistics before and after the step, and how many rows and
 //! columns it changed. Meant for the first rows of the data (say up to 100 000).
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
@@ -11,7 +11,7 @@ use super::document::Recipe;
 use super::step::FitContext;
 use super::values::{numbers, Labels};
 use super::Step;
-use crate::engine::table::{ColumnData, ColumnType, Table};
+use crate::engine::base::table::{ColumnData, ColumnType, Table};
 
 /// How many first rows of each affected column the preview holds.
 pub const PREVIEW_ROWS: usize = 10;

@@ -8,9 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-pub use crate::engine::params::Choice;
-use crate::engine::params::{Kind, ParamSpec};
-use crate::engine::table::ColumnType;
+pub use crate::engine::base::params::Choice;
+use crate::engine::base::params::{Kind, ParamSpec};
+use crate::engine::base::table::ColumnType;
 
 /// Numeric columns: what scaling, binning and arithmetic take.
 pub const NUMERIC: &[ColumnType] =

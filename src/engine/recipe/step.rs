@@ -1,14 +1,14 @@
 //! What every kind of step is: a struct of parameters that learns ([`StepKind`]) and the
 //! learned form that transforms tables ([`FittedKind`]).
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use std::fmt::Debug;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::schema::StepInfo;
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// What fitting knows besides the rows.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

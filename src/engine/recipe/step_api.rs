@@ -1,16 +1,16 @@
 //! A step as the recipe, the UI and the worker use it, whatever its kind: made with defaults,
 //! edited as JSON, described, checked against a table, fitted.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::schema::{ParamKind, StepInfo};
 use super::step::FitContext;
 use super::{catalogue, param_checks, FittedStep, Step};
-use crate::engine::format::a_or_an;
-use crate::engine::table::names::{closest, visible};
-use crate::engine::table::Table;
+use crate::engine::base::format::a_or_an;
+use crate::engine::base::table::names::{closest, visible};
+use crate::engine::base::table::Table;
 
 impl Step {
     /// A step of `kind` with sensible defaults, on `columns` (the first column parameter takes

@@ -1,12 +1,12 @@
 //! Typed views of a column that steps work on (numbers, labels), and small table edits
 //! (find, replace, insert) that say clearly what is wrong.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::engine::table::names::{closest, visible};
-use crate::engine::table::{Codes, Column, ColumnData, Table};
+use crate::engine::base::table::names::{closest, visible};
+use crate::engine::base::table::{Codes, Column, ColumnData, Table};
 
 /// The column as numbers, `NaN` for missing, or `None` for a column of words.
 /// Dates count days, datetimes milliseconds, booleans 0 and 1.

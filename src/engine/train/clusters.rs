@@ -8,14 +8,14 @@
 //! Leaving it out is what clustering with a known label means (scikit-learn users drop it
 //! from `X`); the summary says so, and the model does not need that column to predict.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use crate::engine::artifact::{row_count_changed, Artifact};
-use crate::engine::auto_steps::{automatic_steps, still_to_scale};
+use crate::engine::train::auto_steps::{automatic_steps, still_to_scale};
 use crate::engine::features::feature_matrix;
 use crate::engine::learn::metrics::silhouette;
 use crate::engine::learn::{pca_2d, Model, Prediction, Progress, Task};
 use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep};
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 use super::evaluation::sample_rows;
 use super::prepare::check_recipe_leaves_target_alone;

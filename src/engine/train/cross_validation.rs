@@ -3,7 +3,7 @@
 //! recipe fitted inside each fold, grid search over hyperparameter values with
 //! cross-validation, and a leaderboard of algorithms on the same split (grouped the same way).
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -13,7 +13,7 @@ use super::prepare::Prepared;
 use super::{resolve_task, split_rows, TrainOptions};
 use crate::engine::learn::{group_k_folds, k_folds, Algorithm, Model, ParamValue, Params, Progress, Target, Task};
 use crate::engine::recipe::{FittedRecipe, Recipe};
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// The most hyperparameter combinations one grid search tries.
 pub const MAX_GRID_POINTS: usize = 200;

@@ -6,13 +6,13 @@
 //! The column only decides the split: it is taken out of the table before the recipe, so it
 //! is never a model input and a model file does not ask for it.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::collections::HashMap;
 
-use crate::engine::format::count_of;
+use crate::engine::base::format::count_of;
 use crate::engine::learn::LearnError;
 use crate::engine::recipe::Recipe;
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// The group key of each row to learn from.
 pub struct Grouping {

@@ -16,15 +16,15 @@
 //! minute at 2 000 before). What still grows faster than the columns is the recipe's own
 //! application (steps look their columns up by name), not importance.
 
-use crate::engine::error::Result;
-use serde::{Deserialize, Serialize};
+use crate::engine::base::error::Result;
 
 use crate::engine::learn::metrics::{classification_metrics, regression_metrics};
 use crate::engine::learn::{Features, Model, Prediction, Progress, SplitMix64, Target};
 use crate::engine::recipe::FittedRecipe;
-use crate::engine::table::{Column, Table};
+use crate::engine::base::table::{Column, Table};
 
 use super::cross_validation::MeanStd;
+use crate::engine::artifact::training::Importance;
 use super::lineage::{input_groups, InputGroup};
 use super::prepare::{Fold, Prepared};
 
@@ -35,15 +35,6 @@ pub const REPEATS: usize = 5;
 /// sets): every shuffle re-scores them, so on 25 000 rows a 100-tree forest would spend
 /// most of its training time here, for bars that barely move.
 pub const MAX_IMPORTANCE_ROWS: usize = 2000;
-
-/// The importance of one input column: the mean drop of the score over the shuffles, and its
-/// standard deviation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Importance {
-    pub column: String,
-    pub mean: f64,
-    pub std: f64,
-}
 
 /// The importance of each column of `rows` but `skip` (the target), most important first,
 /// on at most [`MAX_IMPORTANCE_ROWS`] of them. `score` scores a table of these rows (larger

@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use crate::engine::learn::{Features, SplitMix64};
-use crate::engine::table::{Column, Table};
+use crate::engine::base::table::{Column, Table};
 
 use super::prepare::{Fold, Prepared};
 

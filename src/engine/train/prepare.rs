@@ -5,13 +5,13 @@
 //! fitted on the training rows only and applied to the held-out rows: no statistic of a
 //! held-out row reaches the model.
 
-use crate::engine::error::{Error, Result};
-use crate::engine::auto_steps::{automatic_steps, keeps_units, still_to_scale};
+use crate::engine::base::error::{Error, Result};
+use crate::engine::train::auto_steps::{automatic_steps, keeps_units, still_to_scale};
 use crate::engine::features::{check_numeric_target, class_labels, feature_matrix, feature_matrix_from, infinite_input_behind, Origin};
-use crate::engine::format::{a_or_an, count_of};
+use crate::engine::base::format::{a_or_an, count_of};
 use crate::engine::learn::{Features, Target, Task};
 use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep, Step};
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 use super::grouping::{check_recipe_leaves_group_alone, Grouping};
 use super::TrainOptions;

@@ -87,7 +87,7 @@ impl Setup {
                 .columns
                 .iter()
                 .find(|c| c.name == target)?;
-            // The engine's rule (train::infer_task), read from the quality report.
+            // The engine's rule (learn::infer_task), read from the quality report.
             match column.column_type {
                 ColumnType::Category | ColumnType::Text | ColumnType::Boolean => {
                     Some(Task::Classification)

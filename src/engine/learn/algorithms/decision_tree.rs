@@ -11,7 +11,7 @@ use crate::engine::learn::estimators::forest::SingleTree;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::{criterion, tree_shape};
 use crate::engine::learn::hyper::{ParamSpec, Params};
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 
 /// A decision tree, for classes or numbers.
 pub struct DecisionTree;

@@ -103,7 +103,7 @@ macro_rules! algorithm_list {
                 seed: u64,
                 x: &$crate::engine::learn::data::Features,
                 y: &$crate::engine::learn::data::Target,
-                progress: &mut $crate::engine::learn::progress::Progress,
+                progress: &mut $crate::engine::base::progress::Progress,
             ) -> Result<Estimator, $crate::engine::learn::error::LearnError> {
                 match algorithm {
                     $(Algorithm::$variant => <$ty as $crate::engine::learn::algorithms::AlgorithmKind>::fit(params, seed, x, y, progress)

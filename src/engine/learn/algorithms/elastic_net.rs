@@ -12,7 +12,7 @@ use crate::engine::learn::estimators::failed;
 use crate::engine::learn::estimators::linear::{PenalizedModel, Scaled, MIN_SCALED_PENALTY};
 use crate::engine::learn::hyper::catalogue::{alpha, max_iter, tol};
 use crate::engine::learn::hyper::{ParamSpec, Params};
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 
 /// Elastic net regression.
 pub struct ElasticNet;

@@ -11,7 +11,7 @@ use crate::engine::learn::estimators::trees::ExtraTrees as Trees;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::forest_specs;
 use crate::engine::learn::hyper::{ParamSpec, Params};
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 
 /// Extremely randomized trees (regression).
 pub struct ExtraTrees;

@@ -11,7 +11,7 @@ use crate::engine::learn::estimators::trees::Boosting;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::n_estimators;
 use crate::engine::learn::hyper::{ParamSpec, Params};
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 
 /// Gradient-boosted trees (regression).
 pub struct GradientBoosting;

@@ -12,7 +12,7 @@ use crate::engine::learn::data::{Features, Target};
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::{ParamSpec, Params};
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 
 /// An algorithm as lists, forms and the command line show it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

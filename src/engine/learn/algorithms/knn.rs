@@ -10,7 +10,7 @@ use crate::engine::learn::error::LearnError;
 use crate::engine::learn::estimators::knn::{KnnClassifier, KnnRegressor};
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::{ParamSpec, Params};
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 
 /// k-nearest neighbours, for classes or numbers.
 pub struct Knn;

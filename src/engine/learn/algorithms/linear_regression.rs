@@ -9,7 +9,7 @@ use crate::engine::learn::error::LearnError;
 use crate::engine::learn::estimators::linear::Linear;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::{ParamSpec, Params};
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 
 /// Ordinary least squares.
 pub struct LinearRegression;

@@ -11,7 +11,7 @@ use crate::engine::learn::estimators::logistic::Logistic;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::c;
 use crate::engine::learn::hyper::{ParamSpec, Params};
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 
 /// Logistic regression.
 pub struct LogisticRegression;

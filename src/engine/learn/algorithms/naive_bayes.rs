@@ -11,7 +11,7 @@ use crate::engine::learn::estimators::bayes::NaiveBayes as Bayes;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::alpha;
 use crate::engine::learn::hyper::{ParamSpec, ParamValue, Params};
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 
 /// Naive Bayes (classification).
 pub struct NaiveBayes;

@@ -12,7 +12,7 @@ use crate::engine::learn::estimators::forest::Forest;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::forest_specs;
 use crate::engine::learn::hyper::{ParamSpec, Params};
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 
 /// A random forest, for classes or numbers.
 pub struct RandomForest;

@@ -12,7 +12,7 @@ use crate::engine::learn::estimators::failed;
 use crate::engine::learn::estimators::linear::{check_svd_range, PenalizedModel, Scaled};
 use crate::engine::learn::hyper::catalogue::alpha;
 use crate::engine::learn::hyper::{ParamSpec, Params};
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 
 /// Ridge regression.
 pub struct Ridge;

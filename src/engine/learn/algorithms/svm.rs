@@ -11,7 +11,7 @@ use crate::engine::learn::estimators::svm::{SvmClassifier, SvmRegressor};
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::{c, tol};
 use crate::engine::learn::hyper::{ParamSpec, Params};
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 
 /// A support vector machine, for classes or numbers.
 pub struct Svm;

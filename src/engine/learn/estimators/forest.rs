@@ -12,7 +12,7 @@ use super::{Classify, Regress};
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 use crate::engine::learn::rng::SplitMix64;
 use crate::engine::learn::scores::{ScoreKind, Scores};
 

@@ -17,7 +17,7 @@ use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
 use crate::engine::learn::scores::{ScoreKind, Scores};
-use crate::engine::vector::dot;
+use crate::engine::base::vector::dot;
 use smartcore::linalg::basic::arrays::Array;
 
 /// scikit-learn's defaults: `tol` 1e-4; `max_iter` as Sift's tests and benchmark set it.

@@ -28,7 +28,7 @@ pub(super) use super::algorithms::Estimator;
 use super::data::{Features, Target, MAX_MAGNITUDE};
 use super::error::LearnError;
 use super::hyper::Params;
-use super::progress::Progress;
+use crate::engine::base::progress::Progress;
 use super::scores::Scores;
 use clusters::Clusters;
 

@@ -14,7 +14,7 @@ use crate::engine::learn::algorithms::Algorithm;
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
-use crate::engine::learn::progress::Progress;
+use crate::engine::base::progress::Progress;
 use crate::engine::learn::scores::{ScoreKind, Scores};
 
 /// One trained machine: f(x) = intercept + Σ coefficient_i · K(x, support_vector_i).

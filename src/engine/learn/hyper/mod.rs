@@ -6,6 +6,6 @@ mod spec;
 mod values;
 
 pub use catalogue::specs;
-pub use crate::engine::params::Condition;
+pub use crate::engine::base::params::Condition;
 pub use spec::{ParamKind, ParamSpec};
 pub use values::{ParamValue, Params};

@@ -1,14 +1,14 @@
 //! What a hyperparameter holds (a bounded number or one of a few words) in the one parameter
-//! description ([`crate::engine::params::ParamSpec`]), and how typed values are checked
+//! description ([`crate::engine::base::params::ParamSpec`]), and how typed values are checked
 //! against it, on the command line and in the page alike.
 
 use serde::{Deserialize, Serialize};
 
 use super::values::ParamValue;
-use crate::engine::params::Kind;
+use crate::engine::base::params::Kind;
 
 /// One knob of an algorithm: what it is called, what it does, what it accepts, its default.
-pub type ParamSpec = crate::engine::params::ParamSpec<ParamKind>;
+pub type ParamSpec = crate::engine::base::params::ParamSpec<ParamKind>;
 
 /// The values a parameter accepts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

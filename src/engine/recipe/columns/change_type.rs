@@ -1,13 +1,13 @@
 //! Changing the type of columns.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::convert::convert;
 use crate::engine::recipe::schema::{Choice, Family, Param, ParamKind, StepInfo, ANY};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::update_column;
-use crate::engine::table::{ColumnType, Table};
+use crate::engine::base::table::{ColumnType, Table};
 
 /// Converts `columns` to type `to`; values that cannot be read as it become missing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,16 +1,16 @@
 //! Converting a column to another type. Values that cannot be read as the new type become
 //! missing (as pandas' `errors="coerce"`); conversions that make no sense (a number to a
-//! date) are refused. Text is read with ingest's cell readers (`engine::cells`), so `1,234`,
+//! date) are refused. Text is read with ingest's cell readers (`engine::base::cells`), so `1,234`,
 //! `yes` and `Jan 1 2000` become what they would have become when the file was read.
 
-use crate::engine::error::{Error, Result};
-use crate::engine::cells::booleans::bool_or_digit;
-use crate::engine::cells::dates::{choose_order, ANY_ORDER};
-use crate::engine::cells::datetimes::Temporal;
-use crate::engine::cells::numbers::{overflows, parse_number, whole_value, Number};
-use crate::engine::dates::{split_datetime, MS_PER_DAY};
+use crate::engine::base::error::{Error, Result};
+use crate::engine::base::cells::booleans::bool_or_digit;
+use crate::engine::base::cells::dates::{choose_order, ANY_ORDER};
+use crate::engine::base::cells::datetimes::Temporal;
+use crate::engine::base::cells::numbers::{overflows, parse_number, whole_value, Number};
+use crate::engine::base::dates::{split_datetime, MS_PER_DAY};
 use crate::engine::recipe::values::{numbers, Labels};
-use crate::engine::table::{ColumnData, ColumnType};
+use crate::engine::base::table::{ColumnData, ColumnType};
 
 /// `data` as type `to`.
 pub fn convert(data: &ColumnData, to: ColumnType) -> Result<ColumnData> {

@@ -1,12 +1,12 @@
 //! Duplicating a column, to transform one copy and keep the other.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, insert_columns};
-use crate::engine::table::{Column, Table};
+use crate::engine::base::table::{Column, Table};
 
 /// Adds a copy of `column` called `to`, right after it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

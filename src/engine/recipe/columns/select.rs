@@ -1,12 +1,12 @@
 //! Choosing columns: drop some, or keep only some.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::require_all;
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// Removes the columns.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -73,7 +73,7 @@ impl FittedKind for KeptColumns {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::{Column, ColumnData};
+    use crate::engine::base::table::{Column, ColumnData};
 
     #[test]
     fn keeping_columns_keeps_the_target_where_it_is() {

@@ -1,6 +1,6 @@
 //! Frequency encoding: each category becomes its share (or count) of the training rows.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{replace_by_lookup, sorted_categories};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::table::{ColumnData, Table};
+use crate::engine::base::table::{ColumnData, Table};
 
 /// Replaces each category by how often it occurs in the training rows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

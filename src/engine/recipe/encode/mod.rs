@@ -11,9 +11,9 @@ pub use one_hot::{Encoding, OneHot, OneHotFitted};
 pub use ordinal::{OrdinalEncode, OrdinalFitted, OrdinalOrder};
 pub use target::{TargetEncode, TargetEncodeFitted, TargetEncoding};
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use super::values::Labels;
-use crate::engine::table::ColumnData;
+use crate::engine::base::table::ColumnData;
 
 /// The distinct present values of `data` with their row counts, in the order scikit-learn's
 /// encoders sort categories: numerically for numeric columns, as text otherwise.
@@ -33,7 +33,7 @@ fn sorted_categories(data: &ColumnData) -> Vec<(String, usize)> {
 /// Replaces `column` by one value per row, looked up by label in `lookup`; labels it lacks
 /// get `unknown`, missing rows `missing`.
 fn replace_by_lookup<T: Clone, C: FromIterator<T>>(
-    table: &mut crate::engine::table::Table,
+    table: &mut crate::engine::base::table::Table,
     column: &str,
     lookup: &std::collections::HashMap<&str, T>,
     (unknown, missing): (T, T),

@@ -1,7 +1,7 @@
 //! One-hot encoding: one 0/1 column per category seen in the training rows (scikit-learn's
 //! OneHotEncoder with `handle_unknown="ignore"`).
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -10,7 +10,7 @@ use super::sorted_categories;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, Labels};
-use crate::engine::table::{Column, ColumnData, Table};
+use crate::engine::base::table::{Column, ColumnData, Table};
 
 /// Replaces each column by one 0/1 column per category.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,7 +1,7 @@
 //! Ordinal encoding: each category becomes its rank in an order (alphabetical, by frequency
 //! in the training rows, or the user's own).
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -10,7 +10,7 @@ use super::one_hot::Encoding;
 use super::{replace_by_lookup, sorted_categories};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::table::{ColumnData, Table};
+use crate::engine::base::table::{ColumnData, Table};
 
 /// The order categories are numbered in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

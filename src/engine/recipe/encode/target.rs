@@ -8,7 +8,7 @@
 //! empirical-Bayes `m` instead). A regression target gives one column; a binary one the
 //! share of its second class (in sorted order); more classes give one column per class.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -16,12 +16,12 @@ use serde::{Deserialize, Serialize};
 use super::folds::assign_folds;
 use crate::engine::learn::Task;
 use crate::engine::recipe::finite::short;
-use crate::engine::stats::{largest_magnitude, power_of_two_unit};
+use crate::engine::base::stats::{largest_magnitude, power_of_two_unit};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, numbers, Labels};
-use crate::engine::table::{Column, ColumnData, Table};
-use crate::engine::train::infer_task;
+use crate::engine::base::table::{Column, ColumnData, Table};
+use crate::engine::learn::infer_task;
 
 /// Replaces each category by statistics of the target over its training rows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

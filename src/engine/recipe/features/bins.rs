@@ -4,15 +4,15 @@
 //! method, scikit-learn's default since 1.9, and bins narrower than 1e-8 are merged as it
 //! merges them.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::finite::learned;
-use crate::engine::stats::{linspace, percentile_averaged_inverted_cdf};
+use crate::engine::base::stats::{linspace, percentile_averaged_inverted_cdf};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{numeric_column, sorted_present, update_column};
-use crate::engine::table::{ColumnData, Table};
+use crate::engine::base::table::{ColumnData, Table};
 
 /// Where the bin edges go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,13 +1,13 @@
 //! A column computed from two others.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::finite::overflow;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, numeric_column};
-use crate::engine::table::{Column, ColumnData, Table};
+use crate::engine::base::table::{Column, ColumnData, Table};
 
 /// The arithmetic operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,14 +1,14 @@
 //! Dropping one column of each highly correlated pair, judged on the training rows.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::columns::DropColumns;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
-use crate::engine::stats::pearson;
+use crate::engine::base::stats::pearson;
 use crate::engine::recipe::step::{FitContext, StepKind};
 use crate::engine::recipe::values::numbers;
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// Keeps the first column of each pair whose absolute Pearson correlation exceeds
 /// `threshold` and drops the other.

@@ -1,13 +1,13 @@
 //! Date parts: year, month, day, weekday, hour, and days since a reference date.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::engine::dates::{civil_from_days, hour_of, parse_iso_date, split_datetime};
+use crate::engine::base::dates::{civil_from_days, hour_of, parse_iso_date, split_datetime};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DATES};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, insert_columns};
-use crate::engine::table::{Column, ColumnData, ColumnType, Integers, Table};
+use crate::engine::base::table::{Column, ColumnData, ColumnType, Integers, Table};
 
 /// A part of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

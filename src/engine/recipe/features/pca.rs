@@ -4,17 +4,17 @@
 //! Each component's sign is set so that its largest loading is positive, scikit-learn's
 //! `svd_flip` convention; other tools may flip a component's sign.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::eigen::symmetric_eigen;
 use crate::engine::recipe::finite::{overflow, short};
-use crate::engine::stats::{largest_magnitude, mean, power_of_two_unit};
+use crate::engine::base::stats::{largest_magnitude, mean, power_of_two_unit};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, numeric_column, require_all};
-use crate::engine::format::count_of;
-use crate::engine::table::{Column, ColumnData, Table};
+use crate::engine::base::format::count_of;
+use crate::engine::base::table::{Column, ColumnData, Table};
 
 /// Replaces `columns` by `components` principal components `pca_1`, `pca_2`, ….
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -2,14 +2,14 @@
 //! scikit-learn's PolynomialFeatures order (without its constant and first-degree terms,
 //! which are the columns themselves).
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::finite::overflow;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, numeric_column};
-use crate::engine::table::{Column, ColumnData, Table};
+use crate::engine::base::table::{Column, ColumnData, Table};
 
 /// At most this many new columns, to keep the table in memory.
 const MAX_TERMS: usize = 500;

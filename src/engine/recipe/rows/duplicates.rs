@@ -1,6 +1,6 @@
 //! Dropping duplicate rows, judged on all columns or a subset.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{keep_rows, require_all, Labels};
-use crate::engine::table::{ColumnData, Table};
+use crate::engine::base::table::{ColumnData, Table};
 
 /// Keeps the first of each group of rows equal in `columns` (all columns when empty).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -94,7 +94,7 @@ fn value_ids(data: &ColumnData) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::Column;
+    use crate::engine::base::table::Column;
 
     #[test]
     fn keeps_the_first_of_equal_rows() {

@@ -1,13 +1,13 @@
 //! Filtering rows by a condition on one column: a numeric comparison, a category in a set,
 //! or text that contains a piece. A missing value never matches.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE, LABELS, MEASURES};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{keep_rows, numeric_column, Labels};
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// Whether matching rows stay or go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

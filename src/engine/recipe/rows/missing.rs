@@ -1,12 +1,12 @@
 //! Dropping rows with missing values.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{keep_rows, require_all};
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// Which rows count as incomplete.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

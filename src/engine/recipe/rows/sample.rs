@@ -1,13 +1,13 @@
 //! A seeded random sample of rows, plain or keeping the shares of a column's values.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::learn::{stratified_split, train_test_split};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::Labels;
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// How rows are drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,7 +111,7 @@ impl FittedKind for FittedSample {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::{Column, ColumnData};
+    use crate::engine::base::table::{Column, ColumnData};
 
     #[test]
     fn stratified_samples_keep_shares_and_repeat_with_the_seed() {

@@ -3,16 +3,16 @@
 //! (median, interquartile range), as scikit-learn's StandardScaler, MinMaxScaler and
 //! RobustScaler compute them.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use super::map_numbers;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::finite::learned;
-use crate::engine::stats::{is_negligible_spread, largest_magnitude, mean, percentile_of_unsorted, std_dev};
+use crate::engine::base::stats::{is_negligible_spread, largest_magnitude, mean, percentile_of_unsorted, std_dev};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::numeric_column;
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// Centres on the training mean and divides by the training standard deviation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -183,7 +183,7 @@ impl FittedKind for ScaleFitted {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::{Column, ColumnData};
+    use crate::engine::base::table::{Column, ColumnData};
 
     #[test]
     fn matches_scikit_learn_standard_scaler() {

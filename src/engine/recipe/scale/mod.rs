@@ -9,10 +9,10 @@ pub use affine::{MinMaxScale, RobustScale, Scale, ScaleFitted, StandardScale};
 pub use log::Log1p;
 pub use yeo_johnson::{YeoJohnson, YeoJohnsonFitted};
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use super::finite::checked_output;
 use super::values::{numeric_column, update_column};
-use crate::engine::table::{ColumnData, Table};
+use crate::engine::base::table::{ColumnData, Table};
 
 /// `table` with numeric column `name` replaced by `f` of each present value, as numbers
 /// (missing stays missing); an error when `f` makes a finite value infinite.

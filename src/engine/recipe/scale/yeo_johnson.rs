@@ -3,17 +3,17 @@
 //! standardize=False)` does (through SciPy's `yeojohnson_normmax`). The output is not
 //! standardised; add a standard scale step after it for that.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use super::map_numbers;
 use super::minimize::fminbound;
 use crate::engine::recipe::finite::learned;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, MEASURES};
-use crate::engine::stats::{mean, variance};
+use crate::engine::base::stats::{mean, variance};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::numeric_column;
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// Makes each column closer to normal with the Yeo-Johnson transform.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

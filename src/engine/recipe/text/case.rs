@@ -1,12 +1,12 @@
 //! Changing letter case.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::map_columns;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// Which case to write in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

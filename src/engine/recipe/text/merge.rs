@@ -1,6 +1,6 @@
 //! Merging categories by hand: each group of values becomes one value.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{map_labels, update_column};
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// Values `from` all become `to`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

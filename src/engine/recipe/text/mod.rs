@@ -15,9 +15,9 @@ pub use rare::{GroupRare, GroupRareFitted, KeptValues, RareRule};
 pub use replace::FindReplace;
 pub use trim::TrimWhitespace;
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use super::values::{map_labels, update_column};
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// `table` with every label of `columns` passed through `f`.
 fn map_columns(mut table: Table, columns: &[String], f: impl Fn(&str) -> String) -> Result<Table> {

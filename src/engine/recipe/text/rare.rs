@@ -1,6 +1,6 @@
 //! Grouping rare categories into "Other".
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{map_labels, update_column, Labels};
-use crate::engine::format::count_of;
-use crate::engine::table::Table;
+use crate::engine::base::format::count_of;
+use crate::engine::base::table::Table;
 
 /// Which categories count as rare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

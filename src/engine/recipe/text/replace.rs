@@ -1,13 +1,13 @@
 //! Find and replace, literally or with a regular expression.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use regex::{NoExpand, Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
 use super::map_columns;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// Replaces every occurrence of `find` in each value by `replace`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -77,7 +77,7 @@ impl FindReplace {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::{Column, ColumnData};
+    use crate::engine::base::table::{Column, ColumnData};
 
     #[test]
     fn replaces_literally_or_by_pattern() {

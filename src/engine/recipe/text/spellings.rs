@@ -4,7 +4,7 @@
 //! (The step keeps its JSON name `cluster_spellings`; k-means and the other clusterings of rows
 //! are in `learn`.)
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -13,7 +13,7 @@ use super::merge::{apply_merges, merge_summary, Merge};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::Labels;
-use crate::engine::table::{ColumnData, Table};
+use crate::engine::base::table::{ColumnData, Table};
 
 /// How values are keyed: which spellings count as the same.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

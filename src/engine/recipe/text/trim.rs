@@ -1,12 +1,12 @@
 //! Trimming white space.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::map_columns;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::table::Table;
+use crate::engine::base::table::Table;
 
 /// Removes white space at both ends of each value, and optionally squeezes inner runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

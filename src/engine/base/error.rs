@@ -7,7 +7,7 @@
 //! The sentence is written where the error is made and printed as it is, word for word.
 //!
 //! ```
-//! use sift::engine::error::{Error, ErrorKind};
+//! use sift::engine::base::error::{Error, ErrorKind};
 //! let e = Error::missing_column("heigth", "there is no column named 'heigth'; did you mean 'height'?");
 //! assert_eq!(e.kind(), &ErrorKind::MissingColumn { name: "heigth".into() });
 //! assert_eq!(e.to_string(), "there is no column named 'heigth'; did you mean 'height'?");

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::engine::learn::{Algorithm, Params};
 use crate::engine::recipe::{ImputeStrategy, Recipe, Step};
-use crate::engine::table::{ColumnData, ColumnType, Table};
+use crate::engine::base::table::{ColumnData, ColumnType, Table};
 
 /// Categories with more levels than this are dropped rather than one-hot encoded.
 const MAX_ONE_HOT_LEVELS: usize = 100;
@@ -138,7 +138,7 @@ fn looks_like_identifier(data: &ColumnData, rows: &[usize]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::table::Column;
+    use crate::engine::base::table::Column;
 
     #[test]
     fn adds_only_what_the_model_needs() {

@@ -2,7 +2,7 @@
 //! pass awaits each piece; text already in memory is never waited for, and [`complete`] runs
 //! the same pass synchronously.
 
-use crate::engine::error::Result;
+use crate::engine::base::error::Result;
 use std::future::Future;
 use std::pin::{pin, Pin};
 use std::task::{Context, Poll, Waker};

@@ -13,8 +13,8 @@
 
 use super::correlation::{correlation_of_sums, symmetric, takes_part};
 use super::moments::power_of_two_unit;
-use crate::engine::table::{ColumnData, Integers, Numbers};
-use crate::engine::vector::dot;
+use crate::engine::base::table::{ColumnData, Integers, Numbers};
+use crate::engine::base::vector::dot;
 
 /// A column the matrix reads a block at a time.
 pub enum Source<'a> {

@@ -10,7 +10,7 @@
 //! all by `-`, or all by `/`. An English weekday may come first (`Mon, 1 Jan 2000`,
 //! `Saturday, January 1, 2000`); it must be the date's weekday.
 
-use crate::engine::dates::days_from_civil;
+use crate::engine::base::dates::days_from_civil;
 
 /// The longest text tried: `Wednesday, September 30th, 2000` is 31 bytes.
 const MAX_LEN: usize = 40;

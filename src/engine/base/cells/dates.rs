@@ -1,12 +1,12 @@
 //! Date forms found in CSV files: `YYYY-MM-DD` (also with `/` or `.`), and day-first or
 //! month-first `DD/MM/YYYY`, `MM/DD/YYYY`, `DD.MM.YYYY`, `DD-MM-YYYY` (one or two digits for
 //! day and month), and English month-name dates (`Jan 1 2000`, `1 January 2000`,
-//! `01-Jan-2000`: see [`names`]). The calendar itself is `engine::dates`. A column's dates are
+//! `01-Jan-2000`: see [`names`]). The calendar itself is `engine::base::dates`. A column's dates are
 //! read in one order, chosen from the orders all of them fit ([`choose_order`]).
 
 mod names;
 
-use crate::engine::dates::days_from_civil;
+use crate::engine::base::dates::days_from_civil;
 
 /// Set of orders a date text can be read in (see [`DateParts::orders`]).
 pub type Orders = u8;
@@ -123,7 +123,7 @@ pub fn choose_order(orders: Orders, day_first: Option<bool>) -> (Orders, Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::dates::parse_iso_date;
+    use crate::engine::base::dates::parse_iso_date;
 
     /// The orders in which `text` is a real calendar date (0 when none).
     fn date_orders(text: &str) -> Orders {

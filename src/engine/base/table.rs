@@ -4,14 +4,14 @@
 //! part of each column's storage (`NaN` for floats, a gap in a [`Nullable`], [`Integers`] or
 //! [`Codes`], `None` elsewhere), never strings.
 
-use crate::engine::error::{Error, Result};
+use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 pub mod names;
 
-pub use crate::engine::compact::{Codes, Integers};
-pub use crate::engine::nullable::Nullable;
-pub use crate::engine::number_column::Numbers;
+pub use crate::engine::base::compact::{Codes, Integers};
+pub use crate::engine::base::nullable::Nullable;
+pub use crate::engine::base::number_column::Numbers;
 
 /// The type of a column as the user sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -53,7 +53,7 @@ impl ColumnType {
 
     /// The name after "a" or "an": "an integer", "a number".
     pub fn with_article(self) -> String {
-        format!("{} {}", crate::engine::format::a_or_an(self.name()), self.name())
+        format!("{} {}", crate::engine::base::format::a_or_an(self.name()), self.name())
     }
 
     /// Whether a model can use the column as it is (after imputing).
@@ -193,8 +193,8 @@ impl ColumnData {
             ColumnData::Number(v) => Some(v.at(i)).filter(|x| !x.is_nan()).map(format_number),
             ColumnData::Integer(v) => v.get(i).map(|x| x.to_string()),
             ColumnData::Boolean(v) => v[i].map(|b| b.to_string()),
-            ColumnData::Date(v) => v.get(i).map(crate::engine::dates::format_iso_date),
-            ColumnData::DateTime(v) => v.get(i).map(crate::engine::dates::format_iso_datetime),
+            ColumnData::Date(v) => v.get(i).map(crate::engine::base::dates::format_iso_date),
+            ColumnData::DateTime(v) => v.get(i).map(crate::engine::base::dates::format_iso_datetime),
             ColumnData::Category { codes, levels } => {
                 codes.get(i).and_then(|c| levels.get(c as usize)).cloned()
             }
@@ -269,7 +269,7 @@ impl Table {
                 return Err(Error::other(format!(
                     "column '{}' has {} but '{}' has {n}",
                     bad.name,
-                    crate::engine::format::count_of(bad.data.len(), "row"),
+                    crate::engine::base::format::count_of(bad.data.len(), "row"),
                     first.name
                 )));
             }
@@ -281,7 +281,7 @@ impl Table {
     /// A table of `rows` rows from columns, which may be none; each must have `rows` values.
     pub fn with_rows(name: impl Into<String>, columns: Vec<Column>, rows: usize) -> Result<Self> {
         if let Some(bad) = columns.iter().find(|c| c.data.len() != rows) {
-            return Err(Error::other(format!("column '{}' has {} but the table has {rows}", bad.name, crate::engine::format::count_of(bad.data.len(), "row"))));
+            return Err(Error::other(format!("column '{}' has {} but the table has {rows}", bad.name, crate::engine::base::format::count_of(bad.data.len(), "row"))));
         }
         Ok(Table { name: name.into(), columns, rows })
     }
@@ -317,7 +317,7 @@ impl Table {
         self.position(name).ok_or_else(|| self.missing_column(name))
     }
 
-    /// "there is no column named 'x'" ([`ErrorKind::MissingColumn`](crate::engine::error::ErrorKind)),
+    /// "there is no column named 'x'" ([`ErrorKind::MissingColumn`](crate::engine::base::error::ErrorKind)),
     /// with the closest existing name when one is close. Invisible characters in either name are
     /// shown (`'t\u{200b}'`).
     pub fn missing_column(&self, name: &str) -> Error {

@@ -6,8 +6,8 @@
 //! one byte per row (0, 1, or 2 for missing); categories as their levels, a validity byte per
 //! row and `u32` codes; text as a validity byte per row, `u64` lengths and the bytes.
 
-use crate::engine::error::{Error, Result};
-use crate::engine::table::{Codes, ColumnData};
+use crate::engine::base::error::{Error, Result};
+use crate::engine::base::table::{Codes, ColumnData};
 
 const NUMBER: u8 = 0;
 const INTEGER: u8 = 1;

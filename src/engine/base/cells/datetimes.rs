@@ -4,7 +4,7 @@
 //! Times with a zone are converted to UTC; times without one are taken as UTC.
 
 use super::dates::{DateParts, Orders};
-use crate::engine::dates::MS_PER_DAY;
+use crate::engine::base::dates::MS_PER_DAY;
 
 /// A date, or a date and time, as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,8 +154,8 @@ fn zone_offset(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::dates::parse_iso_date;
-    use crate::engine::cells::dates::{DMY, MDY, YMD};
+    use crate::engine::base::dates::parse_iso_date;
+    use crate::engine::base::cells::dates::{DMY, MDY, YMD};
 
     fn day(iso: &str) -> i64 {
         i64::from(parse_iso_date(iso).unwrap()) * MS_PER_DAY

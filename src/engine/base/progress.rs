@@ -1,6 +1,6 @@
 //! Progress reports and cancellation for long jobs.
 
-use super::error::LearnError;
+use super::error::Error;
 
 /// The callback a long job calls with its done share (0 to 1) and what it is doing; when it
 /// returns `false` the job stops with a "cancelled" error.
@@ -26,11 +26,11 @@ impl<'a> Progress<'a> {
     }
 
     /// Says that `done` (0 to 1) of this job is done; an error when the user cancelled.
-    pub fn report(&mut self, done: f64, message: &str) -> Result<(), LearnError> {
+    pub fn report(&mut self, done: f64, message: &str) -> Result<(), Error> {
         let at = self.start + self.span * done.clamp(0.0, 1.0);
         if let Some(callback) = self.callback.as_mut() {
             if !callback(at, message) {
-                return Err(LearnError::cancelled());
+                return Err(Error::cancelled());
             }
         }
         Ok(())
