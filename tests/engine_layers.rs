@@ -171,3 +171,34 @@ fn the_scan_sees_imports() {
         modules
     );
 }
+
+fn sources_under(part: &str) -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(part), &mut files);
+    files.into_iter().map(|f| (f.clone(), std::fs::read_to_string(f).unwrap())).collect()
+}
+
+/// The parts around the engine keep their places: the engine and the client never touch the
+/// browser, and the page reaches the engine only for its number formatting (everything else
+/// it asks the worker for, through the protocol's types).
+#[test]
+fn the_parts_keep_their_places() {
+    let mut wrong = Vec::new();
+    for part in ["engine", "client"] {
+        for (file, text) in sources_under(part) {
+            for browser in ["web_sys", "js_sys", "leptos", "wasm_bindgen"] {
+                if text.contains(&format!("{browser}::")) || text.contains(&format!("use {browser}")) {
+                    wrong.push(format!("{} uses {browser}", file.display()));
+                }
+            }
+        }
+    }
+    for (file, text) in sources_under("ui") {
+        for (at, _) in text.match_indices("crate::engine::") {
+            if !text[at..].starts_with("crate::engine::base::format::") {
+                wrong.push(format!("{} reaches into the engine: {}", file.display(), text[at..].lines().next().unwrap_or("")));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

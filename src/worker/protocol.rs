@@ -5,7 +5,6 @@
 //! the UI never holds a whole dataset). Every request gets exactly one [`Reply`] with the same
 //! id; long jobs may send [`WorkerMessage::Progress`] before it.
 
-use crate::engine::base::error::Error;
 use serde::{Deserialize, Serialize};
 
 pub use crate::engine::combine::{JoinKind, JoinSpec};
@@ -18,6 +17,7 @@ pub use crate::engine::recipe::{
 };
 pub use crate::engine::recipe::{SpellingGroup, SpellingKey, ColumnsAtSteps, Merge, StepColumn, ValueCount};
 pub use crate::engine::base::table::ColumnType;
+pub use crate::engine::Error;
 pub use crate::worker::recipe_jobs::{Applied, ClusterProposal};
 pub use crate::engine::artifact::SchemaColumn;
 pub use crate::engine::train::{ClassCurve, ClusterSize, Importance};

@@ -23,7 +23,7 @@ enum Shown {
 /// The preview of `step` placed at position `index` of the recipe (the steps from `index` on
 /// are left out).
 #[component]
-pub fn StepPreviewPanel(step: Signal<Result<Step, crate::engine::Error>>, index: Signal<usize>) -> impl IntoView {
+pub fn StepPreviewPanel(step: Signal<Result<Step, crate::worker::protocol::Error>>, index: Signal<usize>) -> impl IntoView {
     let state = use_state();
     let shown = RwSignal::new(Shown::Waiting);
     let settle = Settle::new();
