@@ -4,6 +4,7 @@
 #   make test         install what is missing, run every test (native, then end to end)
 #   make dist         install what is missing, build the static site into dist/
 #   make screenshot   build, then write docs/screenshot.png (used by the README)
+#   make lint         rustfmt --check and clippy -D warnings (native and wasm32); part of make test
 #
 # scripts/setup.sh installs the tools idempotently (a second run takes a second).
 # Trunk always runs with --offline: it uses the installed wasm-bindgen and wasm-opt and never
@@ -27,10 +28,10 @@ SERVE_FLAGS ?= --release
 SIFT_BIN := target/release/sift
 E2E_TESTS := tests/e2e/*.test.mjs
 
-.PHONY: help setup fetch serve dist cli test test-native e2e screenshot clean
+.PHONY: help setup fetch serve dist cli test test-native lint e2e screenshot clean
 
 help:
-	@sed -n '3,7p' Makefile | sed 's/^# *//'
+	@sed -n '3,8p' Makefile | sed 's/^# *//'
 
 setup:
 	./scripts/setup.sh
@@ -51,8 +52,14 @@ cli: setup
 test-native: setup
 	cargo test
 
-test: test-native dist cli
+test: lint test-native dist cli
 	$(MAKE) --no-print-directory e2e
+
+# Formatting (rustfmt.toml) and lints with warnings as errors, natively and for the page's wasm32.
+lint: fetch
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
 # The end-to-end test alone; expects dist/ and target/release/sift to be built.
 e2e:

@@ -75,6 +75,19 @@ else
   say "ok rust target wasm32-unknown-unknown (no rustup)"
 fi
 
+# rustfmt and clippy: `make lint` (part of `make test`) checks formatting and lints.
+for pair in rustfmt:fmt clippy:clippy; do
+  component="${pair%%:*}" subcommand="${pair##*:}"
+  if cargo "$subcommand" --version >/dev/null 2>&1; then
+    say "ok $component"
+  elif command -v rustup >/dev/null 2>&1; then
+    say "installing $component (rustup component)"
+    rustup component add "$component"
+  else
+    die "$component is missing: install it with your Rust toolchain"
+  fi
+done
+
 # --- trunk -------------------------------------------------------------------------------
 if [ "$(version_of trunk --version)" = "trunk $TRUNK_VERSION" ]; then
   say "ok trunk $TRUNK_VERSION"

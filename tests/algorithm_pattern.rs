@@ -33,7 +33,17 @@ fn target(task: Task, x: &Features) -> Target {
     let f = |i: usize| x.row(i)[0] + 0.5 * x.row(i)[1];
     match task {
         Task::Classification => Target::Classes {
-            labels: (0..x.rows()).map(|i| if f(i) < -0.4 { 0 } else if f(i) < 0.4 { 1 } else { 2 }).collect(),
+            labels: (0..x.rows())
+                .map(|i| {
+                    if f(i) < -0.4 {
+                        0
+                    } else if f(i) < 0.4 {
+                        1
+                    } else {
+                        2
+                    }
+                })
+                .collect(),
             n_classes: 3,
         },
         _ => Target::Values((0..x.rows()).map(f).collect()),

@@ -40,7 +40,18 @@ fn profile_json_has_the_documented_fields() {
 fn train_then_predict_on_a_new_file() {
     let dir = temp_dir("train");
     let model = dir.join("model.json");
-    let out = sift(&["train", PENGUINS, "--target", "species", "--algorithm", "random_forest", "--seed", "7", "-o", model.to_str().unwrap()]);
+    let out = sift(&[
+        "train",
+        PENGUINS,
+        "--target",
+        "species",
+        "--algorithm",
+        "random_forest",
+        "--seed",
+        "7",
+        "-o",
+        model.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(printed["task"], "classification");
@@ -51,7 +62,8 @@ fn train_then_predict_on_a_new_file() {
     let new_file = dir.join("new.csv");
     std::fs::write(&new_file, "sex,island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,year\nmale,Biscoe,50.0,15.2,218,5700,2008\n,Torgersen,38.9,17.8,181,3625,2007\n").unwrap();
     let predictions = dir.join("predictions.csv");
-    let out = sift(&["predict", model.to_str().unwrap(), new_file.to_str().unwrap(), "-o", predictions.to_str().unwrap()]);
+    let out =
+        sift(&["predict", model.to_str().unwrap(), new_file.to_str().unwrap(), "-o", predictions.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = std::fs::read_to_string(&predictions).unwrap();
     let lines: Vec<&str> = text.lines().collect();
@@ -69,7 +81,16 @@ fn train_then_predict_on_a_new_file() {
 fn regression_prints_r2_mae_rmse() {
     let dir = temp_dir("regress");
     let model = dir.join("m.json");
-    let out = sift(&["train", PENGUINS, "--target", "body_mass_g", "--algorithm", "linear_regression", "-o", model.to_str().unwrap()]);
+    let out = sift(&[
+        "train",
+        PENGUINS,
+        "--target",
+        "body_mass_g",
+        "--algorithm",
+        "linear_regression",
+        "-o",
+        model.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(printed["task"], "regression");
@@ -151,7 +172,10 @@ fn ingest_decisions_are_noted_on_stderr_with_exit_0() {
 #[test]
 fn options_are_checked_not_ignored() {
     for (args, expected) in [
-        (vec!["train", PENGUINS, "--target", "species", "--algoritm", "random_forest"], "unknown option --algoritm for sift train; did you mean --algorithm?"),
+        (
+            vec!["train", PENGUINS, "--target", "species", "--algoritm", "random_forest"],
+            "unknown option --algoritm for sift train; did you mean --algorithm?",
+        ),
         (vec!["train", PENGUINS, "--target", "species", "--seed", "-1"], "--seed must be a whole number"),
         (vec!["train", PENGUINS, "--target", "species", "--seed", "nan"], "--seed must be a whole number"),
         (vec!["train", PENGUINS, "--target", "species", "--seed", "1.9"], "--seed must be a whole number"),

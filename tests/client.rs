@@ -9,10 +9,10 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use sift::client::history::{History, MAX_UNDO};
 use sift::client::jobs::{Action, Jobs, Outcome, MAX_RESTARTS, RESTORE_LABEL};
 use sift::client::session::Session;
+use sift::engine::base::error::Error;
 use sift::engine::learn::Algorithm;
 use sift::engine::recipe::{Recipe, RecipeStep, Step};
 use sift::engine::train::TrainOptions;
-use sift::engine::base::error::Error;
 use sift::worker::protocol::{Answer, Reply, Request, WorkerMessage};
 use sift::worker::workspace::{FileBytes, Workspace};
 

@@ -5,10 +5,10 @@
 use serde_json::json;
 use sift::engine::artifact::Artifact;
 use sift::engine::base::error::{Error, ErrorKind, CANCELLED};
+use sift::engine::base::table::{Column, ColumnData, Table};
 use sift::engine::ingest::{read_csv, read_csv_with_progress, IngestOptions};
 use sift::engine::learn::{Algorithm, Params, Progress};
 use sift::engine::recipe::{FitContext, Recipe, RecipeStep, Step};
-use sift::engine::base::table::{Column, ColumnData, Table};
 use sift::engine::train::{train, train_with_progress, TrainOptions};
 use sift::worker::protocol::{Reply, Request};
 use sift::worker::workspace::{FileBytes, Workspace};
@@ -87,10 +87,14 @@ fn a_missing_column_in_a_recipe_names_the_column() {
     let e = t.require("heigth").unwrap_err();
     assert_eq!(e.kind(), &ErrorKind::MissingColumn { name: "heigth".into() });
     assert_eq!(e.to_string(), "there is no column named 'heigth'; did you mean 'height'?");
-    let recipe = Recipe { steps: vec![RecipeStep::new(Step::standard_scale(vec!["heigth".into()]))], ..Recipe::default() };
+    let recipe =
+        Recipe { steps: vec![RecipeStep::new(Step::standard_scale(vec!["heigth".into()]))], ..Recipe::default() };
     let e = recipe.fit(&t, &FitContext::default()).unwrap_err();
     assert_eq!(e.kind(), &ErrorKind::MissingColumn { name: "heigth".into() });
-    assert_eq!(e.to_string(), "step 1 (Standard scale: heigth): there is no column named 'heigth'; did you mean 'height'?");
+    assert_eq!(
+        e.to_string(),
+        "step 1 (Standard scale: heigth): there is no column named 'heigth'; did you mean 'height'?"
+    );
 }
 
 #[test]
@@ -103,7 +107,10 @@ fn a_bad_parameter_names_its_field_and_a_wrong_type_its_column() {
     assert_eq!(e.to_string(), "'Bins' must be at least 2 (it is 1)");
     let e = Step::standard_scale(vec!["label".into()]).fit(&t, &FitContext::default()).unwrap_err();
     assert_eq!(e.kind(), &ErrorKind::WrongType { column: "label".into() });
-    assert_eq!(e.to_string(), "'label' is a category column; this step takes number, integer, boolean, date or datetime columns");
+    assert_eq!(
+        e.to_string(),
+        "'label' is a category column; this step takes number, integer, boolean, date or datetime columns"
+    );
 }
 
 #[test]
@@ -119,14 +126,17 @@ fn a_model_file_that_cannot_be_read_is_a_model_error_and_a_file_without_its_colu
 
 #[test]
 fn a_cancelled_ingest_and_a_cancelled_training_are_cancelled() {
-    let text: String = std::iter::once("a,b\n".to_string()).chain((0..20_000).map(|i| format!("{i},{}\n", i * 2))).collect();
+    let text: String =
+        std::iter::once("a,b\n".to_string()).chain((0..20_000).map(|i| format!("{i},{}\n", i * 2))).collect();
     let e = read_csv_with_progress("f.csv", text.as_bytes(), &IngestOptions::default(), &mut |_, _| false).unwrap_err();
     assert!(e.is_cancelled());
     assert_eq!(e, CANCELLED);
     assert_eq!(e.to_string(), "cancelled");
 
     let mut stop = |_: f64, _: &str| false;
-    let e = train_with_progress(&table(), &Recipe::default(), &options(), "now", &mut Progress::new(&mut stop)).err().unwrap();
+    let e = train_with_progress(&table(), &Recipe::default(), &options(), "now", &mut Progress::new(&mut stop))
+        .err()
+        .unwrap();
     assert!(e.is_cancelled(), "{e}");
     assert_eq!(e.to_string(), "cancelled");
 }
@@ -145,7 +155,10 @@ fn the_worker_reply_carries_kind_message_and_line() {
     // A kind with no line sends none; the page reads the message back.
     let reply = Reply::new(8, Err(Error::missing_column("x", "there is no column named 'x'")));
     let value = serde_json::to_value(&reply).unwrap();
-    assert_eq!(value, json!({"id": 8, "result": {"Err": {"kind": "missing_column", "message": "there is no column named 'x'"}}}));
+    assert_eq!(
+        value,
+        json!({"id": 8, "result": {"Err": {"kind": "missing_column", "message": "there is no column named 'x'"}}})
+    );
     let back: Reply = serde_json::from_value(value).unwrap();
     assert_eq!(back.result.unwrap_err().message, "there is no column named 'x'");
 }

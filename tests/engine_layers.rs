@@ -50,7 +50,7 @@ fn imports(file: &Path, text: &str, modules: &BTreeSet<String>) -> BTreeSet<Stri
     let code: String = text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
     let mut named = |rest: &str| {
         if let Some(rest) = rest.strip_prefix('{') {
-            for item in rest.split(|c: char| c == ',' || c == '}') {
+            for item in rest.split([',', '}']) {
                 let head: String = item.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
                 if modules.contains(&head) {
                     found.insert(head);
@@ -196,7 +196,11 @@ fn the_parts_keep_their_places() {
     for (file, text) in sources_under("ui") {
         for (at, _) in text.match_indices("crate::engine::") {
             if !text[at..].starts_with("crate::engine::base::format::") {
-                wrong.push(format!("{} reaches into the engine: {}", file.display(), text[at..].lines().next().unwrap_or("")));
+                wrong.push(format!(
+                    "{} reaches into the engine: {}",
+                    file.display(),
+                    text[at..].lines().next().unwrap_or("")
+                ));
             }
         }
     }

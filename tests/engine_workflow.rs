@@ -2,11 +2,11 @@
 //! → predict, natively.
 
 use sift::engine::artifact::Artifact;
+use sift::engine::base::table::{ColumnType, Table};
 use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::learn::{Algorithm, Task};
 use sift::engine::profile::profile;
 use sift::engine::recipe::{ImputeStrategy, Recipe, RecipeStep, Step};
-use sift::engine::base::table::{ColumnType, Table};
 use sift::engine::train::{train, Evaluation, TrainOptions};
 
 fn penguins() -> Table {
@@ -15,7 +15,15 @@ fn penguins() -> Table {
 }
 
 fn options(target: &str, algorithm: Algorithm) -> TrainOptions {
-    TrainOptions { target: target.into(), task: None, algorithm, params: Default::default(), test_share: 0.25, seed: 42, group: None }
+    TrainOptions {
+        target: target.into(),
+        task: None,
+        algorithm,
+        params: Default::default(),
+        test_share: 0.25,
+        seed: 42,
+        group: None,
+    }
 }
 
 #[test]
@@ -41,7 +49,9 @@ fn penguins_load_with_the_types_and_gaps_pandas_sees() {
 #[test]
 fn training_on_raw_data_adds_visible_automatic_steps() {
     let t = penguins();
-    let trained = train(&t, &Recipe::default(), &options("species", Algorithm::LogisticRegression), "2026-01-01T00:00:00Z").unwrap();
+    let trained =
+        train(&t, &Recipe::default(), &options("species", Algorithm::LogisticRegression), "2026-01-01T00:00:00Z")
+            .unwrap();
     assert_eq!(trained.summary.task, Task::Classification);
     assert!(trained.recipe.steps.iter().all(|s| s.automatic));
     let kinds: Vec<String> = trained.recipe.steps.iter().map(|s| s.step.describe()).collect();
@@ -63,10 +73,13 @@ fn training_on_raw_data_adds_visible_automatic_steps() {
 
 #[test]
 fn rows_with_a_missing_target_are_left_out_and_counted() {
-    let trained = train(&penguins(), &Recipe::default(), &options("body_mass_g", Algorithm::LinearRegression), "now").unwrap();
+    let trained =
+        train(&penguins(), &Recipe::default(), &options("body_mass_g", Algorithm::LinearRegression), "now").unwrap();
     assert_eq!(trained.summary.task, Task::Regression);
     assert_eq!(trained.summary.missing_target_rows, 2);
-    let Evaluation::Regression { r2, mae, rmse, .. } = trained.summary.evaluation else { panic!("expected regression") };
+    let Evaluation::Regression { r2, mae, rmse, .. } = trained.summary.evaluation else {
+        panic!("expected regression")
+    };
     assert!(r2 > 0.7 && mae > 0.0 && rmse >= mae, "r2 {r2} mae {mae} rmse {rmse}");
 }
 
@@ -120,10 +133,7 @@ fn predict_names_missing_columns_and_bad_models_get_clear_messages() {
 
 #[test]
 fn a_step_on_the_target_is_refused_with_a_reason() {
-    let recipe = Recipe {
-        steps: vec![RecipeStep::new(Step::one_hot(vec!["species".into()]))],
-        ..Recipe::default()
-    };
+    let recipe = Recipe { steps: vec![RecipeStep::new(Step::one_hot(vec!["species".into()]))], ..Recipe::default() };
     let err = train(&penguins(), &recipe, &options("species", Algorithm::DecisionTree), "now").err().unwrap();
     assert!(err.contains("target"), "{err}");
 }

@@ -8,9 +8,9 @@
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use sift::engine::base::error::Error;
-use sift::engine::export::{write_csv, write_csv_with, CsvOptions};
-use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, Ingested, IngestOptions, RaggedRows};
 use sift::engine::base::table::{Column, ColumnData, ColumnType, Table};
+use sift::engine::export::{write_csv, write_csv_with, CsvOptions};
+use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, IngestOptions, Ingested, RaggedRows};
 
 fn read(text: &str) -> Result<Ingested, Error> {
     read_csv_detailed("f.csv", text.as_bytes(), &IngestOptions::default())
@@ -73,7 +73,10 @@ fn a_stray_quote_closed_by_a_later_cell_is_an_error() {
     let err = read(text).unwrap_err();
     assert!(err.contains("line 3: the quote that opens column 2 closes only on line 5, with more text after it, so lines 3–5 would be one cell"), "{err}");
     let t = read_with(text, &quotes_as_text()).unwrap().table;
-    assert_eq!(texts(&t, 1), [Some("\"x\""), Some("\"oops"), Some("y"), Some("\"z\""), Some("w")].map(|s| s.map(str::to_string)));
+    assert_eq!(
+        texts(&t, 1),
+        [Some("\"x\""), Some("\"oops"), Some("y"), Some("\"z\""), Some("w")].map(|s| s.map(str::to_string))
+    );
 }
 
 #[test]
@@ -89,10 +92,16 @@ fn quotes_are_quoting_or_refused_never_quietly_dropped() {
     // Text after a closing quote: the `csv` crate and pandas drop those quotes (`"ab"c` is
     // `abc`, `"He said "hi" there"` is `He said hi" there"`); Sift refuses and names the cell.
     let err = read("a,b\n1,\"ab\"c\n").unwrap_err();
-    assert!(err.contains("'f.csv' line 2: the quote that opens column 2 closes before the cell ends (\"ab\"c)"), "{err}");
+    assert!(
+        err.contains("'f.csv' line 2: the quote that opens column 2 closes before the cell ends (\"ab\"c)"),
+        "{err}"
+    );
     let text = "id,quote\n1,\"He said \"hi\" there\"\n";
     let err = read(text).unwrap_err();
-    assert!(err.contains("line 2: the quote that opens column 2 closes before the cell ends (\"He said \"hi\" there\")"), "{err}");
+    assert!(
+        err.contains("line 2: the quote that opens column 2 closes before the cell ends (\"He said \"hi\" there\")"),
+        "{err}"
+    );
     assert!(err.contains("read quotes as text"), "{err}");
     let t = read_with(text, &quotes_as_text()).unwrap().table;
     assert_eq!(texts(&t, 1), [Some("\"He said \"hi\" there\"".to_string())]);
@@ -105,21 +114,25 @@ fn quotes_are_quoting_or_refused_never_quietly_dropped() {
 /// A cell as arbitrary text: any printable characters, and many quotes, delimiters and
 /// line breaks.
 fn any_cell() -> impl Strategy<Value = String> {
-    prop_oneof!["\\PC{0,8}", "[\",;\\t\\r\\n' ab]{0,6}", prop::sample::select(vec!["\"", "\"\"", "a\"b", "\"a\"b", " \" ", "\n", "\r\n"]).prop_map(str::to_string)]
+    prop_oneof![
+        "\\PC{0,8}",
+        "[\",;\\t\\r\\n' ab]{0,6}",
+        prop::sample::select(vec!["\"", "\"\"", "a\"b", "\"a\"b", " \" ", "\n", "\r\n"]).prop_map(str::to_string)
+    ]
 }
 
 /// A header `c0,c1,…` over rows of arbitrary cells, each written with proper quoting by the
 /// `csv` crate (the reference writer).
 fn well_formed() -> impl Strategy<Value = (Vec<Vec<String>>, String)> {
-    (2usize..5)
-        .prop_flat_map(|width| prop::collection::vec(prop::collection::vec(any_cell(), width), 0..12))
-        .prop_map(|rows| {
+    (2usize..5).prop_flat_map(|width| prop::collection::vec(prop::collection::vec(any_cell(), width), 0..12)).prop_map(
+        |rows| {
             let width = rows.first().map_or(2, Vec::len);
             let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
             writer.write_record((0..width).map(|i| format!("c{i}"))).unwrap();
             rows.iter().for_each(|row| writer.write_record(row).unwrap());
             (rows, String::from_utf8(writer.into_inner().unwrap()).unwrap())
-        })
+        },
+    )
 }
 
 /// Reading as text, nothing missing, with the dialect written (cells of apostrophes could
@@ -165,7 +178,13 @@ fn check_stray_quote(rows: &[Vec<String>], csv: &str, at: usize) -> Result<(), T
     let told_line_breaks = |i: &Ingested| i.report.notes.iter().any(|n| n.contains("holding line breaks"));
     if let Ok(ingested) = read_with(&hostile, &exact_options(width)) {
         let told = told_line_breaks(&ingested);
-        prop_assert!(told || ingested.table.row_count() >= rows.len(), "{} rows of {}: {:?}", ingested.table.row_count(), rows.len(), hostile);
+        prop_assert!(
+            told || ingested.table.row_count() >= rows.len(),
+            "{} rows of {}: {:?}",
+            ingested.table.row_count(),
+            rows.len(),
+            hostile
+        );
     }
     let skip = IngestOptions { ragged: RaggedRows::Skip, ..exact_options(width) };
     if let Ok(ingested) = read_with(&hostile, &skip) {
@@ -195,7 +214,10 @@ fn notes_count_rows_in_good_english() {
     let notes = read("a,b\n1,2,\n3,4\n").unwrap().report.notes;
     assert!(notes.iter().any(|n| n.starts_with("1 row had one empty field more")), "{notes:?}");
     let notes = read("a,b\n1,\"x\ny\"\n2,\"p\nq\"\n").unwrap().report.notes;
-    assert!(notes.iter().any(|n| n.starts_with("2 rows have a quoted cell holding line breaks (the first on line 2)")), "{notes:?}");
+    assert!(
+        notes.iter().any(|n| n.starts_with("2 rows have a quoted cell holding line breaks (the first on line 2)")),
+        "{notes:?}"
+    );
 }
 
 // ---- #5 a header of quoted numbers ----------------------------------------------------
@@ -249,13 +271,20 @@ fn a_number_too_large_for_f64_is_infinity_with_a_note_naming_its_line() {
         text.push_str(&format!("{},a\n", 3000 + i));
     }
     text.push_str("1e309,b\n-2e400,a\n");
-    for options in [IngestOptions::default(), IngestOptions { column_types: vec![("body_mass_g".into(), ColumnType::Number)], ..IngestOptions::default() }] {
+    for options in [
+        IngestOptions::default(),
+        IngestOptions { column_types: vec![("body_mass_g".into(), ColumnType::Number)], ..IngestOptions::default() },
+    ] {
         for ingested in [read_with(&text, &options).unwrap(), read_in_slices(&text, 256, &options).unwrap()] {
             let column = &ingested.table.columns[0];
             assert_eq!(column.data.number_at(199), Some(f64::INFINITY));
             assert_eq!(column.data.number_at(200), Some(f64::NEG_INFINITY));
             let notes = &ingested.report.columns[0].notes;
-            assert!(notes.iter().any(|n| n == "'1e309' on line 201 is too large for a number and was read as infinity (and 1 more value)"), "{notes:?}");
+            assert!(
+                notes.iter().any(|n| n
+                    == "'1e309' on line 201 is too large for a number and was read as infinity (and 1 more value)"),
+                "{notes:?}"
+            );
         }
     }
     // Infinity written as such is not a surprise: no note.
@@ -285,8 +314,36 @@ fn header_cells_are_neutralised_like_data_cells() {
 /// Bytes that look like CSV: delimiters, quotes, line breaks, numbers, infinity, BOMs.
 fn csvish() -> impl Strategy<Value = Vec<u8>> {
     let pieces: Vec<&'static [u8]> = vec![
-        b",", b";", b"\t", b"|", b"\"", b"'", b"\"\"", b"\n", b"\r\n", b"\r", b" ", b"a", b"xyz", b"0", b"1.5", b"-2", b"1e309", b"inf", b"-Infinity",
-        b"NA", b"2024-02-29", b"12%", b"1,234", b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xC3\xA9", b"\xE9", b"sep=;\n", b"=cmd", b"\x00",
+        b",",
+        b";",
+        b"\t",
+        b"|",
+        b"\"",
+        b"'",
+        b"\"\"",
+        b"\n",
+        b"\r\n",
+        b"\r",
+        b" ",
+        b"a",
+        b"xyz",
+        b"0",
+        b"1.5",
+        b"-2",
+        b"1e309",
+        b"inf",
+        b"-Infinity",
+        b"NA",
+        b"2024-02-29",
+        b"12%",
+        b"1,234",
+        b"\xEF\xBB\xBF",
+        b"\xFF\xFE",
+        b"\xC3\xA9",
+        b"\xE9",
+        b"sep=;\n",
+        b"=cmd",
+        b"\x00",
     ];
     prop::collection::vec(prop::sample::select(pieces), 0..200).prop_map(|p| p.concat())
 }
@@ -294,7 +351,9 @@ fn csvish() -> impl Strategy<Value = Vec<u8>> {
 /// Reads `bytes` every way the page can; no panic, and a table of equal-length columns.
 fn check_no_panic(bytes: &[u8]) -> Result<(), TestCaseError> {
     let text_options = quotes_as_text();
-    for options in [IngestOptions::default(), IngestOptions { ragged: RaggedRows::Skip, ..IngestOptions::default() }, text_options] {
+    for options in
+        [IngestOptions::default(), IngestOptions { ragged: RaggedRows::Skip, ..IngestOptions::default() }, text_options]
+    {
         if let Ok(ingested) = read_csv_detailed("f.csv", bytes, &options) {
             let rows = ingested.table.row_count();
             prop_assert!(ingested.table.columns.iter().all(|c| c.data.len() == rows));
@@ -324,7 +383,9 @@ fn fuzz_reader_at_scale() {
     while std::time::Instant::now() < deadline {
         TestRunner::new(config.clone()).run(&csvish(), |bytes| check_no_panic(&bytes)).unwrap();
         TestRunner::new(config.clone()).run(&well_formed(), |(rows, csv)| check_exact(&rows, &csv)).unwrap();
-        TestRunner::new(config.clone()).run(&(well_formed(), any::<usize>()), |((rows, csv), at)| check_stray_quote(&rows, &csv, at)).unwrap();
+        TestRunner::new(config.clone())
+            .run(&(well_formed(), any::<usize>()), |((rows, csv), at)| check_stray_quote(&rows, &csv, at))
+            .unwrap();
         cases += 3 * u64::from(config.cases);
         eprintln!("fuzz: {cases} cases clean");
     }

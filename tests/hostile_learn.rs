@@ -13,11 +13,11 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use proptest::prelude::*;
-use sift::engine::base::error::Error;
 use sift::engine::artifact::{predictions_csv, Artifact};
+use sift::engine::base::error::Error;
+use sift::engine::base::table::{Column, ColumnData, Table};
 use sift::engine::learn::{specs, Algorithm, ParamValue, Params, Task};
 use sift::engine::recipe::Recipe;
-use sift::engine::base::table::{Column, ColumnData, Table};
 use sift::engine::train::{train, TrainOptions, Trained};
 
 const ROWS: usize = 24;
@@ -81,7 +81,15 @@ fn options(algorithm: Algorithm, task: Task) -> TrainOptions {
         Task::Regression => "t",
         _ => "y",
     };
-    TrainOptions { target: target.into(), task: Some(task), algorithm, params: small(algorithm, task), test_share: 0.25, seed: 7, group: None }
+    TrainOptions {
+        target: target.into(),
+        task: Some(task),
+        algorithm,
+        params: small(algorithm, task),
+        test_share: 0.25,
+        seed: 7,
+        group: None,
+    }
 }
 
 /// The user's recipe: drop the other target; with `own_scale`, also scale `z` by the user's
@@ -92,12 +100,18 @@ fn recipe(task: Task, own_scale: bool) -> Recipe {
         _ => "t",
     };
     let scale = if own_scale { r#", {"kind": "min_max_scale", "columns": ["z"]}"# } else { "" };
-    Recipe::from_json(&format!(r#"{{"version": 2, "steps": [{{"kind": "drop_columns", "columns": ["{drop}"]}}{scale}]}}"#)).unwrap()
+    Recipe::from_json(&format!(
+        r#"{{"version": 2, "steps": [{{"kind": "drop_columns", "columns": ["{drop}"]}}{scale}]}}"#
+    ))
+    .unwrap()
 }
 
 /// Every (algorithm, task) Sift offers.
 fn combos() -> Vec<(Algorithm, Task)> {
-    Algorithm::ALL.into_iter().flat_map(|a| Task::ALL.into_iter().filter(move |&t| a.supports(t)).map(move |t| (a, t))).collect()
+    Algorithm::ALL
+        .into_iter()
+        .flat_map(|a| Task::ALL.into_iter().filter(move |&t| a.supports(t)).map(move |t| (a, t)))
+        .collect()
 }
 
 /// What one hostile run gave, when it gave a model that saved and loaded.
@@ -202,7 +216,10 @@ fn share_right(run: &Run, table: &Table, task: Task) -> f64 {
     let right = (0..ROWS)
         .filter(|&i| match task {
             Task::Classification => predictions[i] == ["a", "b"][class(i)],
-            _ => (predictions[i].parse::<f64>().unwrap() - table.column("t").unwrap().data.number_at(i).unwrap()).abs() < 1.0,
+            _ => {
+                (predictions[i].parse::<f64>().unwrap() - table.column("t").unwrap().data.number_at(i).unwrap()).abs()
+                    < 1.0
+            }
         })
         .count();
     right as f64 / ROWS as f64
@@ -218,7 +235,11 @@ fn huge_and_tiny_separating_features_are_learned() {
             let what = format!("{algorithm:?} at {m:e}");
             let run = run(&t, &recipe(Task::Classification, false), &options(algorithm, Task::Classification), &what)
                 .unwrap_or_else(|e| panic!("{what}: {e}"));
-            assert!(share_right(&run, &t, Task::Classification) >= 0.9, "{what}: {:?}", run.trained.summary.evaluation.headline());
+            assert!(
+                share_right(&run, &t, Task::Classification) >= 0.9,
+                "{what}: {:?}",
+                run.trained.summary.evaluation.headline()
+            );
             assert_eq!(run.loaded.predict(&t).unwrap(), run.trained.artifact.predict(&t).unwrap(), "{what}");
         }
         // Regression on 24 rows is rough whatever the scale: compare with the same data at
@@ -240,7 +261,9 @@ fn huge_and_tiny_separating_features_are_learned() {
 #[test]
 fn a_model_that_would_not_read_back_is_not_saved() {
     let t = table(1.0);
-    let mut trained = train(&t, &recipe(Task::Classification, false), &options(Algorithm::DecisionTree, Task::Classification), "now").unwrap();
+    let mut trained =
+        train(&t, &recipe(Task::Classification, false), &options(Algorithm::DecisionTree, Task::Classification), "now")
+            .unwrap();
     let json = trained.artifact.to_json().unwrap();
     assert!(Artifact::from_json(&json).is_ok());
     trained.artifact.split.test_share = f64::NAN;
@@ -255,7 +278,8 @@ fn a_model_that_would_not_read_back_is_not_saved() {
 fn a_1e300_feature_never_gives_an_unreadable_model_file() {
     let t = table(1e300);
     for algorithm in Algorithm::for_task(Task::Classification) {
-        let trained = train(&t, &recipe(Task::Classification, false), &options(algorithm, Task::Classification), "now").unwrap();
+        let trained =
+            train(&t, &recipe(Task::Classification, false), &options(algorithm, Task::Classification), "now").unwrap();
         match trained.artifact.to_json() {
             Ok(json) => {
                 let loaded = Artifact::from_json(&json).unwrap();
@@ -288,7 +312,9 @@ fn an_svm_on_tiny_unscaled_values_is_refused_or_saved_readable() {
 fn predictions_are_never_padded() {
     let csv = "a,b,y\n1,1,p\n2,5,q\n3,3,p\n4,1,q\n5,2,p\n6,6,q\n7,3,p\n8,8,q\n";
     let table = sift::engine::ingest::read_csv("pca.csv", csv.as_bytes(), &Default::default()).unwrap();
-    let recipe = Recipe::from_json(r#"{"version": 2, "steps": [{"kind": "pca", "columns": ["a", "b"], "components": 1}]}"#).unwrap();
+    let recipe =
+        Recipe::from_json(r#"{"version": 2, "steps": [{"kind": "pca", "columns": ["a", "b"], "components": 1}]}"#)
+            .unwrap();
     let options = TrainOptions {
         target: "y".into(),
         task: Some(Task::Classification),
@@ -331,12 +357,23 @@ fn naive_bayes_trains_on_counts() {
             seed: 3,
             group: None,
         };
-        let trained = train(&table, &Recipe::default(), &options, "now").unwrap_or_else(|e| panic!("{distribution}: {e}"));
-        assert!(trained.summary.added_steps.iter().all(|s| !s.starts_with("Standard scale")), "{distribution}: {:?}", trained.summary.added_steps);
+        let trained =
+            train(&table, &Recipe::default(), &options, "now").unwrap_or_else(|e| panic!("{distribution}: {e}"));
+        assert!(
+            trained.summary.added_steps.iter().all(|s| !s.starts_with("Standard scale")),
+            "{distribution}: {:?}",
+            trained.summary.added_steps
+        );
         // Bernoulli asks "more than 0?", which these counts nearly always are: only trained.
         let accuracy = trained.summary.evaluation.headline()["accuracy"];
         assert!(distribution == "bernoulli" || accuracy >= 0.8, "{distribution}: accuracy {accuracy}");
-        let cv = sift::engine::train::cross_validate(&table, &Recipe::default(), &options, 3, &mut sift::engine::learn::Progress::none());
+        let cv = sift::engine::train::cross_validate(
+            &table,
+            &Recipe::default(),
+            &options,
+            3,
+            &mut sift::engine::learn::Progress::none(),
+        );
         assert!(cv.is_ok(), "{distribution}: {:?}", cv.err());
         // After a model that scaled (the page keeps Sift's steps in the recipe), counts again.
         let knn = TrainOptions { algorithm: Algorithm::Knn, params: Params::new(), ..options.clone() };
@@ -387,7 +424,8 @@ fn clustering_leaves_the_target_out() {
     let loaded = Artifact::from_json(&trained.artifact.to_json().unwrap()).unwrap();
     assert_eq!(loaded.predict(&t.without("y")).unwrap().len(), ROWS);
     // A target that does not exist is an error, not ignored.
-    let e = train(&t, &Recipe::default(), &TrainOptions { target: "nope".into(), ..options.clone() }, "now").err().unwrap();
+    let e =
+        train(&t, &Recipe::default(), &TrainOptions { target: "nope".into(), ..options.clone() }, "now").err().unwrap();
     assert!(e.contains("'nope'"), "{e}");
     // A user's step on the target is refused, as for supervised training.
     let on_target = Recipe::from_json(r#"{"version": 2, "steps": [{"kind": "one_hot", "columns": ["y"]}]}"#).unwrap();
@@ -406,14 +444,38 @@ fn tampered_hyperparameters_are_refused() {
     };
     let poly = Params::new().with("kernel", ParamValue::Text("polynomial".into()));
     let cases: Vec<(String, String, String)> = vec![
-        (fit(Algorithm::Svm, Task::Classification, poly.clone()), r#""degree":3.0"#.into(), r#""degree":1000000.0"#.into()),
+        (
+            fit(Algorithm::Svm, Task::Classification, poly.clone()),
+            r#""degree":3.0"#.into(),
+            r#""degree":1000000.0"#.into(),
+        ),
         (fit(Algorithm::Svm, Task::Classification, poly.clone()), r#""degree":3.0"#.into(), r#""degree":2.5"#.into()),
         (fit(Algorithm::Svm, Task::Regression, poly.clone()), r#""coef0":0.0"#.into(), r#""coef0":1e300"#.into()),
         (fit(Algorithm::Svm, Task::Classification, Params::new()), r#""gamma":"#.into(), r#""gamma":-"#.into()),
-        (fit(Algorithm::Knn, Task::Classification, small(Algorithm::Knn, Task::Classification)), r#""weights":"uniform""#.into(), r#""weights":"cubic""#.into()),
-        (fit(Algorithm::Dbscan, Task::Clustering, small(Algorithm::Dbscan, Task::Clustering)), r#""eps":0.5"#.into(), r#""eps":1e300"#.into()),
-        (fit(Algorithm::GradientBoosting, Task::Regression, small(Algorithm::GradientBoosting, Task::Regression)), r#""learning_rate":0.3"#.into(), r#""learning_rate":1000000000.0"#.into()),
-        (fit(Algorithm::NaiveBayes, Task::Classification, Params::new().with("distribution", ParamValue::Text("bernoulli".into()))), r#""threshold":0.0"#.into(), r#""threshold":1e300"#.into()),
+        (
+            fit(Algorithm::Knn, Task::Classification, small(Algorithm::Knn, Task::Classification)),
+            r#""weights":"uniform""#.into(),
+            r#""weights":"cubic""#.into(),
+        ),
+        (
+            fit(Algorithm::Dbscan, Task::Clustering, small(Algorithm::Dbscan, Task::Clustering)),
+            r#""eps":0.5"#.into(),
+            r#""eps":1e300"#.into(),
+        ),
+        (
+            fit(Algorithm::GradientBoosting, Task::Regression, small(Algorithm::GradientBoosting, Task::Regression)),
+            r#""learning_rate":0.3"#.into(),
+            r#""learning_rate":1000000000.0"#.into(),
+        ),
+        (
+            fit(
+                Algorithm::NaiveBayes,
+                Task::Classification,
+                Params::new().with("distribution", ParamValue::Text("bernoulli".into())),
+            ),
+            r#""threshold":0.0"#.into(),
+            r#""threshold":1e300"#.into(),
+        ),
     ];
     for (json, from, to) in cases {
         // Only in the model itself (the artifact's list of hyperparameters comes before it).
@@ -435,7 +497,9 @@ fn a_fitted_model_always_reads_back() {
         // Varying, but whose squares (and so variances) underflow for the tiny values.
         let x = Features::new(4, 1, vec![value, 2.0 * value, value, 2.0 * value]).unwrap();
         let y = Target::Classes { labels: vec![0, 0, 1, 1], n_classes: 2 };
-        let model = Model::fit(Task::Classification, Algorithm::NaiveBayes, &Params::new(), 1, &x, &y, &mut Progress::none()).unwrap();
+        let model =
+            Model::fit(Task::Classification, Algorithm::NaiveBayes, &Params::new(), 1, &x, &y, &mut Progress::none())
+                .unwrap();
         let json = serde_json::to_string(&model).unwrap();
         let back: Model = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{value:e}: {e}"));
         assert_eq!(back.predict(&x).unwrap().len(), 4);
@@ -449,7 +513,9 @@ fn variants(algorithm: Algorithm, task: Task) -> Vec<Params> {
     let with = |name: &str, value: &str| base.clone().with(name, ParamValue::Text(value.into()));
     match algorithm {
         Algorithm::Svm => vec![with("kernel", "rbf"), with("kernel", "linear"), with("kernel", "polynomial")],
-        Algorithm::NaiveBayes => ["gaussian", "multinomial", "bernoulli", "categorical"].iter().map(|d| with("distribution", d)).collect(),
+        Algorithm::NaiveBayes => {
+            ["gaussian", "multinomial", "bernoulli", "categorical"].iter().map(|d| with("distribution", d)).collect()
+        }
         Algorithm::Knn => vec![base.clone(), with("weights", "distance")],
         _ => vec![base],
     }
@@ -523,7 +589,15 @@ fn penalized_regressions_train_on_any_scale() {
             let x = Features::new(rows, 2, values).unwrap();
             let y: Vec<f64> = (0..rows).map(|i| x.row(i)[0] * 3.0 + x.row(i)[1]).collect();
             let params = Params::new().with("alpha", ParamValue::Number(0.001));
-            let model = match Model::fit(Task::Regression, algorithm, &params, 1, &x, &Target::Values(y.clone()), &mut Progress::none()) {
+            let model = match Model::fit(
+                Task::Regression,
+                algorithm,
+                &params,
+                1,
+                &x,
+                &Target::Values(y.clone()),
+                &mut Progress::none(),
+            ) {
                 Ok(model) => model,
                 // smartcore's elastic net still fails to converge on some scales: an error that
                 // names the feature, quickly (it took minutes), is the least it must give.
@@ -535,7 +609,11 @@ fn penalized_regressions_train_on_any_scale() {
             let total: f64 = y.iter().map(|v| (v - mean).powi(2)).sum();
             let residual: f64 = y.iter().zip(&p).map(|(v, p)| (v - p).powi(2)).sum();
             // On tiny features the same alpha outweighs any fit (weights 0 are right there).
-            assert!(scale < 1.0 || residual / total < 0.01, "{algorithm:?} at {scale:e}: R² {}", 1.0 - residual / total);
+            assert!(
+                scale < 1.0 || residual / total < 0.01,
+                "{algorithm:?} at {scale:e}: R² {}",
+                1.0 - residual / total
+            );
         }
     }
 }
@@ -557,8 +635,10 @@ fn least_squares_on_tiny_or_lopsided_features_never_panics() {
         let y = Target::Values((0..rows).map(|i| i as f64).collect());
         for algorithm in [Algorithm::LinearRegression, Algorithm::Ridge, Algorithm::Lasso, Algorithm::ElasticNet] {
             let what = format!("{algorithm:?} on scales {scales:?}");
-            let fitted = catch_unwind(AssertUnwindSafe(|| Model::fit(Task::Regression, algorithm, &Params::new(), 1, &x, &y, &mut Progress::none())))
-                .unwrap_or_else(|_| panic!("{what}: panicked"));
+            let fitted = catch_unwind(AssertUnwindSafe(|| {
+                Model::fit(Task::Regression, algorithm, &Params::new(), 1, &x, &y, &mut Progress::none())
+            }))
+            .unwrap_or_else(|_| panic!("{what}: panicked"));
             match fitted {
                 Ok(model) => assert_eq!(model.predict(&x).unwrap().len(), rows, "{what}"),
                 Err(e) => assert!(e.contains("feature "), "{what}: {e}"),

@@ -4,10 +4,10 @@
 
 use sift::engine::artifact::Artifact;
 use sift::engine::base::error::Error;
+use sift::engine::base::table::Table;
 use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::learn::{Algorithm, Params, Task};
 use sift::engine::recipe::{Recipe, RecipeStep, Step};
-use sift::engine::base::table::Table;
 use sift::engine::train::{train, TrainOptions};
 
 fn penguins_text() -> String {
@@ -19,7 +19,15 @@ fn read(text: &str) -> Table {
 }
 
 fn options(target: &str, algorithm: Algorithm) -> TrainOptions {
-    TrainOptions { target: target.into(), task: None, algorithm, params: Params::new(), test_share: 0.25, seed: 42, group: None }
+    TrainOptions {
+        target: target.into(),
+        task: None,
+        algorithm,
+        params: Params::new(),
+        test_share: 0.25,
+        seed: 42,
+        group: None,
+    }
 }
 
 fn train_error(table: &Table, target: &str, algorithm: Algorithm) -> Error {
@@ -53,14 +61,19 @@ fn an_infinite_input_is_named_by_column_data_row_and_value() {
     let table = penguins_with(201, |l| set_field(l, 5, "1e309"));
     for algorithm in [Algorithm::RandomForest, Algorithm::LogisticRegression] {
         let err = train_error(&table, "species", algorithm);
-        assert!(err.contains("'body_mass_g'") && err.contains("infinite") && err.contains("data row 200"), "{algorithm:?}: {err}");
+        assert!(
+            err.contains("'body_mass_g'") && err.contains("infinite") && err.contains("data row 200"),
+            "{algorithm:?}: {err}"
+        );
         assert!(!err.contains("row 1;") && !err.contains("missing"), "{err}");
     }
 }
 
 #[test]
 fn an_infinite_value_in_a_file_to_predict_is_named_by_column_and_data_row() {
-    let trained = train(&read(&penguins_text()), &Recipe::default(), &options("species", Algorithm::RandomForest), "now").unwrap();
+    let trained =
+        train(&read(&penguins_text()), &Recipe::default(), &options("species", Algorithm::RandomForest), "now")
+            .unwrap();
     let table = penguins_with(11, |l| set_field(l, 5, "-1e309"));
     let err = trained.artifact.predict_table(&table.without("species")).unwrap_err();
     assert!(err.contains("'body_mass_g' is infinite in data row 10"), "{err}");
@@ -89,7 +102,10 @@ fn a_huge_or_infinite_target_is_named_by_data_row() {
     for (value, said) in [("1e309", "infinite"), ("1e200", "1e200")] {
         let table = penguins_with(51, |l| set_field(l, 4, value));
         let err = train_error(&table, "flipper_length_mm", Algorithm::RandomForest);
-        assert!(err.contains("'flipper_length_mm'") && err.contains(said) && err.contains("data row 50"), "{value}: {err}");
+        assert!(
+            err.contains("'flipper_length_mm'") && err.contains(said) && err.contains("data row 50"),
+            "{value}: {err}"
+        );
         assert!(!err.contains("training row"), "{err}");
     }
 }
@@ -133,7 +149,7 @@ fn read_error(json: &str) -> Error {
 
 /// The path (serde_path_to_error's form) and a mutable reference to the first fractional
 /// number under `value`, depth first.
-fn first_float<'a>(value: &'a mut serde_json::Value, path: String) -> Option<(String, &'a mut serde_json::Value)> {
+fn first_float(value: &mut serde_json::Value, path: String) -> Option<(String, &mut serde_json::Value)> {
     match value {
         serde_json::Value::Number(n) if n.is_f64() => Some((path, value)),
         serde_json::Value::Array(items) => {
@@ -208,7 +224,10 @@ fn a_constant_target_is_said_in_words_about_the_data() {
         let mut o = options("y", algorithm);
         o.task = Some(Task::Regression);
         if let Err(err) = train(&table, &Recipe::default(), &o, "now") {
-            assert!(err.contains("same target value (5.5)") && !err.contains("Fit failed") && !err.contains("shoud"), "{algorithm:?}: {err}");
+            assert!(
+                err.contains("same target value (5.5)") && !err.contains("Fit failed") && !err.contains("shoud"),
+                "{algorithm:?}: {err}"
+            );
         }
     }
     let mut o = options("y", Algorithm::Lasso);
@@ -219,7 +238,8 @@ fn a_constant_target_is_said_in_words_about_the_data() {
 #[test]
 fn naive_bayes_names_the_column_without_spread() {
     // Only 'z' (always 7) is left as an input: was "naive Bayes finds row 1 impossible under every class".
-    let text: Vec<String> = constant_columns().lines().map(|l| l.split(',').skip(1).collect::<Vec<_>>().join(",")).collect();
+    let text: Vec<String> =
+        constant_columns().lines().map(|l| l.split(',').skip(1).collect::<Vec<_>>().join(",")).collect();
     let table = read(&(text.join("\n") + "\n"));
     let mut o = options("c", Algorithm::NaiveBayes);
     o.task = Some(Task::Classification);
@@ -227,7 +247,10 @@ fn naive_bayes_names_the_column_without_spread() {
         Ok(_) => panic!("naive Bayes on a constant column should be refused"),
         Err(e) => e,
     };
-    assert!(err.contains("'z'") && err.contains("the same value in every training row") && err.contains("zero variance"), "{err}");
+    assert!(
+        err.contains("'z'") && err.contains("the same value in every training row") && err.contains("zero variance"),
+        "{err}"
+    );
     assert!(!err.contains("impossible"), "{err}");
 }
 

@@ -5,8 +5,8 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use sift::engine::base::error::Error;
-use sift::engine::recipe::{catalogue, FitContext, FittedRecipe, Recipe, RecipeStep, Step};
 use sift::engine::base::table::{Column, ColumnData, Table};
+use sift::engine::recipe::{catalogue, FitContext, FittedRecipe, Recipe, RecipeStep, Step};
 
 #[path = "common/every_step.rs"]
 mod every_step_common;
@@ -50,8 +50,13 @@ fn dropping_or_keeping_no_column_keeps_every_row() {
         step(json!({"kind": "drop_missing", "columns": []})),
         step(json!({"kind": "drop_duplicates", "columns": []})),
     ]);
-    assert_eq!(again.fit_transform(t.clone(), &FitContext::default()).unwrap().1.row_count(), 1, "three empty rows are duplicates");
-    let keep = recipe_of(vec![step(json!({"kind": "keep_columns", "columns": ["a"]})), Step::drop_columns(vec!["a".into()])]);
+    assert_eq!(
+        again.fit_transform(t.clone(), &FitContext::default()).unwrap().1.row_count(),
+        1,
+        "three empty rows are duplicates"
+    );
+    let keep =
+        recipe_of(vec![step(json!({"kind": "keep_columns", "columns": ["a"]})), Step::drop_columns(vec!["a".into()])]);
     assert_eq!(keep.fit_transform(t.clone(), &FitContext::default()).unwrap().1.row_count(), 3);
     // Taking rows of a table with no column counts them; JSON keeps the count.
     let empty = out.take(&[0, 2]);
@@ -70,7 +75,9 @@ fn recipe_error(steps: Value) -> Error {
 
 #[test]
 fn misspelled_fields_are_refused_with_the_closest_known_one() {
-    let err = recipe_error(json!([{"kind": "drop_columns", "columns": ["z"]}, {"kind": "impute", "columns": ["x"]}, {"kind": "bins", "columns": ["x"], "bin": 2}]));
+    let err = recipe_error(
+        json!([{"kind": "drop_columns", "columns": ["z"]}, {"kind": "impute", "columns": ["x"]}, {"kind": "bins", "columns": ["x"], "bin": 2}]),
+    );
     assert!(err.starts_with("step 3: unknown field 'bin' in a bins step; did you mean 'bins'?"), "{err}");
     let err = recipe_error(json!([{"kind": "impute", "columns": ["x"], "stratgy": "mean"}]));
     assert!(err.contains("unknown field 'stratgy'") && err.contains("did you mean 'strategy'?"), "{err}");
@@ -86,7 +93,13 @@ fn misspelled_fields_are_refused_with_the_closest_known_one() {
     assert!(err.contains("unknown field 'enabled' in a bins step"), "{err}");
     // Every field every kind writes, and the entry's own, still read.
     for info in catalogue() {
-        let entry = RecipeStep { automatic: true, enabled: false, ..RecipeStep::new(Step::with_defaults(&info.kind, &["x".into(), "y".into(), "z".into()], &FitContext::default()).unwrap()) };
+        let entry = RecipeStep {
+            automatic: true,
+            enabled: false,
+            ..RecipeStep::new(
+                Step::with_defaults(&info.kind, &["x".into(), "y".into(), "z".into()], &FitContext::default()).unwrap(),
+            )
+        };
         let recipe = Recipe { steps: vec![entry], ..Recipe::default() };
         assert_eq!(Recipe::from_json(&recipe.to_json()).unwrap(), recipe, "{}", info.kind);
     }
@@ -96,7 +109,8 @@ fn misspelled_fields_are_refused_with_the_closest_known_one() {
 fn a_byte_order_mark_is_skipped_and_a_model_is_named() {
     let text = "\u{feff}{\"version\": 2, \"steps\": [{\"kind\": \"drop_columns\", \"columns\": [\"a\"]}]}";
     assert_eq!(Recipe::from_json(text).unwrap().steps.len(), 1);
-    let model = json!({"version": 3, "sift_version": "0.1.0", "recipe": {"steps": [], "fitted": {"steps": []}}, "model": {}});
+    let model =
+        json!({"version": 3, "sift_version": "0.1.0", "recipe": {"steps": [], "fitted": {"steps": []}}, "model": {}});
     let err = Recipe::from_json(&model.to_string()).unwrap_err();
     assert!(err.starts_with("this is a Sift model, not a recipe"), "{err}");
 }
@@ -112,9 +126,14 @@ fn invisible_characters_in_names_are_shown_and_close_names_suggested() {
     assert_eq!(err, "there is no column named 't'; did you mean 't\\u{200b}'?");
     let err = Step::standard_scale(vec!["t".into(), "heigth".into()]).fit(&t, &FitContext::default()).unwrap_err();
     assert!(err.contains("did you mean 't\\u{200b}' for 't', 'height' for 'heigth'?"), "{err}");
-    let recipe = Recipe::from_json(r#"{"version": 2, "steps": [{"kind": "drop_columns", "columns": ["t", "hieght"]}]}"#).unwrap();
+    let recipe =
+        Recipe::from_json(r#"{"version": 2, "steps": [{"kind": "drop_columns", "columns": ["t", "hieght"]}]}"#)
+            .unwrap();
     let err = recipe.check_columns(&t, &FitContext::default()).unwrap_err();
-    assert!(err.contains("'t' (step 1, did you mean 't\\u{200b}'?), 'hieght' (step 1, did you mean 'height'?)"), "{err}");
+    assert!(
+        err.contains("'t' (step 1, did you mean 't\\u{200b}'?), 'hieght' (step 1, did you mean 'height'?)"),
+        "{err}"
+    );
     let err = t.require("\u{a0}x").unwrap_err();
     assert_eq!(err, "there is no column named '\\u{a0}x'");
 }
@@ -150,7 +169,9 @@ fn standard_scaling_keeps_huge_and_tiny_values_apart() {
         let (fitted, out) = recipe.fit_transform(t.clone(), &FitContext::default()).unwrap();
         let got = column_values(&out, "x");
         // (x − 2.5u) / (1.118u): −1.342, −0.447, 0.447, 1.342 at any unit.
-        for (g, want) in got.iter().zip([-1.3416407864998738, -0.4472135954999579, 0.4472135954999579, 1.3416407864998738]) {
+        for (g, want) in
+            got.iter().zip([-1.3416407864998738, -0.4472135954999579, 0.4472135954999579, 1.3416407864998738])
+        {
             assert!((g - want).abs() < 1e-6, "unit {unit}: {got:?}");
         }
         let back = fitted_json_reads_back(&fitted);
@@ -178,7 +199,10 @@ fn every_scaler_keeps_extreme_values_apart_or_names_the_column() {
     // Min-max over a range wider than the largest number is refused, naming the column.
     let recipe = recipe_of(vec![Step::with_defaults("min_max_scale", &["x".into()], &FitContext::default()).unwrap()]);
     let err = recipe.fit(&t, &FitContext::default()).unwrap_err();
-    assert!(err.contains("the range of 'x' is inf because its values (from -1.7e308 to 1.7e308) are too large"), "{err}");
+    assert!(
+        err.contains("the range of 'x' is inf because its values (from -1.7e308 to 1.7e308) are too large"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -187,7 +211,11 @@ fn infinite_training_values_are_named_not_learned() {
     for kind in ["standard_scale", "min_max_scale", "impute"] {
         let step = Step::with_defaults(kind, &["x".into()], &FitContext::default()).unwrap();
         let value = step.to_value();
-        let step = if kind == "impute" { Step::from_value(json!({"kind": "impute", "columns": ["x"], "strategy": "mean"})).unwrap() } else { Step::from_value(value).unwrap() };
+        let step = if kind == "impute" {
+            Step::from_value(json!({"kind": "impute", "columns": ["x"], "strategy": "mean"})).unwrap()
+        } else {
+            Step::from_value(value).unwrap()
+        };
         let err = recipe_of(vec![step]).fit(&t, &FitContext::default()).unwrap_err();
         assert!(err.contains("'x' holds an infinite value (inf)"), "{kind}: {err}");
     }
@@ -199,11 +227,13 @@ fn polynomial_and_compute_refuse_overflow_instead_of_writing_inf() {
     let poly = recipe_of(vec![step(json!({"kind": "polynomial", "columns": ["a", "b"], "degree": 2}))]);
     let err = poly.fit_transform(t.clone(), &FitContext::default()).unwrap_err();
     assert!(err.contains("'a^2' on row 2 is too large for a number (from 'a' = 1e200, 'b' = 1e200)"), "{err}");
-    let compute = recipe_of(vec![step(json!({"kind": "compute", "left": "a", "op": "multiply", "right": "b", "to": "ab"}))]);
+    let compute =
+        recipe_of(vec![step(json!({"kind": "compute", "left": "a", "op": "multiply", "right": "b", "to": "ab"}))]);
     let err = compute.fit_transform(t.clone(), &FitContext::default()).unwrap_err();
     assert!(err.contains("on row 2 is too large for a number (from 'a' = 1e200, 'b' = 1e200)"), "{err}");
     // Division by zero stays a missing value, as documented.
-    let divide = recipe_of(vec![step(json!({"kind": "compute", "left": "a", "op": "divide", "right": "b", "to": "q"}))]);
+    let divide =
+        recipe_of(vec![step(json!({"kind": "compute", "left": "a", "op": "divide", "right": "b", "to": "q"}))]);
     let out = divide.fit_transform(t, &FitContext::default()).unwrap().1;
     assert_eq!(column_values(&out, "q")[1], 1.0);
 }
@@ -227,8 +257,13 @@ fn bins_and_fences_at_extreme_magnitudes_stay_finite_and_distinct() {
     assert_eq!(column_values(&out, "x"), [0.0, 0.0, 2.0, 3.0, 3.0, 2.0]);
     let tiny: Vec<f64> = (1..=8).map(|i| i as f64 * 1e-300).collect();
     let quantile = recipe_of(vec![step(json!({"kind": "bins", "columns": ["x"], "bins": 4}))]);
-    let out = quantile.fit_transform(Table::new("t", vec![numbers("x", &tiny)]).unwrap(), &FitContext::default()).unwrap().1;
-    assert_eq!(column_values(&out, "x"), [0.0, 0.0, 1.0, 1.0, 2.0, 2.0, 3.0, 3.0], "tiny values keep their quantile bins");
+    let out =
+        quantile.fit_transform(Table::new("t", vec![numbers("x", &tiny)]).unwrap(), &FitContext::default()).unwrap().1;
+    assert_eq!(
+        column_values(&out, "x"),
+        [0.0, 0.0, 1.0, 1.0, 2.0, 2.0, 3.0, 3.0],
+        "tiny values keep their quantile bins"
+    );
     let clip = recipe_of(vec![step(json!({"kind": "clip_outliers", "columns": ["x"]}))]);
     let (fitted, out) = clip.fit_transform(t, &FitContext::default()).unwrap();
     fitted_json_reads_back(&fitted);
@@ -241,7 +276,9 @@ fn bins_and_fences_at_extreme_magnitudes_stay_finite_and_distinct() {
 fn pca_on_values_near_the_largest_number_does_not_panic() {
     let recipe = recipe_of(vec![step(json!({"kind": "pca", "columns": ["a", "b"], "components": 2}))]);
     // The issue's case: the fit does not panic; a score beyond the largest number is named.
-    let t = Table::new("t", vec![numbers("a", &[1.7e308, -1.7e308, 1.7e308]), numbers("b", &[-1.7e308, 1.7e308, 1.6e308])]).unwrap();
+    let t =
+        Table::new("t", vec![numbers("a", &[1.7e308, -1.7e308, 1.7e308]), numbers("b", &[-1.7e308, 1.7e308, 1.6e308])])
+            .unwrap();
     let err = recipe.fit_transform(t, &FitContext::default()).unwrap_err();
     assert!(err.contains("'pca_1' on row 1 is too large for a number (from 'a' = 1.7e308, 'b' = -1.7e308)"), "{err}");
     // Scores that fit: the directions are those of the same data divided by 1e300.
@@ -252,14 +289,22 @@ fn pca_on_values_near_the_largest_number_does_not_panic() {
     fitted_json_reads_back(&fitted);
     assert_eq!(out.row_count(), 5);
     // The same directions as for the data divided by 1e300.
-    let small = Table::new("t", vec![numbers("a", &a.map(|x| x / 1e300)), numbers("b", &b.map(|x| x / 1e300))]).unwrap();
+    let small =
+        Table::new("t", vec![numbers("a", &a.map(|x| x / 1e300)), numbers("b", &b.map(|x| x / 1e300))]).unwrap();
     let (small_fitted, _) = recipe.fit_transform(small, &FitContext::default()).unwrap();
     let loadings = |f: &FittedRecipe| serde_json::to_value(f).unwrap()["steps"][0]["components"].clone();
     let (big, little) = (loadings(&fitted), loadings(&small_fitted));
-    for (x, y) in big.as_array().unwrap().iter().flat_map(|r| r.as_array().unwrap()).zip(little.as_array().unwrap().iter().flat_map(|r| r.as_array().unwrap())) {
+    for (x, y) in big
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r.as_array().unwrap())
+        .zip(little.as_array().unwrap().iter().flat_map(|r| r.as_array().unwrap()))
+    {
         assert!((x.as_f64().unwrap() - y.as_f64().unwrap()).abs() < 1e-9, "{big} vs {little}");
     }
-    let tiny = Table::new("t", vec![numbers("a", &a.map(|x| x * 1e-616)), numbers("b", &b.map(|x| x * 1e-616))]).unwrap();
+    let tiny =
+        Table::new("t", vec![numbers("a", &a.map(|x| x * 1e-616)), numbers("b", &b.map(|x| x * 1e-616))]).unwrap();
     recipe.fit_transform(tiny, &FitContext::default()).unwrap();
 }
 
@@ -267,8 +312,22 @@ fn pca_on_values_near_the_largest_number_does_not_panic() {
 
 /// Finite extremes, infinities, −0, subnormals and ordinary numbers; `NaN` is a gap.
 const EXTREMES: [f64; 16] = [
-    f64::MAX, -f64::MAX, 1.7e308, -1.7e308, 1e300, -1e300, 1e-300, -1e-300, -0.0, 0.0, 5e-324, 2.2250738585072014e-308,
-    f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 1.5,
+    f64::MAX,
+    -f64::MAX,
+    1.7e308,
+    -1.7e308,
+    1e300,
+    -1e300,
+    1e-300,
+    -1e-300,
+    -0.0,
+    0.0,
+    5e-324,
+    2.2250738585072014e-308,
+    f64::INFINITY,
+    f64::NEG_INFINITY,
+    f64::NAN,
+    1.5,
 ];
 /// Text that looks like numbers that are not.
 const WORDS: [&str; 9] = ["nan", "NaN", "inf", "-inf", "Infinity", "1e309", "", " ", "x"];
@@ -319,16 +378,20 @@ fn check_step(step: &Step, table: &Table) -> Result<(), TestCaseError> {
             let named = table.column_names().iter().any(|n| message.contains(&format!("'{n}'")));
             // Errors about the step's shape rather than the values (PCA given fewer complete
             // columns than components) name counts instead.
-            let shape = message.contains("component") && message.contains("at least") || message.starts_with("choose at least one column");
+            let shape = message.contains("component") && message.contains("at least")
+                || message.starts_with("choose at least one column");
             prop_assert!(named || shape, "{kind}: the error names no column: {e}");
         }
         Ok((fitted, _)) => {
             let json = serde_json::to_string(&fitted).unwrap();
-            let back: FittedRecipe = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{kind}: {e} in {json}")))?;
+            let back: FittedRecipe =
+                serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{kind}: {e} in {json}")))?;
             let predicted = back.apply_for_prediction(table);
             match predicted {
                 Ok(out) => prop_assert_eq!(out.row_count(), table.row_count(), "{} must keep every row", kind),
-                Err(e) => prop_assert!(table.column_names().iter().any(|n| e.contains(&format!("'{n}'"))), "{kind}: {e}"),
+                Err(e) => {
+                    prop_assert!(table.column_names().iter().any(|n| e.contains(&format!("'{n}'"))), "{kind}: {e}")
+                }
             }
         }
     }

@@ -4,8 +4,8 @@
 use sift::engine::base::error::Error;
 use std::time::{Duration, Instant};
 
-use sift::engine::ingest::{read_csv_detailed, IngestOptions, Ingested};
 use sift::engine::base::table::ColumnType;
+use sift::engine::ingest::{read_csv_detailed, IngestOptions, Ingested};
 
 fn read(name: &str, bytes: &[u8]) -> Result<Ingested, Error> {
     read_csv_detailed(name, bytes, &IngestOptions::default())
@@ -83,7 +83,8 @@ fn a_one_megabyte_cell() {
     assert_eq!(i.table.row_count(), 2);
     assert_eq!(i.table.columns[1].data.text_at(0).map(|s| s.len()), Some(1 << 20));
     let quoted_newlines = format!("a\n\"{}\"\n", "line\n".repeat(200_000));
-    let i = quick("1 MB quoted newlines", Duration::from_secs(10), || read("nl.csv", quoted_newlines.as_bytes()).unwrap());
+    let i =
+        quick("1 MB quoted newlines", Duration::from_secs(10), || read("nl.csv", quoted_newlines.as_bytes()).unwrap());
     assert_eq!(i.table.row_count(), 1);
 }
 
@@ -120,6 +121,9 @@ fn many_ragged_rows_are_counted_not_listed_forever() {
     assert!(e.contains("2500 of 5001 rows") && e.contains("…"), "{e}");
     let options = IngestOptions { ragged: sift::engine::ingest::RaggedRows::Skip, ..IngestOptions::default() };
     let i = read_csv_detailed("r.csv", text.as_bytes(), &options).unwrap();
-    assert_eq!((i.table.row_count(), i.report.skipped_rows.count, i.report.skipped_rows.lines.len()), (2500, 2500, 100));
+    assert_eq!(
+        (i.table.row_count(), i.report.skipped_rows.count, i.report.skipped_rows.lines.len()),
+        (2500, 2500, 100)
+    );
     assert_eq!(i.report.skipped_rows.lines[..2], [3, 5]);
 }

@@ -60,7 +60,9 @@ fn heap_while_opening_the_benchmark_file() {
     let size = source.1;
     let before = IN_USE.load(Relaxed);
     PEAK.store(before, Relaxed);
-    let ingested = complete(read_csv_from("bench.csv", &mut source, u64::MAX, &IngestOptions::default(), &mut |_, _| true)).unwrap();
+    let ingested =
+        complete(read_csv_from("bench.csv", &mut source, u64::MAX, &IngestOptions::default(), &mut |_, _| true))
+            .unwrap();
     let read_peak = PEAK.load(Relaxed) - before;
     let table = IN_USE.load(Relaxed) - before;
     PEAK.store(IN_USE.load(Relaxed), Relaxed);

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use serde::Deserialize;
 use sift::engine::base::dates::{civil_from_days, format_iso_date};
-use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, Ingested, IngestOptions};
 use sift::engine::base::table::{ColumnType, Table};
+use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, IngestOptions, Ingested};
 
 fn read(text: &str) -> Ingested {
     read_csv_detailed("f.csv", text.as_bytes(), &IngestOptions::default()).unwrap()
@@ -24,16 +24,49 @@ fn csv(values: &[&str]) -> String {
     format!("d,n\n{rows}")
 }
 
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 #[test]
 fn the_forms_of_issue_18_are_read_as_their_days() {
-    let values = ["Jan 1 2000", "1 January 2000", "January 1, 2000", "jan. 2, 2000", "Sept 3 2000", "04-Jan-2000", "2000-JAN-05", "Thu, 6 Jan 2000", "January 7th, 2000", ""];
+    let values = [
+        "Jan 1 2000",
+        "1 January 2000",
+        "January 1, 2000",
+        "jan. 2, 2000",
+        "Sept 3 2000",
+        "04-Jan-2000",
+        "2000-JAN-05",
+        "Thu, 6 Jan 2000",
+        "January 7th, 2000",
+        "",
+    ];
     let i = read(&csv(&values));
     assert_eq!(i.table.columns[0].column_type(), ColumnType::Date);
-    let expected = ["2000-01-01", "2000-01-01", "2000-01-01", "2000-01-02", "2000-09-03", "2000-01-04", "2000-01-05", "2000-01-06", "2000-01-07"];
+    let expected = [
+        "2000-01-01",
+        "2000-01-01",
+        "2000-01-01",
+        "2000-01-02",
+        "2000-09-03",
+        "2000-01-04",
+        "2000-01-05",
+        "2000-01-06",
+        "2000-01-07",
+    ];
     let mut want: Vec<Option<String>> = expected.iter().map(|d| Some(d.to_string())).collect();
     want.push(None);
     assert_eq!(texts(&i.table, 0), want);
@@ -43,7 +76,16 @@ fn the_forms_of_issue_18_are_read_as_their_days() {
 
 #[test]
 fn an_invalid_day_or_a_word_keeps_the_column_as_text() {
-    for odd in ["Feb 30 2000", "Feb 29 2001", "Jan 32 2000", "Sun, 1 Jan 2000", "Jan 2000", "Jan 1 00", "soon", "Janvier 1 2000"] {
+    for odd in [
+        "Feb 30 2000",
+        "Feb 29 2001",
+        "Jan 32 2000",
+        "Sun, 1 Jan 2000",
+        "Jan 2000",
+        "Jan 1 00",
+        "soon",
+        "Janvier 1 2000",
+    ] {
         let i = read(&csv(&["Jan 1 2000", odd, "Mar 3 2000"]));
         let t = i.table.columns[0].column_type();
         assert!(matches!(t, ColumnType::Text | ColumnType::Category), "{odd}: {t:?}");
@@ -65,7 +107,8 @@ fn month_names_join_numeric_dates_in_the_order_the_numbers_need() {
 
 #[test]
 fn month_name_datetimes_are_read_with_their_time_and_zone() {
-    let values = ["Jan 1 2000 10:30", "January 1, 2000, 10:30 PM", "Sat, 01 Jan 2000 10:30:00 +0100", "2000-Jan-02T00:00:00Z"];
+    let values =
+        ["Jan 1 2000 10:30", "January 1, 2000, 10:30 PM", "Sat, 01 Jan 2000 10:30:00 +0100", "2000-Jan-02T00:00:00Z"];
     let i = read(&csv(&values));
     assert_eq!(i.table.columns[0].column_type(), ColumnType::DateTime);
     let got = texts(&i.table, 0);
@@ -89,7 +132,15 @@ fn a_header_over_month_name_dates_is_a_header_and_slices_read_the_same() {
     assert_eq!(texts(&whole.table, 0)[0].as_deref(), Some(format_iso_date(10_000).as_str()));
     for slice in [64, 1000] {
         let mut source = text.as_bytes();
-        let sliced = complete(read_csv_in_slices("f.csv", &mut source, (u64::MAX, slice), &IngestOptions::default(), None, &mut |_, _| true)).unwrap();
+        let sliced = complete(read_csv_in_slices(
+            "f.csv",
+            &mut source,
+            (u64::MAX, slice),
+            &IngestOptions::default(),
+            None,
+            &mut |_, _| true,
+        ))
+        .unwrap();
         assert_eq!(texts(&sliced.table, 0), texts(&whole.table, 0), "slices of {slice} bytes");
     }
 }
@@ -120,7 +171,8 @@ struct PandasColumn {
 #[test]
 fn month_name_dates_match_pandas() {
     let dir = std::path::Path::new("tests/fixtures/month_dates");
-    let expected: Expected = serde_json::from_str(&std::fs::read_to_string(dir.join("month_dates.expected.json")).unwrap()).unwrap();
+    let expected: Expected =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("month_dates.expected.json")).unwrap()).unwrap();
     let bytes = std::fs::read(dir.join(&expected.file)).unwrap();
     let table = read_csv_detailed(&expected.file, &bytes, &IngestOptions::default()).unwrap().table;
     assert_eq!(table.column_count(), expected.columns.len());

@@ -2,8 +2,8 @@
 //! booleans, forced column types, and the report that says what was decided.
 
 use sift::engine::base::dates::parse_iso_date;
-use sift::engine::ingest::{read_csv, read_csv_detailed, IngestOptions, IngestReport, Ingested, RaggedRows};
 use sift::engine::base::table::{ColumnData, ColumnType, Table};
+use sift::engine::ingest::{read_csv, read_csv_detailed, IngestOptions, IngestReport, Ingested, RaggedRows};
 
 fn with(text: &str, options: &IngestOptions) -> Ingested {
     read_csv_detailed("t.csv", text.as_bytes(), options).unwrap_or_else(|e| panic!("{e}"))
@@ -60,7 +60,11 @@ fn dates_in_every_order() {
     let i = read("iso,dmy,mdy,dots,ymd_slash\n2024-01-31,31/01/2024,01/31/2024,31.01.2024,2024/01/31\n2024-02-05,5/2/2024,2/5/2024,5.2.2024,2024/2/5\n");
     assert!(types(&i.table).iter().all(|&t| t == ColumnType::Date), "{:?}", types(&i.table));
     for c in 0..5 {
-        assert_eq!(i.table.columns[c].data, ColumnData::Date(vec![iso("2024-01-31"), iso("2024-02-05")].into()), "column {c}");
+        assert_eq!(
+            i.table.columns[c].data,
+            ColumnData::Date(vec![iso("2024-01-31"), iso("2024-02-05")].into()),
+            "column {c}"
+        );
     }
     assert!(i.report.columns[1].notes[0].contains("day/month"));
     assert!(i.report.columns[2].notes[0].contains("month/day"));
@@ -87,11 +91,26 @@ fn datetimes_in_every_form_convert_to_utc() {
     ));
     assert!(types(&i.table).iter().all(|&t| t == ColumnType::DateTime), "{:?}", types(&i.table));
     let at = |ms: i64| Some(ms);
-    assert_eq!(i.table.columns[0].data, ColumnData::DateTime(vec![at(day("2024-03-05") + hours(14) + 1_800_000), at(day("2024-03-06") + 1000)].into()));
-    assert_eq!(i.table.columns[1].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-03-06") + 33_330_000)].into()));
-    assert_eq!(i.table.columns[2].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_250), at(day("2024-03-06") + hours(8))].into()));
-    assert_eq!(i.table.columns[3].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-03-13") + 32_707_000)].into()));
-    assert_eq!(i.table.columns[4].data, ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-12-31"))].into()));
+    assert_eq!(
+        i.table.columns[0].data,
+        ColumnData::DateTime(vec![at(day("2024-03-05") + hours(14) + 1_800_000), at(day("2024-03-06") + 1000)].into())
+    );
+    assert_eq!(
+        i.table.columns[1].data,
+        ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-03-06") + 33_330_000)].into())
+    );
+    assert_eq!(
+        i.table.columns[2].data,
+        ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_250), at(day("2024-03-06") + hours(8))].into())
+    );
+    assert_eq!(
+        i.table.columns[3].data,
+        ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-03-13") + 32_707_000)].into())
+    );
+    assert_eq!(
+        i.table.columns[4].data,
+        ColumnData::DateTime(vec![at(day("2024-03-05") + 52_200_000), at(day("2024-12-31"))].into())
+    );
     assert!(i.report.columns[3].notes[0].contains("day/month"), "{:?}", i.report.columns[3]);
     assert_eq!(texts(&i.table, 2)[1].as_deref(), Some("2024-03-06T08:00:00"));
 }
@@ -100,7 +119,10 @@ fn datetimes_in_every_form_convert_to_utc() {
 fn dates_among_datetimes_are_at_midnight_and_midnights_alone_are_dates() {
     let i = read("t\n2024-01-02T10:30:00+02:00\n2024-01-03\n\n2024-01-04 08:00:01\n");
     assert_eq!(i.table.columns[0].column_type(), ColumnType::DateTime);
-    assert_eq!(texts(&i.table, 0), [Some("2024-01-02T08:30:00".into()), Some("2024-01-03T00:00:00".into()), Some("2024-01-04T08:00:01".into())]);
+    assert_eq!(
+        texts(&i.table, 0),
+        [Some("2024-01-02T08:30:00".into()), Some("2024-01-03T00:00:00".into()), Some("2024-01-04T08:00:01".into())]
+    );
     let i = read("t\n2024-01-02T00:00:00Z\n2024-01-03 00:00\n2024-01-04\n");
     let days = ["2024-01-02", "2024-01-03", "2024-01-04"].map(parse_iso_date);
     assert_eq!(i.table.columns[0].data, ColumnData::Date(days.to_vec().into()));
@@ -114,9 +136,16 @@ fn a_forced_datetime_type_counts_what_does_not_fit() {
     let options = IngestOptions { column_types: vec![("t".into(), ColumnType::DateTime)], ..IngestOptions::default() };
     let i = with("t\n2024-01-02 10:00\n2024-01-03\nsoon\n\n", &options);
     let day = |s: &str| i64::from(parse_iso_date(s).unwrap()) * 86_400_000;
-    assert_eq!(i.table.columns[0].data, ColumnData::DateTime(vec![Some(day("2024-01-02") + 36_000_000), Some(day("2024-01-03")), None].into()));
+    assert_eq!(
+        i.table.columns[0].data,
+        ColumnData::DateTime(vec![Some(day("2024-01-02") + 36_000_000), Some(day("2024-01-03")), None].into())
+    );
     assert_eq!((i.report.columns[0].unfit, i.report.columns[0].forced), (1, true));
-    assert!(i.report.columns[0].notes.iter().any(|n| n.contains("1 value did not fit the type datetime")), "{:?}", i.report.columns[0]);
+    assert!(
+        i.report.columns[0].notes.iter().any(|n| n.contains("1 value did not fit the type datetime")),
+        "{:?}",
+        i.report.columns[0]
+    );
 }
 
 #[test]
@@ -265,7 +294,10 @@ fn utf16_without_a_bom_is_detected_from_its_zero_bytes() {
     let i = read_csv_detailed("ru.csv", &le, &IngestOptions::default()).unwrap();
     assert_eq!((i.report.encoding.value.as_str(), i.report.encoding.detected), ("UTF-16LE", true));
     assert_eq!(i.table.column_names(), ["город", "население"]);
-    assert_eq!(i.table.columns[1].data, ColumnData::Integer(vec![Some(13_010_112), Some(1_308_660), Some(5_601_911)].into()));
+    assert_eq!(
+        i.table.columns[1].data,
+        ColumnData::Integer(vec![Some(13_010_112), Some(1_308_660), Some(5_601_911)].into())
+    );
     let be: Vec<u8> = csv.encode_utf16().flat_map(u16::to_be_bytes).collect();
     assert_eq!(read_csv_detailed("ru.csv", &be, &IngestOptions::default()).unwrap().report.encoding.value, "UTF-16BE");
 }

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
-use sift::engine::ingest::{read_csv_detailed, IngestOptions};
 use sift::engine::base::table::{Column, ColumnType};
+use sift::engine::ingest::{read_csv_detailed, IngestOptions};
 
 #[derive(Deserialize)]
 struct Expected {

@@ -15,7 +15,8 @@ use sift::engine::base::table::{Column, ColumnData, ColumnType, Table};
 
 /// Lines as the CSV reader can see them: `\n`, `\r\n` and a lone `\r` each end one.
 fn line_count(bytes: &[u8]) -> usize {
-    let lone_cr = bytes.windows(2).filter(|w| w[0] == b'\r' && w[1] != b'\n').count() + usize::from(bytes.last() == Some(&b'\r'));
+    let lone_cr =
+        bytes.windows(2).filter(|w| w[0] == b'\r' && w[1] != b'\n').count() + usize::from(bytes.last() == Some(&b'\r'));
     bytes.iter().filter(|&&b| b == b'\n').count() + lone_cr + 1
 }
 
@@ -42,7 +43,8 @@ fn check_well_formed(bytes: &[u8]) -> Result<(), TestCaseError> {
 fn csvish_bytes() -> impl Strategy<Value = Vec<u8>> {
     let alphabet: Vec<u8> = b",;\t|\"'\n\r abcxyz0129.-+eE%:/#NAT\xe9\xc3\xa9\xff\x00{}[<>".to_vec();
     let bom = prop::sample::select(vec![&b""[..], b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF"]);
-    (bom, prop::collection::vec(prop::sample::select(alphabet), 0..600)).prop_map(|(bom, body)| [bom, &body[..]].concat())
+    (bom, prop::collection::vec(prop::sample::select(alphabet), 0..600))
+        .prop_map(|(bom, body)| [bom, &body[..]].concat())
 }
 
 fn field() -> impl Strategy<Value = String> {
@@ -54,8 +56,22 @@ fn field() -> impl Strategy<Value = String> {
         "-?[0-9]{1,2}(\\.[0-9])? ?%",
         "(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]([T ][0-2][0-9]:[0-5][0-9](:[0-5][0-9])?Z?)?",
         "[0-3]?[0-9][/.][01]?[0-9][/.](19|20)[0-9]{2}",
-        prop::sample::select(vec!["", "NA", "N/A", "null", "None", "#N/A", "true", "no", "Y", "f", " ", "\"q\"\"x\"", "\"a,\nb\""])
-            .prop_map(str::to_string),
+        prop::sample::select(vec![
+            "",
+            "NA",
+            "N/A",
+            "null",
+            "None",
+            "#N/A",
+            "true",
+            "no",
+            "Y",
+            "f",
+            " ",
+            "\"q\"\"x\"",
+            "\"a,\nb\""
+        ])
+        .prop_map(str::to_string),
         "\\PC{0,6}",
     ]
 }
@@ -81,7 +97,8 @@ fn csv_text() -> impl Strategy<Value = String> {
 fn column(rows: usize) -> impl Strategy<Value = ColumnData> {
     let text = "s[a-z0-9 ,'\"\n.\r-]{1,10}";
     prop_oneof![
-        prop::collection::vec(prop::option::weighted(0.8, any::<i64>()), rows).prop_map(|v| ColumnData::Integer(v.into())),
+        prop::collection::vec(prop::option::weighted(0.8, any::<i64>()), rows)
+            .prop_map(|v| ColumnData::Integer(v.into())),
         prop::collection::vec(prop::option::weighted(0.8, any::<i8>()), rows)
             .prop_map(|v| ColumnData::Integer(v.into_iter().map(|x| x.map(i64::from)).collect())),
         prop::collection::vec(prop::option::weighted(0.8, any::<f64>().prop_filter("finite", |x| x.is_finite())), rows)
@@ -89,29 +106,30 @@ fn column(rows: usize) -> impl Strategy<Value = ColumnData> {
         prop::collection::vec(prop::option::weighted(0.8, -1.0e6..1.0e6f64), rows)
             .prop_map(|v| ColumnData::Number(v.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect())),
         prop::collection::vec(prop::option::weighted(0.8, any::<bool>()), rows).prop_map(ColumnData::Boolean),
-        prop::collection::vec(prop::option::weighted(0.8, -354_285..2_932_896i32), rows).prop_map(|v| ColumnData::Date(v.into())),
+        prop::collection::vec(prop::option::weighted(0.8, -354_285..2_932_896i32), rows)
+            .prop_map(|v| ColumnData::Date(v.into())),
         // Datetimes never at midnight (a column of midnights reads back as dates).
-        prop::collection::vec(prop::option::weighted(0.8, (-25_567..47_482i64, 1..86_400_000i64)), rows)
-            .prop_map(|v| ColumnData::DateTime(v.into_iter().map(|x| x.map(|(day, ms)| day * 86_400_000 + ms)).collect())),
+        prop::collection::vec(prop::option::weighted(0.8, (-25_567..47_482i64, 1..86_400_000i64)), rows).prop_map(
+            |v| ColumnData::DateTime(v.into_iter().map(|x| x.map(|(day, ms)| day * 86_400_000 + ms)).collect())
+        ),
         prop::collection::vec(prop::option::weighted(0.8, text), rows).prop_map(ColumnData::Text),
-        (prop::collection::vec(text, 1..4), prop::collection::vec(prop::option::weighted(0.8, 0..3u32), rows)).prop_map(
-            |(mut levels, codes)| {
+        (prop::collection::vec(text, 1..4), prop::collection::vec(prop::option::weighted(0.8, 0..3u32), rows))
+            .prop_map(|(mut levels, codes)| {
                 levels.sort();
                 levels.dedup();
                 let n = levels.len() as u32;
                 ColumnData::Category { codes: codes.into_iter().map(|c| c.map(|c| c % n)).collect(), levels }
-            }
-        ),
+            }),
     ]
 }
 
 fn table() -> impl Strategy<Value = Table> {
-    (1usize..30, 2usize..7)
-        .prop_flat_map(|(rows, columns)| prop::collection::vec(column(rows), columns))
-        .prop_map(|data| {
+    (1usize..30, 2usize..7).prop_flat_map(|(rows, columns)| prop::collection::vec(column(rows), columns)).prop_map(
+        |data| {
             let columns = data.into_iter().enumerate().map(|(i, d)| Column::new(format!("c{i}"), d)).collect();
             Table::new("t", columns).unwrap()
-        })
+        },
+    )
 }
 
 fn family(t: ColumnType) -> u8 {

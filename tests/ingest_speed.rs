@@ -9,7 +9,10 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use sift::engine::base::error::Error;
-use sift::engine::ingest::{complete, read_csv_detailed, read_csv_from, read_csv_shared, read_part, ready, IngestOptions, Part, Partner, Pending, ShareRequest};
+use sift::engine::ingest::{
+    complete, read_csv_detailed, read_csv_from, read_csv_shared, read_part, ready, IngestOptions, Part, Partner,
+    Pending, ShareRequest,
+};
 use sift::engine::profile::profile;
 
 #[path = "common/bench_file.rs"]
@@ -53,7 +56,10 @@ fn open_the_benchmark_file() {
 /// The process's peak resident set in MB (Linux), to compare with the table's size.
 fn peak_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kib = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches(" kB").parse::<f64>().ok());
+    let kib = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches(" kB").parse::<f64>().ok());
     kib.map_or(f64::NAN, |k| k * 1024.0 / 1e6)
 }
 
@@ -67,7 +73,9 @@ fn stream_the_benchmark_file() {
     let size = source.1;
     let before = peak_mb();
     let start = Instant::now();
-    let ingested = complete(read_csv_from("bench.csv", &mut source, u64::MAX, &IngestOptions::default(), &mut |_, _| true)).unwrap();
+    let ingested =
+        complete(read_csv_from("bench.csv", &mut source, u64::MAX, &IngestOptions::default(), &mut |_, _| true))
+            .unwrap();
     let read = ms(start);
     let after_read = peak_mb();
     let start = Instant::now();
@@ -124,11 +132,25 @@ fn shared_with_a_second_thread() {
             let mut partner = Threaded { path: path.clone(), running: None };
             let partner: Option<&mut dyn Partner> = if with_partner { Some(&mut partner) } else { None };
             let start = Instant::now();
-            let table = complete(read_csv_shared("bench.csv", &mut source, u64::MAX, &IngestOptions::default(), partner, &mut |_, _| true)).unwrap().table;
+            let table = complete(read_csv_shared(
+                "bench.csv",
+                &mut source,
+                u64::MAX,
+                &IngestOptions::default(),
+                partner,
+                &mut |_, _| true,
+            ))
+            .unwrap()
+            .table;
             if with_partner { &mut shared } else { &mut alone }.push(ms(start));
             assert_eq!(table.column_count(), 13);
         }
     }
     let best = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
-    println!("alone {:.0} ms, shared with a second thread {:.0} ms (best of 3): {:.2}×", best(&alone), best(&shared), best(&shared) / best(&alone));
+    println!(
+        "alone {:.0} ms, shared with a second thread {:.0} ms (best of 3): {:.2}×",
+        best(&alone),
+        best(&shared),
+        best(&shared) / best(&alone)
+    );
 }

@@ -11,7 +11,9 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use sift::engine::base::error::Error;
-use sift::engine::ingest::{complete, read_csv_detailed, read_csv_in_slices, ready, ByteSource, IngestOptions, Ingested, Partner, Pending};
+use sift::engine::ingest::{
+    complete, read_csv_detailed, read_csv_in_slices, ready, ByteSource, IngestOptions, Ingested, Partner, Pending,
+};
 
 #[path = "common/local_partner.rs"]
 mod local_partner;
@@ -74,24 +76,41 @@ fn run<T>(future: impl Future<Output = T>) -> (T, usize) {
     }
 }
 
-fn sliced<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions) -> (Result<Ingested, Error>, Counted<'a>) {
+fn sliced<'a>(
+    bytes: &'a [u8],
+    slice: usize,
+    limit: u64,
+    options: &IngestOptions,
+) -> (Result<Ingested, Error>, Counted<'a>) {
     read_sliced(bytes, slice, limit, options, None)
 }
 
 /// `bytes` read `slice` bytes at a time, up to `limit`, with `partner` if there is one.
-fn read_sliced<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions, partner: Option<&mut dyn Partner>) -> (Result<Ingested, Error>, Counted<'a>) {
+fn read_sliced<'a>(
+    bytes: &'a [u8],
+    slice: usize,
+    limit: u64,
+    options: &IngestOptions,
+    partner: Option<&mut dyn Partner>,
+) -> (Result<Ingested, Error>, Counted<'a>) {
     let mut source = Counted { bytes, read: 0, largest: 0 };
     let mut reports = 0;
-    let result = complete(read_csv_in_slices("f.csv", &mut source, (limit, slice), options, partner, &mut |share, _| {
-        assert!((0.0..=1.0).contains(&share));
-        reports += 1;
-        true
-    }));
+    let result =
+        complete(read_csv_in_slices("f.csv", &mut source, (limit, slice), options, partner, &mut |share, _| {
+            assert!((0.0..=1.0).contains(&share));
+            reports += 1;
+            true
+        }));
     (result, source)
 }
 
 /// `bytes` read with a [`Local`] partner; the partner after.
-fn shared<'a>(bytes: &'a [u8], slice: usize, limit: u64, options: &IngestOptions) -> (Result<Ingested, Error>, Local<'a>) {
+fn shared<'a>(
+    bytes: &'a [u8],
+    slice: usize,
+    limit: u64,
+    options: &IngestOptions,
+) -> (Result<Ingested, Error>, Local<'a>) {
     let mut partner = Local::new(bytes);
     let (result, _) = read_sliced(bytes, slice, limit, options, Some(&mut partner));
     (result, partner)
@@ -182,7 +201,8 @@ fn files_that_are_not_utf8_throughout_are_read_whole() {
     assert!(whole.unwrap().report.notes[0].contains("invalid"));
     assert!(source.read > latin.len(), "the file was read again, whole");
     // UTF-16 with a byte-order mark.
-    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(tricky(100).encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf16: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain(tricky(100).encode_utf16().flat_map(u16::to_le_bytes)).collect();
     let (read, _) = sliced(&utf16, 128, u64::MAX, &IngestOptions::default());
     assert_eq!(read, read_csv_detailed("f.csv", &utf16, &IngestOptions::default()));
     // A JSON array is refused the same way.
@@ -208,11 +228,25 @@ fn a_source_that_makes_each_read_wait_gives_the_same_table() {
     let whole = read_csv_detailed("f.csv", text.as_bytes(), &IngestOptions::default());
     for slice in [64, 300, 4096] {
         let mut source = Waiting(text.as_bytes());
-        let (read, waits) = run(read_csv_in_slices("f.csv", &mut source, (u64::MAX, slice), &IngestOptions::default(), None, &mut |_, _| true));
+        let (read, waits) = run(read_csv_in_slices(
+            "f.csv",
+            &mut source,
+            (u64::MAX, slice),
+            &IngestOptions::default(),
+            None,
+            &mut |_, _| true,
+        ));
         assert_eq!(read, whole, "slice {slice}");
         assert!(waits >= text.len() / slice, "slice {slice}: waited {waits} times");
         let mut source = Waiting(text.as_bytes());
-        let refused = complete(read_csv_in_slices("f.csv", &mut source, (u64::MAX, slice), &IngestOptions::default(), None, &mut |_, _| true));
+        let refused = complete(read_csv_in_slices(
+            "f.csv",
+            &mut source,
+            (u64::MAX, slice),
+            &IngestOptions::default(),
+            None,
+            &mut |_, _| true,
+        ));
         assert!(refused.is_err_and(|e| e.contains("had to wait")), "slice {slice}");
     }
 }

@@ -6,8 +6,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use serde_json::Value;
 use sift::engine::learn::{Algorithm, Features, Model, ParamValue, Params, Progress, SplitMix64, Target, Task};
 use smartcore::ensemble::random_forest_classifier::{RandomForestClassifier, RandomForestClassifierParameters};
-use smartcore::linalg::basic::matrix::DenseMatrix;
 use smartcore::ensemble::random_forest_regressor::{RandomForestRegressor, RandomForestRegressorParameters};
+use smartcore::linalg::basic::matrix::DenseMatrix;
 use smartcore::tree::decision_tree_classifier::{DecisionTreeClassifier, DecisionTreeClassifierParameters};
 use smartcore::tree::decision_tree_regressor::{DecisionTreeRegressor, DecisionTreeRegressorParameters};
 
@@ -22,7 +22,17 @@ fn target(task: Task, x: &Features) -> Target {
     let f = |i: usize| x.row(i)[0] + 0.5 * x.row(i)[1];
     match task {
         Task::Classification => Target::Classes {
-            labels: (0..x.rows()).map(|i| if f(i) < -0.4 { 0 } else if f(i) < 0.4 { 1 } else { 2 }).collect(),
+            labels: (0..x.rows())
+                .map(|i| {
+                    if f(i) < -0.4 {
+                        0
+                    } else if f(i) < 0.4 {
+                        1
+                    } else {
+                        2
+                    }
+                })
+                .collect(),
             n_classes: 3,
         },
         _ => Target::Values((0..x.rows()).map(f).collect()),
@@ -101,7 +111,9 @@ fn version_1_regression_trees_and_forests_still_predict() {
     let rows: Vec<Vec<f64>> = (0..x.rows()).map(|i| x.row(i).to_vec()).collect();
     let dense = DenseMatrix::from_2d_vec(&rows).unwrap();
     let tree = DecisionTreeRegressor::fit(&dense, &y, DecisionTreeRegressorParameters::default()).unwrap();
-    let forest = RandomForestRegressor::fit(&dense, &y, RandomForestRegressorParameters { n_trees: 5, ..Default::default() }).unwrap();
+    let forest =
+        RandomForestRegressor::fit(&dense, &y, RandomForestRegressorParameters { n_trees: 5, ..Default::default() })
+            .unwrap();
     for (kind, json, expected) in [
         ("decision_tree_regressor", serde_json::to_value(&tree).unwrap(), tree.predict(&dense).unwrap()),
         ("random_forest_regressor", serde_json::to_value(&forest).unwrap(), forest.predict(&dense).unwrap()),
@@ -189,7 +201,8 @@ fn damaged_models_are_errors_not_panics() {
                 Ok(Ok(_)) => accepted += 1,
                 Ok(Err(_)) => {}
                 Err(_) => {
-                    let json = serde_json::to_string(&pointer_mut(&mut damaged, place).cloned().unwrap_or_default()).unwrap();
+                    let json =
+                        serde_json::to_string(&pointer_mut(&mut damaged, place).cloned().unwrap_or_default()).unwrap();
                     panic!("{name}: a model damaged at {place:?} panicked; the part there: {:.300}", json)
                 }
             }

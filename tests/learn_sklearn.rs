@@ -51,13 +51,16 @@ fn standardize(x: &Features, fit: &[usize]) -> Features {
             (mean, if std == 0.0 { 1.0 } else { std })
         })
         .collect();
-    let values = (0..x.rows()).flat_map(|i| stats.iter().enumerate().map(move |(j, (m, s))| (x.row(i)[j] - m) / s).collect::<Vec<_>>()).collect();
+    let values = (0..x.rows())
+        .flat_map(|i| stats.iter().enumerate().map(move |(j, (m, s))| (x.row(i)[j] - m) / s).collect::<Vec<_>>())
+        .collect();
     Features::new(x.rows(), x.cols(), values).unwrap()
 }
 
 fn sift_score(dataset: &str, algorithm: Algorithm, metric: &str, split: &Value) -> f64 {
     let (x, y) = load(dataset);
-    let test: Vec<usize> = split["test"].as_array().map(|t| t.iter().map(|v| v.as_u64().unwrap() as usize).collect()).unwrap_or_default();
+    let test: Vec<usize> =
+        split["test"].as_array().map(|t| t.iter().map(|v| v.as_u64().unwrap() as usize).collect()).unwrap_or_default();
     let train: Vec<usize> = (0..x.rows()).filter(|i| !test.contains(i)).collect();
     if metric == "silhouette" {
         let all: Vec<usize> = (0..x.rows()).collect();
@@ -80,9 +83,13 @@ fn sift_score(dataset: &str, algorithm: Algorithm, metric: &str, split: &Value) 
     } else {
         (Task::Regression, Target::Values(y))
     };
-    let model = Model::fit(task, algorithm, &Params::new(), 42, &xs.take(&train), &target.take(&train), &mut Progress::none()).unwrap();
+    let model =
+        Model::fit(task, algorithm, &Params::new(), 42, &xs.take(&train), &target.take(&train), &mut Progress::none())
+            .unwrap();
     match (target.take(&test), model.predict(&xs.take(&test)).unwrap()) {
-        (Target::Classes { labels, n_classes }, Prediction::Classes(p)) => classification_metrics(&labels, &p, n_classes).unwrap().accuracy,
+        (Target::Classes { labels, n_classes }, Prediction::Classes(p)) => {
+            classification_metrics(&labels, &p, n_classes).unwrap().accuracy
+        }
         (Target::Values(v), Prediction::Values(p)) => regression_metrics(&v, &p).unwrap().r2,
         _ => unreachable!(),
     }
@@ -90,8 +97,11 @@ fn sift_score(dataset: &str, algorithm: Algorithm, metric: &str, split: &Value) 
 
 #[test]
 fn each_algorithm_scores_within_tolerance_of_scikit_learn() {
-    let fixture: Value = serde_json::from_str(&std::fs::read_to_string("tests/fixtures/learn/comparison.json").unwrap()).unwrap();
-    println!("| data set | algorithm | metric | Sift | scikit-learn | difference | tolerance | scikit-learn estimator |");
+    let fixture: Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/fixtures/learn/comparison.json").unwrap()).unwrap();
+    println!(
+        "| data set | algorithm | metric | Sift | scikit-learn | difference | tolerance | scikit-learn estimator |"
+    );
     println!("|---|---|---|---|---|---|---|---|");
     let mut failures = Vec::new();
     for r in fixture["results"].as_array().unwrap() {

@@ -48,7 +48,12 @@ fn training_speed_on_100k_rows() {
     std::fs::write(&path, csv).unwrap();
     println!("data written to {}", path.display());
     let only = std::env::var("LEARN_SPEED").unwrap_or_default();
-    for (algorithm, rows) in [(Algorithm::LogisticRegression, ROWS), (Algorithm::RandomForest, 10_000), (Algorithm::RandomForest, 20_000), (Algorithm::RandomForest, ROWS)] {
+    for (algorithm, rows) in [
+        (Algorithm::LogisticRegression, ROWS),
+        (Algorithm::RandomForest, 10_000),
+        (Algorithm::RandomForest, 20_000),
+        (Algorithm::RandomForest, ROWS),
+    ] {
         let name = if algorithm == Algorithm::LogisticRegression { "logistic" } else { "forest" };
         if !only.is_empty() && only != name {
             continue;
@@ -61,6 +66,10 @@ fn training_speed_on_100k_rows() {
         let fit = start.elapsed().as_secs_f64();
         let start = Instant::now();
         model.predict_with_scores(&x).unwrap();
-        println!("{}: fit {fit:.2} s, predict {:.2} s ({rows} × {COLS})", algorithm.label(), start.elapsed().as_secs_f64());
+        println!(
+            "{}: fit {fit:.2} s, predict {:.2} s ({rows} × {COLS})",
+            algorithm.label(),
+            start.elapsed().as_secs_f64()
+        );
     }
 }

@@ -3,10 +3,10 @@
 //! search, comparison, importance, progress and cancel.
 
 use sift::engine::artifact::Artifact;
+use sift::engine::base::table::{Column, ColumnData, Table};
 use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::learn::{k_folds, Algorithm, ParamValue, Params, Progress, Task, CANCELLED};
 use sift::engine::recipe::{Recipe, RecipeStep, Step};
-use sift::engine::base::table::{Column, ColumnData, Table};
 use sift::engine::train::{compare, cross_validate, grid_search, train, train_with_progress, Evaluation, TrainOptions};
 
 fn penguins() -> Table {
@@ -15,7 +15,15 @@ fn penguins() -> Table {
 }
 
 fn options(target: &str, algorithm: Algorithm) -> TrainOptions {
-    TrainOptions { target: target.into(), task: None, algorithm, params: Params::new(), test_share: 0.25, seed: 42, group: None }
+    TrainOptions {
+        target: target.into(),
+        task: None,
+        algorithm,
+        params: Params::new(),
+        test_share: 0.25,
+        seed: 42,
+        group: None,
+    }
 }
 
 /// Scaled inputs, as the distance- and margin-based models want (the target left alone).
@@ -43,7 +51,8 @@ fn every_algorithm_trains_saves_and_predicts_after_loading() {
             };
             let mut o = options(target, algorithm);
             o.task = Some(task);
-            let trained = train(&t, &scaled_except(target), &o, "now").unwrap_or_else(|e| panic!("{algorithm:?} for {task:?}: {e}"));
+            let trained = train(&t, &scaled_except(target), &o, "now")
+                .unwrap_or_else(|e| panic!("{algorithm:?} for {task:?}: {e}"));
             let s = &trained.summary;
             let score = s.evaluation.main_score();
             println!("{task:?} {algorithm:?}: {score:?} {:?}", s.evaluation.headline());
@@ -85,7 +94,11 @@ fn probabilities_come_with_classifiers_that_have_them() {
         let p = trained.artifact.predict_table(&t).unwrap();
         let names: Vec<String> = p.columns().into_iter().map(|(name, _)| name).collect();
         if has {
-            assert_eq!(names, ["prediction", "probability_Adelie", "probability_Chinstrap", "probability_Gentoo"], "{algorithm:?}");
+            assert_eq!(
+                names,
+                ["prediction", "probability_Adelie", "probability_Chinstrap", "probability_Gentoo"],
+                "{algorithm:?}"
+            );
             for i in 0..t.row_count() {
                 let sum: f64 = p.probabilities.iter().map(|(_, v)| v[i]).sum();
                 assert!((sum - 1.0).abs() < 1e-9, "{algorithm:?} row {i}: {sum}");
@@ -93,7 +106,8 @@ fn probabilities_come_with_classifiers_that_have_them() {
         } else {
             assert_eq!(names, ["prediction"]);
         }
-        let Evaluation::Classification { roc_auc, roc_curves, pr_curves, log_loss, .. } = &trained.summary.evaluation else {
+        let Evaluation::Classification { roc_auc, roc_curves, pr_curves, log_loss, .. } = &trained.summary.evaluation
+        else {
             panic!()
         };
         assert!(roc_auc.unwrap() > 0.95, "{algorithm:?}");
@@ -105,7 +119,9 @@ fn probabilities_come_with_classifiers_that_have_them() {
 #[test]
 fn cross_validation_reports_mean_and_std_per_metric() {
     let t = penguins();
-    let cv = cross_validate(&t, &Recipe::default(), &options("species", Algorithm::DecisionTree), 5, &mut Progress::none()).unwrap();
+    let cv =
+        cross_validate(&t, &Recipe::default(), &options("species", Algorithm::DecisionTree), 5, &mut Progress::none())
+            .unwrap();
     assert_eq!(cv.folds.len(), 5);
     let tested: usize = cv.folds.iter().map(|f| f.test_rows).sum();
     assert_eq!(tested, 344);
@@ -114,9 +130,18 @@ fn cross_validation_reports_mean_and_std_per_metric() {
         assert!(m.mean.is_finite() && m.std >= 0.0, "{name}: {m:?}");
     }
     assert!(cv.metrics["accuracy"].mean > 0.9);
-    let cv = cross_validate(&t, &Recipe::default(), &options("body_mass_g", Algorithm::Ridge), 4, &mut Progress::none()).unwrap();
+    let cv =
+        cross_validate(&t, &Recipe::default(), &options("body_mass_g", Algorithm::Ridge), 4, &mut Progress::none())
+            .unwrap();
     assert!(cv.metrics["r2"].mean > 0.7, "{:?}", cv.metrics);
-    assert!(cross_validate(&t, &Recipe::default(), &options("species", Algorithm::DecisionTree), 1, &mut Progress::none()).is_err());
+    assert!(cross_validate(
+        &t,
+        &Recipe::default(),
+        &options("species", Algorithm::DecisionTree),
+        1,
+        &mut Progress::none()
+    )
+    .is_err());
 }
 
 /// The recipe is fitted inside each fold: the standard-scale mean each fold learned is the
@@ -127,7 +152,8 @@ fn cross_validation_fits_the_recipe_inside_each_fold() {
     let recipe = scaled();
     let o = options("species", Algorithm::LogisticRegression);
     let cv = cross_validate(&t, &recipe, &o, 5, &mut Progress::none()).unwrap();
-    let bill: Vec<Option<f64>> = (0..t.row_count()).map(|i| t.column("bill_length_mm").unwrap().data.number_at(i)).collect();
+    let bill: Vec<Option<f64>> =
+        (0..t.row_count()).map(|i| t.column("bill_length_mm").unwrap().data.number_at(i)).collect();
     let mean_of = |rows: &[usize]| {
         let v: Vec<f64> = rows.iter().filter_map(|&i| bill[i]).collect();
         v.iter().sum::<f64>() / v.len() as f64
@@ -136,7 +162,9 @@ fn cross_validation_fits_the_recipe_inside_each_fold() {
     // The folds cross_validate uses: stratified by species (labels in sorted class order).
     let species = t.column("species").unwrap();
     let classes = ["Adelie", "Chinstrap", "Gentoo"];
-    let labels: Vec<u32> = (0..t.row_count()).map(|i| classes.iter().position(|c| *c == species.data.text_at(i).unwrap()).unwrap() as u32).collect();
+    let labels: Vec<u32> = (0..t.row_count())
+        .map(|i| classes.iter().position(|c| *c == species.data.text_at(i).unwrap()).unwrap() as u32)
+        .collect();
     let folds = k_folds(t.row_count(), 5, Some(&labels), o.seed).unwrap();
     // Two probe rows through each fold's fitted recipe reveal the mean it learned.
     let probe = Table::new(
@@ -144,7 +172,11 @@ fn cross_validation_fits_the_recipe_inside_each_fold() {
         t.columns
             .iter()
             .map(|c| {
-                let data = if c.name == "bill_length_mm" { ColumnData::Number(vec![40.0, 50.0].into()) } else { c.data.take(&[0, 0]) };
+                let data = if c.name == "bill_length_mm" {
+                    ColumnData::Number(vec![40.0, 50.0].into())
+                } else {
+                    c.data.take(&[0, 0])
+                };
                 Column::new(c.name.clone(), data)
             })
             .collect(),
@@ -172,14 +204,23 @@ fn grid_search_ranks_every_combination() {
     assert!(means.windows(2).all(|w| w[0] >= w[1]), "{means:?}");
     assert!(g.best().unwrap().get("k").is_some());
     let too_many = vec![("k".to_string(), (1..300).map(ParamValue::Integer).collect())];
-    assert!(grid_search(&t, &scaled(), &options("species", Algorithm::Knn), &too_many, 3, &mut Progress::none()).is_err());
+    assert!(
+        grid_search(&t, &scaled(), &options("species", Algorithm::Knn), &too_many, 3, &mut Progress::none()).is_err()
+    );
 }
 
 #[test]
 fn compare_ranks_algorithms_on_one_split() {
     let t = penguins();
     let algorithms = Algorithm::for_task(Task::Regression);
-    let board = compare(&t, &Recipe::default(), &options("flipper_length_mm", Algorithm::Ridge), &algorithms, &mut Progress::none()).unwrap();
+    let board = compare(
+        &t,
+        &Recipe::default(),
+        &options("flipper_length_mm", Algorithm::Ridge),
+        &algorithms,
+        &mut Progress::none(),
+    )
+    .unwrap();
     assert_eq!(board.len(), algorithms.len());
     let r2: Vec<f64> = board.iter().filter_map(|e| e.metrics.get("r2").copied()).collect();
     assert!(r2.windows(2).all(|w| w[0] >= w[1]), "{board:?}");
@@ -216,7 +257,10 @@ fn progress_grows_and_cancel_stops() {
         seen.push(done);
         true
     };
-    let o = TrainOptions { params: Params::new().with("n_estimators", ParamValue::Integer(20)), ..options("species", Algorithm::RandomForest) };
+    let o = TrainOptions {
+        params: Params::new().with("n_estimators", ParamValue::Integer(20)),
+        ..options("species", Algorithm::RandomForest)
+    };
     train_with_progress(&t, &Recipe::default(), &o, "now", &mut Progress::new(&mut callback)).unwrap();
     assert!(seen.len() > 20 && seen.windows(2).all(|w| w[0] <= w[1]) && *seen.last().unwrap() <= 1.0, "{seen:?}");
     let mut calls = 0;

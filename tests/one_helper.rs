@@ -3,18 +3,21 @@
 //! says one thing and a step does another on the same data.
 
 use serde_json::{json, Value};
+use sift::engine::base::stats::{pearson, percentile_linear};
+use sift::engine::base::table::{ColumnData, ColumnType, Table};
 use sift::engine::ingest::{read_csv_detailed, IngestOptions};
 use sift::engine::profile::{profile, Report};
 use sift::engine::recipe::{FitContext, Recipe, RecipeStep, Step};
-use sift::engine::base::stats::{pearson, percentile_linear};
-use sift::engine::base::table::{ColumnData, ColumnType, Table};
 
 #[path = "common/columns.rs"]
 mod columns;
 use columns::table;
 
 fn recipe_of(steps: Vec<Value>) -> Recipe {
-    Recipe { steps: steps.into_iter().map(|s| RecipeStep::new(Step::from_value(s).unwrap())).collect(), ..Recipe::default() }
+    Recipe {
+        steps: steps.into_iter().map(|s| RecipeStep::new(Step::from_value(s).unwrap())).collect(),
+        ..Recipe::default()
+    }
 }
 
 /// The pairs of columns the profile calls highly correlated.
@@ -47,7 +50,8 @@ fn the_correlation_alert_and_the_drop_correlated_step_agree_on_inf_and_nan() {
             _ => 2.0 * i as f64 + noise(i, 1.3),
         })
         .collect();
-    let below: Vec<f64> = (0..n).map(|i| if i == 80 { f64::NEG_INFINITY } else { -(i as f64) + 3.0 * noise(i, 0.7) }).collect();
+    let below: Vec<f64> =
+        (0..n).map(|i| if i == 80 { f64::NEG_INFINITY } else { -(i as f64) + 3.0 * noise(i, 0.7) }).collect();
     let other: Vec<f64> = (0..n).map(|i| noise(i, 2.1) * 10.0).collect();
     let t = table(vec![
         ("x", ColumnData::Number(x.clone().into())),
@@ -96,7 +100,10 @@ fn the_profile_quartiles_are_the_shared_percentiles() {
 /// The column `d` of a CSV file, read by ingest with its type given (`Some`) or inferred.
 fn read_column(values: &[&str], forced: Option<ColumnType>) -> ColumnData {
     let rows: String = values.iter().map(|v| format!("\"{v}\"\n")).collect();
-    let options = IngestOptions { column_types: forced.map(|to| ("d".to_string(), to)).into_iter().collect(), ..IngestOptions::default() };
+    let options = IngestOptions {
+        column_types: forced.map(|to| ("d".to_string(), to)).into_iter().collect(),
+        ..IngestOptions::default()
+    };
     let read = read_csv_detailed("f.csv", format!("d\n{rows}").as_bytes(), &options).unwrap();
     read.table.columns[0].data.clone()
 }
@@ -127,7 +134,10 @@ fn change_type_reads_text_as_ingest_reads_the_file() {
     let numbers = ["1,234", "12%", "-3.5", "1e3", "inf", "x"];
     let shown = |d: &ColumnData| (d.column_type(), (0..d.len()).map(|i| d.text_at(i)).collect::<Vec<_>>());
     assert_eq!(shown(&changed(&numbers, "number")), shown(&read_column(&numbers, Some(ColumnType::Number))));
-    assert_eq!(changed(&["7", "3.0", "1e3", "2.5"], "integer"), read_column(&["7", "3.0", "1e3", "2.5"], Some(ColumnType::Integer)));
+    assert_eq!(
+        changed(&["7", "3.0", "1e3", "2.5"], "integer"),
+        read_column(&["7", "3.0", "1e3", "2.5"], Some(ColumnType::Integer))
+    );
     let booleans = ["yes", "N", "1", "0", "true", "maybe"];
     assert_eq!(changed(&booleans, "boolean"), read_column(&booleans, Some(ColumnType::Boolean)));
 }

@@ -8,9 +8,9 @@
 
 use std::collections::BTreeMap;
 
+use sift::engine::base::table::ColumnType;
 use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::profile::{profile, Report};
-use sift::engine::base::table::ColumnType;
 
 /// What must (or must not) be said about `columns`: an alert of `kind` ("*" for any) naming
 /// every one of them, whose message contains `says` when given.
@@ -64,16 +64,20 @@ fn cases() -> Vec<Case> {
         },
         Case {
             file: "macrodata.csv",
-            planted: vec![must("high_correlation", &["realgdp", "realcons"], "national accounts: consumption is most of GDP")],
-            look_alikes: vec![
-                quiet("identifier", &["year"], "a time axis"),
-                quiet("*", &["quarter"], "a code 1–4"),
-            ],
+            planted: vec![must(
+                "high_correlation",
+                &["realgdp", "realcons"],
+                "national accounts: consumption is most of GDP",
+            )],
+            look_alikes: vec![quiet("identifier", &["year"], "a time axis"), quiet("*", &["quarter"], "a code 1–4")],
         },
         Case {
             file: "anes96.csv",
             planted: vec![],
-            look_alikes: CODED_ANSWERS.iter().map(|c| quiet("*", std::slice::from_ref(c), "a coded survey answer (a 0–7 scale or a yes/no)")).collect(),
+            look_alikes: CODED_ANSWERS
+                .iter()
+                .map(|c| quiet("*", std::slice::from_ref(c), "a coded survey answer (a 0–7 scale or a yes/no)"))
+                .collect(),
         },
         Case {
             file: "randhie_first_3000.csv",
@@ -86,7 +90,12 @@ fn cases() -> Vec<Case> {
                 quiet("*", &["physlm"], "a 0/1 limitation indicator"),
                 quiet("*", &["hlthg"], "a 0/1 health indicator"),
                 quiet("*", &["hlthf"], "a 0/1 health indicator"),
-                Label { kind: "skewed", columns: &["mdvis"], says: Some("log transform"), why: "visit counts include 0: no log advice" },
+                Label {
+                    kind: "skewed",
+                    columns: &["mdvis"],
+                    says: Some("log transform"),
+                    why: "visit counts include 0: no log advice",
+                },
             ],
         },
     ]
@@ -139,8 +148,18 @@ fn real_datasets_get_their_known_problems_and_no_noise() {
 /// number columns of 25 real datasets had one; only about 5 % were worth acting on).
 #[test]
 fn few_real_number_columns_get_an_outlier_alert() {
-    let files = ["longley.csv", "grunfeld.csv", "modechoice.csv", "macrodata.csv", "anes96.csv", "randhie_first_3000.csv",
-        "engel.csv", "strikes.csv", "stackloss.csv", "co2.csv"];
+    let files = [
+        "longley.csv",
+        "grunfeld.csv",
+        "modechoice.csv",
+        "macrodata.csv",
+        "anes96.csv",
+        "randhie_first_3000.csv",
+        "engel.csv",
+        "strikes.csv",
+        "stackloss.csv",
+        "co2.csv",
+    ];
     let (mut numbers, mut flagged) = (0, 0);
     for file in files {
         let table = read(file);

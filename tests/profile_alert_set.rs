@@ -9,8 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use sift::engine::profile::{profile, Alert, Report};
 use sift::engine::base::table::{Column, ColumnData, Table};
+use sift::engine::profile::{profile, Alert, Report};
 
 #[path = "common/columns.rs"]
 mod columns;
@@ -47,7 +47,9 @@ fn saying(rule: &'static str, kind: &'static str, says: &'static str, column: &s
 
 fn fires(report: &Report, l: &Label) -> bool {
     report.alerts.iter().any(|a: &Alert| {
-        (l.kind == "*" || a.kind == l.kind) && a.columns.contains(&l.column) && l.says.is_none_or(|s| a.message.contains(s))
+        (l.kind == "*" || a.kind == l.kind)
+            && a.columns.contains(&l.column)
+            && l.says.is_none_or(|s| a.message.contains(s))
     })
 }
 
@@ -84,7 +86,8 @@ fn shapes() -> Case {
     let diamond_y = col(&mut |r, i| if i % 700 == 5 { 58.9 } else { 5.7 + 0.3 * normal(r) });
     let clean = col(&mut |r, _| 50.0 + 5.0 * normal(r));
     let rating = col(&mut |r, _| [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 2.0, 3.0][(r.next() * 10.0) as usize]);
-    let coded = col(&mut |r, _| if r.next() < 0.9 { 1.0 } else { [2.0, 3.0, 4.0, 9.0, 99.0][(r.next() * 5.0) as usize] });
+    let coded =
+        col(&mut |r, _| if r.next() < 0.9 { 1.0 } else { [2.0, 3.0, 4.0, 9.0, 99.0][(r.next() * 5.0) as usize] });
     let iqr_zero = col(&mut |r, _| if r.next() < 0.8 { 10.0 } else { (r.next() * 100.0).round() });
     let laplace = col(&mut |r, _| {
         let u = r.next() - 0.5;
@@ -172,7 +175,8 @@ fn keys_and_values() -> Case {
     let bird_id: Vec<i64> = (0..n as i64).map(|i| 5_000 + (i % 80)).collect();
     let category_id: Vec<i64> = (0..n as i64).map(|i| i % 5).collect();
     let visits: Vec<i64> = (0..n).map(|_| (rng.next() * 40.0) as i64).collect();
-    let answer: Vec<Option<String>> = (0..n).map(|i| if i % 12 == 0 { s("unknown") } else { s(["yes", "no"][i % 2]) }).collect();
+    let answer: Vec<Option<String>> =
+        (0..n).map(|i| if i % 12 == 0 { s("unknown") } else { s(["yes", "no"][i % 2]) }).collect();
     let score: Vec<i64> = (0..n).map(|i| if i % 33 == 0 { -999 } else { (rng.next() * 100.0) as i64 }).collect();
     let titles: Vec<Option<String>> = (0..n)
         .map(|i| match i {
@@ -182,9 +186,12 @@ fn keys_and_values() -> Case {
             _ => Some(format!("Film number {i}")),
         })
         .collect();
-    let city: Vec<Option<String>> = (0..n).map(|_| s(pick(&mut rng, &["Paris", "Paris", "Paris", "paris", "PARIS", "Lyon", "Nice"]))).collect();
-    let channel: Vec<Option<String>> = (0..n).map(|_| s(pick(&mut rng, &["Telephone", "Telephone", "telephone", "Email", "Shop"]))).collect();
-    let town: Vec<Option<String>> = (0..n).map(|_| s(pick(&mut rng, &["LaFayette", "Lafayette", "Lafayette", "Dayton", "Akron"]))).collect();
+    let city: Vec<Option<String>> =
+        (0..n).map(|_| s(pick(&mut rng, &["Paris", "Paris", "Paris", "paris", "PARIS", "Lyon", "Nice"]))).collect();
+    let channel: Vec<Option<String>> =
+        (0..n).map(|_| s(pick(&mut rng, &["Telephone", "Telephone", "telephone", "Email", "Shop"]))).collect();
+    let town: Vec<Option<String>> =
+        (0..n).map(|_| s(pick(&mut rng, &["LaFayette", "Lafayette", "Lafayette", "Dayton", "Akron"]))).collect();
     let t = table(vec![
         ("row_number", integers(row_number)),
         ("customer_id", integers(customer_id)),
@@ -237,12 +244,30 @@ fn pairs() -> Case {
     let s = |v: &str| v.to_string();
     let smoker: Vec<String> = (0..n).map(|_| s(pick(&mut rng, &["yes", "no", "no"]))).collect();
     let hospital: Vec<String> = (0..n).map(|_| format!("H{:02}", (rng.next() * 40.0) as usize)).collect();
-    let hospital_type: Vec<String> = hospital.iter().map(|h| s(["general", "teaching", "children", "rural"][h[1..].parse::<usize>().unwrap() % 4])).collect();
+    let hospital_type: Vec<String> = hospital
+        .iter()
+        .map(|h| s(["general", "teaching", "children", "rural"][h[1..].parse::<usize>().unwrap() % 4]))
+        .collect();
     let genotype: Vec<String> = (0..n).map(|_| s(pick(&mut rng, &["AA", "AB", "AB", "BB"]))).collect();
-    let allele_count: Vec<String> = genotype.iter().map(|g| s(match g.as_str() { "AA" => "0", "AB" => "1", _ => "2" })).collect();
+    let allele_count: Vec<String> = genotype
+        .iter()
+        .map(|g| {
+            s(match g.as_str() {
+                "AA" => "0",
+                "AB" => "1",
+                _ => "2",
+            })
+        })
+        .collect();
     let region: Vec<String> = (0..n).map(|_| s(pick(&mut rng, &["north", "south", "east"]))).collect();
-    let region_noisy: Vec<String> = region.iter().map(|r| if rng.next() < 0.95 { r.clone() } else { s(pick(&mut rng, &["north", "south", "east"])) }).collect();
-    let region_loose: Vec<String> = region.iter().map(|r| if rng.next() < 0.5 { r.clone() } else { s(pick(&mut rng, &["north", "south", "east"])) }).collect();
+    let region_noisy: Vec<String> = region
+        .iter()
+        .map(|r| if rng.next() < 0.95 { r.clone() } else { s(pick(&mut rng, &["north", "south", "east"])) })
+        .collect();
+    let region_loose: Vec<String> = region
+        .iter()
+        .map(|r| if rng.next() < 0.5 { r.clone() } else { s(pick(&mut rng, &["north", "south", "east"])) })
+        .collect();
     let colour: Vec<String> = (0..n).map(|_| s(pick(&mut rng, &["red", "green", "blue", "grey"]))).collect();
     let wage: Vec<f64> = (0..n).map(|_| (2.5 + 0.9 * normal(&mut rng)).exp()).collect();
     let lwage: Vec<f64> = wage.iter().map(|w| w.ln()).collect();
@@ -306,7 +331,10 @@ fn sparse() -> Case {
         name: "sparse categories",
         table: table(vec![("a", category(&a)), ("b", category(&b))]),
         planted: vec![],
-        look_alikes: vec![label("strong_association", "strong_association", "b"), label("strong_association", "strong_association", "a")],
+        look_alikes: vec![
+            label("strong_association", "strong_association", "b"),
+            label("strong_association", "strong_association", "a"),
+        ],
     }
 }
 
@@ -314,7 +342,8 @@ fn sparse() -> Case {
 fn wide() -> Case {
     let n = 300;
     let mut rng = Lcg(5);
-    let mut columns: Vec<(String, Vec<f64>)> = (0..93).map(|k| (format!("v{k}"), (0..n).map(|_| normal(&mut rng)).collect())).collect();
+    let mut columns: Vec<(String, Vec<f64>)> =
+        (0..93).map(|k| (format!("v{k}"), (0..n).map(|_| normal(&mut rng)).collect())).collect();
     columns[75].1 = columns[62].1.iter().map(|v| 2.0 * v + 0.05 * normal(&mut rng)).collect();
     let names: Vec<String> = columns.iter().map(|c| c.0.clone()).collect();
     let t = Table::new("wide", columns.into_iter().map(|(name, v)| Column::new(name, numbers(v))).collect()).unwrap();
@@ -322,7 +351,10 @@ fn wide() -> Case {
         name: "wide",
         table: t,
         planted: vec![label("high_correlation", "high_correlation", &names[75])],
-        look_alikes: vec![label("high_correlation", "high_correlation", &names[80]), label("high_correlation", "high_correlation", &names[10])],
+        look_alikes: vec![
+            label("high_correlation", "high_correlation", &names[80]),
+            label("high_correlation", "high_correlation", &names[10]),
+        ],
     }
 }
 
@@ -331,7 +363,10 @@ fn missingness() -> Case {
     let n = 1000;
     let mut rng = Lcg(6);
     let death: Vec<i64> = (0..n).map(|_| i64::from(rng.next() < 0.3)).collect();
-    let cause: Vec<Option<String>> = death.iter().map(|&d| (d == 1).then(|| pick(&mut rng, &["heart", "cancer", "stroke", "other"]).to_string())).collect();
+    let cause: Vec<Option<String>> = death
+        .iter()
+        .map(|&d| (d == 1).then(|| pick(&mut rng, &["heart", "cancer", "stroke", "other"]).to_string()))
+        .collect();
     let lab_gone: Vec<bool> = (0..n).map(|_| rng.next() < 0.15).collect();
     let lab_a: Vec<f64> = lab_gone.iter().map(|&g| if g { f64::NAN } else { 5.0 + normal(&mut rng) }).collect();
     let lab_b: Vec<f64> = lab_gone.iter().map(|&g| if g { f64::NAN } else { 1.0 + normal(&mut rng) }).collect();
@@ -386,7 +421,11 @@ fn duplicates(with_duplicates: bool) -> Case {
             length.push((50.0 + 10.0 * normal(&mut rng)).round() / 10.0 + i as f64 * 1e-6);
         }
     }
-    let t = table(vec![("rownames", integers((1..=n as i64).collect())), ("species", category(&species)), ("length", numbers(length))]);
+    let t = table(vec![
+        ("rownames", integers((1..=n as i64).collect())),
+        ("species", category(&species)),
+        ("length", numbers(length)),
+    ]);
     let l = label("hidden_duplicates", "hidden_duplicates", "rownames");
     if with_duplicates {
         Case { name: "duplicates behind a row number", table: t, planted: vec![l], look_alikes: vec![] }
@@ -401,8 +440,13 @@ fn duplicates(with_duplicates: bool) -> Case {
 fn series() -> Case {
     let mut rng = Lcg(8);
     let years: Vec<i64> = (1871..1971).collect();
-    let flow: Vec<f64> = (0..100).map(|_| (900.0 + 150.0 * normal(&mut rng)).round().clamp(500.0, 1300.0) / 10.0).map(|v: f64| v.round() * 10.0).collect();
-    let small: Vec<f64> = (0..100).map(|i| if i < 30 { [1.0, 2.0, 3.0, 50.0, 60.0, 70.0][i % 6] + (i as f64) * 0.01 } else { f64::NAN }).collect();
+    let flow: Vec<f64> = (0..100)
+        .map(|_| (900.0 + 150.0 * normal(&mut rng)).round().clamp(500.0, 1300.0) / 10.0)
+        .map(|v: f64| v.round() * 10.0)
+        .collect();
+    let small: Vec<f64> = (0..100)
+        .map(|i| if i < 30 { [1.0, 2.0, 3.0, 50.0, 60.0, 70.0][i % 6] + (i as f64) * 0.01 } else { f64::NAN })
+        .collect();
     let trend_a: Vec<f64> = (0..100).map(|i| i as f64 + 6.0 * normal(&mut rng)).collect();
     let trend_b: Vec<f64> = (0..100).map(|i| (i as f64) * 1.5 + 9.0 * normal(&mut rng)).collect();
     let t = table(vec![
@@ -436,7 +480,12 @@ fn countries() -> Case {
     }
     (a[41], b[41]) = (a[40], b[40]);
     let t = table(vec![("country", text(name)), ("a", numbers(a)), ("b", numbers(b))]);
-    Case { name: "countries", table: t, planted: vec![], look_alikes: vec![label("hidden_duplicates", "hidden_duplicates", "country")] }
+    Case {
+        name: "countries",
+        table: t,
+        planted: vec![],
+        look_alikes: vec![label("hidden_duplicates", "hidden_duplicates", "country")],
+    }
 }
 
 // ---- the score -----------------------------------------------------------------------------
@@ -451,7 +500,18 @@ struct Score {
 
 #[test]
 fn the_labelled_set_finds_what_is_planted_and_not_its_look_alikes() {
-    let cases = vec![shapes(), keys_and_values(), pairs(), sparse(), wide(), missingness(), duplicates(true), duplicates(false), series(), countries()];
+    let cases = vec![
+        shapes(),
+        keys_and_values(),
+        pairs(),
+        sparse(),
+        wide(),
+        missingness(),
+        duplicates(true),
+        duplicates(false),
+        series(),
+        countries(),
+    ];
     let mut scores: BTreeMap<&str, Score> = BTreeMap::new();
     let mut misses = Vec::new();
     for case in &cases {
@@ -475,14 +535,23 @@ fn the_labelled_set_finds_what_is_planted_and_not_its_look_alikes() {
             s.look_alikes += 1;
             if fires(&report, l) {
                 s.fired += 1;
-                let said: Vec<&str> = report.alerts.iter().filter(|a| a.columns.contains(&l.column)).map(|a| a.message.as_str()).collect();
+                let said: Vec<&str> = report
+                    .alerts
+                    .iter()
+                    .filter(|a| a.columns.contains(&l.column))
+                    .map(|a| a.message.as_str())
+                    .collect();
                 misses.push(format!("{}: {} fired on look-alike '{}': {said:?}", case.name, l.rule, l.column));
             }
         }
     }
     println!("\n{:<22} {:>14} {:>24}", "rule", "found/planted", "false alarms/look-alikes");
     for (rule, s) in &scores {
-        println!("{rule:<22} {:>14} {:>24}", format!("{}/{}", s.found, s.planted), format!("{}/{}", s.fired, s.look_alikes));
+        println!(
+            "{rule:<22} {:>14} {:>24}",
+            format!("{}/{}", s.found, s.planted),
+            format!("{}/{}", s.fired, s.look_alikes)
+        );
     }
     for m in &misses {
         println!("  {m}");
@@ -498,9 +567,38 @@ fn hostile_column(kind: u8, seed: u64, rows: usize) -> ColumnData {
     let gap = |x: f64| x < 0.2;
     match kind % 6 {
         0 => ColumnData::Integer(values.iter().map(|&x| (!gap(x)).then_some(((x * 13.0) as i64) - 3)).collect()),
-        1 => numbers(values.iter().map(|&x| if gap(x) { f64::NAN } else if x > 0.97 { f64::INFINITY } else if x < 0.3 { 0.0 } else { x * 1e3 }).collect()),
-        2 => category(&values.iter().map(|&x| ["a", "A", "b", "unknown", "c "][(x * 5.0) as usize % 5].to_string()).collect::<Vec<_>>()),
-        3 => text(values.iter().map(|&x| (!gap(x)).then(|| ["Paris", "paris", "?", "LaFayette", "Lafayette", "1", "2"][(x * 7.0) as usize % 7].to_string())).collect()),
+        1 => numbers(
+            values
+                .iter()
+                .map(|&x| {
+                    if gap(x) {
+                        f64::NAN
+                    } else if x > 0.97 {
+                        f64::INFINITY
+                    } else if x < 0.3 {
+                        0.0
+                    } else {
+                        x * 1e3
+                    }
+                })
+                .collect(),
+        ),
+        2 => category(
+            &values
+                .iter()
+                .map(|&x| ["a", "A", "b", "unknown", "c "][(x * 5.0) as usize % 5].to_string())
+                .collect::<Vec<_>>(),
+        ),
+        3 => text(
+            values
+                .iter()
+                .map(|&x| {
+                    (!gap(x)).then(|| {
+                        ["Paris", "paris", "?", "LaFayette", "Lafayette", "1", "2"][(x * 7.0) as usize % 7].to_string()
+                    })
+                })
+                .collect(),
+        ),
         4 => ColumnData::Boolean(values.iter().map(|&x| (!gap(x)).then_some(x > 0.5)).collect()),
         _ => integers((0..rows as i64).collect()),
     }

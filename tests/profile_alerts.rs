@@ -1,8 +1,8 @@
 //! Each kind of quality alert fires on data built to have that problem, names its columns and
 //! says so in one sentence; clean columns stay quiet.
 
-use sift::engine::profile::{profile, profile_with_target, Alert, Report};
 use sift::engine::base::table::{ColumnData, Table};
+use sift::engine::profile::{profile, profile_with_target, Alert, Report};
 
 #[path = "common/columns.rs"]
 mod columns;
@@ -35,7 +35,10 @@ fn value_problems_in_single_columns() {
         ("city", text(rows(&|i| ["Paris", "paris", "Lyon", "Paris ", "Nice"][i % 5].into()))),
         ("answer", text(rows(&|i| ["yes", "no", "unknown"][i % 3].into()))),
         ("score", ColumnData::Integer((0..n).map(|i| Some(if i == 7 { -999 } else { (i % 50) as i64 })).collect())),
-        ("income", ColumnData::Number((0..n).map(|i| if i < 190 { (i % 30) as f64 } else { 1000.0 + i as f64 }).collect())),
+        (
+            "income",
+            ColumnData::Number((0..n).map(|i| if i < 190 { (i % 30) as f64 } else { 1000.0 + i as f64 }).collect()),
+        ),
     ]);
     let r = profile(&t);
     one(&r, "constant", &["same"]);
@@ -52,7 +55,11 @@ fn value_problems_in_single_columns() {
     assert!(outliers.message.starts_with("'income' has 10 outliers (5% of rows)"), "{}", outliers.message);
     assert!(one(&r, "skewed", &["income"]).message.contains("right-skewed"));
     for quiet in ["mixed", "answer"] {
-        assert!(r.alerts.iter().all(|a| a.kind == "placeholder" || a.kind == "mixed_types" || a.columns != [quiet]), "{quiet}: {:#?}", r.alerts);
+        assert!(
+            r.alerts.iter().all(|a| a.kind == "placeholder" || a.kind == "mixed_types" || a.columns != [quiet]),
+            "{quiet}: {:#?}",
+            r.alerts
+        );
     }
 }
 
@@ -89,7 +96,9 @@ fn target_imbalance_and_leakage() {
     assert!(alerts(&profile(&t), "imbalanced_target").is_empty());
     let r = profile_with_target(&t, Some("fraud"));
     assert_eq!(r.target.as_deref(), Some("fraud"));
-    assert!(one(&r, "imbalanced_target", &["fraud"]).message.contains("'true' is only 4% of labelled rows (16 of 400)"));
+    assert!(one(&r, "imbalanced_target", &["fraud"])
+        .message
+        .contains("'true' is only 4% of labelled rows (16 of 400)"));
     one(&r, "target_leakage", &["chargeback", "fraud"]);
     assert_eq!(alerts(&r, "target_leakage").len(), 1, "{:#?}", r.alerts);
 
@@ -124,7 +133,10 @@ fn numbers_with_infinities_and_the_json_shape() {
         assert!(json.get(key).is_some(), "{key}");
     }
     let d = &json["columns"][1];
-    assert_eq!((d["type"].as_str(), d["date_min"].as_str(), d["date_max"].as_str()), (Some("date"), Some("1970-01-01"), Some("1971-01-01")));
+    assert_eq!(
+        (d["type"].as_str(), d["date_min"].as_str(), d["date_max"].as_str()),
+        (Some("date"), Some("1970-01-01"), Some("1971-01-01"))
+    );
     assert!(json["columns"][0]["median"].is_number());
     assert_eq!(json["type_counts"][0]["type"], "number");
 }
@@ -133,7 +145,11 @@ fn numbers_with_infinities_and_the_json_shape() {
 fn empty_and_extreme_tables_do_not_panic() {
     let empty = Table::new("t", vec![]).unwrap();
     assert_eq!(profile(&empty).rows, 0);
-    let no_rows = table(vec![("x", ColumnData::Number(vec![].into())), ("c", category::<&str>(&[])), ("t", text(Vec::<String>::new()))]);
+    let no_rows = table(vec![
+        ("x", ColumnData::Number(vec![].into())),
+        ("c", category::<&str>(&[])),
+        ("t", text(Vec::<String>::new())),
+    ]);
     let r = profile_with_target(&no_rows, Some("c"));
     assert_eq!((r.rows, r.columns.len(), r.duplicate_rows), (0, 3, 0));
     let huge = table(vec![

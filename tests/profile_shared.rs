@@ -4,11 +4,13 @@
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::thread::JoinHandle;
 
-use sift::engine::base::error::Error;
 use sift::engine::base::column_bytes;
-use sift::engine::ingest::{complete, ready, Pending};
-use sift::engine::profile::{profile_shared, profile_with, Analyst, ColumnAnalysis, Finished, ProfileOptions, SHARE_MIN_ROWS};
+use sift::engine::base::error::Error;
 use sift::engine::base::table::{Column, ColumnData, Table};
+use sift::engine::ingest::{complete, ready, Pending};
+use sift::engine::profile::{
+    profile_shared, profile_with, Analyst, ColumnAnalysis, Finished, ProfileOptions, SHARE_MIN_ROWS,
+};
 
 #[path = "common/lcg.rs"]
 mod lcg;
@@ -47,7 +49,8 @@ impl Analyst for Local {
         }
         // Without waiting, only the oldest column is done: the others are still "running".
         let take = if wait { self.in_hand.len() } else { self.in_hand.len().min(1) };
-        let done: Vec<_> = self.in_hand.drain(..take).map(|(i, name, bytes)| (i, analyse_bytes(&name, &bytes))).collect();
+        let done: Vec<_> =
+            self.in_hand.drain(..take).map(|(i, name, bytes)| (i, analyse_bytes(&name, &bytes))).collect();
         self.declined += done.iter().filter(|(_, a)| a.is_none()).count();
         ready(Ok(done))
     }
@@ -110,18 +113,35 @@ impl Analyst for Threaded {
 fn table(rows: usize) -> Table {
     let mut rng = Lcg(7);
     let mut r = move || rng.next();
-    let numbers = |r: &mut dyn FnMut() -> f64, scale: f64| (0..rows).map(|_| if r() < 0.03 { f64::NAN } else { (r() * scale).round() / 100.0 }).collect();
+    let numbers = |r: &mut dyn FnMut() -> f64, scale: f64| {
+        (0..rows).map(|_| if r() < 0.03 { f64::NAN } else { (r() * scale).round() / 100.0 }).collect()
+    };
     let mut with_infinity: Vec<f64> = numbers(&mut r, 1e4);
     with_infinity[17] = f64::INFINITY;
     let columns = vec![
         Column::new("id", ColumnData::Integer((0..rows as i64).map(Some).collect())),
         Column::new("price", ColumnData::Number(numbers(&mut r, 1e5).into())),
         Column::new("peak", ColumnData::Number(with_infinity.into())),
-        Column::new("count", ColumnData::Integer((0..rows).map(|_| (r() > 0.1).then(|| (r() * 50.0) as i64)).collect())),
-        Column::new("color", ColumnData::Category { codes: (0..rows).map(|_| Some((r() * 7.0) as u32)).collect(), levels: (0..7).map(|l| format!("c{l}")).collect() }),
-        Column::new("note", ColumnData::Text((0..rows).map(|_| Some(format!(" word {}", (r() * 900.0) as u32))).collect())),
+        Column::new(
+            "count",
+            ColumnData::Integer((0..rows).map(|_| (r() > 0.1).then(|| (r() * 50.0) as i64)).collect()),
+        ),
+        Column::new(
+            "color",
+            ColumnData::Category {
+                codes: (0..rows).map(|_| Some((r() * 7.0) as u32)).collect(),
+                levels: (0..7).map(|l| format!("c{l}")).collect(),
+            },
+        ),
+        Column::new(
+            "note",
+            ColumnData::Text((0..rows).map(|_| Some(format!(" word {}", (r() * 900.0) as u32))).collect()),
+        ),
         Column::new("day", ColumnData::Date((0..rows).map(|_| Some(15_000 + (r() * 3000.0) as i32)).collect())),
-        Column::new("moment", ColumnData::DateTime((0..rows).map(|_| (r() > 0.2).then(|| (r() * 1e12) as i64)).collect())),
+        Column::new(
+            "moment",
+            ColumnData::DateTime((0..rows).map(|_| (r() > 0.2).then(|| (r() * 1e12) as i64)).collect()),
+        ),
         Column::new("flag", ColumnData::Boolean((0..rows).map(|_| Some(r() < 0.3)).collect())),
         Column::new("constant", ColumnData::Number(vec![1.5; rows].into())),
     ];
@@ -151,7 +171,11 @@ fn an_analyst_that_fails_leaves_the_report_whole() {
     let alone = profile_with(&table, &options());
     for fail_after in [0, 1, 3] {
         let mut failing = Local { fail_after: Some(fail_after), ..Local::default() };
-        assert_eq!(complete(async { Ok(profile_shared(&table, &options(), Some(&mut failing)).await) }), Ok(alone.clone()), "failing after {fail_after}");
+        assert_eq!(
+            complete(async { Ok(profile_shared(&table, &options(), Some(&mut failing)).await) }),
+            Ok(alone.clone()),
+            "failing after {fail_after}"
+        );
     }
 }
 
@@ -163,7 +187,6 @@ fn a_small_table_is_not_handed_over() {
     assert_eq!(report, Ok(profile_with(&table, &ProfileOptions::default())));
     assert_eq!(local.given, 0);
 }
-
 
 /// Takes columns and never brings anything back, even when asked to wait.
 #[derive(Default)]

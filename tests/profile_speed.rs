@@ -6,8 +6,8 @@
 
 use std::time::Instant;
 
-use sift::engine::profile::{profile, profile_with, ProfileOptions};
 use sift::engine::base::table::{Column, ColumnData, Table};
+use sift::engine::profile::{profile, profile_with, ProfileOptions};
 
 #[path = "common/lcg.rs"]
 mod lcg;
@@ -17,9 +17,8 @@ fn benchmark_table(rows: usize) -> Table {
     let mut rng = Lcg(42);
     let mut columns = Vec::new();
     for f in 0..6 {
-        let values = (0..rows)
-            .map(|_| if rng.next() < 0.03 { f64::NAN } else { rng.next() * 1000.0 + f as f64 })
-            .collect();
+        let values =
+            (0..rows).map(|_| if rng.next() < 0.03 { f64::NAN } else { rng.next() * 1000.0 + f as f64 }).collect();
         columns.push(Column::new(format!("float_{f}"), ColumnData::Number(values)));
     }
     for k in 0..3 {
@@ -31,7 +30,10 @@ fn benchmark_table(rows: usize) -> Table {
         let levels = (0..levels).map(|l| format!("level {l}")).collect();
         columns.push(Column::new(name, ColumnData::Category { codes, levels }));
     }
-    columns.push(Column::new("date", ColumnData::Date((0..rows).map(|_| Some(15_000 + (rng.next() * 5000.0) as i32)).collect())));
+    columns.push(Column::new(
+        "date",
+        ColumnData::Date((0..rows).map(|_| Some(15_000 + (rng.next() * 5000.0) as i32)).collect()),
+    ));
     columns.push(Column::new("flag", ColumnData::Boolean((0..rows).map(|_| Some(rng.next() < 0.3)).collect())));
     Table::new("bench", columns).unwrap()
 }

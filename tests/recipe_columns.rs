@@ -2,8 +2,8 @@
 //! ones), the problem of a step whose columns are gone, and the prefix cache the preview
 //! uses: whatever was remembered, it gives the same table as fitting the prefix afresh.
 
-use sift::engine::recipe::{ColumnsAtSteps, FitContext, PrefixCache, Recipe, RecipeStep};
 use sift::engine::base::table::{Column, ColumnData, ColumnType, Table};
+use sift::engine::recipe::{ColumnsAtSteps, FitContext, PrefixCache, Recipe, RecipeStep};
 use sift::worker::protocol::{Answer, Request};
 use sift::worker::workspace::Workspace;
 
@@ -12,24 +12,13 @@ fn table() -> Table {
     Table::new(
         "t",
         vec![
-            Column::new(
-                "x",
-                ColumnData::Number(vec![1.0, f64::NAN, 3.0, 4.0, 10.0, 6.0].into()),
-            ),
-            Column::new(
-                "city",
-                ColumnData::Text(city.iter().map(|c| Some(c.to_string())).collect()),
-            ),
+            Column::new("x", ColumnData::Number(vec![1.0, f64::NAN, 3.0, 4.0, 10.0, 6.0].into())),
+            Column::new("city", ColumnData::Text(city.iter().map(|c| Some(c.to_string())).collect())),
             Column::new(
                 "day",
-                ColumnData::Date(vec![
-                    Some(19_000),
-                    Some(19_040),
-                    None,
-                    Some(19_100),
-                    Some(19_200),
-                    Some(19_300),
-                ].into()),
+                ColumnData::Date(
+                    vec![Some(19_000), Some(19_040), None, Some(19_100), Some(19_200), Some(19_300)].into(),
+                ),
             ),
         ],
     )
@@ -56,41 +45,15 @@ fn names(columns: &ColumnsAtSteps, at: usize) -> Vec<&str> {
 fn later_steps_see_the_columns_earlier_steps_make() {
     let mut cache = PrefixCache::new();
     cache.set_source(table());
-    let columns = cache
-        .columns(&recipe(STEPS), &FitContext::default())
-        .unwrap();
-    assert_eq!(
-        columns.before.len(),
-        6,
-        "one list before each of 5 steps, and one after the last"
-    );
+    let columns = cache.columns(&recipe(STEPS), &FitContext::default()).unwrap();
+    assert_eq!(columns.before.len(), 6, "one list before each of 5 steps, and one after the last");
     assert_eq!(names(&columns, 0), ["x", "city", "day"]);
-    assert!(
-        names(&columns, 1).contains(&"x_was_missing"),
-        "{:?}",
-        names(&columns, 1)
-    );
+    assert!(names(&columns, 1).contains(&"x_was_missing"), "{:?}", names(&columns, 1));
     assert!(names(&columns, 3).contains(&"city_Oslo"));
-    let month = columns.before[4]
-        .iter()
-        .find(|c| c.name == "day_month")
-        .expect("date parts made day_month");
-    assert!(
-        month.column_type == ColumnType::Integer || month.column_type == ColumnType::Number,
-        "{month:?}"
-    );
-    assert!(
-        columns.problems.iter().all(Option::is_none),
-        "{:?}",
-        columns.problems
-    );
-    assert!(
-        names(&columns, 5)
-            .iter()
-            .any(|n| n.starts_with("day_month_")),
-        "{:?}",
-        names(&columns, 5)
-    );
+    let month = columns.before[4].iter().find(|c| c.name == "day_month").expect("date parts made day_month");
+    assert!(month.column_type == ColumnType::Integer || month.column_type == ColumnType::Number, "{month:?}");
+    assert!(columns.problems.iter().all(Option::is_none), "{:?}", columns.problems);
+    assert!(names(&columns, 5).iter().any(|n| n.starts_with("day_month_")), "{:?}", names(&columns, 5));
 }
 
 #[test]
@@ -100,39 +63,17 @@ fn a_step_whose_columns_are_gone_says_so_and_the_others_still_run() {
     let mut cache = PrefixCache::new();
     cache.set_source(table());
     let columns = cache.columns(&edited, &FitContext::default()).unwrap();
-    let problem = columns.problems[2]
-        .as_deref()
-        .expect("the scale step names city_Oslo, which no longer exists");
-    assert!(
-        problem.contains("'city_Oslo'") && problem.contains("does not exist at this point"),
-        "{problem}"
-    );
-    assert!(
-        columns.problems[3].is_none(),
-        "the last step still runs: {:?}",
-        columns.problems
-    );
-    assert!(names(&columns, 4)
-        .iter()
-        .any(|n| n.starts_with("day_month_")));
+    let problem = columns.problems[2].as_deref().expect("the scale step names city_Oslo, which no longer exists");
+    assert!(problem.contains("'city_Oslo'") && problem.contains("does not exist at this point"), "{problem}");
+    assert!(columns.problems[3].is_none(), "the last step still runs: {:?}", columns.problems);
+    assert!(names(&columns, 4).iter().any(|n| n.starts_with("day_month_")));
     // Previewing a step after the broken one reports it, as fitting the recipe would.
-    let err = cache
-        .table_before(&edited, 3, &FitContext::default())
-        .unwrap_err();
-    assert!(
-        err.starts_with("step 3 (") && err.contains("'city_Oslo'"),
-        "{err}"
-    );
+    let err = cache.table_before(&edited, 3, &FitContext::default()).unwrap_err();
+    assert!(err.starts_with("step 3 (") && err.contains("'city_Oslo'"), "{err}");
     // A disabled step is skipped: its problem is shown but blocks nothing.
     edited.steps[2].enabled = false;
-    assert!(cache
-        .table_before(&edited, 4, &FitContext::default())
-        .is_ok());
-    assert!(cache
-        .columns(&edited, &FitContext::default())
-        .unwrap()
-        .problems[2]
-        .is_some());
+    assert!(cache.table_before(&edited, 4, &FitContext::default()).is_ok());
+    assert!(cache.columns(&edited, &FitContext::default()).unwrap().problems[2].is_some());
 }
 
 #[test]
@@ -145,11 +86,7 @@ fn the_cache_gives_the_tables_a_fresh_fit_gives_through_edits() {
         for end in 0..=recipe.steps.len() {
             let cached = cache.table_before(recipe, end, &context).unwrap();
             let fresh = recipe.table_before(end, table(), &context).unwrap();
-            assert_eq!(
-                format!("{cached:?}"),
-                format!("{fresh:?}"),
-                "before step {end}"
-            );
+            assert_eq!(format!("{cached:?}"), format!("{fresh:?}"), "before step {end}");
         }
     };
     check(&mut cache, &current);
@@ -160,11 +97,7 @@ fn the_cache_gives_the_tables_a_fresh_fit_gives_through_edits() {
     check(&mut cache, &current);
     current.steps.swap(1, 2);
     check(&mut cache, &current);
-    current
-        .steps
-        .push(RecipeStep::new(sift::engine::recipe::Step::drop_columns(
-            vec!["x".into()],
-        )));
+    current.steps.push(RecipeStep::new(sift::engine::recipe::Step::drop_columns(vec!["x".into()])));
     check(&mut cache, &current);
 }
 
@@ -181,59 +114,29 @@ fn an_edit_keeps_what_the_steps_before_it_left() {
     assert_eq!(cache.remembered().0, 4, "steps 1 to 4 are still remembered");
     current.steps[0].enabled = false;
     cache.table_before(&current, 1, &context).unwrap();
-    assert_eq!(
-        cache.remembered().0,
-        1,
-        "an edit of step 1 forgets every step after it"
-    );
-    let other = FitContext {
-        target: Some("x".into()),
-        seed: 7,
-    };
+    assert_eq!(cache.remembered().0, 1, "an edit of step 1 forgets every step after it");
+    let other = FitContext { target: Some("x".into()), seed: 7 };
     cache.table_before(&current, 0, &other).unwrap();
-    assert_eq!(
-        cache.remembered().0,
-        0,
-        "another target or seed forgets everything"
-    );
+    assert_eq!(cache.remembered().0, 0, "another target or seed forgets everything");
 }
 
 #[test]
 fn the_worker_answers_columns_and_proposes_clusters_on_every_row() {
-    let csv =
-        "city,n\nNew York,1\nnew york ,2\nNEW-YORK,3\nNew York,4\nBoston,5\nboston,6\nChicago,7\n";
+    let csv = "city,n\nNew York,1\nnew york ,2\nNEW-YORK,3\nNew York,4\nBoston,5\nboston,6\nChicago,7\n";
     let mut workspace = Workspace::new();
     let file = sift::worker::workspace::FileBytes::whole("cities.csv", csv.as_bytes().to_vec());
     workspace
-        .handle(
-            Request::LoadFiles {
-                names: vec!["cities.csv".into()],
-                options: Default::default(),
-            },
-            vec![file],
-            "now",
-        )
+        .handle(Request::LoadFiles { names: vec!["cities.csv".into()], options: Default::default() }, vec![file], "now")
         .unwrap();
 
     let trim = recipe(r#"{"version": 2, "steps": [{"kind": "one_hot", "columns": ["city"]}]}"#);
     let Answer::Columns(columns) = workspace
-        .handle(
-            Request::RecipeColumns {
-                recipe: trim,
-                context: FitContext::default(),
-            },
-            vec![],
-            "now",
-        )
+        .handle(Request::RecipeColumns { recipe: trim, context: FitContext::default() }, vec![], "now")
         .unwrap()
     else {
         panic!("not a column list")
     };
-    assert!(
-        names(&columns, 1).contains(&"city_Boston"),
-        "{:?}",
-        names(&columns, 1)
-    );
+    assert!(names(&columns, 1).contains(&"city_Boston"), "{:?}", names(&columns, 1));
 
     let request = Request::ProposeClusters {
         recipe: Recipe::default(),
@@ -243,20 +146,13 @@ fn the_worker_answers_columns_and_proposes_clusters_on_every_row() {
         ngram_size: 2,
         context: FitContext::default(),
     };
-    let Answer::Clusters(proposal) = workspace.handle(request, vec![], "now").unwrap() else {
-        panic!("not clusters")
-    };
+    let Answer::Clusters(proposal) = workspace.handle(request, vec![], "now").unwrap() else { panic!("not clusters") };
     assert_eq!(proposal.rows, 7);
     let new_york = &proposal.clusters[0];
     assert_eq!(new_york.to, "New York");
     assert_eq!(new_york.values.len(), 3, "{new_york:?}");
     assert_eq!(new_york.values[0].count, 2);
-    assert_eq!(
-        proposal.clusters.len(),
-        2,
-        "New York and Boston: {:?}",
-        proposal.clusters
-    );
+    assert_eq!(proposal.clusters.len(), 2, "New York and Boston: {:?}", proposal.clusters);
 
     let absent = Request::ProposeClusters {
         recipe: Recipe::default(),
@@ -272,20 +168,11 @@ fn the_worker_answers_columns_and_proposes_clusters_on_every_row() {
 
 #[test]
 fn the_worker_forgets_what_it_fitted_when_the_data_changes() {
-    let file = |name: &str, csv: &str| {
-        sift::worker::workspace::FileBytes::whole(name, csv.as_bytes().to_vec())
-    };
-    let load = |name: &str| Request::LoadFiles {
-        names: vec![name.into()],
-        options: Default::default(),
-    };
+    let file = |name: &str, csv: &str| sift::worker::workspace::FileBytes::whole(name, csv.as_bytes().to_vec());
+    let load = |name: &str| Request::LoadFiles { names: vec![name.into()], options: Default::default() };
     let mut workspace = Workspace::new();
-    workspace
-        .handle(load("a.csv"), vec![file("a.csv", "x,y\n1,a\n2,b\n")], "now")
-        .unwrap();
-    let impute = recipe(
-        r#"{"version": 2, "steps": [{"kind": "impute", "columns": ["x"], "strategy": "mean"}]}"#,
-    );
+    workspace.handle(load("a.csv"), vec![file("a.csv", "x,y\n1,a\n2,b\n")], "now").unwrap();
+    let impute = recipe(r#"{"version": 2, "steps": [{"kind": "impute", "columns": ["x"], "strategy": "mean"}]}"#);
     let scale = sift::engine::recipe::Step::standard_scale(vec!["x".into()]);
     let preview = |workspace: &mut Workspace| {
         let request = Request::PreviewStep {
@@ -294,28 +181,13 @@ fn the_worker_forgets_what_it_fitted_when_the_data_changes() {
             step: scale.clone(),
             context: FitContext::default(),
         };
-        let Answer::Preview(p) = workspace.handle(request, vec![], "now").unwrap() else {
-            panic!("not a preview")
-        };
+        let Answer::Preview(p) = workspace.handle(request, vec![], "now").unwrap() else { panic!("not a preview") };
         p.columns[0].before.as_ref().unwrap().first.clone()
     };
-    assert_eq!(
-        preview(&mut workspace),
-        [Some("1".to_string()), Some("2".to_string())]
-    );
+    assert_eq!(preview(&mut workspace), [Some("1".to_string()), Some("2".to_string())]);
     // Same columns, same number of rows, other values: the preview must show them.
-    workspace
-        .handle(load("b.csv"), vec![file("b.csv", "x,y\n5,a\n7,b\n")], "now")
-        .unwrap();
-    assert_eq!(
-        preview(&mut workspace),
-        [Some("5".to_string()), Some("7".to_string())]
-    );
-    workspace
-        .handle(Request::Activate { index: 0 }, vec![], "now")
-        .unwrap();
-    assert_eq!(
-        preview(&mut workspace),
-        [Some("1".to_string()), Some("2".to_string())]
-    );
+    workspace.handle(load("b.csv"), vec![file("b.csv", "x,y\n5,a\n7,b\n")], "now").unwrap();
+    assert_eq!(preview(&mut workspace), [Some("5".to_string()), Some("7".to_string())]);
+    workspace.handle(Request::Activate { index: 0 }, vec![], "now").unwrap();
+    assert_eq!(preview(&mut workspace), [Some("1".to_string()), Some("2".to_string())]);
 }

@@ -1,10 +1,10 @@
 //! The before/after preview of a step: affected columns, their statistics and first rows, and
 //! how many rows and columns changed.
 
+use sift::engine::base::table::{Column, ColumnData, ColumnType, Table};
 use sift::engine::recipe::{
     preview, preview_step, DropMissing, FitContext, ImputeStrategy, MissingRule, Recipe, RecipeStep, Step, PREVIEW_ROWS,
 };
-use sift::engine::base::table::{Column, ColumnData, ColumnType, Table};
 
 fn table() -> Table {
     let x = (0..20).map(|i| if i % 4 == 1 { f64::NAN } else { i as f64 }).collect();
@@ -22,7 +22,8 @@ fn table() -> Table {
 
 #[test]
 fn imputing_changes_the_gaps_only() {
-    let p = preview_step(&table(), &Step::impute(vec!["x".into()], ImputeStrategy::Mean), &FitContext::default()).unwrap();
+    let p =
+        preview_step(&table(), &Step::impute(vec!["x".into()], ImputeStrategy::Mean), &FitContext::default()).unwrap();
     assert_eq!((p.rows_before, p.rows_after, p.columns_before, p.columns_after), (20, 20, 3, 3));
     assert_eq!(p.rows_changed, 5);
     assert_eq!(p.columns_changed, ["x"]);

@@ -3,12 +3,12 @@
 //! on the training rows and applied to the test rows, as scikit-learn's `fit` / `transform`.
 
 use serde_json::Value;
+use sift::engine::base::table::Table;
 use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::recipe::{
     BinMethod, Bins, FitContext, Impute, ImputeStrategy, MinMaxScale, OneHot, Pca, RobustScale, StandardScale, Step,
     YeoJohnson,
 };
-use sift::engine::base::table::Table;
 
 fn table(name: &str) -> Table {
     let path = format!("tests/fixtures/recipe/{name}");
@@ -110,7 +110,8 @@ fn pca_matches_up_to_sign() {
         let column = |m: &[Vec<Option<f64>>], flip: f64| -> Vec<Vec<Option<f64>>> {
             m.iter().map(|r| vec![r[component].map(|x| x * flip)]).collect()
         };
-        let same = column(&got, 1.0).iter().zip(column(&want, 1.0)).all(|(a, b)| close(a[0].unwrap(), b[0].unwrap(), 1e-9));
+        let same =
+            column(&got, 1.0).iter().zip(column(&want, 1.0)).all(|(a, b)| close(a[0].unwrap(), b[0].unwrap(), 1e-9));
         let flip = if same { 1.0 } else { -1.0 };
         assert_rows(&format!("pca component {}", component + 1), &column(&got, flip), &column(&want, 1.0), 1e-9);
     }
@@ -123,7 +124,9 @@ fn yeo_johnson_matches_power_transformer_closely() {
     // agree to 1e-7 (not to the 1e-9 of the other steps).
     let want = expected("yeo_johnson");
     let columns = strings(&want["columns"]);
-    let fitted = Step::YeoJohnson(YeoJohnson { columns: columns.clone() }).fit(&table("train.csv"), &FitContext::default()).unwrap();
+    let fitted = Step::YeoJohnson(YeoJohnson { columns: columns.clone() })
+        .fit(&table("train.csv"), &FitContext::default())
+        .unwrap();
     let json = serde_json::to_value(&fitted).unwrap();
     for (i, lambda) in want["lambdas"].as_array().unwrap().iter().enumerate() {
         let got = json["lambdas"][i][1].as_f64().unwrap();

@@ -6,8 +6,8 @@
 
 use std::time::Instant;
 
-use sift::engine::recipe::{preview, preview_step, ApplyMode, FitContext, PrefixCache, Recipe};
 use sift::engine::base::table::{Column, ColumnData, Table};
+use sift::engine::recipe::{preview, preview_step, ApplyMode, FitContext, PrefixCache, Recipe};
 
 /// Six floats with 3 % gaps, three integers, categories with 7 and 200 levels, a date and a
 /// boolean, from a 64-bit LCG.
@@ -31,7 +31,10 @@ fn benchmark_table(rows: usize) -> Table {
         let names = (0..levels).map(|l| format!("level {l}")).collect();
         columns.push(Column::new(format!("cat_{levels}"), ColumnData::Category { codes, levels: names }));
     }
-    columns.push(Column::new("date", ColumnData::Date((0..rows).map(|_| Some(15_000 + (uniform() * 5000.0) as i32)).collect())));
+    columns.push(Column::new(
+        "date",
+        ColumnData::Date((0..rows).map(|_| Some(15_000 + (uniform() * 5000.0) as i32)).collect()),
+    ));
     columns.push(Column::new("flag", ColumnData::Boolean((0..rows).map(|_| Some(uniform() < 0.3)).collect())));
     Table::new("bench", columns).unwrap()
 }

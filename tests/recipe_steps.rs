@@ -4,22 +4,25 @@
 //! named, statistics learned from training rows only).
 
 use serde_json::{json, Value};
+use sift::engine::base::table::{Column, ColumnData, Table};
 use sift::engine::recipe::{
     catalogue, Comparison, FilterAction, FilterNumber, FitContext, FittedStep, ImputeStrategy, Recipe, RecipeStep,
     StandardScale, Step,
 };
-use sift::engine::base::table::{Column, ColumnData, Table};
 
 /// A table with every column type, gaps, repeats and a target `y`; `offset` shifts the values.
 fn mixed(rows: usize, offset: f64) -> Table {
-    let num = (0..rows).map(|i| if i % 7 == 3 { f64::NAN } else { (i as f64 * 1.7 + offset).sin() * 10.0 + offset }).collect();
+    let num = (0..rows)
+        .map(|i| if i % 7 == 3 { f64::NAN } else { (i as f64 * 1.7 + offset).sin() * 10.0 + offset })
+        .collect();
     let int = (0..rows).map(|i| (i % 11 != 5).then_some((i * i % 23) as i64)).collect();
     let flag = (0..rows).map(|i| (i % 13 != 0).then_some(i % 3 == 0)).collect();
     let day = (0..rows).map(|i| (i % 9 != 4).then_some(18_000 + (i * 37 % 400) as i32)).collect();
     let when = (0..rows).map(|i| (i % 8 != 2).then_some(1_600_000_000_000 + (i as i64) * 3_600_123)).collect();
     let cat = (0..rows).map(|i| (i % 10 != 7).then_some((i * 7 % 4) as u32)).collect();
     let levels = vec!["north".into(), "South".into(), " east".into(), "west".into()];
-    let note = (0..rows).map(|i| (i % 6 != 1).then(|| format!("note {} about  {}", i % 5, ["a", "b"][i % 2]))).collect();
+    let note =
+        (0..rows).map(|i| (i % 6 != 1).then(|| format!("note {} about  {}", i % 5, ["a", "b"][i % 2]))).collect();
     let y = (0..rows).map(|i| Some((i % 3) as u32)).collect();
     Table::new(
         "mixed",
@@ -105,7 +108,11 @@ fn every_step_fits_applies_and_keeps_rows_for_prediction() {
         let json = serde_json::to_string(&fitted).unwrap();
         let back: sift::engine::recipe::FittedRecipe = serde_json::from_str(&json).unwrap();
         // Debug text, because NaN != NaN.
-        assert_eq!(format!("{:?}", back.apply(&other).unwrap()), format!("{applied:?}"), "{kind}: fitted JSON round trip");
+        assert_eq!(
+            format!("{:?}", back.apply(&other).unwrap()),
+            format!("{applied:?}"),
+            "{kind}: fitted JSON round trip"
+        );
     }
 }
 
@@ -129,7 +136,10 @@ fn odd(rows: usize) -> Table {
             Column::new("cat", ColumnData::Category { codes: vec![Some(9); rows].into(), levels: vec!["only".into()] }),
             Column::new("note", ColumnData::Text(text)),
             Column::new("num2", ColumnData::Number(vec![i64::MAX as f64; rows].into())),
-            Column::new("num3", ColumnData::Integer((0..rows).map(|i| Some([i64::MIN, i64::MAX, 0][cycle(i, 3)])).collect())),
+            Column::new(
+                "num3",
+                ColumnData::Integer((0..rows).map(|i| Some([i64::MIN, i64::MAX, 0][cycle(i, 3)])).collect()),
+            ),
             Column::new("y", ColumnData::Category { codes: vec![None; rows].into(), levels: vec![] }),
         ],
     )
@@ -156,7 +166,10 @@ fn odd_data_gives_errors_or_results_never_panics() {
 fn wrong_columns_get_clear_messages() {
     let t = mixed(20, 0.0);
     let step = Step::standard_scale(vec!["nope".into(), "num".into(), "gone".into()]);
-    assert_eq!(step.fit(&t, &context()).unwrap_err(), "there are no columns named 'nope', 'gone'; did you mean 'note' for 'nope'?");
+    assert_eq!(
+        step.fit(&t, &context()).unwrap_err(),
+        "there are no columns named 'nope', 'gone'; did you mean 'note' for 'nope'?"
+    );
     let err = Step::standard_scale(vec!["cat".into(), "note".into()]).fit(&t, &context()).unwrap_err();
     assert!(err.contains("'cat' is a category column") && err.contains("'note' is a text column"), "{err}");
     assert!(err.contains("number, integer, boolean, date or datetime"), "{err}");
@@ -206,13 +219,21 @@ fn the_documented_example_reads_and_round_trips() {
     let recipe = Recipe::from_json(example).unwrap();
     assert_eq!(recipe.steps.len(), 7);
     assert!(!recipe.steps[4].enabled);
-    assert_eq!(serde_json::from_str::<Value>(&recipe.to_json()).unwrap(), serde_json::from_str::<Value>(example).unwrap());
+    assert_eq!(
+        serde_json::from_str::<Value>(&recipe.to_json()).unwrap(),
+        serde_json::from_str::<Value>(example).unwrap()
+    );
 }
 
 #[test]
 fn disabled_steps_are_skipped_and_row_steps_only_apply_to_data() {
     let t = mixed(30, 0.0);
-    let filter = Step::FilterNumber(FilterNumber { column: "num2".into(), op: Comparison::Gt, value: 5.0, action: FilterAction::Keep });
+    let filter = Step::FilterNumber(FilterNumber {
+        column: "num2".into(),
+        op: Comparison::Gt,
+        value: 5.0,
+        action: FilterAction::Keep,
+    });
     let mut recipe = Recipe {
         steps: vec![RecipeStep::new(Step::drop_columns(vec!["note".into()])), RecipeStep::new(filter)],
         ..Recipe::default()
@@ -252,8 +273,10 @@ fn check_columns_names_every_missing_column_and_follows_new_ones() {
 fn statistics_are_learned_from_training_rows_only() {
     // Training rows 1..=4 (mean 2.5); test rows 100, 200 (mean 150): the test rows are scaled
     // with the training mean and standard deviation, never their own.
-    let train = Table::new("t", vec![Column::new("x", ColumnData::Number(vec![1.0, 2.0, f64::NAN, 3.0, 4.0].into()))]).unwrap();
-    let test = Table::new("t", vec![Column::new("x", ColumnData::Number(vec![100.0, 200.0, f64::NAN].into()))]).unwrap();
+    let train =
+        Table::new("t", vec![Column::new("x", ColumnData::Number(vec![1.0, 2.0, f64::NAN, 3.0, 4.0].into()))]).unwrap();
+    let test =
+        Table::new("t", vec![Column::new("x", ColumnData::Number(vec![100.0, 200.0, f64::NAN].into()))]).unwrap();
     let recipe = Recipe {
         steps: vec![
             RecipeStep::new(Step::impute(vec!["x".into()], ImputeStrategy::Mean)),

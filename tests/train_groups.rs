@@ -8,10 +8,10 @@ use std::process::Command;
 
 use proptest::prelude::*;
 use sift::engine::artifact::Artifact;
+use sift::engine::base::table::Table;
 use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::learn::{group_k_folds, grouped_split, Algorithm, Params, Progress, Task};
 use sift::engine::recipe::{Recipe, RecipeStep, Step};
-use sift::engine::base::table::Table;
 use sift::engine::train::{compare, cross_validate, grid_search, train, TrainOptions};
 
 /// A seeded pseudo-random number in [0, 1) for `key`.
@@ -155,7 +155,8 @@ proptest! {
 fn a_grouped_split_holds_whole_players_out() {
     let t = players();
     let random = train(&t, &Recipe::default(), &options("score", Algorithm::DecisionTree, None), "now").unwrap();
-    let grouped = train(&t, &Recipe::default(), &options("score", Algorithm::DecisionTree, Some("player")), "now").unwrap();
+    let grouped =
+        train(&t, &Recipe::default(), &options("score", Algorithm::DecisionTree, Some("player")), "now").unwrap();
     let (leaky, honest) = (r2(&random.summary.evaluation.headline()), r2(&grouped.summary.evaluation.headline()));
     assert!(leaky > 0.9, "random split r2 {leaky}");
     assert!(honest < 0.5, "grouped split r2 {honest}");
@@ -165,18 +166,47 @@ fn a_grouped_split_holds_whole_players_out() {
     assert!((0.18..0.32).contains(&tested), "{tested}");
     assert_eq!(grouped.summary.train_rows + grouped.summary.test_rows, t.row_count());
 
-    let cv = |group| cross_validate(&t, &Recipe::default(), &options("score", Algorithm::DecisionTree, group), 5, &mut Progress::none()).unwrap();
+    let cv = |group| {
+        cross_validate(
+            &t,
+            &Recipe::default(),
+            &options("score", Algorithm::DecisionTree, group),
+            5,
+            &mut Progress::none(),
+        )
+        .unwrap()
+    };
     assert!(cv(None).metrics["r2"].mean > 0.9);
     let grouped_cv = cv(Some("player"));
     assert!(grouped_cv.metrics["r2"].mean < 0.5, "{:?}", grouped_cv.metrics);
     assert_eq!(grouped_cv.folds.iter().map(|f| f.test_rows).sum::<usize>(), t.row_count());
 
-    let board = |group| compare(&t, &Recipe::default(), &options("score", Algorithm::DecisionTree, group), &[Algorithm::DecisionTree], &mut Progress::none()).unwrap();
+    let board = |group| {
+        compare(
+            &t,
+            &Recipe::default(),
+            &options("score", Algorithm::DecisionTree, group),
+            &[Algorithm::DecisionTree],
+            &mut Progress::none(),
+        )
+        .unwrap()
+    };
     assert!(r2(&board(None)[0].metrics) > 0.9);
     assert!(r2(&board(Some("player"))[0].metrics) < 0.5);
 
-    let grid = vec![("max_depth".to_string(), vec![sift::engine::learn::ParamValue::Integer(3), sift::engine::learn::ParamValue::Integer(10)])];
-    let search = grid_search(&t, &Recipe::default(), &options("score", Algorithm::DecisionTree, Some("player")), &grid, 4, &mut Progress::none()).unwrap();
+    let grid = vec![(
+        "max_depth".to_string(),
+        vec![sift::engine::learn::ParamValue::Integer(3), sift::engine::learn::ParamValue::Integer(10)],
+    )];
+    let search = grid_search(
+        &t,
+        &Recipe::default(),
+        &options("score", Algorithm::DecisionTree, Some("player")),
+        &grid,
+        4,
+        &mut Progress::none(),
+    )
+    .unwrap();
     assert!(search.points.iter().all(|p| p.metrics["r2"].mean < 0.5), "{:?}", search.points);
 }
 
@@ -184,7 +214,8 @@ fn a_grouped_split_holds_whole_players_out() {
 #[test]
 fn a_grouped_classifier_keeps_both_classes_on_each_side() {
     let t = read_csv("players.csv", players_csv(true).as_bytes(), &IngestOptions::default()).unwrap();
-    let trained = train(&t, &Recipe::default(), &options("grade", Algorithm::DecisionTree, Some("player")), "now").unwrap();
+    let trained =
+        train(&t, &Recipe::default(), &options("grade", Algorithm::DecisionTree, Some("player")), "now").unwrap();
     assert_eq!(trained.summary.task, Task::Classification);
     match &trained.summary.evaluation {
         sift::engine::train::Evaluation::Classification { per_class, .. } => {
@@ -200,7 +231,8 @@ fn a_grouped_classifier_keeps_both_classes_on_each_side() {
 #[test]
 fn the_group_column_is_not_an_input() {
     let t = players();
-    let trained = train(&t, &Recipe::default(), &options("score", Algorithm::DecisionTree, Some("player")), "now").unwrap();
+    let trained =
+        train(&t, &Recipe::default(), &options("score", Algorithm::DecisionTree, Some("player")), "now").unwrap();
     let s = &trained.summary;
     assert!(s.features.iter().all(|f| !f.starts_with("player")), "{:?}", s.features);
     assert!(s.importance.iter().all(|i| i.column != "player"), "{:?}", s.importance);
@@ -225,7 +257,8 @@ fn older_options_and_models_read_unchanged() {
     let read: TrainOptions = serde_json::from_str(old).unwrap();
     assert_eq!(read, options("score", Algorithm::DecisionTree, None));
     assert!(!serde_json::to_string(&read).unwrap().contains("group"));
-    let grouped: TrainOptions = serde_json::from_str(&old.replace("\"seed\":7", "\"seed\":7,\"group\":\"player\"")).unwrap();
+    let grouped: TrainOptions =
+        serde_json::from_str(&old.replace("\"seed\":7", "\"seed\":7,\"group\":\"player\"")).unwrap();
     assert_eq!(grouped.group.as_deref(), Some("player"));
 
     let t = players();
@@ -247,16 +280,24 @@ fn bad_group_columns_are_named() {
     assert!(e.contains("'score' is the target"), "{e}");
 
     // One group only: nothing to hold out.
-    let one = read_csv("one.csv", b"team,x,y\na,1,2\na,2,4\na,3,6\na,4,8\na,5,10\n", &IngestOptions::default()).unwrap();
+    let one =
+        read_csv("one.csv", b"team,x,y\na,1,2\na,2,4\na,3,6\na,4,8\na,5,10\n", &IngestOptions::default()).unwrap();
     let mut o = options("y", Algorithm::LinearRegression, Some("team"));
     o.task = Some(Task::Regression);
     let e = train(&one, &Recipe::default(), &o, "now").err().unwrap();
     assert!(e.contains("grouping rows by 'team'") && e.contains("at least 2 groups"), "{e}");
 
     // Fewer groups than folds.
-    let three = read_csv("three.csv", b"team,x,y\na,1,2\na,2,4\nb,3,6\nb,4,8\nc,5,10\nc,6,11\n", &IngestOptions::default()).unwrap();
+    let three =
+        read_csv("three.csv", b"team,x,y\na,1,2\na,2,4\nb,3,6\nb,4,8\nc,5,10\nc,6,11\n", &IngestOptions::default())
+            .unwrap();
     let e = cross_validate(&three, &Recipe::default(), &o, 5, &mut Progress::none()).err().unwrap();
-    assert!(e.contains("grouping rows by 'team'") && e.contains("cannot make 5 folds from 3 groups") && e.contains("at most 3 folds"), "{e}");
+    assert!(
+        e.contains("grouping rows by 'team'")
+            && e.contains("cannot make 5 folds from 3 groups")
+            && e.contains("at most 3 folds"),
+        "{e}"
+    );
     assert!(cross_validate(&three, &Recipe::default(), &o, 3, &mut Progress::none()).is_ok());
 
     // A row without a group is named (data rows count from 1).
@@ -335,14 +376,18 @@ fn the_worker_trains_with_the_page_s_group_column() {
     let mut options = options("species", Algorithm::DecisionTree, Some("island"));
     options.test_share = 0.3;
     let sent = |request: Request| serde_json::from_str::<Request>(&serde_json::to_string(&request).unwrap()).unwrap();
-    match workspace.handle(sent(Request::Train { recipe: Recipe::default(), options: options.clone() }), vec![], "now") {
+    match workspace.handle(sent(Request::Train { recipe: Recipe::default(), options: options.clone() }), vec![], "now")
+    {
         Ok(Answer::Trained { summary, .. }) => {
             assert_eq!(summary.group.as_deref(), Some("island"));
             assert!(summary.features.iter().all(|f| !f.starts_with("island")), "{:?}", summary.features);
         }
         other => panic!("{other:?}"),
     }
-    let e = workspace.handle(sent(Request::CrossValidate { recipe: Recipe::default(), options, folds: 5 }), vec![], "now").err().unwrap();
+    let e = workspace
+        .handle(sent(Request::CrossValidate { recipe: Recipe::default(), options, folds: 5 }), vec![], "now")
+        .err()
+        .unwrap();
     assert!(e.contains("grouping rows by 'island'") && e.contains("cannot make 5 folds from 3 groups"), "{e}");
 }
 
@@ -359,9 +404,16 @@ fn a_class_held_out_with_its_group_is_no_crash() {
             let mut o = options("species", algorithm, Some("island"));
             (o.seed, o.test_share) = (seed, share);
             match std::panic::catch_unwind(|| train(&t, &Recipe::default(), &o, "now")) {
-                Ok(Ok(trained)) => println!("{algorithm:?} {share}: {:?} test rows {}", trained.summary.evaluation.main_score(), trained.summary.test_rows),
+                Ok(Ok(trained)) => println!(
+                    "{algorithm:?} {share}: {:?} test rows {}",
+                    trained.summary.evaluation.main_score(),
+                    trained.summary.test_rows
+                ),
                 Ok(Err(e)) => {
-                    assert!(e.contains("grouped by 'island'") && e.contains("smaller test share"), "{algorithm:?} {share}: {e}");
+                    assert!(
+                        e.contains("grouped by 'island'") && e.contains("smaller test share"),
+                        "{algorithm:?} {share}: {e}"
+                    );
                     refused += 1;
                 }
                 Err(_) => panic!("{algorithm:?} {share} panicked"),

@@ -44,13 +44,18 @@ fn clustering_scales_the_numbers_even_after_training_on_one_of_them() {
     let (recipe, regression) = train(&mut ws, Recipe::default(), options("body_mass_g", "random_forest", None));
     assert!(regression.added_steps.iter().any(|s| s.starts_with("Standard scale") && !s.contains("body_mass_g")));
     let (_, chained) = train(&mut ws, recipe, kmeans());
-    assert!(chained.added_steps.iter().any(|s| s.starts_with("Standard scale") && s.contains("body_mass_g")), "{:?}", chained.added_steps);
+    assert!(
+        chained.added_steps.iter().any(|s| s.starts_with("Standard scale") && s.contains("body_mass_g")),
+        "{:?}",
+        chained.added_steps
+    );
     assert!((silhouette(&chained) - silhouette(&fresh)).abs() < 1e-9);
 }
 
 #[test]
 fn a_recipe_that_scales_gets_no_second_scaling() {
-    let recipe = Recipe::from_json(r#"{"version": 2, "steps": [{"kind": "min_max_scale", "columns": ["body_mass_g"]}]}"#);
+    let recipe =
+        Recipe::from_json(r#"{"version": 2, "steps": [{"kind": "min_max_scale", "columns": ["body_mass_g"]}]}"#);
     let recipe = recipe.unwrap_or_else(|e| panic!("{e}"));
     let (_, summary) = train(&mut penguins(), recipe, options("species", "knn", None));
     assert!(summary.added_steps.iter().all(|s| !s.starts_with("Standard scale")), "{:?}", summary.added_steps);

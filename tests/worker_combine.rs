@@ -36,7 +36,10 @@ fn files_with_the_same_columns_are_appended_with_their_source() {
     assert_eq!((v.name.as_str(), v.rows), ("jan.csv + feb.csv", 3));
     assert_eq!(v.columns.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["id", "amount", "source_file"]);
     assert_eq!(v.columns[1].column_type.name(), "number", "integers appended to numbers are numbers");
-    assert_eq!(column(&v, "source_file"), [Some("jan.csv"), Some("jan.csv"), Some("feb.csv")].map(|s| s.map(String::from)));
+    assert_eq!(
+        column(&v, "source_file"),
+        [Some("jan.csv"), Some("jan.csv"), Some("feb.csv")].map(|s| s.map(String::from))
+    );
     assert!(v.made_from.as_deref().unwrap().starts_with("Appended 2 files"), "{:?}", v.made_from);
 }
 
@@ -57,7 +60,11 @@ fn different_files_open_side_by_side_and_join() {
     let v = open(&mut ws, &[("jan.csv", JAN), ("people.csv", PEOPLE)]).unwrap();
     assert_eq!(v.datasets.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["jan.csv", "people.csv"]);
     let join = |kind| {
-        Request::Join(JoinRequest { left: 0, right: 1, spec: JoinSpec { left_key: "id".into(), right_key: "person".into(), how: kind } })
+        Request::Join(JoinRequest {
+            left: 0,
+            right: 1,
+            spec: JoinSpec { left_key: "id".into(), right_key: "person".into(), how: kind },
+        })
     };
     let left = view(ws.handle(join(JoinKind::Left), vec![], "now")).unwrap();
     assert_eq!((left.name.as_str(), left.rows, left.active), ("jan ⋈ people", 2, 2));
@@ -73,7 +80,11 @@ fn different_files_open_side_by_side_and_join() {
 fn a_bad_join_changes_nothing() {
     let mut ws = Workspace::new();
     open(&mut ws, &[("jan.csv", JAN), ("people.csv", PEOPLE)]).unwrap();
-    let bad = JoinRequest { left: 0, right: 1, spec: JoinSpec { left_key: "nope".into(), right_key: "person".into(), how: JoinKind::Inner } };
+    let bad = JoinRequest {
+        left: 0,
+        right: 1,
+        spec: JoinSpec { left_key: "nope".into(), right_key: "person".into(), how: JoinKind::Inner },
+    };
     let err = ws.handle(Request::Join(bad), vec![], "now").unwrap_err();
     assert!(err.contains("no column named 'nope'"), "{err}");
     let v = view(ws.handle(Request::Activate { index: 1 }, vec![], "now")).unwrap();

@@ -56,10 +56,7 @@ fn a_model_file_predicts_a_csv_with_an_extra_column_like_the_cli() {
     assert_eq!(view.rows, 8);
     assert_eq!(view.ignored, ["observer"]);
     assert_eq!(view.model.file.as_deref(), Some("model.json"));
-    assert_eq!(
-        view.header[8..],
-        ["prediction", "probability_Adelie", "probability_Chinstrap", "probability_Gentoo"]
-    );
+    assert_eq!(view.header[8..], ["prediction", "probability_Adelie", "probability_Chinstrap", "probability_Gentoo"]);
     assert_eq!(view.preview.len(), 8);
     assert_eq!(view.preview[2][8], "Gentoo", "a long-billed heavy Biscoe penguin is a Gentoo");
 

@@ -3,17 +3,21 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sift::engine::base::error::Error;
+use sift::engine::base::table::ColumnData;
 use sift::engine::ingest::{ready, Pending};
 use sift::engine::learn::Algorithm;
 use sift::engine::profile::{Analyst, ColumnAnalysis, Finished};
-use sift::engine::base::table::ColumnData;
 use sift::engine::recipe::Recipe;
 use sift::engine::train::TrainOptions;
 use sift::worker::protocol::{Answer, Request};
 use sift::worker::workspace::{FileBytes, Workspace};
 
 fn load(ws: &mut Workspace, name: &str, bytes: &[u8]) -> Result<Answer, Error> {
-    ws.handle(Request::LoadFiles { names: vec![name.into()], options: Default::default() }, vec![FileBytes::whole(name, bytes.to_vec())], "now")
+    ws.handle(
+        Request::LoadFiles { names: vec![name.into()], options: Default::default() },
+        vec![FileBytes::whole(name, bytes.to_vec())],
+        "now",
+    )
 }
 
 fn dataset(answer: Answer) -> (String, usize) {
@@ -49,23 +53,33 @@ fn train_then_export_model_recipe_and_cleaned_csv() {
         seed: 42,
         group: None,
     };
-    let recipe = match ws.handle(Request::Train { recipe: Recipe::default(), options }, vec![], "2026-11-21T00:00:00Z").unwrap() {
-        Answer::Trained { recipe, .. } => recipe,
-        other => panic!("{other:?}"),
-    };
+    let recipe =
+        match ws.handle(Request::Train { recipe: Recipe::default(), options }, vec![], "2026-11-21T00:00:00Z").unwrap()
+        {
+            Answer::Trained { recipe, .. } => recipe,
+            other => panic!("{other:?}"),
+        };
     assert!(!recipe.steps.is_empty());
     let Answer::Download(model) = ws.handle(Request::ExportModel, vec![], "now").unwrap() else { panic!() };
     assert_eq!(model.file_name, "penguins-model.json");
     let json: serde_json::Value = serde_json::from_str(&model.content).unwrap();
-    for key in ["version", "schema", "recipe", "target", "classes", "algorithm", "model", "evaluation", "seed", "created_at"] {
+    for key in
+        ["version", "schema", "recipe", "target", "classes", "algorithm", "model", "evaluation", "seed", "created_at"]
+    {
         assert!(!json[key].is_null(), "model JSON lacks {key}");
     }
     assert_eq!(json["created_at"], "2026-11-21T00:00:00Z");
-    let Answer::Download(csv) = ws.handle(Request::ExportCleanedCsv { recipe: recipe.clone() }, vec![], "now").unwrap() else { panic!() };
+    let Answer::Download(csv) = ws.handle(Request::ExportCleanedCsv { recipe: recipe.clone() }, vec![], "now").unwrap()
+    else {
+        panic!()
+    };
     let header = csv.content.lines().next().unwrap();
     assert!(header.contains("island_Biscoe") && header.contains("species"), "{header}");
     assert_eq!(csv.content.lines().count(), 345);
-    let Answer::Download(r) = ws.handle(Request::ExportRecipe { recipe: recipe.clone() }, vec![], "now").unwrap() else { panic!() };
+    let Answer::Download(r) = ws.handle(Request::ExportRecipe { recipe: recipe.clone() }, vec![], "now").unwrap()
+    else {
+        panic!()
+    };
     assert_eq!(Recipe::from_json(&r.content).unwrap(), recipe);
 }
 
@@ -75,7 +89,10 @@ fn a_partly_read_file_opens_as_a_labelled_sample() {
     let whole = "a,b\n1,x\n2,y\n3,z\n";
     // The worker read only the first 13 bytes of 16: the cut falls inside the last line.
     let file = FileBytes::partial("big.csv", whole.as_bytes()[..13].to_vec(), whole.len() as u64);
-    let Answer::Dataset(view) = ws.handle(Request::LoadFiles { names: vec!["big.csv".into()], options: Default::default() }, vec![file], "now").unwrap() else {
+    let Answer::Dataset(view) = ws
+        .handle(Request::LoadFiles { names: vec!["big.csv".into()], options: Default::default() }, vec![file], "now")
+        .unwrap()
+    else {
         panic!("expected a dataset")
     };
     assert_eq!(view.rows, 2);
@@ -94,7 +111,7 @@ fn choosing_a_target_brings_the_target_alerts() {
     for i in 0..60 {
         let label = if i % 2 == 0 { "yes" } else { "no" };
         let rare = if i < 3 { "few" } else { "many" };
-        csv.push_str(&format!("{},{}{},{label},{rare}\n", (i * 7) % 11, label, "_", ));
+        csv.push_str(&format!("{},{}{},{label},{rare}\n", (i * 7) % 11, label, "_",));
     }
     load(&mut ws, "t.csv", csv.as_bytes()).unwrap();
     let kinds = |ws: &mut Workspace, target: &str| -> Vec<String> {

@@ -6,10 +6,10 @@
 use crate::engine::base::error::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::table::{format_number, Column, ColumnData, ColumnType, Integers, Nullable, Table};
 use crate::engine::features::{feature_matrix_from, Origin};
 use crate::engine::learn::{Algorithm, Model, Params, Prediction, ScoreKind, Task};
 use crate::engine::recipe::{FittedRecipe, Recipe, RecipeStep};
-use crate::engine::base::table::{format_number, Column, ColumnData, ColumnType, Integers, Nullable, Table};
 
 pub mod evaluation;
 mod saved_form;
@@ -117,10 +117,14 @@ impl Artifact {
     /// would give a file that no Sift can read: that is an error here, naming the part (and
     /// the column, where the part says) that holds it, never a file that fails later.
     pub fn to_json(&self) -> Result<String> {
-        let text = serde_json::to_string(self).map_err(|e| Error::other(format!("the model could not be written as JSON: {e}")))?;
+        let text = serde_json::to_string(self)
+            .map_err(|e| Error::other(format!("the model could not be written as JSON: {e}")))?;
         match Artifact::from_json(&text) {
             Ok(_) => Ok(text),
-            Err(e) => Err(Error::new(format!("the model could not be saved: {}", saved_form::unreadable_part(self).unwrap_or(e.to_string())))),
+            Err(e) => Err(Error::new(format!(
+                "the model could not be saved: {}",
+                saved_form::unreadable_part(self).unwrap_or(e.to_string())
+            ))),
         }
     }
 
@@ -138,7 +142,10 @@ impl Artifact {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| Error::other(format!("this model file is not valid JSON: {e}")))?;
         let Some(fields) = value.as_object() else {
-            return Err(Error::other(format!("this JSON is not a Sift model: it is {}, not an object with a \"version\" and a \"model\"", json_kind(&value))));
+            return Err(Error::other(format!(
+                "this JSON is not a Sift model: it is {}, not an object with a \"version\" and a \"model\"",
+                json_kind(&value)
+            )));
         };
         if fields.contains_key("steps") && !fields.contains_key("model") {
             return Err("this is a recipe, not a model: predicting needs a model file (saved by `sift train … -o MODEL.json` or the page's model download)".into());
@@ -221,9 +228,10 @@ impl Artifact {
             Prediction::Classes(labels) => labels
                 .into_iter()
                 .map(|l| {
-                    self.classes.get(l as usize).cloned().ok_or_else(|| {
-                        format!("the model predicted class {l}, which this model file does not name")
-                    })
+                    self.classes
+                        .get(l as usize)
+                        .cloned()
+                        .ok_or_else(|| format!("the model predicted class {l}, which this model file does not name"))
                 })
                 .collect::<Result<_, _>>()?,
             Prediction::Values(values) => values.into_iter().map(format_number).collect(),
@@ -243,7 +251,10 @@ impl Artifact {
         let missing: Vec<&str> =
             self.schema.iter().filter(|c| table.column(&c.name).is_none()).map(|c| c.name.as_str()).collect();
         if let Some(first) = missing.first() {
-            return Err(Error::missing_column(*first, format!("this file lacks columns the model needs: {}", missing.join(", "))));
+            return Err(Error::missing_column(
+                *first,
+                format!("this file lacks columns the model needs: {}", missing.join(", ")),
+            ));
         }
         let mut columns = Vec::with_capacity(self.schema.len());
         let mut mistyped = Vec::new();
@@ -264,7 +275,10 @@ impl Artifact {
             }
         }
         if let Some(column) = first_mistyped {
-            return Err(Error::wrong_type(column, format!("some columns have the wrong type: {}", mistyped.join("; "))));
+            return Err(Error::wrong_type(
+                column,
+                format!("some columns have the wrong type: {}", mistyped.join("; ")),
+            ));
         }
         Table::new(table.name.clone(), columns)
     }
@@ -321,7 +335,8 @@ pub fn predictions_csv(artifact: &Artifact, table: &Table) -> Result<String> {
             table.row_count()
         )));
     }
-    let extra: Vec<(&str, &[String])> = columns.iter().map(|(name, values)| (name.as_str(), values.as_slice())).collect();
+    let extra: Vec<(&str, &[String])> =
+        columns.iter().map(|(name, values)| (name.as_str(), values.as_slice())).collect();
     crate::engine::export::write_csv_with(table, &extra, crate::engine::export::CsvOptions::default())
 }
 

@@ -10,8 +10,8 @@ use crate::engine::base::error::{Error, Result};
 use std::collections::BTreeSet;
 
 use crate::engine::base::format::{a_or_an, short_number};
-use crate::engine::learn::{Features, MAX_MAGNITUDE};
 use crate::engine::base::table::{ColumnData, Table};
+use crate::engine::learn::{Features, MAX_MAGNITUDE};
 
 /// Where the rows of a prepared table came from, so that messages name what the user sees.
 #[derive(Clone, Copy, Debug)]
@@ -76,7 +76,11 @@ pub fn feature_matrix_from(table: &Table, origin: Origin) -> Result<Features> {
     for (j, column) in table.columns.iter().enumerate() {
         let numbers = column.data.to_numbers().ok_or_else(|| {
             let kind = column.column_type().name();
-            format!("'{}' is {} {kind} column; a model needs numbers, so encode it (one-hot) or drop it", column.name, a_or_an(kind))
+            format!(
+                "'{}' is {} {kind} column; a model needs numbers, so encode it (one-hot) or drop it",
+                column.name,
+                a_or_an(kind)
+            )
         })?;
         for (i, x) in numbers.into_iter().enumerate() {
             if !x.is_finite() || x.abs() > MAX_MAGNITUDE {
@@ -147,13 +151,20 @@ fn infinite_in(input: &crate::engine::base::table::Column, origin: &Origin) -> O
 /// cause when there is one: an infinite value in an input column the failure names
 /// (a scaling step cannot learn from it). `None`: the recipe's own message says it best.
 pub fn infinite_input_behind(failure: &str, origin: Origin) -> Option<String> {
-    origin.inputs.columns.iter().filter(|c| failure.contains(&format!("'{}'", c.name))).find_map(|c| infinite_in(c, &origin))
+    origin
+        .inputs
+        .columns
+        .iter()
+        .filter(|c| failure.contains(&format!("'{}'", c.name)))
+        .find_map(|c| infinite_in(c, &origin))
 }
 
 /// The first row holding ±infinity in a numeric column.
 fn first_infinite(data: &ColumnData) -> Option<usize> {
     match data {
-        ColumnData::Number(_) | ColumnData::Integer(_) => (0..data.len()).find(|&i| data.number_at(i).is_some_and(f64::is_infinite)),
+        ColumnData::Number(_) | ColumnData::Integer(_) => {
+            (0..data.len()).find(|&i| data.number_at(i).is_some_and(f64::is_infinite))
+        }
         _ => None,
     }
 }
@@ -178,9 +189,7 @@ pub fn check_numeric_target(name: &str, values: &[f64], data_rows: &[usize]) -> 
 pub fn class_labels(data: &ColumnData) -> (Vec<u32>, Vec<String>) {
     let texts: Vec<Option<String>> = (0..data.len()).map(|i| data.text_at(i)).collect();
     let classes: Vec<String> = texts.iter().flatten().cloned().collect::<BTreeSet<_>>().into_iter().collect();
-    let labels = texts
-        .iter()
-        .map(|t| t.as_ref().and_then(|t| classes.binary_search(t).ok()).unwrap_or(0) as u32)
-        .collect();
+    let labels =
+        texts.iter().map(|t| t.as_ref().and_then(|t| classes.binary_search(t).ok()).unwrap_or(0) as u32).collect();
     (labels, classes)
 }

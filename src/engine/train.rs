@@ -10,27 +10,30 @@
 
 pub mod auto_steps;
 mod clusters;
+mod cross_validation;
 mod evaluation;
 mod grouping;
 mod importance;
 mod lineage;
 mod prepare;
-mod cross_validation;
 
 use crate::engine::base::error::{Error, Result};
 
 use crate::engine::artifact::{Artifact, SchemaColumn};
+use crate::engine::base::table::Table;
 use crate::engine::learn::{self, Algorithm, Model, Progress, Target, Task};
 use crate::engine::recipe::Recipe;
-use crate::engine::base::table::Table;
 
 pub use crate::engine::artifact::training::{Importance, TrainOptions, TrainSummary};
 pub use crate::engine::learn::infer_task;
+pub use cross_validation::{
+    compare, cross_validate, grid_search, CrossValidation, Entry, FoldScore, GridPoint, GridSearch, MeanStd,
+    MAX_GRID_POINTS,
+};
 pub use evaluation::{evaluate, ClassCurve, ClassScore, ClusterSize, Evaluation, MAX_PLOT_POINTS};
-pub use importance::{input_importance, permutation_importance, REPEATS};
 pub use grouping::Grouping;
+pub use importance::{input_importance, permutation_importance, REPEATS};
 pub use prepare::{Fold, Prepared};
-pub use cross_validation::{compare, cross_validate, grid_search, CrossValidation, Entry, FoldScore, GridPoint, GridSearch, MeanStd, MAX_GRID_POINTS};
 
 /// Everything training produces.
 pub struct Trained {
@@ -76,12 +79,21 @@ pub fn train_timed(
     let (train_idx, test_idx) = split_rows(&prepared, options)?;
     let fold = prepared.fold(&train_idx, &test_idx)?;
     let started = clock.map(|now| now());
-    let model = Model::fit(task, options.algorithm, &params, options.seed, &fold.x_train, &fold.y_train, &mut progress.part(0.0, 0.8))
-        .map_err(|e| e.naming_features(&fold.features))?;
+    let model = Model::fit(
+        task,
+        options.algorithm,
+        &params,
+        options.seed,
+        &fold.x_train,
+        &fold.y_train,
+        &mut progress.part(0.0, 0.8),
+    )
+    .map_err(|e| e.naming_features(&fold.features))?;
     let fit_seconds = clock.zip(started).map(|(now, started)| now() - started);
     let evaluation = evaluate(&model, &fold.x_test, &fold.y_test, &prepared.classes, options.seed)?;
     let test_rows = prepared.rows.take(&test_idx);
-    let importance = input_importance(&prepared, &fold, &model, &test_rows, options.seed, &mut progress.part(0.8, 0.2))?;
+    let importance =
+        input_importance(&prepared, &fold, &model, &test_rows, options.seed, &mut progress.part(0.8, 0.2))?;
 
     let summary = TrainSummary {
         task,
@@ -99,7 +111,16 @@ pub fn train_timed(
         fit_seconds,
     };
     let schema = schema_of(&prepared.rows.without(&prepared.target));
-    let artifact = Artifact::new(schema, &prepared.recipe, fold.fitted, &summary, prepared.classes.clone(), options, model, created_at);
+    let artifact = Artifact::new(
+        schema,
+        &prepared.recipe,
+        fold.fitted,
+        &summary,
+        prepared.classes.clone(),
+        options,
+        model,
+        created_at,
+    );
     Ok(Trained { recipe: prepared.recipe, summary, artifact })
 }
 
@@ -119,7 +140,10 @@ fn resolve_task(table: &Table, options: &TrainOptions) -> Result<Task> {
         )));
     }
     if task != Task::Clustering && !(options.test_share > 0.0 && options.test_share < 1.0) {
-        return Err(Error::invalid_param("test_share", format!("the test share must be between 0 and 1 (it is {})", options.test_share)));
+        return Err(Error::invalid_param(
+            "test_share",
+            format!("the test share must be between 0 and 1 (it is {})", options.test_share),
+        ));
     }
     Ok(task)
 }
@@ -133,7 +157,8 @@ fn split_rows(prepared: &Prepared, options: &TrainOptions) -> Result<(Vec<usize>
     };
     match (&prepared.group, labels) {
         (Some(group), labels) => {
-            let (train, test) = learn::grouped_split(&group.keys, labels, options.test_share, options.seed).map_err(|e| group.explain(e))?;
+            let (train, test) = learn::grouped_split(&group.keys, labels, options.test_share, options.seed)
+                .map_err(|e| group.explain(e))?;
             if let Some(labels) = labels {
                 group.check_training_classes(&train, labels, &prepared.classes)?;
             }

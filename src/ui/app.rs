@@ -52,13 +52,7 @@ pub fn App() -> impl IntoView {
 /// `window.siftCrashWorker()`: makes the engine panic, to test recovery end to end.
 fn install_test_hooks(state: AppState) {
     let crash = Closure::<dyn Fn()>::new(move || {
-        state.run(
-            Stage::Data,
-            "Crashing the engine on purpose",
-            Request::Crash,
-            Vec::new(),
-            |_| {},
-        );
+        state.run(Stage::Data, "Crashing the engine on purpose", Request::Crash, Vec::new(), |_| {});
     });
     let _ = js_sys::Reflect::set(&window(), &"siftCrashWorker".into(), &crash.into_js_value());
 }

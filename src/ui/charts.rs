@@ -18,12 +18,7 @@ const HEIGHT: f64 = 64.0;
 
 /// Vertical bars of counts per range; `name` titles it for assistive technology.
 #[component]
-pub fn Histogram(
-    name: String,
-    bars: Vec<HistogramBar>,
-    low: String,
-    high: String,
-) -> impl IntoView {
+pub fn Histogram(name: String, bars: Vec<HistogramBar>, low: String, high: String) -> impl IntoView {
     let max = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1) as f64;
     let step = WIDTH / bars.len().max(1) as f64;
     let label = format!("Histogram of {name}, from {low} to {high}");

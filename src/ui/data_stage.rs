@@ -17,11 +17,8 @@ pub fn open_files(state: AppState, files: Vec<File>) {
         return;
     }
     let names: Vec<String> = files.iter().map(File::name).collect();
-    let label = if names.len() == 1 {
-        format!("Opening {}", names[0])
-    } else {
-        format!("Opening {} files", names.len())
-    };
+    let label =
+        if names.len() == 1 { format!("Opening {}", names[0]) } else { format!("Opening {} files", names.len()) };
     let options = state.read_options.get_untracked();
     state.load(&label, Request::LoadFiles { names, options }, files);
 }
@@ -32,21 +29,12 @@ pub fn DataStage() -> impl IntoView {
     let state = use_state();
     let on_files = move |event: web_sys::Event| {
         let input: HtmlInputElement = event_target(&event);
-        let files = input
-            .files()
-            .map(|list| files_of(&list))
-            .unwrap_or_default();
+        let files = input.files().map(|list| files_of(&list)).unwrap_or_default();
         input.set_value("");
         open_files(state, files);
     };
     let load_sample = move |_| {
-        state.load(
-            "Loading the sample data",
-            Request::LoadSample {
-                name: "penguins".into(),
-            },
-            Vec::new(),
-        );
+        state.load("Loading the sample data", Request::LoadSample { name: "penguins".into() }, Vec::new());
     };
     view! {
         <StageSection stage=Stage::Data>
@@ -76,12 +64,8 @@ pub fn DataStage() -> impl IntoView {
 #[component]
 fn DatasetSummary(view: DatasetView) -> impl IntoView {
     let state = use_state();
-    let size = format!(
-        "{} rows × {} columns{}",
-        format::count(view.rows),
-        format::count(view.columns.len()),
-        timing(&view)
-    );
+    let size =
+        format!("{} rows × {} columns{}", format::count(view.rows), format::count(view.columns.len()), timing(&view));
     let switcher = (view.datasets.len() > 1).then(|| {
         let active = view.active;
         let options = view
@@ -92,7 +76,9 @@ fn DatasetSummary(view: DatasetView) -> impl IntoView {
             .collect_view();
         let on_change = move |event| {
             if let Ok(index) = event_target_value(&event).parse::<usize>() {
-                state.run(Stage::Data, "Switching dataset", Request::Activate { index }, Vec::new(), move |a| state.show(a));
+                state.run(Stage::Data, "Switching dataset", Request::Activate { index }, Vec::new(), move |a| {
+                    state.show(a)
+                });
             }
         };
         view! {
@@ -149,11 +135,8 @@ fn unfit_note(view: &DatasetView) -> Option<String> {
 /// The first rows, with each column's type under its name.
 #[component]
 fn PreviewTable(view: DatasetView) -> impl IntoView {
-    let numeric: Vec<bool> = view
-        .columns
-        .iter()
-        .map(|c| matches!(c.column_type, ColumnType::Number | ColumnType::Integer))
-        .collect();
+    let numeric: Vec<bool> =
+        view.columns.iter().map(|c| matches!(c.column_type, ColumnType::Number | ColumnType::Integer)).collect();
     let head = view
         .columns
         .iter()
@@ -166,11 +149,7 @@ fn PreviewTable(view: DatasetView) -> impl IntoView {
             }
         })
         .collect_view();
-    let caption = format!(
-        "First {} of {} rows",
-        format::count(view.preview.len()),
-        format::count(view.rows)
-    );
+    let caption = format!("First {} of {} rows", format::count(view.preview.len()), format::count(view.rows));
     let body = view
         .preview
         .into_iter()
@@ -180,10 +159,7 @@ fn PreviewTable(view: DatasetView) -> impl IntoView {
                 .zip(numeric.iter().copied())
                 .map(|(cell, is_number)| match cell {
                     Some(text) => view! { <td class:num=is_number>{text}</td> }.into_any(),
-                    None => {
-                        view! { <td class="missing"><abbr title="missing value">"—"</abbr></td> }
-                            .into_any()
-                    }
+                    None => view! { <td class="missing"><abbr title="missing value">"—"</abbr></td> }.into_any(),
                 })
                 .collect_view();
             view! { <tr>{cells}</tr> }

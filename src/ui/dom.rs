@@ -21,10 +21,5 @@ pub fn selected_values(select: &HtmlSelectElement) -> Vec<String> {
 /// Whether the page was opened with `?test-hooks`.
 pub fn test_hooks_enabled() -> bool {
     let url = leptos::prelude::document().url().unwrap_or_default();
-    web_sys::Url::new(&url).is_ok_and(|url| {
-        url.search()
-            .trim_start_matches('?')
-            .split('&')
-            .any(|p| p == "test-hooks")
-    })
+    web_sys::Url::new(&url).is_ok_and(|url| url.search().trim_start_matches('?').split('&').any(|p| p == "test-hooks"))
 }

@@ -15,10 +15,7 @@ pub fn save(file: &FileDownload) -> Result<(), String> {
     let parts = js_sys::Array::of1(&file.content.as_str().into());
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(describe)?;
-    let link: HtmlAnchorElement = document()
-        .create_element("a")
-        .map_err(describe)?
-        .unchecked_into();
+    let link: HtmlAnchorElement = document().create_element("a").map_err(describe)?.unchecked_into();
     link.set_href(&url);
     link.set_download(&file.file_name);
     link.set_hidden(true);

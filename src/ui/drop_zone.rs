@@ -35,11 +35,7 @@ pub fn DropOverlay() -> impl IntoView {
             if carries_files(&e) {
                 e.prevent_default();
                 depth.set(0);
-                let files = e
-                    .data_transfer()
-                    .and_then(|t| t.files())
-                    .map(|l| files_of(&l))
-                    .unwrap_or_default();
+                let files = e.data_transfer().and_then(|t| t.files()).map(|l| files_of(&l)).unwrap_or_default();
                 open_files(state, files);
             }
         }),
@@ -55,9 +51,5 @@ pub fn DropOverlay() -> impl IntoView {
 }
 
 fn carries_files(event: &DragEvent) -> bool {
-    event.data_transfer().is_some_and(|t| {
-        t.types()
-            .iter()
-            .any(|kind| kind.as_string().as_deref() == Some("Files"))
-    })
+    event.data_transfer().is_some_and(|t| t.types().iter().any(|kind| kind.as_string().as_deref() == Some("Files")))
 }

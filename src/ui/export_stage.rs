@@ -12,25 +12,11 @@ use crate::worker::protocol::{Answer, Request};
 pub fn ExportStage() -> impl IntoView {
     let state = use_state();
     let no_data = move || state.dataset.with(Option::is_none);
-    let cleaned = move |_| {
-        fetch(
-            state,
-            "Preparing the cleaned CSV",
-            Request::ExportCleanedCsv {
-                recipe: state.recipe.get(),
-            },
-        )
-    };
+    let cleaned =
+        move |_| fetch(state, "Preparing the cleaned CSV", Request::ExportCleanedCsv { recipe: state.recipe.get() });
     let model = move |_| fetch(state, "Preparing the model file", Request::ExportModel);
-    let recipe = move |_| {
-        fetch(
-            state,
-            "Preparing the recipe file",
-            Request::ExportRecipe {
-                recipe: state.recipe.get(),
-            },
-        )
-    };
+    let recipe =
+        move |_| fetch(state, "Preparing the recipe file", Request::ExportRecipe { recipe: state.recipe.get() });
     view! {
         <StageSection stage=Stage::Export>
             <div class="actions">

@@ -16,11 +16,7 @@ pub fn number(x: f64) -> String {
             "−∞".into()
         };
     }
-    let magnitude = if x == 0.0 {
-        0
-    } else {
-        x.abs().log10().floor() as i32
-    };
+    let magnitude = if x == 0.0 { 0 } else { x.abs().log10().floor() as i32 };
     let decimals = (3 - magnitude).clamp(0, 6) as usize;
     fixed(x, decimals)
 }
@@ -28,19 +24,13 @@ pub fn number(x: f64) -> String {
 /// `x` with exactly `decimals` decimals, then trailing zeros trimmed, with separators.
 pub fn fixed(x: f64, decimals: usize) -> String {
     let text = format!("{:.*}", decimals, x);
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    };
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => ("−", rest),
         Some(rest) => ("", rest),
         None => ("", text.as_str()),
     };
-    let (whole, fraction) = digits
-        .split_once('.')
-        .map_or((digits, None), |(w, f)| (w, Some(f)));
+    let (whole, fraction) = digits.split_once('.').map_or((digits, None), |(w, f)| (w, Some(f)));
     match fraction {
         Some(fraction) => format!("{sign}{}.{fraction}", group_digits(whole)),
         None => format!("{sign}{}", group_digits(whole)),

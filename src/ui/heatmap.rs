@@ -109,6 +109,10 @@ fn colour(value: Option<f64>, signed: bool) -> String {
     let Some(v) = value.filter(|v| v.is_finite()) else { return "#d0d4da".to_string() };
     let strength = v.abs().min(1.0);
     let fade = |full: f64| (255.0 - (255.0 - full) * strength).round() as u8;
-    let (r, g, b) = if v >= 0.0 || !signed { (fade(178.0), fade(24.0), fade(43.0)) } else { (fade(33.0), fade(102.0), fade(172.0)) };
+    let (r, g, b) = if v >= 0.0 || !signed {
+        (fade(178.0), fade(24.0), fade(43.0))
+    } else {
+        (fade(33.0), fade(102.0), fade(172.0))
+    };
     format!("rgb({r},{g},{b})")
 }

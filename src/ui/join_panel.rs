@@ -10,7 +10,8 @@ use crate::worker::protocol::{DatasetSummary, JoinKind, JoinRequest, JoinSpec, R
 #[component]
 pub fn JoinPanel() -> impl IntoView {
     let state = use_state();
-    let datasets = Memo::new(move |_| state.dataset.with(|d| d.as_ref().map(|d| d.datasets.clone()).unwrap_or_default()));
+    let datasets =
+        Memo::new(move |_| state.dataset.with(|d| d.as_ref().map(|d| d.datasets.clone()).unwrap_or_default()));
     let left = RwSignal::new(0usize);
     let right = RwSignal::new(1usize);
     let left_key = RwSignal::new(String::new());
@@ -29,7 +30,11 @@ pub fn JoinPanel() -> impl IntoView {
         let request = JoinRequest {
             left: left.get_untracked(),
             right: right.get_untracked(),
-            spec: JoinSpec { left_key: left_key.get_untracked(), right_key: right_key.get_untracked(), how: kind.get_untracked() },
+            spec: JoinSpec {
+                left_key: left_key.get_untracked(),
+                right_key: right_key.get_untracked(),
+                how: kind.get_untracked(),
+            },
         };
         state.load("Joining the tables", Request::Join(request), Vec::new());
     };
@@ -64,7 +69,12 @@ pub fn JoinPanel() -> impl IntoView {
 
 /// A select of the open datasets.
 #[component]
-fn DatasetSelect(id: &'static str, label: &'static str, datasets: Memo<Vec<DatasetSummary>>, chosen: RwSignal<usize>) -> impl IntoView {
+fn DatasetSelect(
+    id: &'static str,
+    label: &'static str,
+    datasets: Memo<Vec<DatasetSummary>>,
+    chosen: RwSignal<usize>,
+) -> impl IntoView {
     let options = move || {
         datasets
             .get()

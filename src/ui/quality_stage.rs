@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::ui::charts::{axis_value, Histogram, HistogramBar, TopValuesChart};
-use crate::ui::heatmap::CorrelationHeatmaps;
 use crate::ui::data_stage::TypeBadge;
 use crate::ui::format;
+use crate::ui::heatmap::CorrelationHeatmaps;
 use crate::ui::stage::StageSection;
 use crate::ui::state::{use_state, Stage};
 use crate::worker::protocol::{Alert, ColumnProfile, RecipeStep, Report, Step};
@@ -38,11 +38,8 @@ fn ReportView(report: Report, fixes: Vec<Option<Step>>) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" · ");
     let correlations = report.correlations.clone();
-    let cards = report
-        .columns
-        .into_iter()
-        .map(|column| view! { <ColumnCard column=column rows=rows /> })
-        .collect_view();
+    let cards =
+        report.columns.into_iter().map(|column| view! { <ColumnCard column=column rows=rows /> }).collect_view();
     view! {
         <dl class="overview">
             <div><dt>"Rows"</dt><dd>{format::count(report.rows)}</dd></div>
@@ -139,11 +136,8 @@ fn ColumnCard(column: ColumnProfile, rows: usize) -> impl IntoView {
     ]
     .into_iter()
     .filter_map(|(name, value)| value.filter(|&n| n > 0).map(|n| (name, format::count(n))));
-    let dates = column
-        .date_min
-        .clone()
-        .zip(column.date_max.clone())
-        .map(|(from, to)| ("Range", format!("{from} – {to}")));
+    let dates =
+        column.date_min.clone().zip(column.date_max.clone()).map(|(from, to)| ("Range", format!("{from} – {to}")));
     let lengths = column
         .text_length
         .as_ref()
@@ -177,24 +171,15 @@ fn chart(column: &ColumnProfile) -> Option<AnyView> {
         let bars = column
             .histogram
             .iter()
-            .map(|bin| HistogramBar {
-                range: format!("{} – {}", show(bin.lower), show(bin.upper)),
-                count: bin.count,
-            })
+            .map(|bin| HistogramBar { range: format!("{} – {}", show(bin.lower), show(bin.upper)), count: bin.count })
             .collect();
         let (low, high) = (show(first.lower), show(last.upper));
-        return Some(
-            view! { <Histogram name=column.name.clone() bars=bars low=low high=high /> }.into_any(),
-        );
+        return Some(view! { <Histogram name=column.name.clone() bars=bars low=low high=high /> }.into_any());
     }
     if column.top_values.is_empty() {
         return None;
     }
-    let values = column
-        .top_values
-        .iter()
-        .map(|v| (v.value.clone(), v.count))
-        .collect();
+    let values = column.top_values.iter().map(|v| (v.value.clone(), v.count)).collect();
     let rows = column.count + column.missing;
     Some(view! { <TopValuesChart name=column.name.clone() values=values rows=rows /> }.into_any())
 }

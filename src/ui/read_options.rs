@@ -13,9 +13,15 @@ type Choice = (&'static str, &'static str);
 
 const DELIMITERS: &[Choice] = &[("", "Detect"), (",", "Comma ,"), (";", "Semicolon ;"), ("\t", "Tab"), ("|", "Pipe |")];
 /// "text" reads every quote as a plain character (a file whose quotes are not CSV quoting).
-const QUOTES: &[Choice] = &[("", "Detect"), ("\"", "Double quotes \""), ("'", "Single quotes '"), ("text", "Read quotes as text")];
-const ENCODINGS: &[Choice] =
-    &[("", "Detect"), ("UTF-8", "UTF-8"), ("windows-1252", "Windows-1252 / Latin-1"), ("UTF-16LE", "UTF-16 LE"), ("UTF-16BE", "UTF-16 BE")];
+const QUOTES: &[Choice] =
+    &[("", "Detect"), ("\"", "Double quotes \""), ("'", "Single quotes '"), ("text", "Read quotes as text")];
+const ENCODINGS: &[Choice] = &[
+    ("", "Detect"),
+    ("UTF-8", "UTF-8"),
+    ("windows-1252", "Windows-1252 / Latin-1"),
+    ("UTF-16LE", "UTF-16 LE"),
+    ("UTF-16BE", "UTF-16 BE"),
+];
 const YES_NO: &[Choice] = &[("", "Detect"), ("yes", "Yes"), ("no", "No")];
 const DECIMALS: &[Choice] = &[("", "Detect"), ("point", "Point 1.5"), ("comma", "Comma 1,5")];
 const RAGGED: &[Choice] = &[("stop", "Stop with an error"), ("skip", "Skip them and report")];
@@ -31,10 +37,19 @@ pub fn ReadOptions() -> impl IntoView {
         }
     });
     let o = state.read_options;
-    let tokens = move || o.with(|o| o.missing_tokens.iter().map(|t| if t.is_empty() { "(empty)".to_string() } else { t.clone() }).collect::<Vec<_>>().join(", "));
+    let tokens = move || {
+        o.with(|o| {
+            o.missing_tokens
+                .iter()
+                .map(|t| if t.is_empty() { "(empty)".to_string() } else { t.clone() })
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
     let set_tokens = move |event| {
         let text = event_target_value(&event);
-        let list = text.split(',').map(|t| t.trim()).map(|t| if t == "(empty)" { String::new() } else { t.to_string() });
+        let list =
+            text.split(',').map(|t| t.trim()).map(|t| if t == "(empty)" { String::new() } else { t.to_string() });
         o.update(|o| o.missing_tokens = list.collect());
     };
     view! {

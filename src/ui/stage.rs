@@ -70,13 +70,7 @@ pub fn StageSection(stage: Stage, children: Children) -> impl IntoView {
 #[component]
 fn AlertSlot(stage: Stage) -> impl IntoView {
     let state = use_state();
-    let message = move || {
-        state.alert.with(|a| {
-            a.as_ref()
-                .filter(|a| a.stage == stage)
-                .map(|a| a.message.clone())
-        })
-    };
+    let message = move || state.alert.with(|a| a.as_ref().filter(|a| a.stage == stage).map(|a| a.message.clone()));
     move || {
         message().map(|message| {
             view! {

@@ -65,12 +65,8 @@ impl AppState {
     pub fn new() -> Self {
         let job = RwSignal::new(None);
         let alert = RwSignal::new(None);
-        let client = WorkerClient::start(job, move |message| {
-            alert.set(Some(StageAlert {
-                stage: Stage::Data,
-                message,
-            }))
-        });
+        let client =
+            WorkerClient::start(job, move |message| alert.set(Some(StageAlert { stage: Stage::Data, message })));
         AppState {
             dataset: RwSignal::new(None),
             recipe: RwSignal::new(Recipe::default()),
@@ -180,9 +176,13 @@ impl AppState {
             return;
         }
         self.profile.set(options.clone());
-        self.run(Stage::Quality, "Updating the quality report", Request::Profile { options }, Vec::new(), move |answer| {
-            self.show(answer)
-        });
+        self.run(
+            Stage::Quality,
+            "Updating the quality report",
+            Request::Profile { options },
+            Vec::new(),
+            move |answer| self.show(answer),
+        );
     }
 
     /// One `<option>` per column of the active dataset, labelled "name (type)".

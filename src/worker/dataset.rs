@@ -2,12 +2,14 @@
 //! sample, or a join of two datasets.
 
 use crate::engine::base::error::{Error, Result};
-use crate::engine::combine::{append, same_columns, SOURCE_COLUMN};
 use crate::engine::base::format::count;
-use crate::engine::ingest::{read_csv_detailed, read_csv_shared, read_csv_with_progress, ByteSource, IngestOptions, IngestReport, Partner};
+use crate::engine::base::table::Table;
+use crate::engine::combine::{append, same_columns, SOURCE_COLUMN};
+use crate::engine::ingest::{
+    read_csv_detailed, read_csv_shared, read_csv_with_progress, ByteSource, IngestOptions, IngestReport, Partner,
+};
 use crate::engine::learn::ProgressFn;
 use crate::engine::profile::{ProfileOptions, Report};
-use crate::engine::base::table::Table;
 use crate::worker::protocol::{Timings, MAX_OPEN_BYTES};
 
 /// The bundled Palmer penguins data (CC0; Horst, Hill & Gorman, palmerpenguins).
@@ -88,7 +90,17 @@ impl FileBytes {
 impl Dataset {
     fn new(table: Table, ingest: IngestReport, options: &IngestOptions, origin: Origin) -> Self {
         let files = if origin == Origin::Files { vec![table.name.clone()] } else { Vec::new() };
-        Dataset { table, sample_note: None, ingest, options: options.clone(), origin, made_from: None, files, report: None, seconds: Timings::default() }
+        Dataset {
+            table,
+            sample_note: None,
+            ingest,
+            options: options.clone(),
+            origin,
+            made_from: None,
+            files,
+            report: None,
+            seconds: Timings::default(),
+        }
     }
 
     /// A dataset made by joining others; `ingest` describes its left side.
@@ -105,7 +117,11 @@ impl Dataset {
 
 /// Reads the files of one "open": files with the same columns become one appended dataset,
 /// placed where the first of them was; any other file is its own dataset. All or nothing.
-pub async fn read_files(files: &mut [FileBytes], options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Vec<Dataset>> {
+pub async fn read_files(
+    files: &mut [FileBytes],
+    options: &IngestOptions,
+    progress: &mut ProgressFn<'_>,
+) -> Result<Vec<Dataset>> {
     let mut groups: Vec<Vec<Dataset>> = Vec::new();
     for file in files {
         let dataset = read_file(file, options, progress).await?;
@@ -118,19 +134,29 @@ pub async fn read_files(files: &mut [FileBytes], options: &IngestOptions, progre
 }
 
 /// Reads the files of a dataset again: they must still make one dataset.
-pub async fn reread_files(files: &mut [FileBytes], options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Dataset> {
+pub async fn reread_files(
+    files: &mut [FileBytes],
+    options: &IngestOptions,
+    progress: &mut ProgressFn<'_>,
+) -> Result<Dataset> {
     let mut datasets = read_files(files, options, progress).await?;
     match datasets.len() {
         0 => Err("open the file again to read it with other options".into()),
         1 => Ok(datasets.remove(0)),
-        _ => Err("read with these options, the files no longer have the same columns, so they cannot be appended".into()),
+        _ => {
+            Err("read with these options, the files no longer have the same columns, so they cannot be appended".into())
+        }
     }
 }
 
 /// Several datasets with the same columns as one, with a `source_file` column.
 fn appended(parts: Vec<Dataset>) -> Result<Dataset> {
     let tables: Vec<&Table> = parts.iter().map(|d| &d.table).collect();
-    let name = format!("{} + {}", tables[0].name, if tables.len() == 2 { tables[1].name.clone() } else { format!("{} more files", tables.len() - 1) });
+    let name = format!(
+        "{} + {}",
+        tables[0].name,
+        if tables.len() == 2 { tables[1].name.clone() } else { format!("{} more files", tables.len() - 1) }
+    );
     let (table, type_notes) = append(name, &tables)?;
     let sizes: Vec<String> = tables.iter().map(|t| format!("{} ({} rows)", t.name, count(t.row_count()))).collect();
     let mut ingest = parts[0].ingest.clone();
@@ -160,7 +186,10 @@ async fn read_file(file: &mut FileBytes, options: &IngestOptions, progress: &mut
     let (ingested, read) = match &mut file.source {
         Some(source) => {
             let partner = file.partner.as_mut().map(|p| -> &mut dyn Partner { p.as_mut() });
-            (read_csv_shared(&file.name, source.as_mut(), MAX_OPEN_BYTES, options, partner, progress).await?, file.full_size.min(MAX_OPEN_BYTES))
+            (
+                read_csv_shared(&file.name, source.as_mut(), MAX_OPEN_BYTES, options, partner, progress).await?,
+                file.full_size.min(MAX_OPEN_BYTES),
+            )
         }
         None => {
             let bytes = if partial { up_to_last_line_break(&file.bytes) } else { &file.bytes[..] };

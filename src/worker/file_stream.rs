@@ -50,7 +50,9 @@ impl FileStream {
             let view = Uint8Array::new_with_byte_offset_and_length(&buffer, 0, want);
             let result = JsFuture::from(reader.read_with_array_buffer_view(&view)).await.map_err(fail)?;
             let done = Reflect::get(&result, &"done".into()).map_or(true, |d| d.is_truthy());
-            if let Some(chunk) = Reflect::get(&result, &"value".into()).ok().and_then(|v| v.dyn_into::<Uint8Array>().ok()) {
+            if let Some(chunk) =
+                Reflect::get(&result, &"value".into()).ok().and_then(|v| v.dyn_into::<Uint8Array>().ok())
+            {
                 let from = out.len();
                 out.resize(from + chunk.length() as usize, 0);
                 chunk.copy_to(&mut out[from..]);
@@ -58,7 +60,9 @@ impl FileStream {
                 self.buffer = Some(chunk.buffer());
             }
             if done && at < end {
-                return Err(Error::other(format!("{name} ended before its size said it would: was it changed while Sift read it?")));
+                return Err(Error::other(format!(
+                    "{name} ended before its size said it would: was it changed while Sift read it?"
+                )));
             }
         }
         self.reader = Some((reader, at));

@@ -19,9 +19,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, File, MessageEvent, Worker, WorkerOptions};
 
 use crate::engine::base::column_bytes;
+use crate::engine::base::table::ColumnData;
 use crate::engine::ingest::{Part, PartHeader, Partner, Pending, ShareRequest};
 use crate::engine::profile::{Analyst, ColumnAnalysis, Finished};
-use crate::engine::base::table::ColumnData;
 use crate::worker::protocol::HELPER_WORKER;
 use crate::worker::runtime::scope;
 
@@ -69,7 +69,9 @@ pub fn start() {
 pub async fn until_ready(limit_ms: i32) {
     const STEP_MS: i32 = 50;
     let mut waited = 0;
-    while waited < limit_ms && HELPER.with_borrow(|helper| helper.as_ref().is_some_and(|h| !h.ready && h.ended.is_none())) {
+    while waited < limit_ms
+        && HELPER.with_borrow(|helper| helper.as_ref().is_some_and(|h| !h.ready && h.ended.is_none()))
+    {
         let pause = js_sys::Promise::new(&mut |resolve, _| {
             let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, STEP_MS);
         });
@@ -110,7 +112,17 @@ fn spawn() -> Option<Helper> {
     });
     worker.set_onmessage(Some(&on_message.into_js_value().unchecked_into()));
     worker.set_onerror(Some(&on_error.into_js_value().unchecked_into()));
-    Some(Helper { worker, ready: false, job: 0, columns: Vec::new(), ended: None, waker: None, analyses: Vec::new(), used: false, buffers: Vec::new() })
+    Some(Helper {
+        worker,
+        ready: false,
+        job: 0,
+        columns: Vec::new(),
+        ended: None,
+        waker: None,
+        analyses: Vec::new(),
+        used: false,
+        buffers: Vec::new(),
+    })
 }
 
 /// A message from the helper: ready, one column of a job, or the job's end; a text when it
@@ -127,7 +139,8 @@ fn on_message(data: &JsValue) {
     let job = get("job").and_then(|j| j.as_f64()).map(|j| j as u64);
     if let Some(index) = get("index").and_then(|i| i.as_f64()) {
         // A column analysed, or declined (no analysis, or one that cannot be read).
-        let analysis = get("analysis").and_then(|a| a.as_string()).and_then(|json| ColumnAnalysis::from_json(&json).ok());
+        let analysis =
+            get("analysis").and_then(|a| a.as_string()).and_then(|json| ColumnAnalysis::from_json(&json).ok());
         let buffer = get("buffer").and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>().ok());
         HELPER.with_borrow_mut(|helper| {
             let Some(h) = helper.as_mut() else { return };
@@ -149,7 +162,11 @@ fn on_message(data: &JsValue) {
             Err(e) => end(job, Err(Error::other(format!("the helper sent a column that could not be read: {e}")))),
         }
     } else if let Some(done) = get("done").and_then(|d| d.as_string()) {
-        end(job, serde_json::from_str(&done).map_err(|e| Error::other(format!("the helper's answer could not be read: {e}"))));
+        end(
+            job,
+            serde_json::from_str(&done)
+                .map_err(|e| Error::other(format!("the helper's answer could not be read: {e}"))),
+        );
     } else if let Some(error) = get("error").and_then(|e| e.as_string()) {
         end(job, Err(Error::other(error)));
     }
@@ -183,9 +200,13 @@ impl HelperPartner {
     /// The helper's columns once job `job` has ended; `None` while it runs.
     fn take(job: u64, waker: &Waker) -> Option<Result<Part>> {
         HELPER.with_borrow_mut(|helper| {
-            let Some(h) = helper.as_mut().filter(|h| h.job == job) else { return Some(Err(Error::other("the helper stopped"))) };
+            let Some(h) = helper.as_mut().filter(|h| h.job == job) else {
+                return Some(Err(Error::other("the helper stopped")));
+            };
             match h.ended.take() {
-                Some(outcome) => Some(outcome.and_then(|header| Part::join_values(header, std::mem::take(&mut h.columns)))),
+                Some(outcome) => {
+                    Some(outcome.and_then(|header| Part::join_values(header, std::mem::take(&mut h.columns))))
+                }
                 None => {
                     h.waker = Some(waker.clone());
                     None
@@ -205,7 +226,9 @@ impl Partner for HelperPartner {
             h.columns.clear();
             h.ended = None;
             let message = Object::new();
-            for (key, value) in [("job", JsValue::from(h.job as f64)), ("request", json.into()), ("file", self.file.clone().into())] {
+            for (key, value) in
+                [("job", JsValue::from(h.job as f64)), ("request", json.into()), ("file", self.file.clone().into())]
+            {
                 Reflect::set(&message, &key.into(), &value).map_err(|_| "could not write to the helper")?;
             }
             h.worker.post_message(&message).map_err(|_| "could not write to the helper")?;
@@ -226,7 +249,10 @@ impl Partner for HelperPartner {
             self.job = None;
             if let Err(e) = &part {
                 stop();
-                web_sys::console::error_1(&format!("Sift: the helper worker could not read its columns ({e}); the file is read alone.").into());
+                web_sys::console::error_1(
+                    &format!("Sift: the helper worker could not read its columns ({e}); the file is read alone.")
+                        .into(),
+                );
             }
             part
         })
@@ -264,7 +290,9 @@ impl HelperAnalyst {
     /// The analyses that arrived; `None` while none has and `wait` says to wait for one.
     fn take(&self, wait: bool, waker: &Waker) -> Option<Result<Finished>> {
         HELPER.with_borrow_mut(|helper| {
-            let Some(h) = helper.as_mut().filter(|h| h.job == self.job) else { return Some(Err(Error::other("the helper stopped"))) };
+            let Some(h) = helper.as_mut().filter(|h| h.job == self.job) else {
+                return Some(Err(Error::other("the helper stopped")));
+            };
             if let Some(Err(e)) = &h.ended {
                 return Some(Err(e.clone()));
             }
@@ -289,10 +317,17 @@ impl Analyst for HelperAnalyst {
             h.used = true;
             let column = in_buffer(&mut h.buffers, &bytes);
             let message = Object::new();
-            for (key, value) in [("job", JsValue::from(self.job as f64)), ("index", JsValue::from(index as f64)), ("name", name.into()), ("column", column.clone().into())] {
+            for (key, value) in [
+                ("job", JsValue::from(self.job as f64)),
+                ("index", JsValue::from(index as f64)),
+                ("name", name.into()),
+                ("column", column.clone().into()),
+            ] {
                 Reflect::set(&message, &key.into(), &value).map_err(|_| "could not write to the helper")?;
             }
-            h.worker.post_message_with_transfer(&message, &js_sys::Array::of1(&column.buffer())).map_err(|_| "could not write to the helper")
+            h.worker
+                .post_message_with_transfer(&message, &js_sys::Array::of1(&column.buffer()))
+                .map_err(|_| "could not write to the helper")
         })?;
         self.in_hand += 1;
         Ok(())
@@ -310,7 +345,10 @@ impl Analyst for HelperAnalyst {
             .await;
             if let Err(e) = &done {
                 stop();
-                web_sys::console::error_1(&format!("Sift: the helper worker could not analyse its columns ({e}); the report is made alone.").into());
+                web_sys::console::error_1(
+                    &format!("Sift: the helper worker could not analyse its columns ({e}); the report is made alone.")
+                        .into(),
+                );
             }
             let done = done?;
             self.in_hand = self.in_hand.saturating_sub(done.len());

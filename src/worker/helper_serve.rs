@@ -19,8 +19,8 @@ use web_sys::{File, MessageEvent};
 use crate::engine::base::column_bytes;
 use crate::engine::ingest::{read_part, slice_for, IngestOptions, Part, ShareRequest};
 use crate::engine::profile::ColumnAnalysis;
-use crate::worker::runtime::{panic_message, scope};
 use crate::worker::file_stream::FileStream;
+use crate::worker::runtime::{panic_message, scope};
 use crate::worker::warm_up;
 
 thread_local! {
@@ -57,7 +57,16 @@ async fn warm_up() {
     let Ok(file) = File::new_with_str_sequence(&Array::of1(&text.as_str().into()), warm_up::FILE_NAME) else { return };
     let end = text.len() as u64;
     let options = IngestOptions::default();
-    let request = ShareRequest { name: warm_up::FILE_NAME.into(), end, options, delimiter: b',', quote: Some(b'"'), start: 0, decimal_comma: None, slice: slice_for(end) };
+    let request = ShareRequest {
+        name: warm_up::FILE_NAME.into(),
+        end,
+        options,
+        delimiter: b',',
+        quote: Some(b'"'),
+        start: 0,
+        decimal_comma: None,
+        slice: slice_for(end),
+    };
     if let Ok(part) = read(file, &request).await {
         let (_, values) = part.split_values();
         for column in &values {
@@ -87,11 +96,13 @@ fn analyse(job: f64, index: JsValue, data: &JsValue) {
     let get = |key: &str| Reflect::get(data, &key.into()).ok();
     let name = get("name").and_then(|n| n.as_string()).unwrap_or_default();
     let column = get("column").and_then(|c| c.dyn_into::<Uint8Array>().ok());
-    let data = column.as_ref().and_then(|column| COLUMN.with_borrow_mut(|bytes| {
-        bytes.resize(column.length() as usize, 0);
-        column.copy_to(bytes);
-        column_bytes::decode(bytes).ok()
-    }));
+    let data = column.as_ref().and_then(|column| {
+        COLUMN.with_borrow_mut(|bytes| {
+            bytes.resize(column.length() as usize, 0);
+            column.copy_to(bytes);
+            column_bytes::decode(bytes).ok()
+        })
+    });
     let analysis = data.and_then(|data| ColumnAnalysis::of(&name, &data).to_exact_json());
     let message = Object::new();
     let _ = Reflect::set(&message, &"job".into(), &job.into());
@@ -114,7 +125,8 @@ fn analyse(job: f64, index: JsValue, data: &JsValue) {
 async fn hand_over(job: f64, data: &JsValue) -> Result<()> {
     let get = |key: &str| Reflect::get(data, &key.into()).ok();
     let json = get("request").and_then(|r| r.as_string()).ok_or("the helper was sent no request")?;
-    let request: ShareRequest = serde_json::from_str(&json).map_err(|e| Error::other(format!("the helper could not read its request: {e}")))?;
+    let request: ShareRequest =
+        serde_json::from_str(&json).map_err(|e| Error::other(format!("the helper could not read its request: {e}")))?;
     let file: File = get("file").and_then(|f| f.dyn_into().ok()).ok_or("the helper was sent no file")?;
     let (header, values) = read(file, &request).await?.split_values();
     for column in values {
@@ -124,7 +136,8 @@ async fn hand_over(job: f64, data: &JsValue) -> Result<()> {
         drop(bytes);
         post(job, "column", &array, Some(&array));
     }
-    let header = serde_json::to_string(&header).map_err(|e| Error::other(format!("the helper could not write its answer: {e}")))?;
+    let header = serde_json::to_string(&header)
+        .map_err(|e| Error::other(format!("the helper could not write its answer: {e}")))?;
     post(job, "done", &header.into(), None);
     Ok(())
 }

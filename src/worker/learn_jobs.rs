@@ -2,9 +2,9 @@
 //! comparing models. Each checks what the page sent, then runs the engine with progress.
 
 use crate::engine::base::error::{Error, Result};
+use crate::engine::base::table::Table;
 use crate::engine::learn::{Algorithm, ParamValue, Progress, ProgressFn};
 use crate::engine::recipe::Recipe;
-use crate::engine::base::table::Table;
 use crate::engine::train::{compare, cross_validate, grid_search, TrainOptions};
 use crate::worker::protocol::{Answer, MAX_FOLDS};
 
@@ -32,18 +32,9 @@ pub fn grid(
 ) -> Result<Answer> {
     check_folds(folds)?;
     if grid.iter().all(|(_, values)| values.is_empty()) {
-        return Err(
-            "enter at least one value to try for one hyperparameter, e.g. 1, 10, 100".into(),
-        );
+        return Err("enter at least one value to try for one hyperparameter, e.g. 1, 10, 100".into());
     }
-    let search = grid_search(
-        table,
-        recipe,
-        options,
-        grid,
-        folds,
-        &mut Progress::new(progress),
-    )?;
+    let search = grid_search(table, recipe, options, grid, folds, &mut Progress::new(progress))?;
     Ok(Answer::GridSearched(Box::new(search)))
 }
 
@@ -58,13 +49,7 @@ pub fn leaderboard(
     if algorithms.is_empty() {
         return Err("choose at least one model to compare".into());
     }
-    let entries = compare(
-        table,
-        recipe,
-        options,
-        algorithms,
-        &mut Progress::new(progress),
-    )?;
+    let entries = compare(table, recipe, options, algorithms, &mut Progress::new(progress))?;
     Ok(Answer::Leaderboard { entries })
 }
 
@@ -72,7 +57,10 @@ fn check_folds(folds: usize) -> Result<()> {
     if (2..=MAX_FOLDS).contains(&folds) {
         Ok(())
     } else {
-        Err(Error::invalid_param("folds", format!("the number of folds must be between 2 and {MAX_FOLDS} (it is {folds})")))
+        Err(Error::invalid_param(
+            "folds",
+            format!("the number of folds must be between 2 and {MAX_FOLDS} (it is {folds})"),
+        ))
     }
 }
 
@@ -85,14 +73,7 @@ mod tests {
 
     fn workspace() -> Workspace {
         let mut w = Workspace::new();
-        w.handle(
-            Request::LoadSample {
-                name: "penguins".into(),
-            },
-            Vec::new(),
-            "now",
-        )
-        .unwrap();
+        w.handle(Request::LoadSample { name: "penguins".into() }, Vec::new(), "now").unwrap();
         w
     }
 
@@ -114,50 +95,35 @@ mod tests {
         let mut seen = Vec::new();
         let request = Request::CrossValidate {
             recipe: Recipe::default(),
-            options: options(
-                Algorithm::DecisionTree,
-                Params::new().with("max_depth", ParamValue::Integer(3)),
-            ),
+            options: options(Algorithm::DecisionTree, Params::new().with("max_depth", ParamValue::Integer(3))),
             folds: 5,
         };
         let answer = w.handle_with_progress(request, Vec::new(), "now", &mut |at, _| {
             seen.push(at);
             true
         });
-        let Ok(Answer::CrossValidated(cv)) = answer else {
-            panic!("{answer:?}")
-        };
+        let Ok(Answer::CrossValidated(cv)) = answer else { panic!("{answer:?}") };
         assert_eq!(cv.folds.len(), 5);
         assert_eq!(cv.params.get("max_depth"), Some(&ParamValue::Integer(3)));
         let accuracy = cv.metrics["accuracy"];
         assert!(accuracy.mean > 0.85 && accuracy.std >= 0.0, "{accuracy:?}");
-        assert!(
-            !seen.is_empty() && seen.windows(2).all(|w| w[0] <= w[1]),
-            "{seen:?}"
-        );
+        assert!(!seen.is_empty() && seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
         let json = serde_json::to_string(&Answer::CrossValidated(cv.clone())).unwrap();
-        let Ok(Answer::CrossValidated(back)) = serde_json::from_str::<Answer>(&json) else {
-            panic!("{json}")
-        };
+        let Ok(Answer::CrossValidated(back)) = serde_json::from_str::<Answer>(&json) else { panic!("{json}") };
         assert_eq!((back.metrics, back.params), (cv.metrics, cv.params));
     }
 
     #[test]
     fn grid_search_ranks_combinations_and_checks_values() {
         let mut w = workspace();
-        let grid = vec![(
-            "k".to_string(),
-            vec![ParamValue::Integer(1), ParamValue::Integer(15)],
-        )];
+        let grid = vec![("k".to_string(), vec![ParamValue::Integer(1), ParamValue::Integer(15)])];
         let request = Request::GridSearch {
             recipe: Recipe::default(),
             options: options(Algorithm::Knn, Params::new()),
             grid,
             folds: 3,
         };
-        let Ok(Answer::GridSearched(search)) = w.handle(request.clone(), Vec::new(), "now") else {
-            panic!()
-        };
+        let Ok(Answer::GridSearched(search)) = w.handle(request.clone(), Vec::new(), "now") else { panic!() };
         assert_eq!(search.points.len(), 2);
         let score = |i: usize| search.points[i].metrics["accuracy"].mean;
         assert!(score(0) >= score(1));
@@ -178,36 +144,22 @@ mod tests {
             options: options(Algorithm::Knn, Params::new()),
             folds: 1,
         };
-        assert!(w
-            .handle(request, Vec::new(), "now")
-            .unwrap_err()
-            .contains("between 2 and"));
+        assert!(w.handle(request, Vec::new(), "now").unwrap_err().contains("between 2 and"));
     }
 
     #[test]
     fn leaderboard_is_best_first_and_cancel_stops_it() {
         let mut w = workspace();
-        let algorithms = vec![
-            Algorithm::Knn,
-            Algorithm::LogisticRegression,
-            Algorithm::DecisionTree,
-        ];
+        let algorithms = vec![Algorithm::Knn, Algorithm::LogisticRegression, Algorithm::DecisionTree];
         let request = Request::CompareModels {
             recipe: Recipe::default(),
             options: options(Algorithm::Knn, Params::new()),
             algorithms,
         };
-        let Ok(Answer::Leaderboard { entries }) = w.handle(request.clone(), Vec::new(), "now")
-        else {
-            panic!()
-        };
+        let Ok(Answer::Leaderboard { entries }) = w.handle(request.clone(), Vec::new(), "now") else { panic!() };
         assert_eq!(entries.len(), 3);
-        assert!(entries
-            .windows(2)
-            .all(|e| e[0].metrics["accuracy"] >= e[1].metrics["accuracy"]));
-        let e = w
-            .handle_with_progress(request, Vec::new(), "now", &mut |_, _| false)
-            .unwrap_err();
+        assert!(entries.windows(2).all(|e| e[0].metrics["accuracy"] >= e[1].metrics["accuracy"]));
+        let e = w.handle_with_progress(request, Vec::new(), "now", &mut |_, _| false).unwrap_err();
         assert_eq!(e, crate::engine::learn::CANCELLED);
     }
 }

@@ -76,7 +76,8 @@ pub fn predict(
         return Err(too_large(&csv.name, "predict it with `sift predict` on the command line, or split it"));
     }
     let table = read_csv(&csv.name, &csv.bytes, &IngestOptions::default())?;
-    let text = predictions_csv(&artifact, &table).map_err(|e| e.context(format_args!("'{}' does not fit the model", csv.name)))?;
+    let text = predictions_csv(&artifact, &table)
+        .map_err(|e| e.context(format_args!("'{}' does not fit the model", csv.name)))?;
     let (header, preview) = first_rows(&text)?;
     let ignored = table
         .columns
@@ -92,7 +93,11 @@ pub fn predict(
         preview,
         ignored,
     };
-    let download = FileDownload { file_name: format!("{}-predictions.csv", stem(&csv.name)), mime: "text/csv".into(), content: text };
+    let download = FileDownload {
+        file_name: format!("{}-predictions.csv", stem(&csv.name)),
+        mime: "text/csv".into(),
+        content: text,
+    };
     Ok((view, download))
 }
 
@@ -108,7 +113,8 @@ struct Chosen<'a> {
 fn model<'a>(source: ModelSource, files: &'a [FileBytes], trained: Option<&'a Artifact>) -> Result<Chosen<'a>> {
     match source {
         ModelSource::Trained => {
-            let artifact = trained.ok_or("no model has been trained in this session yet: train one, or open a model JSON")?;
+            let artifact =
+                trained.ok_or("no model has been trained in this session yet: train one, or open a model JSON")?;
             Ok(Chosen { artifact: Cow::Borrowed(artifact), file: None, rest: files })
         }
         ModelSource::File => {
@@ -118,7 +124,8 @@ fn model<'a>(source: ModelSource, files: &'a [FileBytes], trained: Option<&'a Ar
             }
             let text = std::str::from_utf8(&file.bytes)
                 .map_err(|_| Error::other(format!("'{}' is not a Sift model: it is not text (JSON)", file.name)))?;
-            let artifact = Artifact::from_json(text).map_err(|e| e.context(format_args!("'{}' cannot be used", file.name)))?;
+            let artifact =
+                Artifact::from_json(text).map_err(|e| e.context(format_args!("'{}' cannot be used", file.name)))?;
             Ok(Chosen { artifact: Cow::Owned(artifact), file: Some(file.name.clone()), rest })
         }
     }
@@ -151,7 +158,10 @@ fn first_rows(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>)> {
 }
 
 fn too_large(name: &str, advice: &str) -> Error {
-    Error::other(format!("'{name}' is larger than {} MB, more than the page can read: {advice}", MAX_OPEN_BYTES / 1_000_000))
+    Error::other(format!(
+        "'{name}' is larger than {} MB, more than the page can read: {advice}",
+        MAX_OPEN_BYTES / 1_000_000
+    ))
 }
 
 /// A file name without its extension.

@@ -7,27 +7,28 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::engine::combine::{JoinKind, JoinSpec};
-pub use crate::engine::base::dates::{format_iso_date, format_iso_datetime};
-pub use crate::engine::ingest::{IngestOptions, IngestReport, RaggedRows};
-pub use crate::engine::learn::{Algorithm, Task};
-pub use crate::engine::profile::{Alert, ColumnProfile, Correlations, ProfileOptions, Report};
-pub use crate::engine::recipe::{
-    catalogue, ColumnChange, ColumnStats, Family, FitContext, ImputeStrategy, Param, ParamKind, Recipe, RecipeStep, Step, StepInfo, StepPreview,
-};
-pub use crate::engine::recipe::{SpellingGroup, SpellingKey, ColumnsAtSteps, Merge, StepColumn, ValueCount};
-pub use crate::engine::base::table::ColumnType;
-pub use crate::engine::Error;
-pub use crate::worker::recipe_jobs::{Applied, ClusterProposal};
 pub use crate::engine::artifact::SchemaColumn;
-pub use crate::engine::train::{ClassCurve, ClusterSize, Importance};
-pub use crate::worker::predict_jobs::{ModelInfo, ModelSource, PredictionsView, PREDICTION_PREVIEW_ROWS};
-pub use crate::engine::train::{ClassScore, Evaluation, TrainOptions, TrainSummary};
-pub use crate::engine::learn::{specs as hyperparameters, ParamKind as HyperKind, ParamSpec, ParamValue, Params};
+pub use crate::engine::base::dates::{format_iso_date, format_iso_datetime};
 /// The one description of a parameter, of which [`Param`] (a step's) and [`ParamSpec`] (a
 /// hyperparameter's) are the two kinds.
 pub use crate::engine::base::params;
+pub use crate::engine::base::table::ColumnType;
+pub use crate::engine::combine::{JoinKind, JoinSpec};
+pub use crate::engine::ingest::{IngestOptions, IngestReport, RaggedRows};
+pub use crate::engine::learn::{specs as hyperparameters, ParamKind as HyperKind, ParamSpec, ParamValue, Params};
+pub use crate::engine::learn::{Algorithm, Task};
+pub use crate::engine::profile::{Alert, ColumnProfile, Correlations, ProfileOptions, Report};
+pub use crate::engine::recipe::{
+    catalogue, ColumnChange, ColumnStats, Family, FitContext, ImputeStrategy, Param, ParamKind, Recipe, RecipeStep,
+    Step, StepInfo, StepPreview,
+};
+pub use crate::engine::recipe::{ColumnsAtSteps, Merge, SpellingGroup, SpellingKey, StepColumn, ValueCount};
+pub use crate::engine::train::{ClassCurve, ClusterSize, Importance};
+pub use crate::engine::train::{ClassScore, Evaluation, TrainOptions, TrainSummary};
 pub use crate::engine::train::{CrossValidation, Entry, GridPoint, GridSearch, MeanStd, MAX_GRID_POINTS};
+pub use crate::engine::Error;
+pub use crate::worker::predict_jobs::{ModelInfo, ModelSource, PredictionsView, PREDICTION_PREVIEW_ROWS};
+pub use crate::worker::recipe_jobs::{Applied, ClusterProposal};
 
 /// Something the UI asks the worker to do.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -111,8 +112,7 @@ pub struct JoinRequest {
 }
 
 /// Bundled sample datasets: (name, description).
-pub const SAMPLES: &[(&str, &str)] =
-    &[("penguins", "Palmer penguins: 344 penguins, 3 species, with gaps (CC0)")];
+pub const SAMPLES: &[(&str, &str)] = &[("penguins", "Palmer penguins: 344 penguins, 3 species, with gaps (CC0)")];
 
 /// What the worker answers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -6,11 +6,11 @@
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::recipe::{
-    distinct_values, preview_step, propose_spelling_groups, SpellingGroup, SpellingKey, ColumnsAtSteps,
-    FitContext, PrefixCache, Recipe, Step, StepColumn, StepPreview,
-};
 use crate::engine::base::table::Table;
+use crate::engine::recipe::{
+    distinct_values, preview_step, propose_spelling_groups, ColumnsAtSteps, FitContext, PrefixCache, Recipe,
+    SpellingGroup, SpellingKey, Step, StepColumn, StepPreview,
+};
 use crate::worker::protocol::Request;
 
 /// The preview runs on at most this many first rows, so it answers while the user edits.
@@ -86,12 +86,7 @@ impl RecipeJobs {
     }
 
     /// The columns each step of `recipe` sees, and those after the last, on the first rows.
-    pub fn columns(
-        &mut self,
-        table: &Table,
-        recipe: &Recipe,
-        context: &FitContext,
-    ) -> Result<ColumnsAtSteps> {
+    pub fn columns(&mut self, table: &Table, recipe: &Recipe, context: &FitContext) -> Result<ColumnsAtSteps> {
         self.source(table).columns(recipe, context)
     }
 
@@ -99,11 +94,7 @@ impl RecipeJobs {
     fn source(&mut self, table: &Table) -> &mut PrefixCache {
         let rows = table.row_count().min(PREVIEW_SOURCE_ROWS);
         let same = self.cache.source().is_some_and(|s| {
-            s.row_count() == rows
-                && s.columns
-                    .iter()
-                    .map(|c| &c.name)
-                    .eq(table.columns.iter().map(|c| &c.name))
+            s.row_count() == rows && s.columns.iter().map(|c| &c.name).eq(table.columns.iter().map(|c| &c.name))
         });
         if !same {
             self.cache.set_source(head(table, rows));
@@ -145,31 +136,16 @@ pub fn clusters(
     let more = clusters.len().saturating_sub(MAX_CLUSTERS);
     clusters.truncate(MAX_CLUSTERS);
     let distinct = distinct_values(values);
-    Ok(ClusterProposal {
-        column: column.to_string(),
-        clusters,
-        more,
-        rows: data.row_count(),
-        distinct,
-    })
+    Ok(ClusterProposal { column: column.to_string(), clusters, more, rows: data.row_count(), distinct })
 }
 
 /// Fits `recipe` on every row of `table` and applies it: what the cleaned CSV holds,
 /// without writing it.
 pub fn apply(table: &Table, recipe: &Recipe, context: &FitContext) -> Result<Applied> {
     let (_, cleaned) = recipe.fit_transform(table.clone(), context)?;
-    let columns = cleaned
-        .columns
-        .iter()
-        .map(|c| StepColumn {
-            name: c.name.clone(),
-            column_type: c.column_type(),
-        })
-        .collect();
-    Ok(Applied {
-        rows: cleaned.row_count(),
-        columns,
-    })
+    let columns =
+        cleaned.columns.iter().map(|c| StepColumn { name: c.name.clone(), column_type: c.column_type() }).collect();
+    Ok(Applied { rows: cleaned.row_count(), columns })
 }
 
 /// A saved recipe from its JSON text, checked against `table`: a clear message names any
@@ -183,32 +159,17 @@ pub fn open_recipe(table: &Table, text: &str, context: &FitContext) -> Result<Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::recipe::ImputeStrategy;
     use crate::engine::base::table::{Column, ColumnData};
+    use crate::engine::recipe::ImputeStrategy;
 
     fn table() -> Table {
-        Table::new(
-            "t",
-            vec![Column::new(
-                "x",
-                ColumnData::Number(vec![1.0, f64::NAN, 3.0].into()),
-            )],
-        )
-        .unwrap()
+        Table::new("t", vec![Column::new("x", ColumnData::Number(vec![1.0, f64::NAN, 3.0].into()))]).unwrap()
     }
 
     #[test]
     fn previews_a_draft_step() {
         let step = Step::impute(vec!["x".into()], ImputeStrategy::Mean);
-        let p = RecipeJobs::default()
-            .preview(
-                &table(),
-                &Recipe::default(),
-                0,
-                &step,
-                &FitContext::default(),
-            )
-            .unwrap();
+        let p = RecipeJobs::default().preview(&table(), &Recipe::default(), 0, &step, &FitContext::default()).unwrap();
         assert_eq!(p.columns_changed, ["x"]);
         assert_eq!(p.rows_changed, 1);
     }
@@ -216,11 +177,7 @@ mod tests {
     #[test]
     fn a_recipe_naming_absent_columns_is_refused_with_their_names() {
         let mut recipe = Recipe::default();
-        recipe
-            .steps
-            .push(crate::engine::recipe::RecipeStep::new(Step::drop_columns(
-                vec!["nope".into()],
-            )));
+        recipe.steps.push(crate::engine::recipe::RecipeStep::new(Step::drop_columns(vec!["nope".into()])));
         let err = open_recipe(&table(), &recipe.to_json(), &FitContext::default()).unwrap_err();
         assert!(err.contains("'nope'"), "{err}");
     }

@@ -13,8 +13,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use crate::engine::ingest::{read_bytes, Partner};
-use crate::worker::file_stream::FileStream;
 use crate::engine::profile::Analyst;
+use crate::worker::file_stream::FileStream;
 use crate::worker::helper_client::{self, HelperAnalyst, HelperPartner};
 use crate::worker::helper_serve;
 use crate::worker::protocol::{Answer, Reply, Request, WorkerMessage, WorkerStart, HELPER_WORKER, MAX_OPEN_BYTES};
@@ -117,10 +117,7 @@ async fn answer_waiting() {
 /// Decodes one request message and lets the workspace answer it, posting its progress when
 /// `tell` says so.
 async fn answer(data: &JsValue, tell: bool) -> (u64, Result<Answer>) {
-    let id = Reflect::get(data, &"id".into())
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0) as u64;
+    let id = Reflect::get(data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
     let (request, files) = match decode(id, data).await {
         Ok(decoded) => decoded,
         Err(e) => return (id, Err(e)),
@@ -149,9 +146,7 @@ async fn decode(id: u64, data: &JsValue) -> Result<(Request, Vec<FileBytes>)> {
         .ok_or("the page sent a message without a request")?;
     let request: Request = serde_json::from_str(&json)
         .map_err(|e| Error::other(format!("the page sent a request the worker does not understand: {e}")))?;
-    let files = Reflect::get(data, &"files".into())
-        .map(|files| Array::from(&files))
-        .unwrap_or_default();
+    let files = Reflect::get(data, &"files".into()).map(|files| Array::from(&files)).unwrap_or_default();
     // A file to open is parsed while it is read, slice by slice; other files are read first.
     let stream = matches!(request, Request::LoadFiles { .. } | Request::Reread { .. });
     let mut read = Vec::with_capacity(files.length() as usize);
@@ -173,7 +168,9 @@ async fn read_file(id: u64, file: File) -> Result<FileBytes> {
         post(&WorkerMessage::Progress { id, fraction, message: message.to_string() });
         true
     };
-    let bytes = read_bytes(&name, &mut FileStream::new(file), full_size.min(MAX_OPEN_BYTES), READ_CHUNK_BYTES, &mut progress).await?;
+    let bytes =
+        read_bytes(&name, &mut FileStream::new(file), full_size.min(MAX_OPEN_BYTES), READ_CHUNK_BYTES, &mut progress)
+            .await?;
     Ok(FileBytes::partial(name, bytes, full_size))
 }
 
@@ -186,10 +183,8 @@ fn streamed(file: File) -> FileBytes {
 
 fn post(message: &WorkerMessage) {
     let json = serde_json::to_string(message).unwrap_or_else(|e| {
-        serde_json::to_string(&WorkerMessage::Crashed {
-            message: format!("could not encode a reply: {e}"),
-        })
-        .unwrap_or_default()
+        serde_json::to_string(&WorkerMessage::Crashed { message: format!("could not encode a reply: {e}") })
+            .unwrap_or_default()
     });
     // Posting a string cannot fail (it is always cloneable).
     let _ = scope().post_message(&JsValue::from_str(&json));

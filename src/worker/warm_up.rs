@@ -53,8 +53,8 @@ pub fn table_text(rows: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::ingest::slice_for;
     use crate::engine::base::table::ColumnType;
+    use crate::engine::ingest::slice_for;
     use crate::worker::protocol::Answer;
     use crate::worker::workspace::{FileBytes, Workspace};
 
@@ -67,7 +67,9 @@ mod tests {
     #[test]
     fn the_made_up_file_opens_with_the_common_column_types() {
         let file = FileBytes::whole(FILE_NAME, table_text(500).into_bytes());
-        let Ok(Answer::Dataset(view)) = Workspace::new().handle(request(), vec![file], "") else { panic!("not opened") };
+        let Ok(Answer::Dataset(view)) = Workspace::new().handle(request(), vec![file], "") else {
+            panic!("not opened")
+        };
         let types: Vec<ColumnType> = view.columns.iter().map(|c| c.column_type).collect();
         use ColumnType::*;
         assert_eq!(types, [Integer, Number, Number, Integer, Integer, Category, Category, Date, Boolean]);

@@ -1,23 +1,23 @@
 //! The worker's state and its answer to each request. Pure Rust: the Web Worker runtime
 //! feeds it messages, and native tests call it directly.
 
-use crate::engine::base::error::{Error, Result};
 use crate::engine::artifact::Artifact;
-use crate::engine::export::{write_csv, CsvOptions};
-use crate::engine::combine::join;
-use crate::engine::fixes::fix_with_data;
+use crate::engine::base::error::{Error, Result};
 use crate::engine::base::format::count;
+use crate::engine::base::table::Table;
+use crate::engine::combine::join;
+use crate::engine::export::{write_csv, CsvOptions};
+use crate::engine::fixes::fix_with_data;
 use crate::engine::ingest::{complete, IngestOptions};
+use crate::engine::learn::{Progress, ProgressFn};
 use crate::engine::profile::{profile_shared, profile_with, Analyst, ProfileOptions};
 use crate::engine::recipe::{FitContext, Recipe};
-use crate::engine::base::table::Table;
-use crate::engine::learn::{Progress, ProgressFn};
 use crate::engine::train::train_timed;
-use crate::worker::{learn_jobs, predict_jobs, recipe_jobs};
 use crate::worker::dataset::{read_files, read_sample, reread_files, Dataset, Origin};
 use crate::worker::protocol::{
     Answer, ColumnSummary, DatasetSummary, DatasetView, FileDownload, JoinRequest, Request, PREVIEW_ROWS,
 };
+use crate::worker::{learn_jobs, predict_jobs, recipe_jobs};
 
 pub use crate::worker::dataset::FileBytes;
 
@@ -68,9 +68,17 @@ impl Workspace {
     /// [`Workspace::handle_with_progress`], awaiting the files of a `LoadFiles` or `Reread`
     /// as they are read: how the browser's worker answers, since a browser hands a file over
     /// asynchronously.
-    pub async fn answer(&mut self, request: Request, files: Vec<FileBytes>, now: &str, progress: &mut ProgressFn<'_>) -> Result<Answer> {
+    pub async fn answer(
+        &mut self,
+        request: Request,
+        files: Vec<FileBytes>,
+        now: &str,
+        progress: &mut ProgressFn<'_>,
+    ) -> Result<Answer> {
         match request {
-            request @ (Request::LoadFiles { .. } | Request::Reread { .. }) => self.read_attached(request, files, progress).await,
+            request @ (Request::LoadFiles { .. } | Request::Reread { .. }) => {
+                self.read_attached(request, files, progress).await
+            }
             request => self.handle_with_progress(request, files, now, progress),
         }
     }
@@ -158,7 +166,12 @@ impl Workspace {
     }
 
     /// Answers a request that reads the attached files: `LoadFiles` or `Reread`.
-    async fn read_attached(&mut self, request: Request, files: Vec<FileBytes>, progress: &mut ProgressFn<'_>) -> Result<Answer> {
+    async fn read_attached(
+        &mut self,
+        request: Request,
+        files: Vec<FileBytes>,
+        progress: &mut ProgressFn<'_>,
+    ) -> Result<Answer> {
         self.recipe_jobs.forget();
         match request {
             Request::LoadFiles { options, .. } => self.load_files(files, &options, progress).await,
@@ -167,7 +180,12 @@ impl Workspace {
         }
     }
 
-    async fn load_files(&mut self, mut files: Vec<FileBytes>, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Answer> {
+    async fn load_files(
+        &mut self,
+        mut files: Vec<FileBytes>,
+        options: &IngestOptions,
+        progress: &mut ProgressFn<'_>,
+    ) -> Result<Answer> {
         if files.is_empty() {
             return Err("no file was chosen".into());
         }
@@ -187,8 +205,17 @@ impl Workspace {
         self.view()
     }
 
-    async fn reread(&mut self, index: usize, mut files: Vec<FileBytes>, options: IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Answer> {
-        let current = self.datasets.get(index).ok_or_else(|| Error::other(format!("there is no dataset number {}", index + 1)))?;
+    async fn reread(
+        &mut self,
+        index: usize,
+        mut files: Vec<FileBytes>,
+        options: IngestOptions,
+        progress: &mut ProgressFn<'_>,
+    ) -> Result<Answer> {
+        let current = self
+            .datasets
+            .get(index)
+            .ok_or_else(|| Error::other(format!("there is no dataset number {}", index + 1)))?;
         let dataset = match &current.origin {
             Origin::Sample(sample) => read_sample(sample, &options)?,
             Origin::Files => {
@@ -198,7 +225,9 @@ impl Workspace {
                 dataset
             }
             Origin::Joined => {
-                return Err("a joined table cannot be read again: re-read the tables it came from, then join them again".into())
+                return Err(
+                    "a joined table cannot be read again: re-read the tables it came from, then join them again".into(),
+                )
             }
         };
         self.datasets[index] = dataset;
@@ -251,7 +280,8 @@ impl Workspace {
 
     /// The active table and the recipe jobs' state, borrowed together.
     fn recipe_parts(&mut self) -> Result<(&Table, &mut recipe_jobs::RecipeJobs)> {
-        let table = self.datasets.get(self.active).map(|d| &d.table).ok_or("open a CSV file or load the sample data first")?;
+        let table =
+            self.datasets.get(self.active).map(|d| &d.table).ok_or("open a CSV file or load the sample data first")?;
         Ok((table, &mut self.recipe_jobs))
     }
 
@@ -271,7 +301,9 @@ impl Workspace {
     /// any) analysing some of its columns; [`Workspace::view`] then finds it made.
     async fn report_shared(&mut self) {
         let (options, clock, started) = (&self.profile_options, self.clock, self.now());
-        let Some(dataset) = self.datasets.get_mut(self.active).filter(|d| d.report.as_ref().is_none_or(|(made, _)| made != options)) else {
+        let Some(dataset) =
+            self.datasets.get_mut(self.active).filter(|d| d.report.as_ref().is_none_or(|(made, _)| made != options))
+        else {
             return;
         };
         let Some(mut analyst) = self.analysts.and_then(|analysts| analysts()) else { return };
@@ -297,7 +329,11 @@ impl Workspace {
         let table = &dataset.table;
         let preview_rows = table.row_count().min(PREVIEW_ROWS);
         Ok(Answer::Dataset(Box::new(DatasetView {
-            datasets: self.datasets.iter().map(|d| DatasetSummary { files: d.files.clone(), ..summary(&d.table) }).collect(),
+            datasets: self
+                .datasets
+                .iter()
+                .map(|d| DatasetSummary { files: d.files.clone(), ..summary(&d.table) })
+                .collect(),
             active: self.active,
             name: table.name.clone(),
             rows: table.row_count(),
@@ -324,7 +360,11 @@ fn summary(table: &Table) -> DatasetSummary {
     DatasetSummary {
         name: table.name.clone(),
         rows: table.row_count(),
-        columns: table.columns.iter().map(|c| ColumnSummary { name: c.name.clone(), column_type: c.column_type() }).collect(),
+        columns: table
+            .columns
+            .iter()
+            .map(|c| ColumnSummary { name: c.name.clone(), column_type: c.column_type() })
+            .collect(),
         files: Vec::new(),
     }
 }
@@ -344,5 +384,9 @@ fn stem(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" + ");
-    if stem.is_empty() { "sift".to_string() } else { stem }
+    if stem.is_empty() {
+        "sift".to_string()
+    } else {
+        stem
+    }
 }

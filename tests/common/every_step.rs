@@ -2,15 +2,16 @@
 //! what the guard tests (`recipe_steps.rs`, `hostile_recipe.rs`) push data through.
 
 use serde_json::json;
-use sift::engine::recipe::{catalogue, FitContext, ParamKind, Step, StepInfo};
 use sift::engine::base::table::{Column, ColumnType, Table};
+use sift::engine::recipe::{catalogue, FitContext, ParamKind, Step, StepInfo};
 
 /// Columns of `table` (not `target`) for each column parameter of `info`, in order
 /// (complete ones for PCA, which needs them).
 pub fn columns_for(info: &StepInfo, table: &Table, target: &str) -> Vec<String> {
     let complete = |c: &Column| info.kind != "pca" || c.data.missing_count() == 0;
-    let allowed =
-        |types: &[ColumnType], c: &Column| c.name != target && complete(c) && (types.is_empty() || types.contains(&c.column_type()));
+    let allowed = |types: &[ColumnType], c: &Column| {
+        c.name != target && complete(c) && (types.is_empty() || types.contains(&c.column_type()))
+    };
     let mut chosen: Vec<String> = Vec::new();
     for param in &info.params {
         match &param.kind {
@@ -20,8 +21,13 @@ pub fn columns_for(info: &StepInfo, table: &Table, target: &str) -> Vec<String> 
                 }
             }
             ParamKind::Columns { types, .. } => {
-                let more: Vec<String> =
-                    table.columns.iter().filter(|c| allowed(types, c) && !chosen.contains(&c.name)).take(2).map(|c| c.name.clone()).collect();
+                let more: Vec<String> = table
+                    .columns
+                    .iter()
+                    .filter(|c| allowed(types, c) && !chosen.contains(&c.name))
+                    .take(2)
+                    .map(|c| c.name.clone())
+                    .collect();
                 chosen.extend(more);
             }
             _ => {}

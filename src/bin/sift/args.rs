@@ -68,7 +68,9 @@ impl Args {
         let mut options = Vec::new();
         let mut iter = args.iter();
         while let Some(arg) = iter.next() {
-            let Some(name) = arg.strip_prefix("--").or_else(|| arg.strip_prefix('-').filter(|n| n.chars().count() == 1)) else {
+            let Some(name) =
+                arg.strip_prefix("--").or_else(|| arg.strip_prefix('-').filter(|n| n.chars().count() == 1))
+            else {
                 positional.push(arg.clone());
                 continue;
             };
@@ -96,7 +98,10 @@ impl Args {
 
     /// The `i`th positional argument, called `what` in messages.
     pub fn positional(&self, i: usize, what: &str) -> Result<&str, String> {
-        self.positional.get(i).map(String::as_str).ok_or_else(|| format!("missing {what}; usage: {}", self.command.usage))
+        self.positional
+            .get(i)
+            .map(String::as_str)
+            .ok_or_else(|| format!("missing {what}; usage: {}", self.command.usage))
     }
 
     /// Refuses positionals beyond the first `count` (a file name given twice, a stray word).
@@ -143,9 +148,10 @@ impl Args {
     pub fn whole(&self, name: &str, default: u64) -> Result<u64, String> {
         match self.value(name) {
             None => Ok(default),
-            Some(v) => v.trim().parse::<u64>().map_err(|_| {
-                format!("{} must be a whole number from 0 to {}, not '{v}'", dashed(name), u64::MAX)
-            }),
+            Some(v) => v
+                .trim()
+                .parse::<u64>()
+                .map_err(|_| format!("{} must be a whole number from 0 to {}, not '{v}'", dashed(name), u64::MAX)),
         }
     }
 }
@@ -185,6 +191,9 @@ mod tests {
             let args = parse("train", &["f.csv", "--seed", bad]).unwrap();
             assert!(args.whole("seed", 42).is_err(), "{bad}");
         }
-        assert_eq!(parse("train", &["f.csv", "--seed", "18446744073709551615"]).unwrap().whole("seed", 42), Ok(u64::MAX));
+        assert_eq!(
+            parse("train", &["f.csv", "--seed", "18446744073709551615"]).unwrap().whole("seed", 42),
+            Ok(u64::MAX)
+        );
     }
 }

@@ -21,12 +21,12 @@ use std::process::ExitCode;
 
 use sift::engine::artifact::{predictions_csv, Artifact};
 use sift::engine::base::error::{Error, Result};
+use sift::engine::base::table::Table;
 use sift::engine::export::{write_csv, CsvOptions};
 use sift::engine::ingest::{read_csv_detailed, IngestOptions};
 use sift::engine::learn::{Algorithm, Params, Progress, Task};
 use sift::engine::profile::profile;
 use sift::engine::recipe::{FitContext, Recipe};
-use sift::engine::base::table::Table;
 use sift::engine::train::{cross_validate, train, TrainOptions};
 
 use args::Args;
@@ -101,13 +101,14 @@ fn run(args: &[String], notes: &mut Vec<String>) -> Result<String> {
 
 fn train_command(args: &Args, notes: &mut Vec<String>) -> Result<String> {
     args.at_most(1)?;
-    let table = load(args.positional(0, "FILE")?, &args, notes)?;
+    let table = load(args.positional(0, "FILE")?, args, notes)?;
     let target = args.value("target").unwrap_or_default().to_string();
     let task = match args.value("task") {
         None | Some("auto") => None,
-        Some(name) => Some(Task::parse(name).ok_or_else(|| {
-            format!("unknown task '{name}'; use classification, regression or clustering")
-        })?),
+        Some(name) => Some(
+            Task::parse(name)
+                .ok_or_else(|| format!("unknown task '{name}'; use classification, regression or clustering"))?,
+        ),
     };
     let algorithm = match args.value("algorithm") {
         Some(name) => Algorithm::parse(name).ok_or_else(|| {
@@ -152,7 +153,10 @@ fn train_command(args: &Args, notes: &mut Vec<String>) -> Result<String> {
             if let Some(output) = args.value("o") {
                 write_file(output, &trained.artifact.to_json()?)?;
             }
-            (trained.summary.task, serde_json::to_value(trained.summary.evaluation.headline()).map_err(|e| e.to_string())?)
+            (
+                trained.summary.task,
+                serde_json::to_value(trained.summary.evaluation.headline()).map_err(|e| e.to_string())?,
+            )
         }
     };
     let mut out = serde_json::json!({ "task": task, "algorithm": algorithm, "metrics": metrics });
@@ -177,7 +181,14 @@ fn report_text(report: &sift::engine::profile::Report) -> String {
             }
             _ => String::new(),
         };
-        let _ = writeln!(out, "{:<24} {:<9} missing {:<6} distinct {:<6}{stats}", c.name, c.column_type.name(), c.missing, c.distinct);
+        let _ = writeln!(
+            out,
+            "{:<24} {:<9} missing {:<6} distinct {:<6}{stats}",
+            c.name,
+            c.column_type.name(),
+            c.missing,
+            c.distinct
+        );
     }
     for alert in &report.alerts {
         let _ = writeln!(out, "! {}", alert.message);
@@ -207,9 +218,7 @@ fn write_file(path: &str, content: &str) -> Result<()> {
 
 /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`.
 fn now_iso8601() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
     let days = secs.div_euclid(86_400) as i32;
     let rem = secs.rem_euclid(86_400);
     format!(

@@ -2,8 +2,8 @@
 //! replaced characters, a repaired trailing delimiter or the day-first date choice never pass
 //! without a word. The page shows the same report in "Reading options".
 
-use sift::engine::ingest::IngestReport;
 use sift::engine::base::table::names::visible;
+use sift::engine::ingest::IngestReport;
 
 /// One line a decision worth knowing, in the order a reader meets them.
 pub fn ingest_notes(file: &str, report: &IngestReport) -> Vec<String> {
@@ -41,9 +41,17 @@ pub fn ingest_notes(file: &str, report: &IngestReport) -> Vec<String> {
 }
 
 fn rows(n: usize) -> String {
-    if n == 1 { "1 row was".into() } else { format!("{n} rows were") }
+    if n == 1 {
+        "1 row was".into()
+    } else {
+        format!("{n} rows were")
+    }
 }
 
 fn values(n: usize) -> String {
-    if n == 1 { "1 value".into() } else { format!("{n} values") }
+    if n == 1 {
+        "1 value".into()
+    } else {
+        format!("{n} values")
+    }
 }

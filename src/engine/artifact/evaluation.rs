@@ -117,7 +117,9 @@ impl Evaluation {
                 ("roc_auc", *roc_auc),
                 ("log_loss", *log_loss),
             ],
-            Evaluation::Regression { r2, mae, rmse, .. } => vec![("r2", Some(*r2)), ("mae", Some(*mae)), ("rmse", Some(*rmse))],
+            Evaluation::Regression { r2, mae, rmse, .. } => {
+                vec![("r2", Some(*r2)), ("mae", Some(*mae)), ("rmse", Some(*rmse))]
+            }
             Evaluation::Clustering { silhouette, .. } => vec![("silhouette", *silhouette)],
         };
         pairs.into_iter().filter_map(|(k, v)| Some((k.to_string(), v?))).collect()

@@ -80,7 +80,13 @@ mod tests {
     fn a_model_reads_back_from_its_own_json() {
         // Only the learning layer's own parts are checked here; whole artifacts in tests/hostile_learn.rs.
         let x = crate::engine::learn::Features::new(4, 1, vec![0.0, 1.0, 2.0, 3.0]).unwrap();
-        let (model, _) = crate::engine::learn::Model::fit_clusters(crate::engine::learn::Algorithm::Kmeans, &Default::default(), 1, &x).unwrap();
+        let (model, _) = crate::engine::learn::Model::fit_clusters(
+            crate::engine::learn::Algorithm::Kmeans,
+            &Default::default(),
+            1,
+            &x,
+        )
+        .unwrap();
         assert_eq!(unreadable(&model), None);
     }
 }

@@ -131,7 +131,11 @@ impl Writer {
 
     /// A validity byte per value, then the values as `bytes` writes them (a missing one as
     /// the type's default).
-    fn nullable<T: Default, const B: usize>(&mut self, v: impl Iterator<Item = Option<T>> + Clone, bytes: fn(T) -> [u8; B]) {
+    fn nullable<T: Default, const B: usize>(
+        &mut self,
+        v: impl Iterator<Item = Option<T>> + Clone,
+        bytes: fn(T) -> [u8; B],
+    ) {
         self.validity(v.clone());
         v.for_each(|x| self.0.extend_from_slice(&bytes(x.unwrap_or_default())));
     }
@@ -144,7 +148,8 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8]> {
-        let end = self.at.checked_add(n).filter(|&end| end <= self.bytes.len()).ok_or("the column's bytes end too soon")?;
+        let end =
+            self.at.checked_add(n).filter(|&end| end <= self.bytes.len()).ok_or("the column's bytes end too soon")?;
         let taken = &self.bytes[self.at..end];
         self.at = end;
         Ok(taken)
@@ -164,11 +169,14 @@ impl<'a> Reader<'a> {
     /// `n` values of `N` bytes each.
     fn values<T, const N: usize>(&mut self, n: usize, from: fn([u8; N]) -> T) -> Result<Vec<T>> {
         let bytes = self.take(n.checked_mul(N).ok_or("a count too large")?)?;
-        Ok(bytes.chunks_exact(N).map(|c| {
-            let mut a = [0; N];
-            a.copy_from_slice(c);
-            from(a)
-        }).collect())
+        Ok(bytes
+            .chunks_exact(N)
+            .map(|c| {
+                let mut a = [0; N];
+                a.copy_from_slice(c);
+                from(a)
+            })
+            .collect())
     }
 
     fn text(&mut self, len: usize) -> Result<String> {
@@ -186,7 +194,10 @@ mod tests {
         let back = decode(&bytes).unwrap();
         match (&data, &back) {
             (ColumnData::Number(a), ColumnData::Number(b)) => {
-                assert_eq!(a.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), b.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+                assert_eq!(
+                    a.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+                    b.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+                );
             }
             _ => assert_eq!(data, back),
         }
@@ -202,7 +213,10 @@ mod tests {
         round_trip(ColumnData::DateTime(vec![None, Some(-86_400_000)].into()));
         round_trip(ColumnData::Date(vec![Some(-1), None, Some(19_000)].into()));
         round_trip(ColumnData::Boolean(vec![Some(true), None, Some(false)]));
-        round_trip(ColumnData::Category { codes: vec![Some(1), None, Some(0)].into(), levels: vec!["a".into(), "é€".into()] });
+        round_trip(ColumnData::Category {
+            codes: vec![Some(1), None, Some(0)].into(),
+            levels: vec!["a".into(), "é€".into()],
+        });
         round_trip(ColumnData::Text(vec![Some("x".into()), None, Some(String::new()), Some("日本".into())]));
         round_trip(ColumnData::Text(Vec::new()));
     }

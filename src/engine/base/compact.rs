@@ -320,7 +320,12 @@ mod tests {
     use proptest::prelude::*;
 
     fn integers() -> impl Strategy<Value = Option<i64>> {
-        proptest::option::of(prop_oneof![-1000i64..1000, Just(i64::from(i32::MAX)), Just(i64::from(i32::MIN)), any::<i64>()])
+        proptest::option::of(prop_oneof![
+            -1000i64..1000,
+            Just(i64::from(i32::MAX)),
+            Just(i64::from(i32::MIN)),
+            any::<i64>()
+        ])
     }
 
     proptest! {

@@ -133,7 +133,12 @@ impl<T: Copy + Default> Nullable<T> {
 
     /// Each value through `f`, missing ones staying missing.
     pub fn map<U: Copy + Default>(&self, mut f: impl FnMut(T) -> U) -> Nullable<U> {
-        let values = self.values.iter().enumerate().map(|(i, &v)| if self.is_missing(i) { U::default() } else { f(v) }).collect();
+        let values = self
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| if self.is_missing(i) { U::default() } else { f(v) })
+            .collect();
         Nullable { values, missing: self.missing.clone() }
     }
 

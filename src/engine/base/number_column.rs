@@ -24,7 +24,10 @@ pub struct Numbers(Repr);
 enum Repr {
     Floats(Vec<f64>),
     /// Value `i` is `units[i] / 10^scale`.
-    Decimals { units: Nullable<i32>, scale: usize },
+    Decimals {
+        units: Nullable<i32>,
+        scale: usize,
+    },
 }
 
 /// `x` as a whole number of `10^-scale`, when that gives `x` back exactly (never `-0.0`,
@@ -161,7 +164,9 @@ impl Numbers {
         let Repr::Decimals { units, scale } = &mut self.0 else { return false };
         let Some(needed) = (*scale + 1..=MAX_SCALE).find(|&s| as_units(x, s).is_some()) else { return false };
         let factor = 10i32.pow((needed - *scale) as u32);
-        let Some(raised) = units.values().iter().map(|u| u.checked_mul(factor)).collect::<Option<Vec<i32>>>() else { return false };
+        let Some(raised) = units.values().iter().map(|u| u.checked_mul(factor)).collect::<Option<Vec<i32>>>() else {
+            return false;
+        };
         let mut rescaled = Nullable::with_capacity(units.capacity());
         rescaled.extend(raised.into_iter().enumerate().map(|(i, u)| (!units.is_missing(i)).then_some(u)));
         *units = rescaled;
@@ -198,7 +203,9 @@ impl Numbers {
     /// Values `indices`, in that order.
     pub fn take(&self, indices: &[usize]) -> Self {
         match &self.0 {
-            Repr::Floats(v) => Numbers(Repr::Floats(indices.iter().map(|&i| v.get(i).copied().unwrap_or(f64::NAN)).collect())),
+            Repr::Floats(v) => {
+                Numbers(Repr::Floats(indices.iter().map(|&i| v.get(i).copied().unwrap_or(f64::NAN)).collect()))
+            }
             Repr::Decimals { units, scale } => Numbers(Repr::Decimals { units: units.take(indices), scale: *scale }),
         }
     }
@@ -206,10 +213,12 @@ impl Numbers {
     /// Values `indices`, in that order; `None` gives a missing value.
     pub fn take_optional(&self, indices: &[Option<usize>]) -> Self {
         match &self.0 {
-            Repr::Floats(v) => {
-                Numbers(Repr::Floats(indices.iter().map(|i| i.and_then(|i| v.get(i).copied()).unwrap_or(f64::NAN)).collect()))
+            Repr::Floats(v) => Numbers(Repr::Floats(
+                indices.iter().map(|i| i.and_then(|i| v.get(i).copied()).unwrap_or(f64::NAN)).collect(),
+            )),
+            Repr::Decimals { units, scale } => {
+                Numbers(Repr::Decimals { units: units.take_optional(indices), scale: *scale })
             }
-            Repr::Decimals { units, scale } => Numbers(Repr::Decimals { units: units.take_optional(indices), scale: *scale }),
         }
     }
 }
@@ -250,7 +259,9 @@ impl DoubleEndedIterator for Iter<'_> {
     fn next_back(&mut self) -> Option<f64> {
         match self {
             Iter::Floats(v) => v.next_back().copied(),
-            Iter::Decimals { units, divisor } => units.next_back().map(|u| u.map_or(f64::NAN, |u| f64::from(u) / *divisor)),
+            Iter::Decimals { units, divisor } => {
+                units.next_back().map(|u| u.map_or(f64::NAN, |u| f64::from(u) / *divisor))
+            }
         }
     }
 }

@@ -57,7 +57,15 @@ pub struct Choice {
 impl<K: Kind> ParamSpec<K> {
     /// A parameter with no condition that needs a value.
     pub fn with_kind(name: &str, label: &str, help: &str, kind: K, default: K::Default) -> ParamSpec<K> {
-        ParamSpec { name: name.into(), label: label.into(), help: help.into(), kind, default, empty_means: None, only_when: None }
+        ParamSpec {
+            name: name.into(),
+            label: label.into(),
+            help: help.into(),
+            kind,
+            default,
+            empty_means: None,
+            only_when: None,
+        }
     }
 
     /// Whether the parameter may be empty (JSON `null`).
@@ -67,7 +75,8 @@ impl<K: Kind> ParamSpec<K> {
 
     /// The same parameter, shown only when `param` has one of `values`.
     pub fn only_when(mut self, param: &str, values: &[&str]) -> ParamSpec<K> {
-        self.only_when = Some(Condition { param: param.into(), values: values.iter().map(|v| v.to_string()).collect() });
+        self.only_when =
+            Some(Condition { param: param.into(), values: values.iter().map(|v| v.to_string()).collect() });
         self
     }
 

@@ -58,7 +58,10 @@ impl ColumnType {
 
     /// Whether a model can use the column as it is (after imputing).
     pub fn is_numeric(self) -> bool {
-        matches!(self, ColumnType::Number | ColumnType::Integer | ColumnType::Boolean | ColumnType::Date | ColumnType::DateTime)
+        matches!(
+            self,
+            ColumnType::Number | ColumnType::Integer | ColumnType::Boolean | ColumnType::Date | ColumnType::DateTime
+        )
     }
 }
 
@@ -75,7 +78,10 @@ pub enum ColumnData {
     /// Milliseconds since 1970-01-01T00:00:00 UTC.
     DateTime(Nullable<i64>),
     /// Dictionary-encoded: each code indexes `levels`.
-    Category { codes: Codes, levels: Vec<String> },
+    Category {
+        codes: Codes,
+        levels: Vec<String>,
+    },
     Text(Vec<Option<String>>),
 }
 
@@ -195,9 +201,7 @@ impl ColumnData {
             ColumnData::Boolean(v) => v[i].map(|b| b.to_string()),
             ColumnData::Date(v) => v.get(i).map(crate::engine::base::dates::format_iso_date),
             ColumnData::DateTime(v) => v.get(i).map(crate::engine::base::dates::format_iso_datetime),
-            ColumnData::Category { codes, levels } => {
-                codes.get(i).and_then(|c| levels.get(c as usize)).cloned()
-            }
+            ColumnData::Category { codes, levels } => codes.get(i).and_then(|c| levels.get(c as usize)).cloned(),
             ColumnData::Text(v) => v[i].clone(),
         }
     }
@@ -281,7 +285,11 @@ impl Table {
     /// A table of `rows` rows from columns, which may be none; each must have `rows` values.
     pub fn with_rows(name: impl Into<String>, columns: Vec<Column>, rows: usize) -> Result<Self> {
         if let Some(bad) = columns.iter().find(|c| c.data.len() != rows) {
-            return Err(Error::other(format!("column '{}' has {} but the table has {rows}", bad.name, crate::engine::base::format::count_of(bad.data.len(), "row"))));
+            return Err(Error::other(format!(
+                "column '{}' has {} but the table has {rows}",
+                bad.name,
+                crate::engine::base::format::count_of(bad.data.len(), "row")
+            )));
         }
         Ok(Table { name: name.into(), columns, rows })
     }
@@ -322,7 +330,8 @@ impl Table {
     /// shown (`'t\u{200b}'`).
     pub fn missing_column(&self, name: &str) -> Error {
         let known: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
-        let message = format!("there is no column named '{}'{}", names::visible(name), names::did_you_mean(name, &known));
+        let message =
+            format!("there is no column named '{}'{}", names::visible(name), names::did_you_mean(name, &known));
         Error::missing_column(name, message)
     }
 
@@ -336,11 +345,7 @@ impl Table {
         Table {
             name: self.name.clone(),
             rows: indices.len(),
-            columns: self
-                .columns
-                .iter()
-                .map(|c| Column::new(c.name.clone(), c.data.take(indices)))
-                .collect(),
+            columns: self.columns.iter().map(|c| Column::new(c.name.clone(), c.data.take(indices))).collect(),
         }
     }
 

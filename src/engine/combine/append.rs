@@ -12,8 +12,10 @@ pub const SOURCE_COLUMN: &str = "source_file";
 pub fn same_columns(tables: &[&Table]) -> bool {
     let Some(first) = tables.first() else { return false };
     tables.len() > 1
-        && tables.iter().all(|t| t.column_count() == first.column_count()
-            && t.columns.iter().zip(&first.columns).all(|(a, b)| a.name == b.name))
+        && tables.iter().all(|t| {
+            t.column_count() == first.column_count()
+                && t.columns.iter().zip(&first.columns).all(|(a, b)| a.name == b.name)
+        })
 }
 
 /// The rows of every table, in order, with a [`SOURCE_COLUMN`] category naming each row's
@@ -36,7 +38,8 @@ pub fn append(name: impl Into<String>, tables: &[&Table]) -> Result<(Table, Vec<
         columns.push(Column::new(first.name.clone(), data));
     }
     let levels: Vec<String> = tables.iter().map(|t| t.name.clone()).collect();
-    let codes = tables.iter().enumerate().flat_map(|(i, t)| std::iter::repeat_n(Some(i as u32), t.row_count())).collect();
+    let codes =
+        tables.iter().enumerate().flat_map(|(i, t)| std::iter::repeat_n(Some(i as u32), t.row_count())).collect();
     let source_name = unused_name(tables[0], SOURCE_COLUMN);
     columns.push(Column::new(source_name, ColumnData::Category { codes, levels }));
     Ok((Table::new(name, columns)?, notes))
@@ -79,7 +82,8 @@ mod tests {
 
     #[test]
     fn keeps_an_existing_source_file_column() {
-        let a = Table::new("a.csv", vec![Column::new("source_file", ColumnData::Integer(vec![Some(1)].into()))]).unwrap();
+        let a =
+            Table::new("a.csv", vec![Column::new("source_file", ColumnData::Integer(vec![Some(1)].into()))]).unwrap();
         let (t, _) = append("both", &[&a, &a.clone()]).unwrap();
         assert_eq!(t.column_names(), ["source_file", "source_file_2"]);
     }

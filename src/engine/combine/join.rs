@@ -100,7 +100,10 @@ mod tests {
             "people.csv",
             vec![
                 Column::new("id", ColumnData::Integer(vec![Some(1), Some(2), Some(3), None].into())),
-                Column::new("name", ColumnData::Text(["ann", "bob", "cy", "dee"].map(|s| Some(s.to_string())).to_vec())),
+                Column::new(
+                    "name",
+                    ColumnData::Text(["ann", "bob", "cy", "dee"].map(|s| Some(s.to_string())).to_vec()),
+                ),
             ],
         )
         .unwrap()

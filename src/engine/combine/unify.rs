@@ -12,9 +12,21 @@ pub fn concatenate(parts: &[&ColumnData]) -> (ColumnData, bool) {
     let all = |t: &[ColumnType]| types.iter().all(|x| t.contains(x));
     use ColumnType::*;
     if all(&[Integer]) {
-        (ColumnData::Integer(flat(parts, |p| if let ColumnData::Integer(v) = p { Some(v.iter()) } else { None })), false)
+        (
+            ColumnData::Integer(flat(parts, |p| if let ColumnData::Integer(v) = p { Some(v.iter()) } else { None })),
+            false,
+        )
     } else if all(&[Boolean]) {
-        (ColumnData::Boolean(flat(parts, |p| if let ColumnData::Boolean(v) = p { Some(v.iter().copied()) } else { None })), false)
+        (
+            ColumnData::Boolean(flat(parts, |p| {
+                if let ColumnData::Boolean(v) = p {
+                    Some(v.iter().copied())
+                } else {
+                    None
+                }
+            })),
+            false,
+        )
     } else if all(&[Date]) {
         (ColumnData::Date(flat(parts, |p| if let ColumnData::Date(v) = p { Some(v.iter()) } else { None })), false)
     } else if all(&[Number, Integer]) {
@@ -31,14 +43,19 @@ pub fn concatenate(parts: &[&ColumnData]) -> (ColumnData, bool) {
 }
 
 /// The values of every part, in order, where `values` finds them.
-fn flat<'a, I: IntoIterator, C: FromIterator<I::Item>>(parts: &[&'a ColumnData], values: impl Fn(&'a ColumnData) -> Option<I>) -> C {
+fn flat<'a, I: IntoIterator, C: FromIterator<I::Item>>(
+    parts: &[&'a ColumnData],
+    values: impl Fn(&'a ColumnData) -> Option<I>,
+) -> C {
     parts.iter().filter_map(|p| values(p)).flatten().collect()
 }
 
 /// A date or datetime column as milliseconds since the epoch.
 fn moments(data: &ColumnData) -> Vec<Option<i64>> {
     match data {
-        ColumnData::Date(v) => v.iter().map(|d| d.map(|d| i64::from(d) * crate::engine::base::dates::MS_PER_DAY)).collect(),
+        ColumnData::Date(v) => {
+            v.iter().map(|d| d.map(|d| i64::from(d) * crate::engine::base::dates::MS_PER_DAY)).collect()
+        }
         ColumnData::DateTime(v) => v.iter().collect(),
         _ => vec![None; data.len()],
     }
@@ -71,7 +88,8 @@ mod tests {
 
     #[test]
     fn integers_with_numbers_become_numbers() {
-        let (data, lossy) = concatenate(&[&ColumnData::Integer(vec![Some(1), None].into()), &ColumnData::Number(vec![2.5].into())]);
+        let (data, lossy) =
+            concatenate(&[&ColumnData::Integer(vec![Some(1), None].into()), &ColumnData::Number(vec![2.5].into())]);
         assert!(!lossy);
         let ColumnData::Number(v) = data else { panic!("expected numbers") };
         assert_eq!((v.at(0), v.is_missing(1), v.at(2)), (1.0, true, 2.5));
@@ -80,7 +98,8 @@ mod tests {
     #[test]
     fn category_levels_are_merged() {
         let a = ColumnData::Category { codes: vec![Some(0), Some(1)].into(), levels: vec!["x".into(), "y".into()] };
-        let b = ColumnData::Category { codes: vec![Some(0), None, Some(1)].into(), levels: vec!["y".into(), "z".into()] };
+        let b =
+            ColumnData::Category { codes: vec![Some(0), None, Some(1)].into(), levels: vec!["y".into(), "z".into()] };
         let (data, _) = concatenate(&[&a, &b]);
         let texts: Vec<Option<String>> = (0..data.len()).map(|i| data.text_at(i)).collect();
         assert_eq!(texts, [Some("x"), Some("y"), Some("y"), None, Some("z")].map(|t| t.map(String::from)));
@@ -88,13 +107,15 @@ mod tests {
 
     #[test]
     fn dates_with_datetimes_become_datetimes() {
-        let (data, _) = concatenate(&[&ColumnData::Date(vec![Some(1)].into()), &ColumnData::DateTime(vec![Some(5)].into())]);
+        let (data, _) =
+            concatenate(&[&ColumnData::Date(vec![Some(1)].into()), &ColumnData::DateTime(vec![Some(5)].into())]);
         assert_eq!(data, ColumnData::DateTime(vec![Some(86_400_000), Some(5)].into()));
     }
 
     #[test]
     fn other_mixes_become_text_and_say_so() {
-        let (data, lossy) = concatenate(&[&ColumnData::Boolean(vec![Some(true)]), &ColumnData::Integer(vec![Some(3)].into())]);
+        let (data, lossy) =
+            concatenate(&[&ColumnData::Boolean(vec![Some(true)]), &ColumnData::Integer(vec![Some(3)].into())]);
         assert!(lossy);
         assert_eq!(data, ColumnData::Text(vec![Some("true".into()), Some("3".into())]));
     }

@@ -4,15 +4,15 @@
 //! read again once the column's kind is known. A forced type parses each value as that type.
 
 use super::cells::{trim, CellReader};
-use crate::engine::base::cells::booleans::{bool_or_digit, parse_bool};
-use crate::engine::base::cells::dates::{choose_order, Orders, ANY_ORDER, YMD};
-use crate::engine::base::cells::datetimes::Temporal;
 use super::decimal::Evidence;
 use super::kind::Kind;
 use super::lanes::Lane;
 use super::levels::MAX_CATEGORY_LEVELS;
-use crate::engine::base::cells::numbers::{overflows, parse_number, Number, Shape as NumberShape};
 use super::store::{Shape, Store, Value};
+use crate::engine::base::cells::booleans::{bool_or_digit, parse_bool};
+use crate::engine::base::cells::dates::{choose_order, Orders, ANY_ORDER, YMD};
+use crate::engine::base::cells::datetimes::Temporal;
+use crate::engine::base::cells::numbers::{overflows, parse_number, Number, Shape as NumberShape};
 use crate::engine::base::table::ColumnType;
 
 /// How a column is read.

@@ -31,7 +31,9 @@ impl CellReader {
         let t = trim(cell);
         let missing = match t.as_bytes().first() {
             None => self.empty_token,
-            Some(&b) => self.first_bytes[usize::from(b)] && t.len() <= self.longest && self.tokens.iter().any(|m| m == t),
+            Some(&b) => {
+                self.first_bytes[usize::from(b)] && t.len() <= self.longest && self.tokens.iter().any(|m| m == t)
+            }
         };
         (!missing).then_some(t)
     }

@@ -1,10 +1,10 @@
 //! A finished column: its typed values, and notes for the report on how they were read.
 
 use super::builder::{date_orders, ColumnBuilder, Plan};
-use crate::engine::base::cells::dates::choose_order;
-use crate::engine::base::dates::MS_PER_DAY;
 use super::kind::Kind;
 use super::store::Store;
+use crate::engine::base::cells::dates::choose_order;
+use crate::engine::base::dates::MS_PER_DAY;
 use crate::engine::base::table::{ColumnData, ColumnType, Integers, Nullable, Numbers};
 
 /// A typed column with notes for the report.
@@ -24,8 +24,11 @@ pub fn finish(builder: ColumnBuilder, day_first: Option<bool>) -> Converted {
         notes.push("thousands separators removed".to_string());
     }
     match plan {
-        Plan::Infer(Kind::Number { percent: true, .. }) => notes.push("percent values kept as numbers (12% → 12)".into()),
-        Plan::Infer(Kind::Date(_) | Kind::DateTime { .. }) | Plan::Force(ColumnType::Date | ColumnType::DateTime, _) => {
+        Plan::Infer(Kind::Number { percent: true, .. }) => {
+            notes.push("percent values kept as numbers (12% → 12)".into())
+        }
+        Plan::Infer(Kind::Date(_) | Kind::DateTime { .. })
+        | Plan::Force(ColumnType::Date | ColumnType::DateTime, _) => {
             notes.extend(choose_order(date_orders(plan), day_first).1);
         }
         _ => {}
@@ -50,7 +53,8 @@ pub fn finish(builder: ColumnBuilder, day_first: Option<bool>) -> Converted {
             1 => " (and 1 more value)".to_string(),
             n => format!(" (and {n} more values)"),
         };
-        notes.push(format!("'{}' on line {} is too large for a number and was read as infinity{more}", o.value, o.line));
+        notes
+            .push(format!("'{}' on line {} is too large for a number and was read as infinity{more}", o.value, o.line));
     }
     if let (Plan::Force(to, _), 1..) = (plan, unfit) {
         notes.push(format!(

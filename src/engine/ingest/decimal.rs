@@ -81,9 +81,12 @@ fn one_separator(b: &[u8]) -> Shape {
     }
     match found {
         None => Shape::NoSeparator,
-        Some((i, separator)) => {
-            Shape::One { separator, before: i, after: digits.len() - i - 1, leading_zero: digits.first() == Some(&b'0') }
-        }
+        Some((i, separator)) => Shape::One {
+            separator,
+            before: i,
+            after: digits.len() - i - 1,
+            leading_zero: digits.first() == Some(&b'0'),
+        },
     }
 }
 

@@ -26,7 +26,9 @@ pub struct Decoded<'a> {
 /// encoding label chosen by the user (`utf-8`, `latin1`, `windows-1252`, `utf-16le`, …).
 pub fn decode<'a>(name: &str, bytes: &'a [u8], label: Option<&str>) -> Result<Decoded<'a>> {
     if bytes.is_empty() {
-        return Err(Error::not_csv(format!("'{name}' is empty: it has 0 bytes; choose a CSV file with a header row and data")));
+        return Err(Error::not_csv(format!(
+            "'{name}' is empty: it has 0 bytes; choose a CSV file with a header row and data"
+        )));
     }
     guard::refuse_known_binary(name, bytes)?;
     let mut notes = Vec::new();
@@ -60,7 +62,12 @@ fn chosen(name: &str, label: &str) -> Result<&'static Encoding> {
 }
 
 /// The encoding of `bytes`; `utf8_error` is where they stop being UTF-8, if they do.
-fn detect(name: &str, bytes: &[u8], utf8_error: Option<Utf8Error>, notes: &mut Vec<String>) -> Result<&'static Encoding> {
+fn detect(
+    name: &str,
+    bytes: &[u8],
+    utf8_error: Option<Utf8Error>,
+    notes: &mut Vec<String>,
+) -> Result<&'static Encoding> {
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         return Ok(encoding);
     }
@@ -171,7 +178,8 @@ mod tests {
 
     #[test]
     fn mostly_utf8_keeps_utf8_and_replaces_the_bad_byte() {
-        let (text, encoding, _, notes) = read("a\né\nü\nß\n".as_bytes().iter().copied().chain(*b"x\xff\n").collect::<Vec<_>>().as_slice());
+        let (text, encoding, _, notes) =
+            read("a\né\nü\nß\n".as_bytes().iter().copied().chain(*b"x\xff\n").collect::<Vec<_>>().as_slice());
         assert_eq!(encoding, "UTF-8");
         assert!(text.ends_with("x\u{FFFD}\n"));
         assert!(notes[0].contains("line 5"), "{notes:?}");

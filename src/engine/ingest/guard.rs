@@ -8,7 +8,11 @@ pub const SAMPLE_BYTES: usize = 64 * 1024;
 
 /// Well-known binary formats by their first bytes: (magic, what it is, what to do).
 const MAGIC: &[(&[u8], &str, &str)] = &[
-    (b"PK\x03\x04", "a ZIP archive (an Excel .xlsx workbook is one)", "save the sheet as CSV, or unzip it, and open the .csv"),
+    (
+        b"PK\x03\x04",
+        "a ZIP archive (an Excel .xlsx workbook is one)",
+        "save the sheet as CSV, or unzip it, and open the .csv",
+    ),
     (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an Excel .xls workbook", "save the sheet as CSV and open that"),
     (b"%PDF", "a PDF document", "export the table as CSV and open that"),
     (b"\x1F\x8B", "gzip-compressed", "decompress it first and open the .csv inside"),
@@ -21,7 +25,9 @@ const MAGIC: &[(&[u8], &str, &str)] = &[
 /// An error when `bytes` start like a well-known binary format.
 pub fn refuse_known_binary(name: &str, bytes: &[u8]) -> Result<()> {
     match MAGIC.iter().find(|(magic, _, _)| bytes.starts_with(magic)) {
-        Some((_, what, todo)) => Err(Error::not_csv(format!("'{name}' is {what}, a binary file, not CSV text; {todo}"))),
+        Some((_, what, todo)) => {
+            Err(Error::not_csv(format!("'{name}' is {what}, a binary file, not CSV text; {todo}")))
+        }
         None => Ok(()),
     }
 }
@@ -62,7 +68,9 @@ pub fn refuse_structured_text(name: &str, text: &str) -> Result<()> {
         )));
     }
     if head.starts_with("<?xml") {
-        return Err(Error::not_csv(format!("'{name}' is an XML document, not CSV; export the data as CSV and open that")));
+        return Err(Error::not_csv(format!(
+            "'{name}' is an XML document, not CSV; export the data as CSV and open that"
+        )));
     }
     Ok(())
 }

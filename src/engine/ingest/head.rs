@@ -6,12 +6,12 @@ use std::ops::Range;
 
 use super::builder::{ColumnBuilder, Plan};
 use super::cells::{trim, CellReader};
-use crate::engine::base::cells::dates::{Orders, ANY_ORDER};
-use crate::engine::base::cells::datetimes::Temporal;
 use super::decimal::Evidence;
 use super::header::MAX_SAMPLE_ROWS;
 use super::kind::Kind;
 use super::rows::Rows;
+use crate::engine::base::cells::dates::{Orders, ANY_ORDER};
+use crate::engine::base::cells::datetimes::Temporal;
 use crate::engine::base::table::ColumnType;
 
 /// Rows kept: the first row and as many below it as the header is judged on.
@@ -41,7 +41,11 @@ impl Head {
             let first = self.lines.len() == 1;
             self.quoted.resize(row.width(), (false, false));
             for (i, (top, below)) in self.quoted.iter_mut().enumerate() {
-                if first { *top = row.quoted(i) } else { *below |= row.quoted(i) }
+                if first {
+                    *top = row.quoted(i)
+                } else {
+                    *below |= row.quoted(i)
+                }
             }
             for (i, column) in self.columns.iter_mut().enumerate() {
                 column.push(row.cell(i).to_string());

@@ -14,13 +14,21 @@ pub enum Kind {
     Empty,
     Boolean,
     /// Whole numbers; `grouped` when some use thousands separators.
-    Integer { grouped: bool },
+    Integer {
+        grouped: bool,
+    },
     /// Numbers; `percent` when every value ends in `%`.
-    Number { percent: bool, grouped: bool },
+    Number {
+        percent: bool,
+        grouped: bool,
+    },
     /// Dates readable in each order of the set.
     Date(Orders),
     /// Dates and times (dates at midnight); `midnight` when every time is 00:00 UTC.
-    DateTime { orders: Orders, midnight: bool },
+    DateTime {
+        orders: Orders,
+        midnight: bool,
+    },
     Text,
 }
 
@@ -61,8 +69,12 @@ impl Kind {
             (Boolean, Boolean) => Boolean,
             (Integer { grouped: a }, Integer { grouped: b }) => Integer { grouped: a || b },
             (Integer { grouped: a }, Number { percent: false, grouped: b })
-            | (Number { percent: false, grouped: a }, Integer { grouped: b }) => Number { percent: false, grouped: a || b },
-            (Number { percent: p, grouped: a }, Number { percent: q, grouped: b }) if p == q => Number { percent: p, grouped: a || b },
+            | (Number { percent: false, grouped: a }, Integer { grouped: b }) => {
+                Number { percent: false, grouped: a || b }
+            }
+            (Number { percent: p, grouped: a }, Number { percent: q, grouped: b }) if p == q => {
+                Number { percent: p, grouped: a || b }
+            }
             (Date(a), Date(b)) => meet(a, b, &Date),
             (Date(a), DateTime { orders: b, midnight }) | (DateTime { orders: a, midnight }, Date(b)) => {
                 meet(a, b, &|orders| DateTime { orders, midnight })
@@ -137,8 +149,10 @@ mod tests {
 
     #[test]
     fn joining_is_order_free() {
-        let values = ["1", "2.5", "1,234", "12%", "yes", "2024-01-02", "01/02/2024", "13/02/2024", "2024-01-02 10:00", "x", ""];
-        let kinds: Vec<Kind> = values.iter().map(|v| if v.is_empty() { Kind::Empty } else { Kind::of(v, false) }).collect();
+        let values =
+            ["1", "2.5", "1,234", "12%", "yes", "2024-01-02", "01/02/2024", "13/02/2024", "2024-01-02 10:00", "x", ""];
+        let kinds: Vec<Kind> =
+            values.iter().map(|v| if v.is_empty() { Kind::Empty } else { Kind::of(v, false) }).collect();
         for &a in &kinds {
             for &b in &kinds {
                 assert_eq!(a.join(b), b.join(a), "{a:?} {b:?}");

@@ -3,12 +3,12 @@
 //! else takes the general path of [`super::builder`], which gives the same result.
 
 use super::builder::Plan;
-use crate::engine::base::cells::booleans::parse_bool;
-use crate::engine::base::cells::dates::YMD;
 use super::decimal::Evidence;
 use super::kind::Kind;
-use crate::engine::base::cells::numbers::parse_plain;
 use super::store::Store;
+use crate::engine::base::cells::booleans::parse_bool;
+use crate::engine::base::cells::dates::YMD;
+use crate::engine::base::cells::numbers::parse_plain;
 use crate::engine::base::dates::days_from_civil;
 use crate::engine::base::table::ColumnType;
 
@@ -43,7 +43,14 @@ impl Lane {
     /// Pushes the trimmed, non-missing `value` (`cell` as written) when it is the lane's
     /// common case, noting its evidence of the decimal separator; `false` when it is not.
     #[inline]
-    pub fn push(self, store: &mut Store, evidence: &mut Option<Evidence>, cell: &str, value: &str, decimal: u8) -> bool {
+    pub fn push(
+        self,
+        store: &mut Store,
+        evidence: &mut Option<Evidence>,
+        cell: &str,
+        value: &str,
+        decimal: u8,
+    ) -> bool {
         match (self, store) {
             (Lane::Numbers, Store::Numbers(v)) => {
                 let Some(n) = parse_plain(value.as_bytes(), decimal) else { return false };
@@ -54,7 +61,10 @@ impl Lane {
             }
             (Lane::Integers, Store::Integers(v)) => {
                 // Not `-0`: as a number that is -0.0, which the column must remember.
-                let Some(i) = parse_plain(value.as_bytes(), decimal).and_then(|n| n.integer).filter(|&i| i != 0 || !value.starts_with('-')) else {
+                let Some(i) = parse_plain(value.as_bytes(), decimal)
+                    .and_then(|n| n.integer)
+                    .filter(|&i| i != 0 || !value.starts_with('-'))
+                else {
                     return false;
                 };
                 v.push(Some(i));

@@ -110,7 +110,13 @@ mod tests {
     #[test]
     fn codes_repeating_short_values() {
         let data = levels(10, &[Some("a"), Some("b"), None, Some("a"), Some("b")]).finish(true);
-        assert_eq!(data, ColumnData::Category { codes: vec![None, Some(0), Some(1), None, Some(0), Some(1)].into(), levels: vec!["a".into(), "b".into()] });
+        assert_eq!(
+            data,
+            ColumnData::Category {
+                codes: vec![None, Some(0), Some(1), None, Some(0), Some(1)].into(),
+                levels: vec!["a".into(), "b".into()]
+            }
+        );
         let data = levels(10, &[Some("a"), Some("b")]).finish(true);
         assert_eq!(data, ColumnData::Text(vec![None, Some("a".into()), Some("b".into())]));
         assert!(matches!(levels(10, &[Some("a"), Some("b")]).finish(false), ColumnData::Category { .. }));

@@ -33,13 +33,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::base::table::{Column, ColumnType, Table};
 
+pub use crate::engine::base::pending::{complete, ready, Pending};
 pub use cells::DEFAULT_MISSING_TOKENS;
+pub use convert::Converted;
 pub use report::{ColumnReport, Detected, IngestReport, Renamed, SkippedRows, MAX_LISTED_LINES};
 pub use rows::RaggedRows;
-pub use crate::engine::base::pending::{complete, ready, Pending};
 pub use share::{ColumnHeader, Part, PartColumn, PartHeader, Partner, ShareRequest};
-pub use stream::{read_bytes, read_csv_from, read_csv_in_slices, read_csv_shared, read_part, slice_for, ByteSource, SHARE_MIN_BYTES, SLICE_BYTES};
-pub use convert::Converted;
+pub use stream::{
+    read_bytes, read_csv_from, read_csv_in_slices, read_csv_shared, read_part, slice_for, ByteSource, SHARE_MIN_BYTES,
+    SLICE_BYTES,
+};
 
 use crate::engine::learn::ProgressFn;
 use pieces::{Pieces, Whole};
@@ -110,7 +113,12 @@ pub fn read_csv_detailed(name: &str, bytes: &[u8], options: &IngestOptions) -> R
 
 /// [`read_csv_detailed`], telling `progress` the share of the rows read (a `false` from it
 /// stops the read with a "cancelled" error).
-pub fn read_csv_with_progress(name: &str, bytes: &[u8], options: &IngestOptions, progress: &mut ProgressFn) -> Result<Ingested> {
+pub fn read_csv_with_progress(
+    name: &str,
+    bytes: &[u8],
+    options: &IngestOptions,
+    progress: &mut ProgressFn,
+) -> Result<Ingested> {
     let decode::Decoded { text, encoding, notes } = decode::decode(name, bytes, options.encoding.as_deref())?;
     guard::refuse_structured_text(name, &text)?;
     if text.trim().is_empty() {
@@ -132,7 +140,10 @@ async fn read_pieces(
     progress: &mut ProgressFn<'_>,
 ) -> Result<Ingested> {
     if !options.delimiter.is_none_or(|d| d.is_ascii()) || !options.quote.is_none_or(|q| q.is_ascii()) {
-        return Err(Error::invalid_param("delimiter", format!("the delimiter and the quote chosen for '{name}' must be ASCII characters such as , ; | or \"")));
+        return Err(Error::invalid_param(
+            "delimiter",
+            format!("the delimiter and the quote chosen for '{name}' must be ASCII characters such as , ; | or \""),
+        ));
     }
     let (dialect, split) = dialect(head, options, &mut notes);
     let read = share::read_columns(name, pieces, split, options, partner, progress).await?;
@@ -141,9 +152,17 @@ async fn read_pieces(
     let mut column_reports = Vec::with_capacity(read.columns.len());
     for (column_name, column) in read.names.into_iter().zip(read.columns) {
         let Some((Converted { data, notes, unfit }, forced)) = column else {
-            return Err(Error::other(format!("column '{column_name}' of '{name}' was not read; please open the file again")));
+            return Err(Error::other(format!(
+                "column '{column_name}' of '{name}' was not read; please open the file again"
+            )));
         };
-        column_reports.push(ColumnReport { name: column_name.clone(), column_type: data.column_type(), forced, unfit, notes });
+        column_reports.push(ColumnReport {
+            name: column_name.clone(),
+            column_type: data.column_type(),
+            forced,
+            unfit,
+            notes,
+        });
         columns.push(Column::new(column_name, data));
     }
     let table = Table::new(name, columns)?;
@@ -152,7 +171,10 @@ async fn read_pieces(
         delimiter: dialect.delimiter,
         quote: dialect.quote,
         has_header: read.has_header,
-        decimal_separator: Detected { value: if read.decimal_comma { ',' } else { '.' }, detected: options.decimal_comma.is_none() },
+        decimal_separator: Detected {
+            value: if read.decimal_comma { ',' } else { '.' },
+            detected: options.decimal_comma.is_none(),
+        },
         renamed_headers: read.renamed,
         skipped_rows: read.tally.skipped,
         row_count: table.row_count(),
@@ -168,7 +190,12 @@ async fn read_pieces(
 fn dialect(text: &str, options: &IngestOptions, notes: &mut Vec<String>) -> (sniff::Dialect, Split) {
     let sep_line = excel::sep_line(text);
     let start = sep_line.map_or(0, |(_, len)| len);
-    let mut dialect = sniff::dialect(&text[start..], options.delimiter.or(sep_line.map(|(d, _)| d)), options.quote, !options.quotes_as_text);
+    let mut dialect = sniff::dialect(
+        &text[start..],
+        options.delimiter.or(sep_line.map(|(d, _)| d)),
+        options.quote,
+        !options.quotes_as_text,
+    );
     if let Some((named, _)) = sep_line {
         dialect.delimiter.detected = options.delimiter.is_none();
         notes.push(excel::note(named, dialect.delimiter.detected));
@@ -193,7 +220,14 @@ mod tests {
         let types: Vec<_> = t.columns.iter().map(|c| c.column_type()).collect();
         assert_eq!(
             types,
-            [ColumnType::Integer, ColumnType::Number, ColumnType::Boolean, ColumnType::Date, ColumnType::Category, ColumnType::Text]
+            [
+                ColumnType::Integer,
+                ColumnType::Number,
+                ColumnType::Boolean,
+                ColumnType::Date,
+                ColumnType::Category,
+                ColumnType::Text
+            ]
         );
         let x: Vec<Option<String>> = (0..3).map(|i| t.columns[1].data.text_at(i)).collect();
         assert_eq!(x, [Some("1.5".to_string()), None, Some("2000".to_string())]);

@@ -6,19 +6,19 @@
 //!
 //! A pass builds the columns of its [`Share`]: all of them, or one of two readers' half.
 
-use crate::engine::base::error::{Error, Result};
 use super::builder::{ColumnBuilder, Plan};
 use super::cells::CellReader;
 use super::convert::{finish, Converted};
 use super::decimal::Evidence;
 use super::head::Head;
 use super::header;
-use super::report::{Detected, Renamed};
 use super::pieces::Pieces;
+use super::report::{Detected, Renamed};
 use super::rows::{Rows, RowsState, Tally};
 use super::share::{Part, PartColumn, Share};
 use super::split::Split;
 use super::IngestOptions;
+use crate::engine::base::error::{Error, Result};
 use crate::engine::base::format::count;
 use crate::engine::learn::ProgressFn;
 
@@ -47,7 +47,9 @@ impl Pass {
     /// This reader's columns, for the reader that leads.
     pub fn into_part(self) -> Part {
         let columns = self.columns.into_iter().enumerate();
-        let columns = columns.filter_map(|(index, c)| c.map(|(converted, forced)| PartColumn { index, converted, forced })).collect();
+        let columns = columns
+            .filter_map(|(index, c)| c.map(|(converted, forced)| PartColumn { index, converted, forced }))
+            .collect();
         Part { decimal_comma: self.decimal_comma, evidence: self.evidence, columns }
     }
 
@@ -85,14 +87,22 @@ struct Started {
 }
 
 impl Started {
-    fn new(head: &Head, split: Split, options: &IngestOptions, (decimal_comma, share): (Option<bool>, Share), total: usize) -> Started {
+    fn new(
+        head: &Head,
+        split: Split,
+        options: &IngestOptions,
+        (decimal_comma, share): (Option<bool>, Share),
+        total: usize,
+    ) -> Started {
         let guess = decimal_comma.unwrap_or_else(|| {
             let mut evidence = Evidence::default();
             head.observe(&mut evidence, 0..head.rows);
             evidence.decimal_comma(split.delimiter)
         });
         let reader = CellReader::new(&options.missing_tokens, guess);
-        let has_header = Detected::choose(options.has_header, || header::first_row_is_header(&head.columns, &head.quoted_over_unquoted(), &reader));
+        let has_header = Detected::choose(options.has_header, || {
+            header::first_row_is_header(&head.columns, &head.quoted_over_unquoted(), &reader)
+        });
         let from = usize::from(has_header.value);
         let observe = decimal_comma.is_none();
         let mine = share.columns(head, from);
@@ -185,13 +195,22 @@ pub async fn read(
 
 /// A builder for each of the columns `mine`, as its type was chosen or as the head's values
 /// are, with the head's rows from `from` on already pushed.
-fn start_columns(head: &Head, (from, mine): (usize, &[usize]), reader: &CellReader, text_len: usize, options: &IngestOptions, observe: bool) -> Vec<ColumnBuilder> {
+fn start_columns(
+    head: &Head,
+    (from, mine): (usize, &[usize]),
+    reader: &CellReader,
+    text_len: usize,
+    options: &IngestOptions,
+    observe: bool,
+) -> Vec<ColumnBuilder> {
     let (names, _) = column_names(head, from == 1, head.columns.len());
     let forced = |name: &str| options.column_types.iter().rev().find(|(n, _)| n == name).map(|(_, t)| *t);
     let capacity = head.estimate_rows(text_len).saturating_sub(from);
     let mut builders: Vec<ColumnBuilder> = mine
         .iter()
-        .map(|&i| ColumnBuilder::new(head.plan(i, from, forced(&names[i]), reader), capacity, options.day_first, observe))
+        .map(|&i| {
+            ColumnBuilder::new(head.plan(i, from, forced(&names[i]), reader), capacity, options.day_first, observe)
+        })
         .collect();
     head.replay(from, (mine, &mut builders), reader);
     builders
@@ -216,7 +235,12 @@ const PROGRESS_BATCHES: usize = 8;
 /// a browser's WebAssembly engine optimizes a function after its first calls, never in the
 /// middle of one long-running call.
 #[inline(never)]
-fn push_rows(rows: &mut Rows, (mine, builders): (&[usize], &mut [ColumnBuilder]), reader: &CellReader, last_empty: &mut bool) -> bool {
+fn push_rows(
+    rows: &mut Rows,
+    (mine, builders): (&[usize], &mut [ColumnBuilder]),
+    reader: &CellReader,
+    last_empty: &mut bool,
+) -> bool {
     for _ in 0..BATCH_ROWS {
         let Some(row) = rows.next_row() else { return false };
         for (&i, builder) in mine.iter().zip(builders.iter_mut()) {
@@ -275,7 +299,13 @@ struct Again<'a> {
 impl Again<'_> {
     /// Reads the columns whose values were dropped again, now that their kind is known
     /// (`builders` are those of the columns `mine`).
-    async fn read(&self, pieces: &mut dyn Pieces, split: Split, options: &IngestOptions, (mine, builders): (&[usize], &mut [ColumnBuilder])) -> Result<()> {
+    async fn read(
+        &self,
+        pieces: &mut dyn Pieces,
+        split: Split,
+        options: &IngestOptions,
+        (mine, builders): (&[usize], &mut [ColumnBuilder]),
+    ) -> Result<()> {
         let again: Vec<usize> = (0..builders.len()).filter(|&i| builders[i].plan().1).collect();
         if again.is_empty() {
             return Ok(());

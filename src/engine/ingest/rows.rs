@@ -103,7 +103,8 @@ impl<'t> Rows<'t> {
     /// `RowsState::default()`); `last` when no piece follows. A row that may go on in the
     /// next piece is not read: [`Rows::suspend`] says where it starts.
     pub fn piece(text: &'t str, split: Split, ragged: RaggedRows, state: RowsState, last: bool) -> Self {
-        let mut splitter = if state.line == 0 { Splitter::new(text, split) } else { Splitter::piece(text, split, state.line, last) };
+        let mut splitter =
+            if state.line == 0 { Splitter::new(text, split) } else { Splitter::piece(text, split, state.line, last) };
         splitter.set_last(last);
         Rows { splitter, record: Record::new(text), ragged, tally: state.tally }
     }
@@ -195,7 +196,9 @@ fn stray_quote_error(name: &str, stray: &StrayQuote) -> Error {
     let StrayQuote { line, field, closed } = stray;
     let what = match closed {
         None => "is never closed, so the rest of the file would be one cell".to_string(),
-        Some((end, _)) if end > line => format!("closes only on line {end}, with more text after it, so lines {line}–{end} would be one cell"),
+        Some((end, _)) if end > line => {
+            format!("closes only on line {end}, with more text after it, so lines {line}–{end} would be one cell")
+        }
         Some((_, cell)) => format!("closes before the cell ends ({cell}), so its text would lose quotes"),
     };
     let message = format!(
@@ -289,7 +292,11 @@ mod tests {
                 (state, carry) = (next, buffer[used..].to_string());
             }
             assert_eq!(kept, whole, "cut at {cut}");
-            assert_eq!((state.tally.rows, &state.tally.skipped.lines), (tally.rows, &tally.skipped.lines), "cut at {cut}");
+            assert_eq!(
+                (state.tally.rows, &state.tally.skipped.lines),
+                (tally.rows, &tally.skipped.lines),
+                "cut at {cut}"
+            );
         }
     }
 
@@ -300,7 +307,10 @@ mod tests {
         let err = read("a,b\n1,2\n\"x\n\"y\"\n", RaggedRows::Skip).unwrap_err();
         assert!(err.contains("line 3: the quote that opens column 1 closes only on line 4, with more text after it, so lines 3–4 would be one cell"), "{err}");
         let err = read("a,b\n1,\"He said \"hi\"\"\n", RaggedRows::Stop).unwrap_err();
-        assert!(err.contains("line 2: the quote that opens column 2 closes before the cell ends (\"He said \"hi\"\")"), "{err}");
+        assert!(
+            err.contains("line 2: the quote that opens column 2 closes before the cell ends (\"He said \"hi\"\")"),
+            "{err}"
+        );
         let err = read("a,b\n\"x\" ,y\n", RaggedRows::Stop).unwrap_err();
         assert!(err.contains("line 2: the quote that opens column 1 closes before the cell ends (\"x\" )"), "{err}");
         let err = read("a,b\n\"x\ny\",3,4\n", RaggedRows::Stop).unwrap_err();

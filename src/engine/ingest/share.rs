@@ -15,12 +15,12 @@ use super::convert::Converted;
 use super::decimal::Evidence;
 use super::head::Head;
 use super::pass::{self, Pass};
-use crate::engine::base::pending::Pending;
 use super::pieces::Pieces;
 use super::split::Split;
 use super::IngestOptions;
-use crate::engine::learn::ProgressFn;
+use crate::engine::base::pending::Pending;
 use crate::engine::base::table::ColumnData;
+use crate::engine::learn::ProgressFn;
 
 /// Which of a file's columns a reader builds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,9 +88,24 @@ pub struct ShareRequest {
 
 impl ShareRequest {
     /// The helper's share of the first `end` bytes of `name`.
-    pub(super) fn new(name: &str, (end, slice): (u64, usize), options: &IngestOptions, split: Split, decimal_comma: Option<bool>) -> Self {
+    pub(super) fn new(
+        name: &str,
+        (end, slice): (u64, usize),
+        options: &IngestOptions,
+        split: Split,
+        decimal_comma: Option<bool>,
+    ) -> Self {
         let (name, options) = (name.to_string(), options.clone());
-        ShareRequest { name, end, options, delimiter: split.delimiter, quote: split.quote, start: split.start, decimal_comma, slice }
+        ShareRequest {
+            name,
+            end,
+            options,
+            delimiter: split.delimiter,
+            quote: split.quote,
+            start: split.start,
+            decimal_comma,
+            slice,
+        }
     }
 
     pub(super) fn split(&self) -> Split {
@@ -140,7 +155,9 @@ impl Part {
         let (columns, values) = self
             .columns
             .into_iter()
-            .map(|PartColumn { index, converted: Converted { data, notes, unfit }, forced }| (ColumnHeader { index, notes, unfit, forced }, data))
+            .map(|PartColumn { index, converted: Converted { data, notes, unfit }, forced }| {
+                (ColumnHeader { index, notes, unfit, forced }, data)
+            })
             .unzip();
         (PartHeader { decimal_comma: self.decimal_comma, evidence: self.evidence, columns }, values)
     }
@@ -148,13 +165,21 @@ impl Part {
     /// The part `header` describes, with its columns' `values`.
     pub fn join_values(header: PartHeader, values: Vec<ColumnData>) -> Result<Part> {
         if header.columns.len() != values.len() {
-            return Err(Error::other(format!("the helper described {} columns but sent {}", header.columns.len(), values.len())));
+            return Err(Error::other(format!(
+                "the helper described {} columns but sent {}",
+                header.columns.len(),
+                values.len()
+            )));
         }
         let columns = header
             .columns
             .into_iter()
             .zip(values)
-            .map(|(ColumnHeader { index, notes, unfit, forced }, data)| PartColumn { index, converted: Converted { data, notes, unfit }, forced })
+            .map(|(ColumnHeader { index, notes, unfit, forced }, data)| PartColumn {
+                index,
+                converted: Converted { data, notes, unfit },
+                forced,
+            })
             .collect();
         Ok(Part { decimal_comma: header.decimal_comma, evidence: header.evidence, columns })
     }
@@ -184,7 +209,9 @@ pub(super) async fn read_columns(
     let mut decimal_comma = options.decimal_comma;
     loop {
         let started = match &mut partner {
-            Some((p, slice)) => p.start(ShareRequest::new(name, (pieces.total() as u64, *slice), options, split, decimal_comma)).is_ok(),
+            Some((p, slice)) => {
+                p.start(ShareRequest::new(name, (pieces.total() as u64, *slice), options, split, decimal_comma)).is_ok()
+            }
             None => false,
         };
         let share = if started { Share::Lead } else { Share::Whole };

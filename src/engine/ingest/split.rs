@@ -273,7 +273,11 @@ impl<'t> Splitter<'t> {
             record.scratch.push_str(rest);
             if !rest.is_empty() {
                 let cell: String = self.text[start - 1..rest_end].chars().take(EXCERPT_CHARS).collect();
-                record.stray_quote.get_or_insert(StrayQuote { line: opened.0, field: opened.1, closed: Some((self.line, cell)) });
+                record.stray_quote.get_or_insert(StrayQuote {
+                    line: opened.0,
+                    field: opened.1,
+                    closed: Some((self.line, cell)),
+                });
             }
             return Span::Scratch(from, record.scratch.len());
         }
@@ -315,11 +319,10 @@ mod tests {
         assert_eq!(fields("\"ab\"cd,e\"f\",\n"), [vec!["abcd", "e\"f\"", ""]]);
         assert_eq!(fields("a,\"open\n,end"), [vec!["a", "open\n,end"]]);
         assert_eq!(fields("\u{FEFF}a\r\rb\r\nc"), [vec!["a"], vec!["b"], vec!["c"]]);
-        assert_eq!(fields("a_long_field_of_many_words,x\nshort,abcdefgh\n12345678,9"), [
-            vec!["a_long_field_of_many_words", "x"],
-            vec!["short", "abcdefgh"],
-            vec!["12345678", "9"]
-        ]);
+        assert_eq!(
+            fields("a_long_field_of_many_words,x\nshort,abcdefgh\n12345678,9"),
+            [vec!["a_long_field_of_many_words", "x"], vec!["short", "abcdefgh"], vec!["12345678", "9"]]
+        );
     }
 
     #[test]

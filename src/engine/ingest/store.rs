@@ -1,11 +1,11 @@
 //! The typed buffer a column's values go into as they stream by, and the switches between
 //! buffers that lose nothing (integers to numbers, dates to datetimes).
 
-use crate::engine::base::cells::dates::Orders;
-use crate::engine::base::dates::MS_PER_DAY;
-use crate::engine::base::cells::datetimes::Temporal;
 use super::levels::Levels;
+use crate::engine::base::cells::dates::Orders;
+use crate::engine::base::cells::datetimes::Temporal;
 use crate::engine::base::cells::numbers::Number;
+use crate::engine::base::dates::MS_PER_DAY;
 use crate::engine::base::table::{Integers, Nullable, Numbers};
 
 /// Which buffer a column's values go into.

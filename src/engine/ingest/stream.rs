@@ -7,13 +7,13 @@
 //! file is. Other encodings, JSON-looking text, and a file whose bytes stop being UTF-8 after
 //! its first slice are read whole instead, as [`super::read_csv_with_progress`] does.
 
-use crate::engine::base::error::{Error, Result};
 use super::decode::{decode, Decoded};
-use crate::engine::base::pending::{ready, Pending};
 use super::pass;
 use super::pieces::Pieces;
 use super::share::{Part, Partner, Share, ShareRequest};
 use super::{guard, read_csv_with_progress, read_pieces, IngestOptions, Ingested};
+use crate::engine::base::error::{Error, Result};
+use crate::engine::base::pending::{ready, Pending};
 use crate::engine::learn::ProgressFn;
 
 /// Most bytes read per slice. The slice and its text are the largest buffers next to the
@@ -60,7 +60,13 @@ impl ByteSource for &[u8] {
 /// file named `name`; when only part of the file is read, only its whole lines. `progress`
 /// hears the share read and can cancel. The browser awaits it; [`super::complete`] runs it
 /// when `source` never waits.
-pub async fn read_csv_from(name: &str, source: &mut dyn ByteSource, limit: u64, options: &IngestOptions, progress: &mut ProgressFn<'_>) -> Result<Ingested> {
+pub async fn read_csv_from(
+    name: &str,
+    source: &mut dyn ByteSource,
+    limit: u64,
+    options: &IngestOptions,
+    progress: &mut ProgressFn<'_>,
+) -> Result<Ingested> {
     read_csv_shared(name, source, limit, options, None, progress).await
 }
 
@@ -80,7 +86,11 @@ pub async fn read_csv_shared(
 }
 
 /// The partner's half of the columns of the file `source`, read as the lead's `request` says.
-pub async fn read_part(source: &mut dyn ByteSource, request: &ShareRequest, progress: &mut ProgressFn<'_>) -> Result<Part> {
+pub async fn read_part(
+    source: &mut dyn ByteSource,
+    request: &ShareRequest,
+    progress: &mut ProgressFn<'_>,
+) -> Result<Part> {
     let end = source.size().min(request.end);
     let mut pieces = Utf8Pieces::new(source, request.slice, end);
     let share = (request.decimal_comma, Share::Help);
@@ -141,7 +151,11 @@ fn streamable<'a>(name: &str, first: &'a [u8], options: &IngestOptions) -> Resul
     };
     let decoded = decode(name, &first[..valid], options.encoding.as_deref())?;
     let start = decoded.text.trim_start();
-    if decoded.encoding.value != "UTF-8" || !decoded.notes.is_empty() || start.is_empty() || start.starts_with(['{', '[']) {
+    if decoded.encoding.value != "UTF-8"
+        || !decoded.notes.is_empty()
+        || start.is_empty()
+        || start.starts_with(['{', '['])
+    {
         return Ok(None);
     }
     guard::refuse_structured_text(name, &decoded.text)?;
@@ -158,7 +172,13 @@ fn sniff_text(text: &str) -> &str {
 }
 
 /// The first `end` bytes of `source` in memory, only up to the last line break when `partial`.
-async fn read_whole(name: &str, source: &mut dyn ByteSource, (end, partial): (u64, bool), slice: usize, progress: &mut ProgressFn<'_>) -> Result<Vec<u8>> {
+async fn read_whole(
+    name: &str,
+    source: &mut dyn ByteSource,
+    (end, partial): (u64, bool),
+    slice: usize,
+    progress: &mut ProgressFn<'_>,
+) -> Result<Vec<u8>> {
     let mut bytes = read_bytes(name, source, end, slice as u64, progress).await?;
     if partial {
         if let Some(last) = bytes.iter().rposition(|&b| b == b'\n') {
@@ -170,14 +190,26 @@ async fn read_whole(name: &str, source: &mut dyn ByteSource, (end, partial): (u6
 
 /// The first `end` bytes of `source` (a file named `name`), read `slice` bytes at a time;
 /// `progress` hears the share read when there is more than one slice, and can cancel.
-pub async fn read_bytes(name: &str, source: &mut dyn ByteSource, end: u64, slice: u64, progress: &mut ProgressFn<'_>) -> Result<Vec<u8>> {
-    let mut bytes = Vec::with_capacity(usize::try_from(end).map_err(|_| Error::other(format!("'{name}' is too large to read")))?);
+pub async fn read_bytes(
+    name: &str,
+    source: &mut dyn ByteSource,
+    end: u64,
+    slice: u64,
+    progress: &mut ProgressFn<'_>,
+) -> Result<Vec<u8>> {
+    let mut bytes =
+        Vec::with_capacity(usize::try_from(end).map_err(|_| Error::other(format!("'{name}' is too large to read")))?);
     let mut start = 0;
     while start < end {
         let to = (start + slice).min(end);
         source.read_into(start, to, &mut bytes).await?;
         start = to;
-        if end > slice && !progress(start as f64 / end as f64, &format!("Reading {name}: {} of {} MB", start / 1_000_000, end / 1_000_000)) {
+        if end > slice
+            && !progress(
+                start as f64 / end as f64,
+                &format!("Reading {name}: {} of {} MB", start / 1_000_000, end / 1_000_000),
+            )
+        {
             return Err(Error::cancelled());
         }
     }

@@ -9,7 +9,13 @@ use super::hyper::Params;
 
 /// Everything that must hold before `algorithm` may learn `task` from `x` and `y`, with
 /// resolved `params`.
-pub fn check_training(task: Task, algorithm: Algorithm, params: &Params, x: &Features, y: &Target) -> Result<(), LearnError> {
+pub fn check_training(
+    task: Task,
+    algorithm: Algorithm,
+    params: &Params,
+    x: &Features,
+    y: &Target,
+) -> Result<(), LearnError> {
     if !algorithm.supports(task) {
         let offered: Vec<&str> = Algorithm::for_task(task).into_iter().map(Algorithm::label).collect();
         return Err(LearnError::new(format!(
@@ -81,9 +87,7 @@ fn check_classes(labels: &[u32], n_classes: usize) -> Result<(), LearnError> {
         )));
     }
     if let Some(bad) = labels.iter().find(|&&l| l as usize >= n_classes) {
-        return Err(LearnError::new(format!(
-            "class label {bad} is out of range: there are only {n_classes} classes"
-        )));
+        return Err(LearnError::new(format!("class label {bad} is out of range: there are only {n_classes} classes")));
     }
     let first = labels.first().copied().unwrap_or_default();
     if labels.iter().all(|&l| l == first) {

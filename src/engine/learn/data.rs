@@ -26,10 +26,7 @@ impl Features {
                 values.len()
             )));
         }
-        if let Some(at) = values
-            .iter()
-            .position(|x| !x.is_finite() || x.abs() > MAX_MAGNITUDE)
-        {
+        if let Some(at) = values.iter().position(|x| !x.is_finite() || x.abs() > MAX_MAGNITUDE) {
             let (row, col) = (at / cols + 1, at % cols + 1);
             return Err(LearnError::new(format!(
                 "feature {col} of row {row} is {}; every input must be a finite number within ±1e100 (impute missing values, rescale huge ones)",
@@ -65,20 +62,22 @@ impl Features {
         for &i in indices {
             values.extend_from_slice(self.row(i));
         }
-        Features {
-            rows: indices.len(),
-            cols: self.cols,
-            values,
-        }
+        Features { rows: indices.len(), cols: self.cols, values }
     }
 
     /// Calls `f` with the columns `columns` reordered by `order` (row `i` takes the value of
     /// row `order[i]` in each of them, the other columns unchanged), then puts them back: one
     /// shuffle of permutation importance, without copying the whole matrix. `order` must be
     /// a permutation of `0..rows()` and every column below `cols()` (else it panics).
-    pub fn with_columns_reordered<R>(&mut self, columns: &[usize], order: &[usize], f: impl FnOnce(&Features) -> R) -> R {
+    pub fn with_columns_reordered<R>(
+        &mut self,
+        columns: &[usize],
+        order: &[usize],
+        f: impl FnOnce(&Features) -> R,
+    ) -> R {
         assert_eq!(order.len(), self.rows, "a row order must name every row once");
-        let saved: Vec<Vec<f64>> = columns.iter().map(|&c| (0..self.rows).map(|r| self.values[r * self.cols + c]).collect()).collect();
+        let saved: Vec<Vec<f64>> =
+            columns.iter().map(|&c| (0..self.rows).map(|r| self.values[r * self.cols + c]).collect()).collect();
         for (&c, original) in columns.iter().zip(&saved) {
             for (r, &from) in order.iter().enumerate() {
                 self.values[r * self.cols + c] = original[from];
@@ -131,10 +130,9 @@ impl Target {
     /// Panics on an index `>= len()`.
     pub fn take(&self, indices: &[usize]) -> Target {
         match self {
-            Target::Classes { labels, n_classes } => Target::Classes {
-                labels: indices.iter().map(|&i| labels[i]).collect(),
-                n_classes: *n_classes,
-            },
+            Target::Classes { labels, n_classes } => {
+                Target::Classes { labels: indices.iter().map(|&i| labels[i]).collect(), n_classes: *n_classes }
+            }
             Target::Values(values) => Target::Values(indices.iter().map(|&i| values[i]).collect()),
         }
     }
@@ -164,21 +162,9 @@ mod tests {
         let x = Features::new(3, 2, vec![1., 2., 3., 4., 5., 6.]).unwrap();
         let t = x.take(&[2, 0, 2]);
         assert_eq!(t.values(), &[5., 6., 1., 2., 5., 6.]);
-        let y = Target::Classes {
-            labels: vec![0, 1, 2],
-            n_classes: 3,
-        };
-        assert_eq!(
-            y.take(&[2, 0]),
-            Target::Classes {
-                labels: vec![2, 0],
-                n_classes: 3
-            }
-        );
-        assert_eq!(
-            Target::Values(vec![1., 2.]).take(&[1]),
-            Target::Values(vec![2.])
-        );
+        let y = Target::Classes { labels: vec![0, 1, 2], n_classes: 3 };
+        assert_eq!(y.take(&[2, 0]), Target::Classes { labels: vec![2, 0], n_classes: 3 });
+        assert_eq!(Target::Values(vec![1., 2.]).take(&[1]), Target::Values(vec![2.]));
     }
 
     #[test]

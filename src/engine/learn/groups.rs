@@ -122,7 +122,8 @@ pub fn group_k_folds(groups: &[u32], k: usize, labels: Option<&[u32]>, seed: u64
         let fold = (0..k)
             .filter(|&f| left > empty || fold_rows[f] == 0)
             .min_by(|&a, &b| {
-                let cost = |f: usize| distance_after(&fold_counts[f], &counts[g], &ideal) - distance(&fold_counts[f], &ideal);
+                let cost =
+                    |f: usize| distance_after(&fold_counts[f], &counts[g], &ideal) - distance(&fold_counts[f], &ideal);
                 cost(a).total_cmp(&cost(b)).then(fold_rows[a].cmp(&fold_rows[b])).then(a.cmp(&b))
             })
             .unwrap_or(0);
@@ -218,7 +219,7 @@ mod tests {
         let mut key = 0u32;
         while groups.len() < n {
             let size = 1 + rng.below(5) as usize;
-            groups.extend(std::iter::repeat(key).take(size.min(n - groups.len())));
+            groups.extend(std::iter::repeat_n(key, size.min(n - groups.len())));
             key += 1;
         }
         rng.shuffle(&mut groups);

@@ -22,7 +22,9 @@ pub fn migrate_model_json(model: &mut Value) {
     let num_features = model.get("n_features").cloned().unwrap_or(Value::Null);
     let Some(estimator) = model.get_mut("estimator").and_then(Value::as_object_mut) else { return };
     let trees = |list: Option<&Value>| -> Vec<Value> {
-        list.and_then(Value::as_array).map(|t| t.iter().map(|t| converted_tree(t, n_classes)).collect()).unwrap_or_default()
+        list.and_then(Value::as_array)
+            .map(|t| t.iter().map(|t| converted_tree(t, n_classes)).collect())
+            .unwrap_or_default()
     };
     let (kind, body) = if let Some(old) = estimator.remove("random_forest_classifier") {
         ("random_forest", json!({ "num_features": num_features, "trees": trees(old.get("trees")) }))
@@ -44,7 +46,10 @@ pub fn migrate_model_json(model: &mut Value) {
 /// `false_child`) as a Sift tree (see `estimators::cart::Tree`): class shares for
 /// `n_classes` > 0 (the output indexes the tree's `classes`), else the output number.
 fn converted_tree(tree: &Value, n_classes: usize) -> Value {
-    let classes: Vec<usize> = tree.get("classes").and_then(Value::as_array).map_or(Vec::new(), |c| c.iter().filter_map(|v| whole(Some(v))).collect());
+    let classes: Vec<usize> = tree
+        .get("classes")
+        .and_then(Value::as_array)
+        .map_or(Vec::new(), |c| c.iter().filter_map(|v| whole(Some(v))).collect());
     let nodes = tree.get("nodes").and_then(Value::as_array).cloned().unwrap_or_default();
     let index = |node: &Value, key: &str| whole(node.get(key)).unwrap_or(0);
     let width = n_classes.max(1);
@@ -116,23 +121,14 @@ impl Rules {
             Value::Object(object) => {
                 let mut limit = class_limit;
                 if let Some(Value::Array(classes)) = object.get("classes") {
-                    if classes
-                        .iter()
-                        .any(|c| whole(Some(c)).is_none_or(|c| c >= self.n_classes))
-                    {
-                        return Err(Error::other(format!(
-                            "a class list names a class outside 0..{}",
-                            self.n_classes
-                        )));
+                    if classes.iter().any(|c| whole(Some(c)).is_none_or(|c| c >= self.n_classes)) {
+                        return Err(Error::other(format!("a class list names a class outside 0..{}", self.n_classes)));
                     }
                     limit = Some(limit.map_or(classes.len(), |l| l.min(classes.len())));
                 }
                 check_matrix(object)?;
                 for key in ["num_features", "num_attributes"] {
-                    if object
-                        .get(key)
-                        .is_some_and(|n| whole(Some(n)) != Some(self.n_features))
-                    {
+                    if object.get(key).is_some_and(|n| whole(Some(n)) != Some(self.n_features)) {
                         return Err(Error::other(format!(
                             "a part of the model takes a different number of features than {}",
                             self.n_features
@@ -140,10 +136,7 @@ impl Rules {
                     }
                 }
                 if object.contains_key("trees")
-                    && object
-                        .get("trees")
-                        .and_then(Value::as_array)
-                        .is_none_or(Vec::is_empty)
+                    && object.get("trees").and_then(Value::as_array).is_none_or(Vec::is_empty)
                 {
                     return Err("a forest has no trees".into());
                 }
@@ -160,19 +153,14 @@ impl Rules {
     /// A tree's nodes: children after their parent and inside the tree, splits on existing
     /// features, class outputs inside the class list.
     fn tree(&self, nodes: &Value, class_limit: Option<usize>) -> Result<()> {
-        let nodes = nodes
-            .as_array()
-            .filter(|n| !n.is_empty())
-            .ok_or("a tree has no nodes")?;
+        let nodes = nodes.as_array().filter(|n| !n.is_empty()).ok_or("a tree has no nodes")?;
         for (i, node) in nodes.iter().enumerate() {
             let child = |key: &str| match node.get(key) {
                 None | Some(Value::Null) => Ok(None),
                 Some(v) => whole(Some(v))
                     .filter(|&j| j > i && j < nodes.len())
                     .map(Some)
-                    .ok_or(format!(
-                        "node {i} of a tree points to a node that is not below it"
-                    )),
+                    .ok_or(format!("node {i} of a tree points to a node that is not below it")),
             };
             match (child("true_child")?, child("false_child")?) {
                 (None, None) => {}
@@ -187,9 +175,7 @@ impl Rules {
             }
             if let Some(limit) = class_limit {
                 if whole(node.get("output")).is_none_or(|o| o >= limit) {
-                    return Err(Error::other(format!(
-                        "node {i} of a tree predicts a class that is not listed"
-                    )));
+                    return Err(Error::other(format!("node {i} of a tree predicts a class that is not listed")));
                 }
             }
         }
@@ -203,33 +189,21 @@ impl Rules {
         match (branch("left"), branch("right")) {
             (false, false) => Ok(()),
             (true, true) if whole(Some(feature)).is_some_and(|f| f < self.n_features) => Ok(()),
-            _ => Err("a boosted tree has a node with one branch or a split on a feature the model does not have".into()),
+            _ => {
+                Err("a boosted tree has a node with one branch or a split on a feature the model does not have".into())
+            }
         }
     }
 
     fn logistic(&self, body: &Value) -> Result<()> {
-        let k =
-            whole(body.get("num_classes")).ok_or("the logistic regression has no class count")?;
+        let k = whole(body.get("num_classes")).ok_or("the logistic regression has no class count")?;
         let rows = if k == 2 { 1 } else { k };
-        let classes = body
-            .get("classes")
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len);
+        let classes = body.get("classes").and_then(Value::as_array).map_or(0, Vec::len);
         if k < 2 || classes != k || whole(body.get("num_attributes")) != Some(self.n_features) {
             return Err("the logistic regression's sizes disagree with the model".into());
         }
-        expect_shape(
-            body.get("coefficients"),
-            rows,
-            self.n_features,
-            "logistic regression weights",
-        )?;
-        expect_shape(
-            body.get("intercept"),
-            rows,
-            1,
-            "logistic regression intercepts",
-        )
+        expect_shape(body.get("coefficients"), rows, self.n_features, "logistic regression weights")?;
+        expect_shape(body.get("intercept"), rows, 1, "logistic regression intercepts")
     }
 
     fn linear(&self, body: &Value) -> Result<()> {
@@ -251,26 +225,25 @@ fn boosting(body: &Value) -> Result<()> {
     let number = |key: &str| parameters.and_then(|p| p.get(key)).and_then(Value::as_f64);
     let rate = number("learning_rate").is_some_and(|r| r > 0.0 && r <= 1.0);
     let base = number("base_score").is_some_and(|b| b.abs() <= MAX_SCORE);
-    let trees = model.and_then(|m| m.get("regressors")).and_then(Value::as_array).is_some_and(|t| (1..=5000).contains(&t.len()));
+    let trees = model
+        .and_then(|m| m.get("regressors"))
+        .and_then(Value::as_array)
+        .is_some_and(|t| (1..=5000).contains(&t.len()));
     if rate && base && trees {
         Ok(())
     } else {
-        Err("the gradient boosting's learning rate, starting score or number of trees is outside what Sift trains".into())
+        Err("the gradient boosting's learning rate, starting score or number of trees is outside what Sift trains"
+            .into())
     }
 }
 
 /// A matrix object (`nrows`, `ncols`, `values`) must hold exactly `nrows × ncols` values.
 fn check_matrix(object: &Map<String, Value>) -> Result<()> {
-    let (Some(rows), Some(cols), Some(values)) = (
-        object.get("nrows"),
-        object.get("ncols"),
-        object.get("values"),
-    ) else {
+    let (Some(rows), Some(cols), Some(values)) = (object.get("nrows"), object.get("ncols"), object.get("values"))
+    else {
         return Ok(());
     };
-    let size = whole(Some(rows))
-        .zip(whole(Some(cols)))
-        .and_then(|(r, c)| r.checked_mul(c));
+    let size = whole(Some(rows)).zip(whole(Some(cols))).and_then(|(r, c)| r.checked_mul(c));
     match values.as_array() {
         Some(values) if size == Some(values.len()) => Ok(()),
         _ => Err("a matrix in the model holds the wrong number of values".into()),
@@ -280,18 +253,14 @@ fn check_matrix(object: &Map<String, Value>) -> Result<()> {
 /// The matrix at `value` is there and `rows × cols`.
 fn expect_shape(value: Option<&Value>, rows: usize, cols: usize, what: &str) -> Result<()> {
     match value {
-        Some(m) if whole(m.get("nrows")) == Some(rows) && whole(m.get("ncols")) == Some(cols) => {
-            Ok(())
-        }
+        Some(m) if whole(m.get("nrows")) == Some(rows) && whole(m.get("ncols")) == Some(cols) => Ok(()),
         _ => Err(Error::other(format!("the {what} do not have the shape {rows} × {cols}"))),
     }
 }
 
 /// A non-negative whole number that fits `usize`.
 fn whole(value: Option<&Value>) -> Option<usize> {
-    value
-        .and_then(Value::as_u64)
-        .and_then(|n| usize::try_from(n).ok())
+    value.and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok())
 }
 
 #[cfg(test)]
@@ -315,16 +284,8 @@ mod tests {
                 json.replacen("\"true_child\":1", "\"true_child\":100000", 1),
                 json.replacen("\"true_child\":1", "\"true_child\":0", 1),
                 json.replacen("\"false_child\":2", "\"false_child\":null", 1),
-                json.replacen(
-                    "\"split_feature\":0,\"split_value\":0.",
-                    "\"split_feature\":9,\"split_value\":0.",
-                    1,
-                ),
-                json.replacen(
-                    "\"split_feature\":1,\"split_value\":0.",
-                    "\"split_feature\":9,\"split_value\":0.",
-                    1,
-                ),
+                json.replacen("\"split_feature\":0,\"split_value\":0.", "\"split_feature\":9,\"split_value\":0.", 1),
+                json.replacen("\"split_feature\":1,\"split_value\":0.", "\"split_feature\":9,\"split_value\":0.", 1),
                 json.replacen("\"left\":[1,", "\"left\":[9999,", 1),
                 json.replacen("\"classes\":[0,1,2]", "\"classes\":[0,1,7]", 1),
                 json.replacen("\"nrows\":1,", "\"nrows\":4,", 1),
@@ -337,18 +298,12 @@ mod tests {
             for (i, bad) in damaged.iter().enumerate() {
                 if *bad != json {
                     applied[i] = true;
-                    assert!(
-                        read(bad).is_err(),
-                        "{task:?} {algorithm:?}: damage {i} was accepted"
-                    );
+                    assert!(read(bad).is_err(), "{task:?} {algorithm:?}: damage {i} was accepted");
                 }
             }
             assert!(read("{\"n_features\":2}").is_err());
             assert!(read("[]").is_err());
         }
-        assert!(
-            applied.iter().all(|&a| a),
-            "every damage hits some model: {applied:?}"
-        );
+        assert!(applied.iter().all(|&a| a), "every damage hits some model: {applied:?}");
     }
 }

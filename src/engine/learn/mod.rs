@@ -27,7 +27,7 @@ mod scores;
 mod split;
 mod target_task;
 
-pub use target_task::infer_task;
+pub use crate::engine::base::progress::{Progress, ProgressFn};
 pub use algorithms::{About, Algorithm, Task};
 pub use checks::MAX_CLASSES;
 pub use data::{Features, Target, MAX_MAGNITUDE};
@@ -36,11 +36,11 @@ pub use folds::k_folds;
 pub use groups::{group_k_folds, grouped_split};
 pub use hyper::{specs, Condition, ParamKind, ParamSpec, ParamValue, Params};
 pub use model::{Model, Predicted, Prediction};
-pub use crate::engine::base::progress::{Progress, ProgressFn};
 pub use projection::pca_2d;
 pub use rng::SplitMix64;
 pub use scores::{ScoreKind, Scores};
 pub use split::{stratified_split, train_test_split};
+pub use target_task::infer_task;
 
 #[cfg(test)]
 mod model_tests;

@@ -12,8 +12,8 @@ use super::error::LearnError;
 use super::estimators::{Estimator, Fitted};
 use super::hyper::Params;
 use super::integrity::{check_model_json, migrate_model_json};
-use crate::engine::base::progress::Progress;
 use super::scores::{ScoreKind, Scores};
+use crate::engine::base::progress::Progress;
 
 /// What a model predicts: one class label, number or cluster per row.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -78,7 +78,8 @@ struct Sizes {
 
 impl Serialize for Model {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        ModelRef { n_features: self.n_features, n_classes: self.n_classes, estimator: &self.estimator }.serialize(serializer)
+        ModelRef { n_features: self.n_features, n_classes: self.n_classes, estimator: &self.estimator }
+            .serialize(serializer)
     }
 }
 
@@ -117,7 +118,8 @@ impl Model {
     ) -> Result<Model, LearnError> {
         let params = params.resolve(algorithm, task)?;
         check_training(task, algorithm, &params, x, y)?;
-        let estimator = Estimator::fit(algorithm, &params, seed, x, y, progress).map_err(|e| explain_fit_failure(algorithm, x, y, e))?;
+        let estimator = Estimator::fit(algorithm, &params, seed, x, y, progress)
+            .map_err(|e| explain_fit_failure(algorithm, x, y, e))?;
         let n_classes = match y {
             Target::Classes { n_classes, .. } => *n_classes,
             Target::Values(_) => 0,
@@ -127,7 +129,12 @@ impl Model {
 
     /// Finds clusters in `x` with a clustering `algorithm`; returns the model and the cluster
     /// of each row of `x` (-1 for noise).
-    pub fn fit_clusters(algorithm: Algorithm, params: &Params, seed: u64, x: &Features) -> Result<(Model, Vec<i32>), LearnError> {
+    pub fn fit_clusters(
+        algorithm: Algorithm,
+        params: &Params,
+        seed: u64,
+        x: &Features,
+    ) -> Result<(Model, Vec<i32>), LearnError> {
         let params = params.resolve(algorithm, Task::Clustering)?;
         if !algorithm.supports(Task::Clustering) {
             return Err(LearnError::new(format!("{} does not find clusters", algorithm.label())));
@@ -171,7 +178,9 @@ impl Model {
             Fitted::Values(model) => {
                 let values = model.predict(x)?;
                 if values.len() != x.rows() || values.iter().any(|v| !v.is_finite()) {
-                    return Err(LearnError::new("the model predicted values that are not finite numbers for these rows"));
+                    return Err(LearnError::new(
+                        "the model predicted values that are not finite numbers for these rows",
+                    ));
                 }
                 (Prediction::Values(values), None)
             }

@@ -1,7 +1,7 @@
 //! Tests of training, predicting and saving models.
 
-use super::test_data::*;
 use super::metrics::{classification_metrics, regression_metrics};
+use super::test_data::*;
 use super::*;
 
 fn json_round_trip(model: &Model) -> Model {
@@ -13,15 +13,10 @@ fn held_out_score(task: Task, algorithm: Algorithm) -> f64 {
     let (x_train, x_test) = (points(150, 1), points(100, 2));
     // (naive Bayes assumes independent features: the bands of feature 0 suit it.)
     let model = fit(task, algorithm, &x_train, &dataset(task, &x_train)).unwrap();
-    assert_eq!(
-        (model.task(), model.algorithm(), model.n_features()),
-        (task, algorithm, 2)
-    );
+    assert_eq!((model.task(), model.algorithm(), model.n_features()), (task, algorithm, 2));
     match (dataset(task, &x_test), model.predict(&x_test).unwrap()) {
         (Target::Classes { labels, n_classes }, Prediction::Classes(p)) => {
-            classification_metrics(&labels, &p, n_classes)
-                .unwrap()
-                .accuracy
+            classification_metrics(&labels, &p, n_classes).unwrap().accuracy
         }
         (Target::Values(v), Prediction::Values(p)) => regression_metrics(&v, &p).unwrap().r2,
         other => panic!("wrong prediction kind: {other:?}"),
@@ -43,32 +38,17 @@ fn json_round_trip_predicts_the_same() {
     let (x_train, x_test) = (points(80, 3), points(40, 4));
     for (task, algorithm) in combos() {
         let params = quick(algorithm, task);
-        let model = Model::fit(task, algorithm, &params, 7, &x_train, &dataset(task, &x_train), &mut Progress::none()).unwrap();
+        let model =
+            Model::fit(task, algorithm, &params, 7, &x_train, &dataset(task, &x_train), &mut Progress::none()).unwrap();
         let back = json_round_trip(&model);
         assert_eq!(
-            (
-                back.task(),
-                back.algorithm(),
-                back.n_features(),
-                back.n_classes()
-            ),
-            (
-                model.task(),
-                model.algorithm(),
-                model.n_features(),
-                model.n_classes()
-            )
+            (back.task(), back.algorithm(), back.n_features(), back.n_classes()),
+            (model.task(), model.algorithm(), model.n_features(), model.n_classes())
         );
-        let (before, after) = (
-            model.predict(&x_test).unwrap(),
-            back.predict(&x_test).unwrap(),
-        );
+        let (before, after) = (model.predict(&x_test).unwrap(), back.predict(&x_test).unwrap());
         // Exact: Cargo.toml enables serde_json's float_roundtrip, so numbers read back bit for bit.
         assert_eq!(before, after, "{task:?} {algorithm:?}");
-        assert_eq!(
-            serde_json::to_string(&back).unwrap(),
-            serde_json::to_string(&model).unwrap()
-        );
+        assert_eq!(serde_json::to_string(&back).unwrap(), serde_json::to_string(&model).unwrap());
         assert_eq!(model.clone().predict(&x_test).unwrap(), before);
     }
 }
@@ -79,7 +59,9 @@ fn the_seed_decides_the_model() {
     let y = bands(&x);
     let params = quick(Algorithm::RandomForest, Task::Classification);
     let json = |seed| {
-        let model = Model::fit(Task::Classification, Algorithm::RandomForest, &params, seed, &x, &y, &mut Progress::none()).unwrap();
+        let model =
+            Model::fit(Task::Classification, Algorithm::RandomForest, &params, seed, &x, &y, &mut Progress::none())
+                .unwrap();
         serde_json::to_string(&model).unwrap()
     };
     assert_eq!(json(1), json(1));
@@ -91,10 +73,9 @@ fn hyperparameters_reach_the_trees() {
     let x = points(100, 6);
     let y = plane(&x);
     let stump = Params::new().with("max_depth", ParamValue::Integer(1));
-    let model = Model::fit(Task::Regression, Algorithm::DecisionTree, &stump, 1, &x, &y, &mut Progress::none()).unwrap();
-    let Prediction::Values(p) = model.predict(&x).unwrap() else {
-        panic!("values expected")
-    };
+    let model =
+        Model::fit(Task::Regression, Algorithm::DecisionTree, &stump, 1, &x, &y, &mut Progress::none()).unwrap();
+    let Prediction::Values(p) = model.predict(&x).unwrap() else { panic!("values expected") };
     let mut distinct = p.clone();
     distinct.sort_by(f64::total_cmp);
     distinct.dedup();
@@ -105,19 +86,12 @@ fn hyperparameters_reach_the_trees() {
 fn two_classes_and_absent_classes_work() {
     let x = points(60, 7);
     // Labels 0 and 2 of 4 classes: class 1 and 3 never occur in training.
-    let labels = (0..x.rows())
-        .map(|i| if x.row(i)[1] > 0.0 { 2 } else { 0 })
-        .collect();
-    let y = Target::Classes {
-        labels,
-        n_classes: 4,
-    };
+    let labels = (0..x.rows()).map(|i| if x.row(i)[1] > 0.0 { 2 } else { 0 }).collect();
+    let y = Target::Classes { labels, n_classes: 4 };
     for algorithm in Algorithm::for_task(Task::Classification) {
         let model = fit(Task::Classification, algorithm, &x, &y).unwrap();
         assert_eq!(model.n_classes(), 4);
-        let Prediction::Classes(p) = model.predict(&x).unwrap() else {
-            panic!("classes expected")
-        };
+        let Prediction::Classes(p) = model.predict(&x).unwrap() else { panic!("classes expected") };
         assert!(p.iter().all(|&l| l == 0 || l == 2), "{algorithm:?}");
     }
 }
@@ -134,29 +108,16 @@ fn bad_training_inputs_are_errors() {
     for algorithm in Algorithm::for_task(c) {
         // No rows, no columns, mismatched lengths.
         let empty = Features::new(0, 2, vec![]).unwrap();
-        assert!(err(
-            c,
-            algorithm,
-            &empty,
-            &Target::Classes {
-                labels: vec![],
-                n_classes: 3
-            }
-        )
-        .contains("0 training rows"));
+        assert!(
+            err(c, algorithm, &empty, &Target::Classes { labels: vec![], n_classes: 3 }).contains("0 training rows")
+        );
         let no_cols = Features::new(20, 0, vec![]).unwrap();
         assert!(err(c, algorithm, &no_cols, &y).contains("no input features"));
         assert!(err(c, algorithm, &x, &y.take(&[0, 1, 2])).contains("must match"));
         // One class; a label out of range; numbers for a classifier.
-        let one = Target::Classes {
-            labels: vec![1; 20],
-            n_classes: 3,
-        };
+        let one = Target::Classes { labels: vec![1; 20], n_classes: 3 };
         assert!(err(c, algorithm, &x, &one).contains("same class"));
-        let out = Target::Classes {
-            labels: (0..20).map(|i| i % 4).collect(),
-            n_classes: 3,
-        };
+        let out = Target::Classes { labels: (0..20).map(|i| i % 4).collect(), n_classes: 3 };
         assert!(err(c, algorithm, &x, &out).contains("out of range"));
         assert!(err(c, algorithm, &x, &plane(&x)).contains("class labels"));
     }
@@ -175,13 +136,7 @@ fn bad_training_inputs_are_errors() {
     assert!(err(c, Algorithm::LinearRegression, &x, &y).contains("cannot do classification"));
     // Linear regression needs more rows than features.
     let wide = Features::new(2, 2, vec![1., 2., 3., 5.]).unwrap();
-    assert!(err(
-        r,
-        Algorithm::LinearRegression,
-        &wide,
-        &Target::Values(vec![1., 2.])
-    )
-    .contains("at least 3"));
+    assert!(err(r, Algorithm::LinearRegression, &wide, &Target::Values(vec![1., 2.])).contains("at least 3"));
     // Bad hyperparameters.
     let bad = Params::new().with("n_estimators", ParamValue::Integer(0));
     assert!(Model::fit(c, Algorithm::RandomForest, &bad, 1, &x, &y, &mut Progress::none()).is_err());
@@ -194,10 +149,7 @@ fn bad_training_inputs_are_errors() {
 #[test]
 fn tiny_but_valid_inputs_train() {
     let x = Features::new(2, 1, vec![0., 1.]).unwrap();
-    let y = Target::Classes {
-        labels: vec![0, 1],
-        n_classes: 2,
-    };
+    let y = Target::Classes { labels: vec![0, 1], n_classes: 2 };
     let one_neighbour = |algorithm, task| {
         if algorithm == Algorithm::Knn {
             Params::new().with("k", ParamValue::Integer(1))
@@ -228,15 +180,9 @@ fn predict_checks_the_columns() {
     for (task, algorithm) in combos() {
         let model = fit(task, algorithm, &x, &dataset(task, &x)).unwrap();
         let three = Features::new(1, 3, vec![0.; 3]).unwrap();
-        assert!(model
-            .predict(&three)
-            .unwrap_err()
-            .contains("trained on 2 features"));
+        assert!(model.predict(&three).unwrap_err().contains("trained on 2 features"));
         let one = Features::new(1, 1, vec![0.]).unwrap();
         assert!(model.predict(&one).is_err());
-        assert!(model
-            .predict(&Features::new(0, 2, vec![]).unwrap())
-            .unwrap()
-            .is_empty());
+        assert!(model.predict(&Features::new(0, 2, vec![]).unwrap()).unwrap().is_empty());
     }
 }

@@ -56,14 +56,7 @@ mod tests {
         // Reference values of SplitMix64 seeded with 1234567 (from the published C code).
         let mut rng = SplitMix64::new(1234567);
         let got: Vec<u64> = (0..3).map(|_| rng.next_u64()).collect();
-        assert_eq!(
-            got,
-            vec![
-                6457827717110365317,
-                3203168211198807973,
-                9817491932198370423
-            ]
-        );
+        assert_eq!(got, vec![6457827717110365317, 3203168211198807973, 9817491932198370423]);
     }
 
     #[test]

@@ -7,11 +7,7 @@ use super::rng::SplitMix64;
 ///
 /// The test side gets `round(n * test_share)` rows, clamped so both sides keep at least one
 /// row. The same `(n, test_share, seed)` always gives the same split.
-pub fn train_test_split(
-    n: usize,
-    test_share: f64,
-    seed: u64,
-) -> Result<(Vec<usize>, Vec<usize>), LearnError> {
+pub fn train_test_split(n: usize, test_share: f64, seed: u64) -> Result<(Vec<usize>, Vec<usize>), LearnError> {
     let test_n = test_size(n, test_share)?;
     let mut order: Vec<usize> = (0..n).collect();
     SplitMix64::new(seed).shuffle(&mut order);
@@ -27,11 +23,7 @@ pub fn train_test_split(
 /// Every class with two or more rows puts at least one row in training and at least one in
 /// the test set (even if that makes the test set somewhat larger than asked); a class with a
 /// single row stays in training, unless every class has a single row. Both lists are sorted.
-pub fn stratified_split(
-    labels: &[u32],
-    test_share: f64,
-    seed: u64,
-) -> Result<(Vec<usize>, Vec<usize>), LearnError> {
+pub fn stratified_split(labels: &[u32], test_share: f64, seed: u64) -> Result<(Vec<usize>, Vec<usize>), LearnError> {
     let n = labels.len();
     let target_total = test_size(n, test_share)?;
     let classes = rows_by_class(labels);
@@ -75,8 +67,7 @@ pub(super) fn test_size(n: usize, test_share: f64) -> Result<usize, LearnError> 
 
 /// Row indices of each label that occurs, in label order.
 fn rows_by_class(labels: &[u32]) -> Vec<Vec<usize>> {
-    let mut by_label: std::collections::BTreeMap<u32, Vec<usize>> =
-        std::collections::BTreeMap::new();
+    let mut by_label: std::collections::BTreeMap<u32, Vec<usize>> = std::collections::BTreeMap::new();
     for (i, &label) in labels.iter().enumerate() {
         by_label.entry(label).or_default().push(i);
     }
@@ -86,35 +77,17 @@ fn rows_by_class(labels: &[u32]) -> Vec<Vec<usize>> {
 /// How many rows of each class go to the test side: proportional to the class size
 /// (largest remainder), within `[1, size - 1]` for classes of two or more rows, 0 for single rows.
 fn class_quotas(classes: &[Vec<usize>], n: usize, target_total: usize) -> Vec<usize> {
-    let ideal: Vec<f64> = classes
-        .iter()
-        .map(|rows| rows.len() as f64 * target_total as f64 / n as f64)
-        .collect();
-    let bounds: Vec<(usize, usize)> = classes
-        .iter()
-        .map(|rows| {
-            if rows.len() >= 2 {
-                (1, rows.len() - 1)
-            } else {
-                (0, 0)
-            }
-        })
-        .collect();
-    let mut quota: Vec<usize> = ideal
-        .iter()
-        .zip(&bounds)
-        .map(|(&x, &(lo, hi))| (x.floor() as usize).clamp(lo, hi))
-        .collect();
+    let ideal: Vec<f64> = classes.iter().map(|rows| rows.len() as f64 * target_total as f64 / n as f64).collect();
+    let bounds: Vec<(usize, usize)> =
+        classes.iter().map(|rows| if rows.len() >= 2 { (1, rows.len() - 1) } else { (0, 0) }).collect();
+    let mut quota: Vec<usize> =
+        ideal.iter().zip(&bounds).map(|(&x, &(lo, hi))| (x.floor() as usize).clamp(lo, hi)).collect();
 
     // Classes ordered by how much they are owed (ideal minus quota), most owed first; ties by label.
     let mut total: usize = quota.iter().sum();
     let owed = |quota: &[usize]| {
         let mut order: Vec<usize> = (0..classes.len()).collect();
-        order.sort_by(|&a, &b| {
-            (ideal[b] - quota[b] as f64)
-                .total_cmp(&(ideal[a] - quota[a] as f64))
-                .then(a.cmp(&b))
-        });
+        order.sort_by(|&a, &b| (ideal[b] - quota[b] as f64).total_cmp(&(ideal[a] - quota[a] as f64)).then(a.cmp(&b)));
         order
     };
     while total < target_total {
@@ -125,11 +98,7 @@ fn class_quotas(classes: &[Vec<usize>], n: usize, target_total: usize) -> Vec<us
         total += 1;
     }
     while total > target_total {
-        let Some(c) = owed(&quota)
-            .into_iter()
-            .rev()
-            .find(|&c| quota[c] > bounds[c].0)
-        else {
+        let Some(c) = owed(&quota).into_iter().rev().find(|&c| quota[c] > bounds[c].0) else {
             break;
         };
         quota[c] -= 1;
@@ -143,14 +112,8 @@ mod tests {
     use super::*;
 
     fn assert_partition(train: &[usize], test: &[usize], n: usize) {
-        assert!(
-            train.windows(2).all(|w| w[0] < w[1]),
-            "train sorted and unique"
-        );
-        assert!(
-            test.windows(2).all(|w| w[0] < w[1]),
-            "test sorted and unique"
-        );
+        assert!(train.windows(2).all(|w| w[0] < w[1]), "train sorted and unique");
+        assert!(test.windows(2).all(|w| w[0] < w[1]), "test sorted and unique");
         let mut all: Vec<usize> = train.iter().chain(test).copied().collect();
         all.sort_unstable();
         assert_eq!(all, (0..n).collect::<Vec<_>>());
@@ -161,10 +124,7 @@ mod tests {
         let (train, test) = train_test_split(100, 0.25, 42).unwrap();
         assert_eq!((train.len(), test.len()), (75, 25));
         assert_partition(&train, &test, 100);
-        assert_eq!(
-            train_test_split(100, 0.25, 42).unwrap(),
-            (train.clone(), test.clone())
-        );
+        assert_eq!(train_test_split(100, 0.25, 42).unwrap(), (train.clone(), test.clone()));
         assert_ne!(train_test_split(100, 0.25, 43).unwrap().1, test);
     }
 
@@ -182,10 +142,7 @@ mod tests {
         assert!(train_test_split(1, 0.2, 1).is_err());
         for share in [0.0, 1.0, -0.5, 1.5, f64::NAN, f64::INFINITY] {
             assert!(train_test_split(10, share, 1).is_err(), "{share}");
-            assert!(
-                stratified_split(&[0, 1, 0, 1], share, 1).is_err(),
-                "{share}"
-            );
+            assert!(stratified_split(&[0, 1, 0, 1], share, 1).is_err(), "{share}");
         }
         assert!(stratified_split(&[], 0.2, 1).is_err());
         assert!(stratified_split(&[3], 0.2, 1).is_err());
@@ -208,14 +165,8 @@ mod tests {
         let (train, test) = stratified_split(&labels, 0.2, 9).unwrap();
         assert_partition(&train, &test, 100);
         let count = |rows: &[usize], c: u32| rows.iter().filter(|&&i| labels[i] == c).count();
-        assert_eq!(
-            [count(&test, 0), count(&test, 1), count(&test, 2)],
-            [12, 6, 2]
-        );
-        assert_eq!(
-            stratified_split(&labels, 0.2, 9).unwrap(),
-            (train, test.clone())
-        );
+        assert_eq!([count(&test, 0), count(&test, 1), count(&test, 2)], [12, 6, 2]);
+        assert_eq!(stratified_split(&labels, 0.2, 9).unwrap(), (train, test.clone()));
         assert_ne!(stratified_split(&labels, 0.2, 10).unwrap().1, test);
     }
 
@@ -244,10 +195,7 @@ mod tests {
             assert!(test.iter().any(|&i| labels[i] == c), "class {c} in test");
         }
         for c in [3, 4] {
-            assert!(
-                train.iter().any(|&i| labels[i] == c),
-                "single-row class {c} stays in train"
-            );
+            assert!(train.iter().any(|&i| labels[i] == c), "single-row class {c} stays in train");
         }
     }
 

@@ -13,7 +13,8 @@ pub fn infer_task(table: &Table, target: &str) -> Result<Task> {
     match column.column_type() {
         ColumnType::Category | ColumnType::Text | ColumnType::Boolean => Ok(Task::Classification),
         ColumnType::Integer => {
-            let distinct: std::collections::HashSet<_> = (0..column.data.len()).filter_map(|i| column.data.text_at(i)).collect();
+            let distinct: std::collections::HashSet<_> =
+                (0..column.data.len()).filter_map(|i| column.data.text_at(i)).collect();
             Ok(if distinct.len() <= 10 { Task::Classification } else { Task::Regression })
         }
         ColumnType::Number => Ok(Task::Regression),

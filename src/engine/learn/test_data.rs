@@ -6,9 +6,7 @@ use super::*;
 /// `n` rows of two features uniform in [-1, 1), from a fixed seed.
 pub(super) fn points(n: usize, seed: u64) -> Features {
     let mut rng = SplitMix64::new(seed);
-    let values = (0..2 * n)
-        .map(|_| (rng.next_u64() >> 11) as f64 / (1u64 << 52) as f64 - 1.0)
-        .collect();
+    let values = (0..2 * n).map(|_| (rng.next_u64() >> 11) as f64 / (1u64 << 52) as f64 - 1.0).collect();
     Features::new(n, 2, values).unwrap()
 }
 
@@ -26,19 +24,12 @@ pub(super) fn bands(x: &Features) -> Target {
             }
         })
         .collect();
-    Target::Classes {
-        labels,
-        n_classes: 3,
-    }
+    Target::Classes { labels, n_classes: 3 }
 }
 
 /// A noiseless linear function of the two features.
 pub(super) fn plane(x: &Features) -> Target {
-    Target::Values(
-        (0..x.rows())
-            .map(|i| 3.0 * x.row(i)[0] - 2.0 * x.row(i)[1] + 0.5)
-            .collect(),
-    )
+    Target::Values((0..x.rows()).map(|i| 3.0 * x.row(i)[0] - 2.0 * x.row(i)[1] + 0.5).collect())
 }
 
 /// Every (task, algorithm) pair that learns from a target.

@@ -1,8 +1,8 @@
 //! Alerts: each names its columns and says in one plain sentence what is wrong.
 
 use super::column::Findings;
-use super::numeric::FAR_OUT;
 use super::keys::{identifier_reason, is_identifier_like, is_repeated_key};
+use super::numeric::FAR_OUT;
 use super::report::{Alert, ColumnProfile, ValueCount};
 use crate::engine::base::table::{format_number, ColumnType};
 
@@ -30,7 +30,8 @@ const SKEWED: f64 = 2.0;
 pub(super) fn duplicate_rows(duplicates: usize) -> Option<Alert> {
     (duplicates > 0).then(|| {
         let repeat = if duplicates == 1 { "row repeats" } else { "rows repeat" };
-        let message = format!("{} {repeat} an earlier row exactly; duplicates can bias counts and models.", count(duplicates));
+        let message =
+            format!("{} {repeat} an earlier row exactly; duplicates can bias counts and models.", count(duplicates));
         Alert::new("duplicate_rows", &[], message)
     })
 }
@@ -58,7 +59,8 @@ const MAX_SOME_MISSING: usize = 5;
 /// Replaces the "some missing" notices by one naming every column, when there are more than
 /// [`MAX_SOME_MISSING`] of them (a wide table of yearly figures would get dozens).
 pub(super) fn group_some_missing(alerts: &mut Vec<Alert>, rows: usize) {
-    let columns: Vec<String> = alerts.iter().filter(|a| a.kind == "some_missing").flat_map(|a| a.columns.clone()).collect();
+    let columns: Vec<String> =
+        alerts.iter().filter(|a| a.kind == "some_missing").flat_map(|a| a.columns.clone()).collect();
     if columns.len() <= MAX_SOME_MISSING {
         return;
     }
@@ -87,28 +89,44 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
     let share = |n: usize, of: usize| n as f64 / of.max(1) as f64;
     if rows > 1 && c.distinct == 1 {
         let value = f.mode_value.as_deref().map_or(String::new(), |v| format!(", '{v}',"));
-        push("constant", format!(
-            "'{name}' has the same value{value} in all {} {}rows, so it carries no information.",
-            count(c.count),
-            if c.missing > 0 { "present " } else { "" }
-        ));
+        push(
+            "constant",
+            format!(
+                "'{name}' has the same value{value} in all {} {}rows, so it carries no information.",
+                count(c.count),
+                if c.missing > 0 { "present " } else { "" }
+            ),
+        );
     } else if c.count >= 20 && share(f.mode_count, c.count) >= NEAR_CONSTANT {
         let value = f.mode_value.as_deref().unwrap_or("one value");
         push(
             "near_constant",
-            format!("'{name}' is almost constant: '{value}' is {} of its values.", percent(share(f.mode_count, c.count))),
+            format!(
+                "'{name}' is almost constant: '{value}' is {} of its values.",
+                percent(share(f.mode_count, c.count))
+            ),
         );
     }
     let missing = share(c.missing, rows);
     if missing >= HIGH_MISSING {
         push(
             "high_missing",
-            format!("'{name}' is missing in {} of rows ({} of {}); consider imputing or dropping it.", percent(missing), count(c.missing), count(rows)),
+            format!(
+                "'{name}' is missing in {} of rows ({} of {}); consider imputing or dropping it.",
+                percent(missing),
+                count(c.missing),
+                count(rows)
+            ),
         );
     } else if missing >= SOME_MISSING {
         push(
             "some_missing",
-            format!("'{name}' is missing in {} of rows ({} of {}); worth knowing why before imputing.", percent(missing), count(c.missing), count(rows)),
+            format!(
+                "'{name}' is missing in {} of rows ({} of {}); worth knowing why before imputing.",
+                percent(missing),
+                count(c.missing),
+                count(rows)
+            ),
         );
     }
     let identifier = is_identifier_like(c, rows);
@@ -188,7 +206,11 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
             format!(
                 "'{name}' holds mostly numbers ({}), but {} not, such as {}.",
                 percent(m.numeric_share),
-                if m.non_numeric_rows == 1 { "1 row is".to_string() } else { format!("{} rows are", count(m.non_numeric_rows)) },
+                if m.non_numeric_rows == 1 {
+                    "1 row is".to_string()
+                } else {
+                    format!("{} rows are", count(m.non_numeric_rows))
+                },
                 quoted_list(&m.offenders)
             ),
         );
@@ -199,7 +221,10 @@ pub(super) fn column_alerts(c: &ColumnProfile, f: &Findings, rows: usize) -> Vec
         let more = if more > 0 { format!(" and {more} more") } else { String::new() };
         push(
             "inconsistent_spelling",
-            format!("'{name}' spells the same category in several ways (case or spacing): {}{more}.", groups.join("; ")),
+            format!(
+                "'{name}' spells the same category in several ways (case or spacing): {}{more}.",
+                groups.join("; ")
+            ),
         );
     }
     out
@@ -302,7 +327,10 @@ mod tests {
 
     #[test]
     fn formats_for_people() {
-        assert_eq!((count(0), count(999), count(1000), count(1_234_567)), ("0".into(), "999".into(), "1,000".into(), "1,234,567".into()));
+        assert_eq!(
+            (count(0), count(999), count(1000), count(1_234_567)),
+            ("0".into(), "999".into(), "1,000".into(), "1,234,567".into())
+        );
         assert_eq!((percent(0.031), percent(0.4), percent(0.9996)), ("3.1%".into(), "40%".into(), "100%".into()));
         let names: Vec<String> = ["'a'", "'b'", "'c'"].map(String::from).to_vec();
         assert_eq!(name_list(&names, 3), "'a', 'b' and 'c'");

@@ -23,9 +23,10 @@ pub(super) struct Coded {
 pub(super) fn dense_codes(data: &ColumnData, max_levels: usize) -> Option<Coded> {
     let max_levels = max_levels.min(MISSING as usize);
     match data {
-        ColumnData::Boolean(v) => {
-            Some(Coded { codes: v.iter().map(|b| b.map_or(MISSING, u8::from)).collect(), levels: vec!["false".into(), "true".into()] })
-        }
+        ColumnData::Boolean(v) => Some(Coded {
+            codes: v.iter().map(|b| b.map_or(MISSING, u8::from)).collect(),
+            levels: vec!["false".into(), "true".into()],
+        }),
         ColumnData::Category { codes, levels } => {
             // Map each level text that occurs to 0, 1, 2, … in order of first appearance.
             let mut by_text: std::collections::HashMap<&str, u8> = std::collections::HashMap::new();
@@ -150,7 +151,11 @@ impl Contingency {
     /// Whether each occurring level of `a` goes with the level of `b` of the same text (the
     /// columns are equal wherever both are present).
     pub fn equal_texts(&self, a: &Coded, b: &Coded) -> bool {
-        self.table.iter().enumerate().filter(|(_, &n)| n > 0).all(|(k, _)| a.levels[k / self.b_levels] == b.levels[k % self.b_levels])
+        self.table
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n > 0)
+            .all(|(k, _)| a.levels[k / self.b_levels] == b.levels[k % self.b_levels])
     }
 }
 
@@ -197,8 +202,14 @@ mod tests {
 
     #[test]
     fn codes_categories_densely_and_caps_levels() {
-        let data = ColumnData::Category { codes: vec![Some(2), None, Some(0), Some(2)].into(), levels: vec!["a".into(), "b".into(), "c".into()] };
-        assert_eq!(dense_codes(&data, 10), Some(Coded { codes: vec![0, MISSING, 1, 0], levels: vec!["c".into(), "a".into()] }));
+        let data = ColumnData::Category {
+            codes: vec![Some(2), None, Some(0), Some(2)].into(),
+            levels: vec!["a".into(), "b".into(), "c".into()],
+        };
+        assert_eq!(
+            dense_codes(&data, 10),
+            Some(Coded { codes: vec![0, MISSING, 1, 0], levels: vec!["c".into(), "a".into()] })
+        );
         assert_eq!(dense_codes(&data, 1), None);
     }
 }

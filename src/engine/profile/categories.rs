@@ -92,7 +92,9 @@ mod tests {
 
     #[test]
     fn counts_and_top_values() {
-        let data = ColumnData::Text(["b", "a", "b", "ccc", "b", "a"].iter().map(|s| Some(s.to_string())).chain([None]).collect());
+        let data = ColumnData::Text(
+            ["b", "a", "b", "ccc", "b", "a"].iter().map(|s| Some(s.to_string())).chain([None]).collect(),
+        );
         let counts = ValueCounts::of(&data).unwrap();
         assert_eq!((counts.total(), counts.entries.len(), counts.mode_count()), (6, 3, 3));
         let top = counts.top(2);

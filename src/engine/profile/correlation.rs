@@ -115,7 +115,8 @@ mod tests {
         assert!((s[1][2].unwrap() - 0.7071067811865475).abs() < 1e-12);
         // Infinities are left out, as pandas does: a = [1, 2, inf, 4, 5], b = [1, 3, 2, 5, 4]
         // .corr() 0.8552359741197579, .corr("spearman") 0.8.
-        let cols: Vec<Cow<[f64]>> = vec![Cow::Owned(vec![1.0, 2.0, f64::INFINITY, 4.0, 5.0]), Cow::Owned(vec![1.0, 3.0, 2.0, 5.0, 4.0])];
+        let cols: Vec<Cow<[f64]>> =
+            vec![Cow::Owned(vec![1.0, 2.0, f64::INFINITY, 4.0, 5.0]), Cow::Owned(vec![1.0, 3.0, 2.0, 5.0, 4.0])];
         assert!((matrix(&cols)[0][1].unwrap() - 0.8552359741197579).abs() < 1e-12);
         assert!((spearman_matrix(&cols)[0][1].unwrap() - 0.8).abs() < 1e-12);
         let r = SortedRows::of(&[3.0, nan, 1.0, 3.0]).ranks(None);

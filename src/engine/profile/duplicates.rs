@@ -110,7 +110,9 @@ fn hash_column(data: &ColumnData, canon: Option<&[u32]>, hashes: &mut [u64]) {
             let canon = |c: u32| canon.and_then(|k| k.get(c as usize)).copied().unwrap_or(c);
             hashes.iter_mut().zip(codes).for_each(|(h, c)| fold(h, opt(c.map(|c| u64::from(canon(c))))))
         }
-        ColumnData::Text(v) => hashes.iter_mut().zip(v).for_each(|(h, t)| fold(h, t.as_deref().map_or(MISSING, text_key))),
+        ColumnData::Text(v) => {
+            hashes.iter_mut().zip(v).for_each(|(h, t)| fold(h, t.as_deref().map_or(MISSING, text_key)))
+        }
     }
 }
 
@@ -143,7 +145,10 @@ mod tests {
                 Column::new("b", ColumnData::Number(vec![0.0, -0.0, f64::NAN, 0.0, f64::NAN, f64::NAN].into())),
                 Column::new(
                     "c",
-                    ColumnData::Category { codes: vec![Some(0), Some(2), None, Some(0), Some(1), Some(1)].into(), levels: vec!["x".into(), "y".into(), "x".into()] },
+                    ColumnData::Category {
+                        codes: vec![Some(0), Some(2), None, Some(0), Some(1), Some(1)].into(),
+                        levels: vec!["x".into(), "y".into(), "x".into()],
+                    },
                 ),
             ],
         )
@@ -156,8 +161,16 @@ mod tests {
     fn an_identifier_column_makes_every_row_distinct() {
         let rows = |id: Vec<Option<i64>>| {
             let n = id.len();
-            let t = Table::new("t", vec![Column::new("id", ColumnData::Integer(id.into())), Column::new("x", ColumnData::Number(vec![1.0; n].into()))]).unwrap();
-            let columns: Vec<ColumnProfile> = t.columns.iter().map(|c| super::super::column::analyse(&c.name, &c.data).0).collect();
+            let t = Table::new(
+                "t",
+                vec![
+                    Column::new("id", ColumnData::Integer(id.into())),
+                    Column::new("x", ColumnData::Number(vec![1.0; n].into())),
+                ],
+            )
+            .unwrap();
+            let columns: Vec<ColumnProfile> =
+                t.columns.iter().map(|c| super::super::column::analyse(&c.name, &c.data).0).collect();
             (all_rows_differ(&columns, n, &[]), count_duplicate_rows(&t), super::super::profile(&t).duplicate_rows)
         };
         assert_eq!(rows((0..20).map(Some).collect()), (true, 0, 0));

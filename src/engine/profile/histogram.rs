@@ -20,7 +20,8 @@ pub(super) fn histogram(sorted: &[f64], bins: usize) -> Vec<Bin> {
     let mut start = 0;
     (0..bins)
         .map(|i| {
-            let end = if i + 1 == bins { sorted.len() } else { sorted.partition_point(|&x| x < edge(i + 1)).max(start) };
+            let end =
+                if i + 1 == bins { sorted.len() } else { sorted.partition_point(|&x| x < edge(i + 1)).max(start) };
             let bin = Bin { lower: edge(i), upper: edge(i + 1), count: end - start };
             start = end;
             bin

@@ -15,7 +15,9 @@ pub(super) const MIN_GROUPS: usize = 10;
 /// case and spelling ("ID", "user_id", "userId", "Row.names", "Unnamed: 0").
 pub fn key_like_name(name: &str) -> bool {
     let lower = name.trim().to_lowercase();
-    if ["", "rownames", "row.names", "row_names", "unnamed: 0", "...1", "rowid", "row_id", "row"].contains(&lower.as_str()) {
+    if ["", "rownames", "row.names", "row_names", "unnamed: 0", "...1", "rowid", "row_id", "row"]
+        .contains(&lower.as_str())
+    {
         return true;
     }
     // Split on anything not alphanumeric and before an upper-case letter that follows a lower-case one.
@@ -44,7 +46,8 @@ pub fn key_like_name(name: &str) -> bool {
 fn time_like_name(name: &str) -> bool {
     let lower = name.trim().to_lowercase();
     let last = lower.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
-    ["year", "yr", "years", "time", "t", "period", "month", "quarter", "qtr", "week", "day", "date", "age"].contains(&last)
+    ["year", "yr", "years", "time", "t", "period", "month", "quarter", "qtr", "week", "day", "date", "age"]
+        .contains(&last)
 }
 
 /// Whether an integer column's values, all different, are (nearly) consecutive like row
@@ -73,7 +76,11 @@ pub fn is_identifier_like(c: &ColumnProfile, rows: usize) -> bool {
 pub(super) fn identifier_reason(c: &ColumnProfile) -> String {
     match (c.column_type, c.min, c.max) {
         (ColumnType::Integer, Some(min), Some(max)) if consecutive(c) => {
-            format!("numbers running from {} to {} like row numbers", super::alerts::number(min), super::alerts::number(max))
+            format!(
+                "numbers running from {} to {} like row numbers",
+                super::alerts::number(min),
+                super::alerts::number(max)
+            )
         }
         (ColumnType::Integer, _, _) => "numbers under a key-like name".to_string(),
         _ => "values".to_string(),
@@ -85,9 +92,26 @@ pub(super) fn identifier_reason(c: &ColumnProfile) -> String {
 /// groups rows as a key does (a panel: each firm every year), though its name is no "id".
 fn entity_like_name(name: &str) -> bool {
     const ENTITIES: [&str; 20] = [
-        "individual", "subject", "patient", "person", "participant", "respondent", "player", "household",
-        "family", "firm", "company", "customer", "client", "user", "student", "pupil", "member", "child",
-        "animal", "bird",
+        "individual",
+        "subject",
+        "patient",
+        "person",
+        "participant",
+        "respondent",
+        "player",
+        "household",
+        "family",
+        "firm",
+        "company",
+        "customer",
+        "client",
+        "user",
+        "student",
+        "pupil",
+        "member",
+        "child",
+        "animal",
+        "bird",
     ];
     let lower = name.trim().to_lowercase();
     let mut words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();

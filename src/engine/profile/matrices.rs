@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use super::association::{cramers_v_matrix, dense_codes};
 use super::correlation::{numbers, spearman_matrix};
-use crate::engine::base::stats::{pearson_matrix, Source};
 use super::report::Correlations;
+use crate::engine::base::stats::{pearson_matrix, Source};
 use crate::engine::base::table::{ColumnType, Table};
 
 /// Most number columns in the heatmaps (the first ones in the table; the alerts check all).
@@ -20,11 +20,8 @@ pub const MAX_CATEGORY_LEVELS: usize = 100;
 /// V between category and boolean columns.
 pub(super) fn correlations(table: &Table, spearman: bool) -> Correlations {
     let mut out = Correlations::default();
-    let numeric: Vec<_> = table
-        .columns
-        .iter()
-        .filter(|c| matches!(c.column_type(), ColumnType::Number | ColumnType::Integer))
-        .collect();
+    let numeric: Vec<_> =
+        table.columns.iter().filter(|c| matches!(c.column_type(), ColumnType::Number | ColumnType::Integer)).collect();
     if numeric.len() > MAX_NUMERIC_COLUMNS {
         out.capped = true;
         out.notes.push(format!(
@@ -35,7 +32,8 @@ pub(super) fn correlations(table: &Table, spearman: bool) -> Correlations {
     let used: Vec<_> = numeric.into_iter().take(MAX_NUMERIC_COLUMNS).collect();
     out.numeric_columns = used.iter().map(|c| c.name.clone()).collect();
     out.pearson = pearson_matrix(&used.iter().filter_map(|c| Source::of(&c.data)).collect::<Vec<_>>());
-    out.spearman = spearman.then(|| spearman_matrix(&used.iter().filter_map(|c| numbers(&c.data)).collect::<Vec<Cow<[f64]>>>()));
+    out.spearman =
+        spearman.then(|| spearman_matrix(&used.iter().filter_map(|c| numbers(&c.data)).collect::<Vec<Cow<[f64]>>>()));
 
     let mut coded = Vec::new();
     let mut too_many_levels = Vec::new();
@@ -84,7 +82,10 @@ mod tests {
             "t",
             vec![
                 Column::new("many", ColumnData::Category { codes: codes.into(), levels: many }),
-                Column::new("few", ColumnData::Category { codes: few.into(), levels: vec!["a".into(), "b".into(), "c".into()] }),
+                Column::new(
+                    "few",
+                    ColumnData::Category { codes: few.into(), levels: vec!["a".into(), "b".into(), "c".into()] },
+                ),
                 Column::new("x", ColumnData::Number((0..300).map(f64::from).collect())),
             ],
         )

@@ -47,7 +47,9 @@ struct Levels<'a> {
 impl Levels<'_> {
     fn code(&self, i: usize) -> usize {
         match &self.coder {
-            Coder::Category(codes, missing) => codes.get(i).map_or(*missing as usize, |c| (c as usize).min(*missing as usize)),
+            Coder::Category(codes, missing) => {
+                codes.get(i).map_or(*missing as usize, |c| (c as usize).min(*missing as usize))
+            }
             Coder::Boolean(v) => v[i].map_or(2, usize::from),
             Coder::Numbers(data, seen) => match data.number_at(i) {
                 None => MAX_LEVELS,
@@ -68,10 +70,12 @@ impl Levels<'_> {
     /// The text of a code; `None` for missing.
     fn text(&self, code: usize, table: &Table) -> Option<String> {
         match &self.coder {
-            Coder::Category(_, missing) => (code != *missing as usize).then(|| match &table.columns[self.column].data {
-                ColumnData::Category { levels, .. } => levels[code].clone(),
-                _ => String::new(),
-            }),
+            Coder::Category(_, missing) => {
+                (code != *missing as usize).then(|| match &table.columns[self.column].data {
+                    ColumnData::Category { levels, .. } => levels[code].clone(),
+                    _ => String::new(),
+                })
+            }
             Coder::Boolean(_) => (code < 2).then(|| (code == 1).to_string()),
             Coder::Numbers(_, seen) => seen.borrow().get(code).filter(|_| code < MAX_LEVELS).map(|&x| format_number(x)),
             Coder::Mask(_) => (code == 0).then(|| "present".to_string()),
@@ -85,11 +89,13 @@ impl Levels<'_> {
 
 /// The alerts: one per column explaining others' missing rows, naming those columns.
 pub(super) fn missing_for_a_reason(table: &Table, columns: &[ColumnProfile]) -> Vec<Alert> {
-    let judged: Vec<usize> = (0..columns.len()).filter(|&i| columns[i].missing >= MIN_ROWS && columns[i].count >= MIN_ROWS).collect();
+    let judged: Vec<usize> =
+        (0..columns.len()).filter(|&i| columns[i].missing >= MIN_ROWS && columns[i].count >= MIN_ROWS).collect();
     if judged.is_empty() {
         return Vec::new();
     }
-    let levels: Vec<Levels> = table.columns.iter().enumerate().filter_map(|(i, c)| levels_of(i, &c.name, &c.data, &columns[i])).collect();
+    let levels: Vec<Levels> =
+        table.columns.iter().enumerate().filter_map(|(i, c)| levels_of(i, &c.name, &c.data, &columns[i])).collect();
     // Each judged column's best explanation: fewest mismatches, values before missing patterns,
     // the earlier column on a tie.
     let mut explained: Vec<(usize, usize, Vec<u8>, usize)> = Vec::new(); // (column, levels index, missing codes, mismatches)
@@ -100,7 +106,9 @@ pub(super) fn missing_for_a_reason(table: &Table, columns: &[ColumnProfile]) -> 
         // Columns of few values first, then missing patterns, each in table order; an exact
         // explanation ends the search (a block of 100 columns missing together costs one
         // comparison each, not 100).
-        let order = (0..levels.len()).filter(|&li| !levels[li].mask_only()).chain((0..levels.len()).filter(|&li| levels[li].mask_only()));
+        let order = (0..levels.len())
+            .filter(|&li| !levels[li].mask_only())
+            .chain((0..levels.len()).filter(|&li| levels[li].mask_only()));
         for li in order {
             let l = &levels[li];
             if best.as_ref().is_some_and(|b| b.3 == 0) {
@@ -175,7 +183,9 @@ pub(super) fn missing_for_a_reason(table: &Table, columns: &[ColumnProfile]) -> 
 fn levels_of<'a>(column: usize, name: &'a str, data: &'a ColumnData, p: &ColumnProfile) -> Option<Levels<'a>> {
     let few = p.distinct >= 2 && p.distinct <= MAX_LEVELS;
     let coder = match data {
-        ColumnData::Category { codes, levels } if few && levels.len() < MAX_CODES => Coder::Category(codes, levels.len() as u8),
+        ColumnData::Category { codes, levels } if few && levels.len() < MAX_CODES => {
+            Coder::Category(codes, levels.len() as u8)
+        }
         ColumnData::Boolean(v) if few => Coder::Boolean(v),
         ColumnData::Number(_) | ColumnData::Integer(_) if few => Coder::Numbers(data, RefCell::new(Vec::new())),
         _ if p.missing > 0 && p.count > 0 => Coder::Mask(data),
@@ -232,16 +242,27 @@ mod tests {
 
     #[test]
     fn a_block_missing_together_is_one_alert_from_its_first_column() {
-        let gap = |i: usize| i % 7 == 0;
+        let gap = |i: usize| i.is_multiple_of(7);
         let column = |name: &str, shift: f64| {
-            Column::new(name, ColumnData::Number((0..200).map(|i| if gap(i) { f64::NAN } else { i as f64 + shift }).collect()))
+            Column::new(
+                name,
+                ColumnData::Number((0..200).map(|i| if gap(i) { f64::NAN } else { i as f64 + shift }).collect()),
+            )
         };
-        let random = Column::new("random", ColumnData::Number((0..200).map(|i| if i % 11 == 3 { f64::NAN } else { 1.0 }).collect()));
+        let random = Column::new(
+            "random",
+            ColumnData::Number((0..200).map(|i| if i % 11 == 3 { f64::NAN } else { 1.0 }).collect()),
+        );
         let t = Table::new("t", vec![column("a", 0.0), column("b", 1.0), random, column("c", 2.0)]).unwrap();
-        let profiles: Vec<ColumnProfile> = t.columns.iter().map(|c| super::super::column::analyse(&c.name, &c.data).0).collect();
+        let profiles: Vec<ColumnProfile> =
+            t.columns.iter().map(|c| super::super::column::analyse(&c.name, &c.data).0).collect();
         let alerts = missing_for_a_reason(&t, &profiles);
         assert_eq!(alerts.len(), 1, "{alerts:#?}");
         assert_eq!(alerts[0].columns, ["b", "c", "a"]);
-        assert!(alerts[0].message.starts_with("'b' and 'c' are missing exactly where 'a' is missing (58 missing values)"), "{}", alerts[0].message);
+        assert!(
+            alerts[0].message.starts_with("'b' and 'c' are missing exactly where 'a' is missing (58 missing values)"),
+            "{}",
+            alerts[0].message
+        );
     }
 }

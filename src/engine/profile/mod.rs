@@ -35,8 +35,8 @@ use crate::engine::base::table::{ColumnType, Table};
 
 pub use keys::{is_identifier_like, key_like_name};
 pub use matrices::{MAX_CATEGORY_COLUMNS, MAX_CATEGORY_LEVELS, MAX_NUMERIC_COLUMNS};
-pub use shared::{profile_shared, Analyst, ColumnAnalysis, Finished, SHARE_MIN_ROWS};
 pub use report::{Alert, Bin, ColumnProfile, Correlations, LengthStats, Report, TypeCount, ValueCount, REPORT_VERSION};
+pub use shared::{profile_shared, Analyst, ColumnAnalysis, Finished, SHARE_MIN_ROWS};
 
 /// What to compute beyond the default report.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -67,12 +67,19 @@ pub fn profile_with(table: &Table, options: &ProfileOptions) -> Report {
 }
 
 /// The report from each column's analysis (in the table's order) and the correlations.
-fn assemble(table: &Table, options: &ProfileOptions, analyses: Vec<ColumnAnalysis>, correlations: Correlations) -> Report {
+fn assemble(
+    table: &Table,
+    options: &ProfileOptions,
+    analyses: Vec<ColumnAnalysis>,
+    correlations: Correlations,
+) -> Report {
     let rows = table.row_count();
-    let (columns, findings): (Vec<ColumnProfile>, Vec<column::Findings>) = analyses.into_iter().map(|a| (a.profile, a.findings)).unzip();
+    let (columns, findings): (Vec<ColumnProfile>, Vec<column::Findings>) =
+        analyses.into_iter().map(|a| (a.profile, a.findings)).unzip();
     let missing_cells: usize = columns.iter().map(|c| c.missing).sum();
     let cells = rows * table.column_count();
-    let duplicate_rows = if duplicates::all_rows_differ(&columns, rows, &[]) { 0 } else { duplicates::count_duplicate_rows(table) };
+    let duplicate_rows =
+        if duplicates::all_rows_differ(&columns, rows, &[]) { 0 } else { duplicates::count_duplicate_rows(table) };
     let target = options.target.as_deref().filter(|t| table.column(t).is_some());
 
     let mut alerts: Vec<Alert> = alerts::duplicate_rows(duplicate_rows).into_iter().collect();
@@ -80,14 +87,16 @@ fn assemble(table: &Table, options: &ProfileOptions, analyses: Vec<ColumnAnalysi
     // Only whole-number identifiers (row numbers, ids) are set aside: two countries with the
     // same figures are not duplicates. And at least two other columns must remain: in a
     // yearly series of one measure, a value that recurs is not a duplicate row.
-    let ids: Vec<usize> =
-        (0..columns.len()).filter(|&i| columns[i].column_type == ColumnType::Integer && is_identifier_like(&columns[i], rows)).collect();
+    let ids: Vec<usize> = (0..columns.len())
+        .filter(|&i| columns[i].column_type == ColumnType::Integer && is_identifier_like(&columns[i], rows))
+        .collect();
     if !ids.is_empty() && ids.len() + 2 <= columns.len() && !duplicates::all_rows_differ(&columns, rows, &ids) {
         let hidden = duplicates::count_duplicates_in(table, &ids);
         let names: Vec<&str> = ids.iter().map(|&i| columns[i].name.as_str()).collect();
         alerts.extend(alerts::hidden_duplicates(hidden, duplicate_rows, &names));
     }
-    let mut column_alerts: Vec<Alert> = columns.iter().zip(&findings).flat_map(|(c, f)| alerts::column_alerts(c, f, rows)).collect();
+    let mut column_alerts: Vec<Alert> =
+        columns.iter().zip(&findings).flat_map(|(c, f)| alerts::column_alerts(c, f, rows)).collect();
     alerts::group_some_missing(&mut column_alerts, rows);
     alerts.extend(column_alerts);
     let mut correlations = correlations;

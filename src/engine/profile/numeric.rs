@@ -23,7 +23,9 @@ impl SortedNumbers {
         match data {
             ColumnData::Number(v) => match v.decimals() {
                 // Decimals sort as the whole numbers they are stored as: a narrow radix sort.
-                Some((units, divisor)) => Some(Self::of_integers(units.present().collect(), |u: i32| f64::from(u) / divisor)),
+                Some((units, divisor)) => {
+                    Some(Self::of_integers(units.present().collect(), |u: i32| f64::from(u) / divisor))
+                }
                 None => {
                     let mut values: Vec<f64> = v.iter().filter(|x| !x.is_nan()).collect();
                     sort_by_key(&mut values, |&x| f64_key(x));
@@ -107,7 +109,8 @@ impl NumericSummary {
         let n = sorted.len();
         let negatives = sorted.partition_point(|&x| x < 0.0);
         let zeros = sorted.partition_point(|&x| x <= 0.0) - negatives;
-        let infinities = sorted.partition_point(|&x| x == f64::NEG_INFINITY) + n - sorted.partition_point(|&x| x < f64::INFINITY);
+        let infinities =
+            sorted.partition_point(|&x| x == f64::NEG_INFINITY) + n - sorted.partition_point(|&x| x < f64::INFINITY);
         let mean = sum(sorted) / n as f64;
         let (std, skewness) = if infinities == 0 { spread(sorted, mean) } else { (None, None) };
         let q1 = percentile_linear(sorted, 25.0).filter(|q| !q.is_nan());

@@ -15,9 +15,33 @@ const NUMBER_PLACEHOLDERS: [f64; 8] = [-99_999.0, -9_999.0, -999.0, -99.0, 999.0
 /// Texts often typed in place of a missing value (compared trimmed and lowercased). The
 /// missing-value tokens read at ingest never get here.
 const TEXT_PLACEHOLDERS: [&str; 27] = [
-    "unknown", "unk", "?", "??", "???", "-", "--", "---", ".", "missing", "n/a", "na", "n.a.", "n.a", "nan",
-    "null", "nil", "undefined", "not available", "not applicable", "no data", "blank", "(blank)", "empty",
-    "(empty)", "#n/a", "tbd",
+    "unknown",
+    "unk",
+    "?",
+    "??",
+    "???",
+    "-",
+    "--",
+    "---",
+    ".",
+    "missing",
+    "n/a",
+    "na",
+    "n.a.",
+    "n.a",
+    "nan",
+    "null",
+    "nil",
+    "undefined",
+    "not available",
+    "not applicable",
+    "no data",
+    "blank",
+    "(blank)",
+    "empty",
+    "(empty)",
+    "#n/a",
+    "tbd",
 ];
 
 /// Placeholder numbers in a column: a placeholder that is the column's minimum or maximum and

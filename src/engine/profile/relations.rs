@@ -37,7 +37,12 @@ const WORK_BUDGET: f64 = 2e8;
 
 /// The pair alerts of `table`, given its columns' profiles and its correlation matrices.
 /// `notes` gets a sentence for any columns left out.
-pub(super) fn pair_alerts(table: &Table, columns: &[ColumnProfile], correlations: &Correlations, notes: &mut Vec<String>) -> Vec<Alert> {
+pub(super) fn pair_alerts(
+    table: &Table,
+    columns: &[ColumnProfile],
+    correlations: &Correlations,
+    notes: &mut Vec<String>,
+) -> Vec<Alert> {
     let mut alerts = number_pairs(table, columns, correlations);
     alerts.extend(category_pairs(table, columns, notes));
     alerts
@@ -61,7 +66,9 @@ fn number_pairs(table: &Table, columns: &[ColumnProfile], correlations: &Correla
         .columns
         .iter()
         .zip(columns)
-        .filter(|(c, p)| matches!(c.column_type(), ColumnType::Number | ColumnType::Integer) && !is_identifier_like(p, rows))
+        .filter(|(c, p)| {
+            matches!(c.column_type(), ColumnType::Number | ColumnType::Integer) && !is_identifier_like(p, rows)
+        })
         .map(|(c, _)| c)
         .map(|c| (c.name.as_str(), &c.data))
         .collect();
@@ -75,7 +82,9 @@ fn number_pairs(table: &Table, columns: &[ColumnProfile], correlations: &Correla
     let sampled = rows.len() < table.row_count();
     let mut values: Vec<Vec<f64>> = numeric
         .iter()
-        .map(|(_, data)| rows.iter().map(|&r| data.number_at(r).filter(|x| takes_part(*x)).unwrap_or(f64::NAN)).collect())
+        .map(|(_, data)| {
+            rows.iter().map(|&r| data.number_at(r).filter(|x| takes_part(*x)).unwrap_or(f64::NAN)).collect()
+        })
         .collect();
     let spearman = spearman_matrix(&values.iter().map(|v| Cow::Borrowed(&v[..])).collect::<Vec<_>>());
     // Pearson takes columns of extreme magnitude in their unit, as the heatmap and the recipe do.
@@ -102,10 +111,14 @@ fn number_pairs(table: &Table, columns: &[ColumnProfile], correlations: &Correla
     let on = |exact: bool| if exact { String::new() } else { format!(" on {} evenly spaced rows", count(rows.len())) };
     high.sort_by(|a, b| b.2.abs().total_cmp(&a.2.abs()));
     monotone.sort_by(|a, b| b.2.abs().total_cmp(&a.2.abs()));
-    let mut alerts = listed(&high, &numeric, "high_correlation", "highly correlated (|r| ≥ 0.95)", |&(i, j, r, exact)| {
-        let (a, b) = (numeric[i].0, numeric[j].0);
-        format!("'{a}' and '{b}' are highly correlated (Pearson r = {r:.3}{}); one of them may be redundant.", on(exact))
-    });
+    let mut alerts =
+        listed(&high, &numeric, "high_correlation", "highly correlated (|r| ≥ 0.95)", |&(i, j, r, exact)| {
+            let (a, b) = (numeric[i].0, numeric[j].0);
+            format!(
+                "'{a}' and '{b}' are highly correlated (Pearson r = {r:.3}{}); one of them may be redundant.",
+                on(exact)
+            )
+        });
     alerts.extend(listed(&monotone, &numeric, "monotone_relation", "related in order (|Spearman ρ| ≥ 0.99)", |&(i, j, rho, r)| {
         let (a, b) = (numeric[i].0, numeric[j].0);
         let how = if rho > 0.0 { "rises whenever" } else { "falls whenever" };
@@ -119,7 +132,13 @@ fn number_pairs(table: &Table, columns: &[ColumnProfile], correlations: &Correla
 }
 
 /// One alert per pair (the first [`MAX_LISTED_PAIRS`]), then one for the rest.
-fn listed<T>(pairs: &[T], numeric: &[(&str, &ColumnData)], kind: &str, what: &str, message: impl Fn(&T) -> String) -> Vec<Alert>
+fn listed<T>(
+    pairs: &[T],
+    numeric: &[(&str, &ColumnData)],
+    kind: &str,
+    what: &str,
+    message: impl Fn(&T) -> String,
+) -> Vec<Alert>
 where
     T: PairIndex,
 {
@@ -165,7 +184,11 @@ fn category_pairs(table: &Table, columns: &[ColumnProfile], notes: &mut Vec<Stri
         .columns
         .iter()
         .zip(columns)
-        .filter(|(c, p)| matches!(c.column_type(), ColumnType::Category | ColumnType::Boolean) && p.distinct >= 2 && !is_identifier_like(p, rows))
+        .filter(|(c, p)| {
+            matches!(c.column_type(), ColumnType::Category | ColumnType::Boolean)
+                && p.distinct >= 2
+                && !is_identifier_like(p, rows)
+        })
         .map(|(c, _)| (c.name.as_str(), &c.data))
         .collect();
     let mut coded: Vec<(&str, Coded)> = Vec::new();

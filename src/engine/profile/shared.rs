@@ -71,7 +71,11 @@ pub trait Analyst {
 pub async fn profile_shared(table: &Table, options: &ProfileOptions, analyst: Option<&mut dyn Analyst>) -> Report {
     let mut analyses: Vec<Option<ColumnAnalysis>> = table.columns.iter().map(|_| None).collect();
     let mut queue = heaviest_first(table);
-    let mut sharing = Sharing { analyst: analyst.filter(|_| table.row_count() >= SHARE_MIN_ROWS), in_hand: Vec::new(), declined: Vec::new() };
+    let mut sharing = Sharing {
+        analyst: analyst.filter(|_| table.row_count() >= SHARE_MIN_ROWS),
+        in_hand: Vec::new(),
+        declined: Vec::new(),
+    };
     // The correlations first, while the analyst starts on the heaviest columns.
     sharing.feed(table, &mut queue);
     let correlations = matrices::correlations(table, options.spearman);
@@ -87,7 +91,8 @@ pub async fn profile_shared(table: &Table, options: &ProfileOptions, analyst: Op
             analyses[i] = Some(analyse_column(table, i));
         }
     }
-    let analyses = analyses.into_iter().enumerate().map(|(i, a)| a.unwrap_or_else(|| analyse_column(table, i))).collect();
+    let analyses =
+        analyses.into_iter().enumerate().map(|(i, a)| a.unwrap_or_else(|| analyse_column(table, i))).collect();
     assemble(table, options, analyses, correlations)
 }
 
@@ -122,7 +127,13 @@ impl Sharing<'_> {
 
     /// Takes the analyses the analyst finished (waiting for one with `wait`); a declined
     /// column goes back to the front of `queue`, and if the analyst failed, all it had.
-    async fn collect(&mut self, table: &Table, wait: bool, analyses: &mut [Option<ColumnAnalysis>], queue: &mut VecDeque<usize>) {
+    async fn collect(
+        &mut self,
+        table: &Table,
+        wait: bool,
+        analyses: &mut [Option<ColumnAnalysis>],
+        queue: &mut VecDeque<usize>,
+    ) {
         let Some(analyst) = self.analyst.as_deref_mut() else { return };
         match analyst.finished(wait).await {
             // Asked to wait, it must bring something: one that does not would be waited for forever.

@@ -172,7 +172,10 @@ mod tests {
         let mut expected = values.clone();
         expected.sort_by(f64::total_cmp);
         sort_by_key(&mut values, |&x| f64_key(x));
-        assert_eq!(values.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), expected.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+        assert_eq!(
+            values.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+            expected.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+        );
         let mut ints: Vec<i64> = (0..2000).map(|i| (i * 7919 % 2001) - 1000).chain([i64::MIN, i64::MAX]).collect();
         let mut sorted = ints.clone();
         sorted.sort_unstable();
@@ -208,7 +211,8 @@ mod tests {
         for values in [narrow, ids, extremes, wide, small] {
             let mut expected = values.clone();
             expected.sort_unstable();
-            let mut narrowed: Vec<i32> = values.iter().map(|&x| x.clamp(i32::MIN.into(), i32::MAX.into()) as i32).collect();
+            let mut narrowed: Vec<i32> =
+                values.iter().map(|&x| x.clamp(i32::MIN.into(), i32::MAX.into()) as i32).collect();
             let mut sorted = values;
             sort_integers(&mut sorted);
             assert_eq!(sorted, expected);

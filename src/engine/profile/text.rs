@@ -95,7 +95,10 @@ pub(super) fn spelling_variants(counts: &ValueCounts) -> Vec<Vec<ValueCount>> {
         })
         .collect();
     groups.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1[0].0.cmp(b.1[0].0)));
-    groups.into_iter().map(|(_, g)| g.into_iter().map(|(value, count)| ValueCount { value: value.to_string(), count }).collect()).collect()
+    groups
+        .into_iter()
+        .map(|(_, g)| g.into_iter().map(|(value, count)| ValueCount { value: value.to_string(), count }).collect())
+        .collect()
 }
 
 /// Whether variants are distinct proper names: each is capitalised, not all capitals, with
@@ -116,7 +119,9 @@ fn distinct_proper_names(group: &[(&str, usize)]) -> bool {
     };
     let (most, least) = group.iter().fold((0, usize::MAX), |(m, l), e| (m.max(e.1), l.min(e.1)));
     group.iter().all(|e| proper(e.0))
-        && group.iter().all(|a| group.iter().all(|b| a.0.chars().count() == b.0.chars().count() && inside_words_only(a.0, b.0)))
+        && group
+            .iter()
+            .all(|a| group.iter().all(|b| a.0.chars().count() == b.0.chars().count() && inside_words_only(a.0, b.0)))
         && least >= 3
         && least * 10 >= most
 }

@@ -70,9 +70,13 @@ impl Recipe {
     /// is named as one.
     pub fn from_json(text: &str) -> Result<Recipe> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text).map_err(|e| Error::other(format!("this recipe is not valid JSON: {e}")))?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| Error::other(format!("this recipe is not valid JSON: {e}")))?;
         if value.get("sift_version").is_some() || (value.get("model").is_some() && value.get("recipe").is_some()) {
-            return Err("this is a Sift model, not a recipe; give it where a model is expected, or save the recipe on its own".into());
+            return Err(
+                "this is a Sift model, not a recipe; give it where a model is expected, or save the recipe on its own"
+                    .into(),
+            );
         }
         if let Some(fields) = value.as_object() {
             let unknown: Vec<&String> = fields.keys().filter(|k| !["version", "steps"].contains(&k.as_str())).collect();
@@ -99,7 +103,10 @@ impl Recipe {
         let steps = steps
             .iter()
             .enumerate()
-            .map(|(i, step)| read_filled::<RecipeStep>(step.clone(), &["automatic", "enabled"]).map_err(|e| e.context(format_args!("step {}", i + 1))))
+            .map(|(i, step)| {
+                read_filled::<RecipeStep>(step.clone(), &["automatic", "enabled"])
+                    .map_err(|e| e.context(format_args!("step {}", i + 1)))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Recipe { version: RECIPE_VERSION, steps })
     }
@@ -145,7 +152,8 @@ impl Recipe {
         let mut current = table;
         let mut steps: Vec<FittedStep> = Vec::with_capacity(self.steps.len());
         for (i, entry) in self.enabled_steps() {
-            let (fitted, next) = entry.step.fit_transform(current, context).map_err(|e| step_error(i, &entry.step, e))?;
+            let (fitted, next) =
+                entry.step.fit_transform(current, context).map_err(|e| step_error(i, &entry.step, e))?;
             reads_back(&fitted).map_err(|e| step_error(i, &entry.step, e))?;
             steps.push(fitted);
             current = next;

@@ -22,7 +22,10 @@ pub fn symmetric_eigen(mut a: Vec<f64>, p: usize) -> Option<(Vec<f64>, Vec<Vec<f
     }
     for _sweep in 0..100 {
         let total: f64 = a.iter().map(|x| x * x).sum();
-        let off: f64 = (0..p).flat_map(|i| (0..p).filter(move |&j| j != i).map(move |j| (i, j))).map(|(i, j)| a[i * p + j].powi(2)).sum();
+        let off: f64 = (0..p)
+            .flat_map(|i| (0..p).filter(move |&j| j != i).map(move |j| (i, j)))
+            .map(|(i, j)| a[i * p + j].powi(2))
+            .sum();
         if off == 0.0 || off <= f64::EPSILON * f64::EPSILON * total {
             break;
         }

@@ -29,7 +29,11 @@ pub fn short(x: f64) -> String {
     }
     let text = format!("{x:.6}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".into() } else { text.into() }
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
 }
 
 /// `value`, the `what` learned for column `column` from `values`, when it is finite; else
@@ -92,12 +96,15 @@ pub fn overflow(what: &str, row: usize, inputs: &[(&str, f64)]) -> Error {
 /// is not finite as `null`. The steps check their own constants with [`learned`], naming the
 /// column; this is the last resort for any kind, naming the field.
 pub fn reads_back(fitted: &FittedStep) -> Result<()> {
-    let value = serde_json::to_value(fitted).map_err(|e| Error::other(format!("the learned values cannot be saved: {e}")))?;
+    let value =
+        serde_json::to_value(fitted).map_err(|e| Error::other(format!("the learned values cannot be saved: {e}")))?;
     if FittedStep::deserialize(&value).is_ok() {
         return Ok(());
     }
     let path = null_path(&value).map(|p| p.trim_start_matches('.').to_string()).unwrap_or_default();
-    Err(Error::other(format!("a learned value ({path}) is not a finite number; look for infinite or very large values in the step's columns")))
+    Err(Error::other(format!(
+        "a learned value ({path}) is not a finite number; look for infinite or very large values in the step's columns"
+    )))
 }
 
 /// The path of the first `null` in `value`, e.g. `.scales[0].scale`.

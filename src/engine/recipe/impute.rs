@@ -9,11 +9,11 @@ use std::hash::Hash;
 use serde::{Deserialize, Serialize};
 
 use super::columns::convert;
-use super::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use super::finite::learned;
-use crate::engine::base::stats::{mean, percentile_of_unsorted};
+use super::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use super::step::{FitContext, FittedKind, StepKind};
 use super::values::{ensure_new_names, insert_columns, numbers};
+use crate::engine::base::stats::{mean, percentile_of_unsorted};
 use crate::engine::base::table::{Column, ColumnData, ColumnType, Table};
 
 /// How to choose the fill value.
@@ -63,7 +63,8 @@ pub struct ImputeFitted {
 
 impl ImputeStrategy {
     /// The strategies that learn a statistic, in the order the UI lists them.
-    pub const STATISTICS: [ImputeStrategy; 3] = [ImputeStrategy::Mean, ImputeStrategy::Median, ImputeStrategy::MostFrequent];
+    pub const STATISTICS: [ImputeStrategy; 3] =
+        [ImputeStrategy::Mean, ImputeStrategy::Median, ImputeStrategy::MostFrequent];
 
     /// Lowercase label ("mean", "median", "most frequent", "constant").
     pub fn label(self) -> &'static str {
@@ -107,8 +108,14 @@ impl StepKind for Impute {
             "Fills missing values with a statistic of the training rows, or a constant.",
             vec![
                 Param::new("columns", "Columns", "The columns to fill.", ParamKind::columns(ANY)),
-                Param::new("strategy", "Fill with", "What to put in the gaps.", ParamKind::choice(&strategies, "median")),
-                Param::new("fill_value", "Constant", "The value for the constant strategy.", ParamKind::text("")).optional(),
+                Param::new(
+                    "strategy",
+                    "Fill with",
+                    "What to put in the gaps.",
+                    ParamKind::choice(&strategies, "median"),
+                ),
+                Param::new("fill_value", "Constant", "The value for the constant strategy.", ParamKind::text(""))
+                    .optional(),
                 Param::new(
                     "add_indicator",
                     "Add a \"was missing\" column",
@@ -147,12 +154,16 @@ impl Impute {
         let fill = match self.strategy {
             ImputeStrategy::MostFrequent => most_frequent(data),
             ImputeStrategy::Constant => {
-                let text = self.fill_value.as_deref().filter(|t| !t.is_empty()).ok_or("give the constant to fill with")?;
+                let text =
+                    self.fill_value.as_deref().filter(|t| !t.is_empty()).ok_or("give the constant to fill with")?;
                 let typed = convert(&ColumnData::Text(vec![Some(text.to_string())]), data.column_type())
                     .map_err(|e| e.context(format_args!("'{name}'")))?;
                 let fill = Fill::at(&typed, 0);
                 if fill.is_none() {
-                    return Err(Error::other(format!("'{text}' is not a valid {} value for '{name}'", data.column_type().name())));
+                    return Err(Error::other(format!(
+                        "'{text}' is not a valid {} value for '{name}'",
+                        data.column_type().name()
+                    )));
                 }
                 fill
             }
@@ -236,15 +247,19 @@ fn filled(data: ColumnData, fill: &Fill) -> Result<ColumnData> {
         (ColumnData::Number(v), Fill::Number(x)) => {
             ColumnData::Number(v.into_iter().map(|y| if y.is_nan() { *x } else { y }).collect())
         }
-        (ColumnData::Integer(v), Fill::Integer(x)) => ColumnData::Integer(v.into_iter().map(|y| y.or(Some(*x))).collect()),
+        (ColumnData::Integer(v), Fill::Integer(x)) => {
+            ColumnData::Integer(v.into_iter().map(|y| y.or(Some(*x))).collect())
+        }
         // A mean or median of integers is a number, as in scikit-learn.
         (ColumnData::Integer(v), Fill::Number(x)) => {
             ColumnData::Number(v.into_iter().map(|y| y.map_or(*x, |i| i as f64)).collect())
         }
-        (ColumnData::Boolean(v), Fill::Boolean(x)) => ColumnData::Boolean(v.into_iter().map(|y| y.or(Some(*x))).collect()),
-        (ColumnData::Boolean(v), Fill::Number(x)) => ColumnData::Number(
-            v.into_iter().map(|y| y.map_or(*x, |b| if b { 1.0 } else { 0.0 })).collect(),
-        ),
+        (ColumnData::Boolean(v), Fill::Boolean(x)) => {
+            ColumnData::Boolean(v.into_iter().map(|y| y.or(Some(*x))).collect())
+        }
+        (ColumnData::Boolean(v), Fill::Number(x)) => {
+            ColumnData::Number(v.into_iter().map(|y| y.map_or(*x, |b| if b { 1.0 } else { 0.0 })).collect())
+        }
         (ColumnData::Date(v), Fill::Date(x)) => ColumnData::Date(v.into_iter().map(|y| y.or(Some(*x))).collect()),
         (ColumnData::DateTime(v), Fill::DateTime(x)) => {
             ColumnData::DateTime(v.into_iter().map(|y| y.or(Some(*x))).collect())
@@ -259,9 +274,14 @@ fn filled(data: ColumnData, fill: &Fill) -> Result<ColumnData> {
             };
             ColumnData::Category { codes: codes.into_iter().map(|c| c.or(Some(code))).collect(), levels }
         }
-        (ColumnData::Text(v), Fill::Text(x)) => ColumnData::Text(v.into_iter().map(|y| y.or_else(|| Some(x.clone()))).collect()),
+        (ColumnData::Text(v), Fill::Text(x)) => {
+            ColumnData::Text(v.into_iter().map(|y| y.or_else(|| Some(x.clone()))).collect())
+        }
         (data, _) => {
-            return Err(Error::other(format!("{} column cannot be filled with this value", data.column_type().with_article())))
+            return Err(Error::other(format!(
+                "{} column cannot be filled with this value",
+                data.column_type().with_article()
+            )))
         }
     })
 }
@@ -285,11 +305,16 @@ fn most_frequent(data: &ColumnData) -> Option<Fill> {
                 .and_then(|c| level(&c).cloned())
                 .map(Fill::Text)
         }
-        ColumnData::Text(v) => mode(v.iter().flatten().map(String::as_str), Ord::cmp).map(|t| Fill::Text(t.to_string())),
+        ColumnData::Text(v) => {
+            mode(v.iter().flatten().map(String::as_str), Ord::cmp).map(|t| Fill::Text(t.to_string()))
+        }
     }
 }
 
-fn mode<T: Hash + Eq + Clone>(values: impl Iterator<Item = T>, order: impl Fn(&T, &T) -> std::cmp::Ordering) -> Option<T> {
+fn mode<T: Hash + Eq + Clone>(
+    values: impl Iterator<Item = T>,
+    order: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Option<T> {
     let mut counts: HashMap<T, usize> = HashMap::new();
     for v in values {
         *counts.entry(v).or_default() += 1;
@@ -309,7 +334,10 @@ mod tests {
                 Column::new("n", ColumnData::Integer(vec![Some(2), Some(2), None, Some(5)].into())),
                 Column::new(
                     "c",
-                    ColumnData::Category { codes: vec![Some(1), Some(0), Some(1), None].into(), levels: vec!["a".into(), "b".into()] },
+                    ColumnData::Category {
+                        codes: vec![Some(1), Some(0), Some(1), None].into(),
+                        levels: vec!["a".into(), "b".into()],
+                    },
                 ),
             ],
         )
@@ -340,7 +368,11 @@ mod tests {
 
     #[test]
     fn constants_are_read_as_the_column_type_and_indicators_follow_their_column() {
-        let step = Impute { fill_value: Some("7".into()), add_indicator: true, ..Impute::new(cols(&["n", "c"]), ImputeStrategy::Constant) };
+        let step = Impute {
+            fill_value: Some("7".into()),
+            add_indicator: true,
+            ..Impute::new(cols(&["n", "c"]), ImputeStrategy::Constant)
+        };
         let t = run(step).unwrap();
         assert_eq!(t.column_names(), ["x", "n", "n_was_missing", "c", "c_was_missing"]);
         assert_eq!(t.columns[1].data, ColumnData::Integer(vec![Some(2), Some(2), Some(7), Some(5)].into()));

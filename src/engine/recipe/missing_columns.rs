@@ -1,9 +1,9 @@
 //! Does a recipe fit a table? Every column an enabled step names must exist when the step
 //! runs; columns made by earlier steps (one-hot outputs, renamed columns) count.
 
-use crate::engine::base::error::{Error, Result};
 use super::document::Recipe;
 use super::step::FitContext;
+use crate::engine::base::error::{Error, Result};
 use crate::engine::base::table::names::{closest, visible};
 use crate::engine::base::table::Table;
 
@@ -29,12 +29,17 @@ impl Recipe {
             .map(|(name, steps)| {
                 let numbers: Vec<String> = steps.iter().map(|s| (s + 1).to_string()).collect();
                 let label = if steps.len() == 1 { "step" } else { "steps" };
-                let hint = closest(name, &known).map(|k| format!(", did you mean '{}'?", visible(k))).unwrap_or_default();
+                let hint =
+                    closest(name, &known).map(|k| format!(", did you mean '{}'?", visible(k))).unwrap_or_default();
                 format!("'{}' ({label} {}{hint})", visible(name), numbers.join(", "))
             })
             .collect();
-        let noun = if absent.len() == 1 { "a column this data does not have" } else { "columns this data does not have" };
-        let message = format!("this recipe uses {noun}: {}; edit or remove those steps, or rename the columns first", listed.join(", "));
+        let noun =
+            if absent.len() == 1 { "a column this data does not have" } else { "columns this data does not have" };
+        let message = format!(
+            "this recipe uses {noun}: {}; edit or remove those steps, or rename the columns first",
+            listed.join(", ")
+        );
         Err(Error::missing_column(&absent[0].0, message))
     }
 
@@ -44,7 +49,8 @@ impl Recipe {
         let mut absent: Vec<(String, Vec<usize>)> = Vec::new();
         let mut current = table;
         for (i, entry) in self.enabled_steps() {
-            let lacking: Vec<String> = entry.step.columns().into_iter().filter(|c| current.column(c).is_none()).collect();
+            let lacking: Vec<String> =
+                entry.step.columns().into_iter().filter(|c| current.column(c).is_none()).collect();
             if lacking.is_empty() {
                 if let Ok((_, next)) = entry.step.fit_transform(current.clone(), context) {
                     current = next;

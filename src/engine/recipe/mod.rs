@@ -13,8 +13,8 @@
 
 mod columns;
 mod dispatch;
-mod eigen;
 mod document;
+mod eigen;
 mod encode;
 mod features;
 mod finite;
@@ -36,12 +36,12 @@ mod values;
 pub use columns::{ChangeType, DropColumns, DuplicateColumn, KeepColumns, KeptColumns, RenameColumn};
 pub use document::{step_error, Recipe, RecipeStep, READABLE_RECIPE_VERSIONS, RECIPE_VERSION};
 pub use encode::{
-    Encoding, Frequencies, FrequencyEncode, FrequencyFitted, OneHot, OneHotFitted, OrdinalEncode, OrdinalFitted, OrdinalOrder, TargetEncode,
-    TargetEncodeFitted, TargetEncoding,
+    Encoding, Frequencies, FrequencyEncode, FrequencyFitted, OneHot, OneHotFitted, OrdinalEncode, OrdinalFitted,
+    OrdinalOrder, TargetEncode, TargetEncodeFitted, TargetEncoding,
 };
 pub use features::{
-    BinMethod, Bins, BinsFitted, Compute, DatePart, DateParts, DropCorrelated, Operation, Pca, PcaFitted, Polynomial, TextLength,
-    TextMeasure,
+    BinMethod, Bins, BinsFitted, Compute, DatePart, DateParts, DropCorrelated, Operation, Pca, PcaFitted, Polynomial,
+    TextLength, TextMeasure,
 };
 pub use fitted::{ApplyMode, FittedRecipe};
 pub use impute::{Fill, Impute, ImputeFitted, ImputeStrategy};
@@ -49,15 +49,15 @@ pub use outliers::{ClipFitted, ClipOutliers, DropFitted, DropOutliers, Fence, Fe
 pub use prefix_cache::{ColumnsAtSteps, PrefixCache, StepColumn, CACHE_CELLS};
 pub use preview::{preview, preview_step, ColumnChange, ColumnStats, StepPreview, PREVIEW_ROWS};
 pub use rows::{
-    Comparison, DropDuplicates, DropMissing, FilterAction, FilterCategory, FilterNumber, FilterText, FittedSample, MissingRule, SampleMethod,
-    SampleRows,
+    Comparison, DropDuplicates, DropMissing, FilterAction, FilterCategory, FilterNumber, FilterText, FittedSample,
+    MissingRule, SampleMethod, SampleRows,
 };
 pub use scale::{Log1p, MinMaxScale, RobustScale, Scale, ScaleFitted, StandardScale, YeoJohnson, YeoJohnsonFitted};
 pub use schema::{Choice, Family, Param, ParamKind, StepInfo};
 pub use step::{FitContext, FittedKind, StepKind};
 pub use text::{
-    distinct_values, propose_spelling_groups, ChangeCase, SpellingGroup, SpellingKey, ClusterSpellings, FindReplace, GroupRare, GroupRareFitted, KeptValues, LetterCase, Merge,
-    MergeCategories, RareRule, TrimWhitespace, ValueCount,
+    distinct_values, propose_spelling_groups, ChangeCase, ClusterSpellings, FindReplace, GroupRare, GroupRareFitted,
+    KeptValues, LetterCase, Merge, MergeCategories, RareRule, SpellingGroup, SpellingKey, TrimWhitespace, ValueCount,
 };
 
 dispatch::step_kinds! {

@@ -4,11 +4,11 @@
 use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
-use super::schema::{Family, Param, ParamKind, StepInfo, MEASURES};
 use super::finite::learned;
-use crate::engine::base::stats::percentile_of_unsorted;
+use super::schema::{Family, Param, ParamKind, StepInfo, MEASURES};
 use super::step::{FitContext, FittedKind, StepKind};
 use super::values::{keep_rows, numeric_column, update_column};
+use crate::engine::base::stats::percentile_of_unsorted;
 use crate::engine::base::table::{ColumnData, Table};
 
 /// How the fences are set.
@@ -75,9 +75,24 @@ fn params(what: &str) -> Vec<Param> {
             "Percentiles of the training rows, or Tukey's fences: quartiles ± factor × IQR.",
             ParamKind::choice(&[("percentiles", "percentiles"), ("iqr", "IQR fences")], "iqr"),
         ),
-        Param::new("lower", "Lower percentile", "Percentiles only: the lower fence, 0–100.", ParamKind::number(1.0, Some(0.0), Some(100.0))),
-        Param::new("upper", "Upper percentile", "Percentiles only: the upper fence, 0–100.", ParamKind::number(99.0, Some(0.0), Some(100.0))),
-        Param::new("factor", "IQR factor", "IQR fences only: how many IQRs beyond the quartiles.", ParamKind::number(1.5, Some(0.0), None)),
+        Param::new(
+            "lower",
+            "Lower percentile",
+            "Percentiles only: the lower fence, 0–100.",
+            ParamKind::number(1.0, Some(0.0), Some(100.0)),
+        ),
+        Param::new(
+            "upper",
+            "Upper percentile",
+            "Percentiles only: the upper fence, 0–100.",
+            ParamKind::number(99.0, Some(0.0), Some(100.0)),
+        ),
+        Param::new(
+            "factor",
+            "IQR factor",
+            "IQR fences only: how many IQRs beyond the quartiles.",
+            ParamKind::number(1.5, Some(0.0), None),
+        ),
     ]
 }
 
@@ -92,7 +107,10 @@ impl FenceRule {
     /// The fences of each column in the training rows.
     fn fit(&self, table: &Table, columns: &[String]) -> Result<Vec<Fence>> {
         if self.method == FenceMethod::Percentiles && self.lower > self.upper {
-            return Err(Error::other(format!("the lower percentile ({}) is above the upper one ({})", self.lower, self.upper)));
+            return Err(Error::other(format!(
+                "the lower percentile ({}) is above the upper one ({})",
+                self.lower, self.upper
+            )));
         }
         columns
             .iter()
@@ -114,7 +132,9 @@ impl FenceRule {
                         ((q1 - reach).max(-f64::MAX), (q3 + reach).min(f64::MAX))
                     }),
                 };
-                let (low, high) = fence.ok_or_else(|| Error::other(format!("'{name}' has no values in the training rows to set fences")))?;
+                let (low, high) = fence.ok_or_else(|| {
+                    Error::other(format!("'{name}' has no values in the training rows to set fences"))
+                })?;
                 let low = learned(name, "lower fence", low, &present)?;
                 let high = learned(name, "upper fence", high, &present)?;
                 Ok(Fence { column: name.clone(), low, high })
@@ -149,7 +169,8 @@ impl FittedKind for ClipFitted {
     fn apply(&self, mut table: Table) -> Result<Table> {
         for fence in &self.fences {
             let values = numeric_column(&table, &fence.column)?;
-            let clipped = values.into_iter().map(|x| if x.is_nan() { x } else { x.clamp(fence.low, fence.high) }).collect();
+            let clipped =
+                values.into_iter().map(|x| if x.is_nan() { x } else { x.clamp(fence.low, fence.high) }).collect();
             update_column(&mut table, &fence.column, |_| Ok(ColumnData::Number(clipped)))?;
         }
         Ok(table)
@@ -202,12 +223,14 @@ mod tests {
         let t = Table::new("t", vec![Column::new("x", ColumnData::Number(values.into()))]).unwrap();
         let rule = FenceRule { method: FenceMethod::Iqr, lower: 1.0, upper: 99.0, factor: 1.5 };
         // np.percentile([1..9, 100], [25, 75]) = 3.25, 7.75 → fences −3.5 and 14.5.
-        let clip = ClipOutliers { columns: vec!["x".into()], rule: rule.clone() }.fit(&t, &FitContext::default()).unwrap();
+        let clip =
+            ClipOutliers { columns: vec!["x".into()], rule: rule.clone() }.fit(&t, &FitContext::default()).unwrap();
         assert_eq!((clip.fences[0].low, clip.fences[0].high), (-3.5, 14.5));
         let ColumnData::Number(v) = &clip.apply(t.clone()).unwrap().columns[0].data else { panic!() };
         assert_eq!(v.at(9), 14.5);
         assert!(v.is_missing(10));
-        let dropped = DropOutliers { columns: vec!["x".into()], rule }.fit(&t, &FitContext::default()).unwrap().apply(t).unwrap();
+        let dropped =
+            DropOutliers { columns: vec!["x".into()], rule }.fit(&t, &FitContext::default()).unwrap().apply(t).unwrap();
         assert_eq!(dropped.row_count(), 10);
     }
 }

@@ -42,7 +42,10 @@ fn check_param(param: &Param, step: &Value, table: &Table) -> Result<()> {
         ParamKind::Columns { types, empty_means_all } => {
             let names = param_columns(param, step);
             if names.is_empty() && !empty_means_all {
-                return Err(Error::invalid_param(&param.name, format!("choose at least one column for '{}'", param.label)));
+                return Err(Error::invalid_param(
+                    &param.name,
+                    format!("choose at least one column for '{}'", param.label),
+                ));
             }
             check_types(&names, types, table)
         }
@@ -64,13 +67,11 @@ fn check_types(names: &[String], types: &[ColumnType], table: &Table) -> Result<
     if types.is_empty() {
         return Ok(());
     }
-    let wrong: Vec<&Column> = names
-        .iter()
-        .filter_map(|name| table.column(name))
-        .filter(|c| !types.contains(&c.column_type()))
-        .collect();
+    let wrong: Vec<&Column> =
+        names.iter().filter_map(|name| table.column(name)).filter(|c| !types.contains(&c.column_type())).collect();
     let Some(first) = wrong.first() else { return Ok(()) };
-    let said: Vec<String> = wrong.iter().map(|c| format!("'{}' is {} column", c.name, c.column_type().with_article())).collect();
+    let said: Vec<String> =
+        wrong.iter().map(|c| format!("'{}' is {} column", c.name, c.column_type().with_article())).collect();
     let allowed: Vec<&str> = types.iter().map(|t| t.name()).collect();
     Err(Error::wrong_type(&first.name, format!("{}; this step takes {} columns", said.join(", "), or_list(&allowed))))
 }

@@ -79,12 +79,7 @@ impl PrefixCache {
 
     /// An empty cache keeping tables of at most `cells` cells in all.
     pub fn with_budget(cells: usize) -> Self {
-        PrefixCache {
-            source: None,
-            context: FitContext::default(),
-            done: Vec::new(),
-            budget: cells,
-        }
+        PrefixCache { source: None, context: FitContext::default(), done: Vec::new(), budget: cells }
     }
 
     /// The table the recipe is fitted on, if one was given.
@@ -106,29 +101,15 @@ impl PrefixCache {
 
     /// How many steps' outcomes are remembered, and how many of their tables are kept.
     pub fn remembered(&self) -> (usize, usize) {
-        (
-            self.done.len(),
-            self.done.iter().filter(|d| d.table.is_some()).count(),
-        )
+        (self.done.len(), self.done.iter().filter(|d| d.table.is_some()).count())
     }
 
     /// The source as step `end` of `recipe` sees it (the enabled steps before it fitted and
     /// applied), or the error fitting them gives. Borrowed when it is remembered.
-    pub fn table_before(
-        &mut self,
-        recipe: &Recipe,
-        end: usize,
-        context: &FitContext,
-    ) -> Result<Cow<'_, Table>> {
+    pub fn table_before(&mut self, recipe: &Recipe, end: usize, context: &FitContext) -> Result<Cow<'_, Table>> {
         let end = end.min(recipe.steps.len());
         self.sync(recipe, end, context)?;
-        if let Some((i, done)) = self
-            .done
-            .iter()
-            .enumerate()
-            .take(end)
-            .find(|(_, d)| d.blocks)
-        {
+        if let Some((i, done)) = self.done.iter().enumerate().take(end).find(|(_, d)| d.blocks) {
             let problem = done.problem.clone().unwrap_or_else(|| Error::other("it cannot run"));
             return Err(step_error(i, &recipe.steps[i].step, problem));
         }
@@ -136,11 +117,7 @@ impl PrefixCache {
     }
 
     /// The columns each step of `recipe` sees and those after it, with each step's problem.
-    pub fn columns(
-        &mut self,
-        recipe: &Recipe,
-        context: &FitContext,
-    ) -> Result<ColumnsAtSteps> {
+    pub fn columns(&mut self, recipe: &Recipe, context: &FitContext) -> Result<ColumnsAtSteps> {
         self.sync(recipe, recipe.steps.len(), context)?;
         let source = self.source.as_ref().ok_or(NO_SOURCE)?;
         let mut before = vec![columns_of(source)];
@@ -160,12 +137,7 @@ impl PrefixCache {
             self.done.clear();
             self.context = context.clone();
         }
-        let same = self
-            .done
-            .iter()
-            .zip(&recipe.steps)
-            .take_while(|(d, s)| d.key == key(s))
-            .count();
+        let same = self.done.iter().zip(&recipe.steps).take_while(|(d, s)| d.key == key(s)).count();
         self.done.truncate(same);
         while self.done.len() < end {
             let i = self.done.len();
@@ -180,19 +152,12 @@ impl PrefixCache {
     /// The table after the remembered steps `..end`, refitting from the nearest kept table
     /// the steps whose tables were dropped.
     fn table_at(&self, end: usize, context: &FitContext) -> Result<Cow<'_, Table>> {
-        let kept = self.done[..end]
-            .iter()
-            .enumerate()
-            .rev()
-            .find_map(|(j, d)| d.table.as_ref().map(|t| (j + 1, t)));
+        let kept = self.done[..end].iter().enumerate().rev().find_map(|(j, d)| d.table.as_ref().map(|t| (j + 1, t)));
         let (from, base) = match kept {
             Some(kept) => kept,
             None => (0, self.source.as_ref().ok_or(NO_SOURCE)?),
         };
-        let mut replay = self.done[from..end]
-            .iter()
-            .filter(|d| d.problem.is_none() && d.entry.enabled)
-            .peekable();
+        let mut replay = self.done[from..end].iter().filter(|d| d.problem.is_none() && d.entry.enabled).peekable();
         if replay.peek().is_none() {
             return Ok(Cow::Borrowed(base));
         }
@@ -207,12 +172,7 @@ impl PrefixCache {
     /// one is always kept.
     fn evict(&mut self) {
         let cells = |t: &Table| t.row_count() * t.column_count();
-        let mut total: usize = self
-            .done
-            .iter()
-            .filter_map(|d| d.table.as_ref())
-            .map(cells)
-            .sum();
+        let mut total: usize = self.done.iter().filter_map(|d| d.table.as_ref()).map(cells).sum();
         let last = self.done.iter().rposition(|d| d.table.is_some());
         for (i, done) in self.done.iter_mut().enumerate() {
             if total <= self.budget || Some(i) == last {
@@ -230,12 +190,7 @@ const NO_SOURCE: &str = "open a CSV file or load the sample data first";
 /// A step's outcome on `before`.
 fn run(entry: &RecipeStep, before: Table, context: &FitContext) -> Done {
     let key = key(entry);
-    let lacking: Vec<String> = entry
-        .step
-        .columns()
-        .into_iter()
-        .filter(|c| before.column(c).is_none())
-        .collect();
+    let lacking: Vec<String> = entry.step.columns().into_iter().filter(|c| before.column(c).is_none()).collect();
     let pass = |problem: Option<Error>, before: &Table| Done {
         key: key.clone(),
         entry: entry.clone(),
@@ -279,12 +234,5 @@ fn key(entry: &RecipeStep) -> String {
 }
 
 fn columns_of(table: &Table) -> Vec<StepColumn> {
-    table
-        .columns
-        .iter()
-        .map(|c| StepColumn {
-            name: c.name.clone(),
-            column_type: c.column_type(),
-        })
-        .collect()
+    table.columns.iter().map(|c| StepColumn { name: c.name.clone(), column_type: c.column_type() }).collect()
 }

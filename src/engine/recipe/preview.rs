@@ -73,8 +73,10 @@ pub fn preview_step(before: &Table, step: &Step, context: &FitContext) -> Result
     let same_rows = before.row_count() == after.row_count();
     let names_before: HashSet<&str> = before.columns.iter().map(|c| c.name.as_str()).collect();
     let names_after: HashSet<&str> = after.columns.iter().map(|c| c.name.as_str()).collect();
-    let columns_added: Vec<String> = after.column_names().into_iter().filter(|n| !names_before.contains(n.as_str())).collect();
-    let columns_removed: Vec<String> = before.column_names().into_iter().filter(|n| !names_after.contains(n.as_str())).collect();
+    let columns_added: Vec<String> =
+        after.column_names().into_iter().filter(|n| !names_before.contains(n.as_str())).collect();
+    let columns_removed: Vec<String> =
+        before.column_names().into_iter().filter(|n| !names_after.contains(n.as_str())).collect();
 
     let mut columns = Vec::new();
     let mut columns_changed = Vec::new();
@@ -82,7 +84,12 @@ pub fn preview_step(before: &Table, step: &Step, context: &FitContext) -> Result
     let looked_at = step.columns();
     for old in &before.columns {
         let Some(new) = after.column(&old.name) else {
-            columns.push(ColumnChange { name: old.name.clone(), before: Some(stats(&old.data)), after: None, cells_changed: 0 });
+            columns.push(ColumnChange {
+                name: old.name.clone(),
+                before: Some(stats(&old.data)),
+                after: None,
+                cells_changed: 0,
+            });
             continue;
         };
         let cells_changed = if same_rows { mark_changes(&old.data, &new.data, &mut changed_rows) } else { 0 };
@@ -107,7 +114,11 @@ pub fn preview_step(before: &Table, step: &Step, context: &FitContext) -> Result
         rows_after: after.row_count(),
         columns_before: before.column_count(),
         columns_after: after.column_count(),
-        rows_changed: if same_rows { changed_rows.iter().filter(|c| **c).count() } else { before.row_count().abs_diff(after.row_count()) },
+        rows_changed: if same_rows {
+            changed_rows.iter().filter(|c| **c).count()
+        } else {
+            before.row_count().abs_diff(after.row_count())
+        },
         columns_added,
         columns_removed,
         columns_changed,
@@ -129,7 +140,9 @@ fn mark_changes(a: &ColumnData, b: &ColumnData, changed: &mut [bool]) -> usize {
         (ColumnData::Date(x), ColumnData::Date(y)) => unequal(x, y),
         (ColumnData::DateTime(x), ColumnData::DateTime(y)) => unequal(x, y),
         (ColumnData::Text(x), ColumnData::Text(y)) => unequal(x, y),
-        (ColumnData::Category { codes: c1, levels: l1 }, ColumnData::Category { codes: c2, levels: l2 }) if l1 == l2 => {
+        (ColumnData::Category { codes: c1, levels: l1 }, ColumnData::Category { codes: c2, levels: l2 })
+            if l1 == l2 =>
+        {
             unequal(c1, c2)
         }
         _ => (0..a.len().min(b.len())).map(|i| a.text_at(i) != b.text_at(i)).collect(),

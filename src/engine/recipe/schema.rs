@@ -93,19 +93,42 @@ pub type Param = ParamSpec<ParamKind>;
 pub enum ParamKind {
     /// Several column names (a multi-select). `types` lists the column types allowed (empty:
     /// any); with `empty_means_all`, choosing none means every column.
-    Columns { types: Vec<ColumnType>, empty_means_all: bool },
+    Columns {
+        types: Vec<ColumnType>,
+        empty_means_all: bool,
+    },
     /// One column name.
-    Column { types: Vec<ColumnType> },
-    Number { default: f64, min: Option<f64>, max: Option<f64> },
-    Integer { default: i64, min: Option<i64>, max: Option<i64> },
+    Column {
+        types: Vec<ColumnType>,
+    },
+    Number {
+        default: f64,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    Integer {
+        default: i64,
+        min: Option<i64>,
+        max: Option<i64>,
+    },
     /// A random seed (a whole number); a new step takes the session's seed.
     Seed,
     /// One of `options` (their `value` is what the JSON holds).
-    Choice { options: Vec<Choice>, default: String },
+    Choice {
+        options: Vec<Choice>,
+        default: String,
+    },
     /// Any of `options`, as a list of values.
-    Choices { options: Vec<Choice>, default: Vec<String> },
-    Text { default: String },
-    Bool { default: bool },
+    Choices {
+        options: Vec<Choice>,
+        default: Vec<String>,
+    },
+    Text {
+        default: String,
+    },
+    Bool {
+        default: bool,
+    },
     /// A list of strings.
     TextList,
     /// A list of numbers.

@@ -131,7 +131,8 @@ pub fn read_filled<T: DeserializeOwned>(value: Value, wrapper: &[&str]) -> Resul
         return Err(unknown_fields(&kind, &unknown, &known));
     }
     info.fill_defaults(&mut object, 0);
-    serde_json::from_value(Value::Object(object)).map_err(|e| Error::other(format!("the '{kind}' step could not be read: {e}")))
+    serde_json::from_value(Value::Object(object))
+        .map_err(|e| Error::other(format!("the '{kind}' step could not be read: {e}")))
 }
 
 /// "unknown field 'bin' in a bins step; did you mean 'bins'? (its fields are kind, columns, …)".
@@ -140,6 +141,11 @@ fn unknown_fields(kind: &str, unknown: &[&String], known: &[&str]) -> Error {
     let hints: Vec<String> = unknown.iter().filter_map(|f| closest(f, known).map(|k| format!("'{k}'"))).collect();
     let hint = if hints.is_empty() { String::new() } else { format!("; did you mean {}?", hints.join(", ")) };
     let noun = if unknown.len() == 1 { "field" } else { "fields" };
-    let message = format!("unknown {noun} {} in {} {kind} step{hint} (its fields are kind, {})", named.join(", "), a_or_an(kind), known.join(", "));
+    let message = format!(
+        "unknown {noun} {} in {} {kind} step{hint} (its fields are kind, {})",
+        named.join(", "),
+        a_or_an(kind),
+        known.join(", ")
+    );
     Error::invalid_param(unknown.first().map_or("", |f| f.as_str()), message)
 }

@@ -24,8 +24,16 @@ pub fn numbers(data: &ColumnData) -> Option<Vec<f64>> {
 /// The numbers of column `name`, or an error saying it is missing or holds words.
 pub fn numeric_column(table: &Table, name: &str) -> Result<Vec<f64>> {
     let column = table.require(name)?;
-    numbers(&column.data)
-        .ok_or_else(|| Error::wrong_type(name, format!("'{}' is {} column, and this step needs numbers", visible(name), column.column_type().with_article())))
+    numbers(&column.data).ok_or_else(|| {
+        Error::wrong_type(
+            name,
+            format!(
+                "'{}' is {} column, and this step needs numbers",
+                visible(name),
+                column.column_type().with_article()
+            ),
+        )
+    })
 }
 
 /// The present values, sorted ascending.
@@ -47,7 +55,9 @@ impl Labels<'_> {
     /// The dictionary view of `data`.
     pub fn of(data: &ColumnData) -> Labels<'_> {
         match data {
-            ColumnData::Category { codes, levels } => Labels { codes: Cow::Borrowed(codes), levels: Cow::Borrowed(levels) },
+            ColumnData::Category { codes, levels } => {
+                Labels { codes: Cow::Borrowed(codes), levels: Cow::Borrowed(levels) }
+            }
             ColumnData::Text(values) => Labels::build(values.iter().map(|v| v.as_deref().map(Cow::Borrowed))),
             other => Labels::build((0..other.len()).map(|i| other.text_at(i).map(Cow::Owned))),
         }
@@ -116,16 +126,15 @@ pub fn map_labels(data: ColumnData, mut f: impl FnMut(&str) -> Option<String>) -
             let codes = codes.into_iter().map(|c| c.and_then(|c| remap.get(c as usize).copied().flatten())).collect();
             Ok(ColumnData::Category { codes, levels: new_levels })
         }
-        other => Err(Error::other(format!("this step works on text and category columns, not on {} column", other.column_type().with_article()))),
+        other => Err(Error::other(format!(
+            "this step works on text and category columns, not on {} column",
+            other.column_type().with_article()
+        ))),
     }
 }
 
 /// Replaces the data of column `name` with `f` of it.
-pub fn update_column(
-    table: &mut Table,
-    name: &str,
-    f: impl FnOnce(ColumnData) -> Result<ColumnData>,
-) -> Result<()> {
+pub fn update_column(table: &mut Table, name: &str, f: impl FnOnce(ColumnData) -> Result<ColumnData>) -> Result<()> {
     let position = table.require_position(name)?;
     let column = &mut table.columns[position];
     let data = std::mem::replace(&mut column.data, ColumnData::Number(Default::default()));
@@ -174,7 +183,10 @@ pub fn require_all<S: AsRef<str>>(table: &Table, names: &[S]) -> Result<()> {
         [one] => Err(table.missing_column(one)),
         many => {
             let known = table.column_names();
-            let hints: Vec<String> = many.iter().filter_map(|n| closest(n, &known).map(|k| format!("'{}' for '{}'", visible(k), visible(n)))).collect();
+            let hints: Vec<String> = many
+                .iter()
+                .filter_map(|n| closest(n, &known).map(|k| format!("'{}' for '{}'", visible(k), visible(n))))
+                .collect();
             let hint = if hints.is_empty() { String::new() } else { format!("; did you mean {}?", hints.join(", ")) };
             Err(Error::missing_column(many[0], format!("there are no columns named {}{hint}", quoted(many))))
         }

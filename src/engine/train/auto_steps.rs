@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
+use crate::engine::base::table::{ColumnData, ColumnType, Table};
 use crate::engine::learn::{Algorithm, Params};
 use crate::engine::recipe::{ImputeStrategy, Recipe, Step};
-use crate::engine::base::table::{ColumnData, ColumnType, Table};
 
 /// Categories with more levels than this are dropped rather than one-hot encoded.
 const MAX_ONE_HOT_LEVELS: usize = 100;
@@ -85,9 +85,9 @@ pub type ScaledAlready = HashSet<String>;
 /// the earlier target, which may be a feature now, so it can need a complement.
 pub fn still_to_scale(recipe: &Recipe) -> Option<ScaledAlready> {
     let enabled = recipe.steps.iter().filter(|s| s.enabled);
-    let user_scales = enabled
-        .clone()
-        .any(|s| !s.automatic && matches!(s.step, Step::StandardScale(_) | Step::MinMaxScale(_) | Step::RobustScale(_)));
+    let user_scales = enabled.clone().any(|s| {
+        !s.automatic && matches!(s.step, Step::StandardScale(_) | Step::MinMaxScale(_) | Step::RobustScale(_))
+    });
     (!user_scales).then(|| {
         enabled
             .filter_map(|s| match &s.step {
@@ -128,7 +128,8 @@ fn looks_like_identifier(data: &ColumnData, rows: &[usize]) -> bool {
         ColumnData::Category { .. } | ColumnData::Text(_) => true,
         ColumnData::Integer(_) => {
             let values: Vec<f64> = present.iter().filter_map(|&i| data.number_at(i)).collect();
-            let span = values.iter().copied().fold(f64::MIN, f64::max) - values.iter().copied().fold(f64::MAX, f64::min);
+            let span =
+                values.iter().copied().fold(f64::MIN, f64::max) - values.iter().copied().fold(f64::MAX, f64::min);
             span + 1.0 <= 2.0 * values.len() as f64
         }
         _ => false,

@@ -8,14 +8,14 @@
 //! Leaving it out is what clustering with a known label means (scikit-learn users drop it
 //! from `X`); the summary says so, and the model does not need that column to predict.
 
-use crate::engine::base::error::{Error, Result};
 use crate::engine::artifact::{row_count_changed, Artifact};
-use crate::engine::train::auto_steps::{automatic_steps, still_to_scale};
+use crate::engine::base::error::{Error, Result};
+use crate::engine::base::table::Table;
 use crate::engine::features::feature_matrix;
 use crate::engine::learn::metrics::silhouette;
 use crate::engine::learn::{pca_2d, Model, Prediction, Progress, Task};
 use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep};
-use crate::engine::base::table::Table;
+use crate::engine::train::auto_steps::{automatic_steps, still_to_scale};
 
 use super::evaluation::sample_rows;
 use super::prepare::check_recipe_leaves_target_alone;
@@ -38,7 +38,8 @@ pub(super) fn train_clusters(
     let table = &table;
     let context = FitContext { target: None, seed: options.seed };
     let (user_fitted, after_user) = recipe.fit_transform(table.clone(), &context)?;
-    let added = automatic_steps(&after_user, &user_fitted.apply_for_prediction(table)?, still_to_scale(&recipe).as_ref());
+    let added =
+        automatic_steps(&after_user, &user_fitted.apply_for_prediction(table)?, still_to_scale(&recipe).as_ref());
     let mut recipe = recipe;
     recipe.steps.extend(added.iter().cloned().map(RecipeStep::automatic));
     let (fitted, prepared) = recipe.fit_transform(table.clone(), &context)?;
@@ -94,7 +95,9 @@ fn assign(fitted: &FittedRecipe, model: &Model, rows: &Table) -> Result<Vec<i32>
     }
     match model.predict(&x)? {
         Prediction::Clusters(labels) if labels.len() == rows.row_count() => Ok(labels),
-        Prediction::Clusters(labels) => Err(Error::other(format!("the model gave {} clusters for {} rows", labels.len(), rows.row_count()))),
+        Prediction::Clusters(labels) => {
+            Err(Error::other(format!("the model gave {} clusters for {} rows", labels.len(), rows.row_count())))
+        }
         _ => Err("the model did not predict clusters".into()),
     }
 }

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use super::evaluation::evaluate;
 use super::prepare::Prepared;
 use super::{resolve_task, split_rows, TrainOptions};
+use crate::engine::base::table::Table;
 use crate::engine::learn::{group_k_folds, k_folds, Algorithm, Model, ParamValue, Params, Progress, Target, Task};
 use crate::engine::recipe::{FittedRecipe, Recipe};
-use crate::engine::base::table::Table;
 
 /// The most hyperparameter combinations one grid search tries.
 pub const MAX_GRID_POINTS: usize = 200;
@@ -61,7 +61,13 @@ pub struct CrossValidation {
 
 /// Trains and scores `options.algorithm` on `k` folds of the rows with a target: each fold is
 /// held out once while the recipe and the model are fitted on the others.
-pub fn cross_validate(table: &Table, recipe: &Recipe, options: &TrainOptions, k: usize, progress: &mut Progress) -> Result<CrossValidation> {
+pub fn cross_validate(
+    table: &Table,
+    recipe: &Recipe,
+    options: &TrainOptions,
+    k: usize,
+    progress: &mut Progress,
+) -> Result<CrossValidation> {
     let task = resolve_task(table, options)?;
     if task == Task::Clustering {
         return Err("cross-validation scores predictions of a target; clustering has none (its silhouette is measured on all rows)".into());
@@ -70,7 +76,12 @@ pub fn cross_validate(table: &Table, recipe: &Recipe, options: &TrainOptions, k:
     cross_validate_prepared(&prepared, options, k, progress)
 }
 
-fn cross_validate_prepared(prepared: &Prepared, options: &TrainOptions, k: usize, progress: &mut Progress) -> Result<CrossValidation> {
+fn cross_validate_prepared(
+    prepared: &Prepared,
+    options: &TrainOptions,
+    k: usize,
+    progress: &mut Progress,
+) -> Result<CrossValidation> {
     let params = options.params.resolve(options.algorithm, prepared.task)?;
     let labels = match &prepared.y {
         Target::Classes { labels, .. } => Some(labels.as_slice()),
@@ -85,11 +96,21 @@ fn cross_validate_prepared(prepared: &Prepared, options: &TrainOptions, k: usize
         let mut part = progress.part(i as f64 / k as f64, 1.0 / k as f64);
         part.report(0.0, &format!("fold {} of {k}", i + 1))?;
         if let (Some(group), Some(labels)) = (&prepared.group, labels) {
-            group.check_training_classes(train, labels, &prepared.classes).map_err(|e| e.context(format_args!("fold {} of {k}", i + 1)))?;
+            group
+                .check_training_classes(train, labels, &prepared.classes)
+                .map_err(|e| e.context(format_args!("fold {} of {k}", i + 1)))?;
         }
         let fold = prepared.fold(train, test)?;
-        let model = Model::fit(prepared.task, options.algorithm, &params, options.seed, &fold.x_train, &fold.y_train, &mut part)
-            .map_err(|e| e.naming_features(&fold.features).context(format_args!("fold {} of {k}", i + 1)))?;
+        let model = Model::fit(
+            prepared.task,
+            options.algorithm,
+            &params,
+            options.seed,
+            &fold.x_train,
+            &fold.y_train,
+            &mut part,
+        )
+        .map_err(|e| e.naming_features(&fold.features).context(format_args!("fold {} of {k}", i + 1)))?;
         let evaluation = evaluate(&model, &fold.x_test, &fold.y_test, &prepared.classes, options.seed)?;
         scores.push(FoldScore {
             train_rows: fold.x_train.rows(),
@@ -98,7 +119,13 @@ fn cross_validate_prepared(prepared: &Prepared, options: &TrainOptions, k: usize
             fitted: Some(fold.fitted),
         });
     }
-    Ok(CrossValidation { task: prepared.task, algorithm: options.algorithm, params, metrics: summarize(&scores), folds: scores })
+    Ok(CrossValidation {
+        task: prepared.task,
+        algorithm: options.algorithm,
+        params,
+        metrics: summarize(&scores),
+        folds: scores,
+    })
 }
 
 /// Mean and standard deviation of each score the folds share.
@@ -158,7 +185,8 @@ pub fn grid_search(
     for (i, params) in combinations.into_iter().enumerate() {
         let mut part = progress.part(i as f64 / total as f64, 1.0 / total as f64);
         let with = TrainOptions { params: params.clone(), ..options.clone() };
-        let cv = cross_validate_prepared(&prepared, &with, k, &mut part).map_err(|e| e.context(format_args!("with {params}")))?;
+        let cv = cross_validate_prepared(&prepared, &with, k, &mut part)
+            .map_err(|e| e.context(format_args!("with {params}")))?;
         points.push(GridPoint { params, metrics: cv.metrics });
     }
     let score = |p: &GridPoint| p.metrics.get(metric).map_or(f64::NEG_INFINITY, |m| m.mean);
@@ -171,7 +199,11 @@ fn combinations(base: &Params, grid: &[(String, Vec<ParamValue>)]) -> Result<Vec
     let total = grid.iter().try_fold(1usize, |n, (_, values)| n.checked_mul(values.len().max(1)));
     match total {
         Some(n) if n <= MAX_GRID_POINTS => {}
-        _ => return Err(Error::other(format!("the grid has more than {MAX_GRID_POINTS} combinations; try fewer values"))),
+        _ => {
+            return Err(Error::other(format!(
+                "the grid has more than {MAX_GRID_POINTS} combinations; try fewer values"
+            )))
+        }
     }
     let mut all = vec![base.clone()];
     for (name, values) in grid.iter().filter(|(_, v)| !v.is_empty()) {
@@ -191,7 +223,13 @@ pub struct Entry {
 
 /// Trains each of `algorithms` (default hyperparameters) on the same split and ranks them by
 /// accuracy or R², best first; failures go last, with their message.
-pub fn compare(table: &Table, recipe: &Recipe, options: &TrainOptions, algorithms: &[Algorithm], progress: &mut Progress) -> Result<Vec<Entry>> {
+pub fn compare(
+    table: &Table,
+    recipe: &Recipe,
+    options: &TrainOptions,
+    algorithms: &[Algorithm],
+    progress: &mut Progress,
+) -> Result<Vec<Entry>> {
     let task = resolve_task(table, options)?;
     if task == Task::Clustering {
         return Err("comparing models ranks predictions of a target; clustering has none".into());
@@ -204,9 +242,10 @@ pub fn compare(table: &Table, recipe: &Recipe, options: &TrainOptions, algorithm
     for (i, &algorithm) in algorithms.iter().enumerate() {
         let mut part = progress.part(i as f64 / total, 1.0 / total);
         part.report(0.0, algorithm.label())?;
-        let outcome = Model::fit(task, algorithm, &Params::new(), options.seed, &fold.x_train, &fold.y_train, &mut part)
-            .map_err(|e| e.naming_features(&fold.features))
-            .and_then(|model| evaluate(&model, &fold.x_test, &fold.y_test, &prepared.classes, options.seed));
+        let outcome =
+            Model::fit(task, algorithm, &Params::new(), options.seed, &fold.x_train, &fold.y_train, &mut part)
+                .map_err(|e| e.naming_features(&fold.features))
+                .and_then(|model| evaluate(&model, &fold.x_test, &fold.y_test, &prepared.classes, options.seed));
         match outcome {
             Ok(evaluation) => entries.push(Entry { algorithm, metrics: evaluation.headline(), error: None }),
             Err(e) if e.is_cancelled() => return Err(e),

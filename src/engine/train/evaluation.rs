@@ -3,7 +3,6 @@
 
 use crate::engine::base::error::Result;
 
-
 use crate::engine::learn::metrics::{
     average_precision, classification_metrics, log_loss, precision_recall_curve, regression_metrics, roc_auc_ovr,
     roc_curve,
@@ -47,18 +46,32 @@ fn classification(
         let positive: Vec<bool> = actual.iter().map(|&a| a as usize == c).collect();
         let column = scores.column(c);
         if let Ok(curve) = roc_curve(&positive, &column) {
-            roc_curves.push(ClassCurve { class: name(c), area: Some(curve.area()), curve: curve.thinned(MAX_PLOT_POINTS) });
+            roc_curves.push(ClassCurve {
+                class: name(c),
+                area: Some(curve.area()),
+                curve: curve.thinned(MAX_PLOT_POINTS),
+            });
         }
         if let Some(ap) = average_precision(&positive, &column)? {
             precisions.push(ap);
-            pr_curves.push(ClassCurve { class: name(c), area: Some(ap), curve: precision_recall_curve(&positive, &column)?.thinned(MAX_PLOT_POINTS) });
+            pr_curves.push(ClassCurve {
+                class: name(c),
+                area: Some(ap),
+                curve: precision_recall_curve(&positive, &column)?.thinned(MAX_PLOT_POINTS),
+            });
         }
     }
     let per_class = m
         .per_class
         .iter()
         .enumerate()
-        .map(|(c, s)| ClassScore { class: name(c), precision: s.precision, recall: s.recall, f1: s.f1, support: s.support })
+        .map(|(c, s)| ClassScore {
+            class: name(c),
+            precision: s.precision,
+            recall: s.recall,
+            f1: s.f1,
+            support: s.support,
+        })
         .collect();
     Ok(Evaluation::Classification {
         classes: classes.to_vec(),

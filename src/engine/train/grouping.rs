@@ -10,9 +10,9 @@ use crate::engine::base::error::{Error, Result};
 use std::collections::HashMap;
 
 use crate::engine::base::format::count_of;
+use crate::engine::base::table::Table;
 use crate::engine::learn::LearnError;
 use crate::engine::recipe::Recipe;
-use crate::engine::base::table::Table;
 
 /// The group key of each row to learn from.
 pub struct Grouping {

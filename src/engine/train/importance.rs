@@ -18,15 +18,15 @@
 
 use crate::engine::base::error::Result;
 
+use crate::engine::base::table::{Column, Table};
 use crate::engine::learn::metrics::{classification_metrics, regression_metrics};
 use crate::engine::learn::{Features, Model, Prediction, Progress, SplitMix64, Target};
 use crate::engine::recipe::FittedRecipe;
-use crate::engine::base::table::{Column, Table};
 
 use super::cross_validation::MeanStd;
-use crate::engine::artifact::training::Importance;
 use super::lineage::{input_groups, InputGroup};
 use super::prepare::{Fold, Prepared};
+use crate::engine::artifact::training::Importance;
 
 /// How many shuffles each column gets (scikit-learn's default).
 pub const REPEATS: usize = 5;
@@ -55,7 +55,8 @@ pub fn permutation_importance(
         None => rows,
     };
     let baseline = score(rows)?;
-    let columns: Vec<usize> = (0..rows.column_count()).filter(|&j| Some(rows.columns[j].name.as_str()) != skip).collect();
+    let columns: Vec<usize> =
+        (0..rows.column_count()).filter(|&j| Some(rows.columns[j].name.as_str()) != skip).collect();
     let mut rng = SplitMix64::new(seed);
     let mut result = Vec::with_capacity(columns.len());
     for (done, &j) in columns.iter().enumerate() {
@@ -200,7 +201,16 @@ mod tests {
         let (train, test) = stratified_split(labels, 0.25, 42).unwrap();
         let fold = prepared.fold(&train, &test).unwrap();
         let params = Params::new().resolve(algorithm, Task::Classification).unwrap();
-        let model = Model::fit(Task::Classification, algorithm, &params, 42, &fold.x_train, &fold.y_train, &mut Progress::none()).unwrap();
+        let model = Model::fit(
+            Task::Classification,
+            algorithm,
+            &params,
+            42,
+            &fold.x_train,
+            &fold.y_train,
+            &mut Progress::none(),
+        )
+        .unwrap();
         let test_rows = prepared.rows.take(&test);
         let fast = input_importance(&prepared, &fold, &model, &test_rows, 42, &mut Progress::none()).unwrap();
         let slow = permutation_importance(&test_rows, Some("species"), 42, &mut Progress::none(), |rows| {
@@ -226,7 +236,10 @@ mod tests {
     fn a_step_that_mixes_columns_falls_back_to_reapplying_the_recipe() {
         let mut recipe = Recipe::default();
         let columns = vec!["bill_length_mm".to_string(), "bill_depth_mm".to_string()];
-        recipe.steps.push(RecipeStep::new(Step::Impute(crate::engine::recipe::Impute::new(columns.clone(), crate::engine::recipe::ImputeStrategy::Median))));
+        recipe.steps.push(RecipeStep::new(Step::Impute(crate::engine::recipe::Impute::new(
+            columns.clone(),
+            crate::engine::recipe::ImputeStrategy::Median,
+        ))));
         recipe.steps.push(RecipeStep::new(Step::Pca(Pca { columns, components: 1, keep_inputs: false })));
         let (fast, slow, grouped) = both_ways(&recipe, Algorithm::RandomForest);
         assert!(!grouped, "a PCA component comes from two columns");

@@ -15,8 +15,8 @@
 
 use std::collections::HashMap;
 
-use crate::engine::learn::{Features, SplitMix64};
 use crate::engine::base::table::{Column, Table};
+use crate::engine::learn::{Features, SplitMix64};
 
 use super::prepare::{Fold, Prepared};
 
@@ -35,22 +35,38 @@ pub struct InputGroup {
 /// The model inputs of each input column of `rows` but the target, in the order of `rows`,
 /// when every model input in `x` (the fitted recipe's output for `rows`, target removed)
 /// comes from one input column alone; `None` otherwise (see the module doc).
-pub fn input_groups(prepared: &Prepared, fold: &Fold, rows: &Table, x: &Features, seed: u64) -> Option<Vec<InputGroup>> {
-    if fold.fitted.steps.iter().any(|s| s.removes_rows()) || x.rows() != rows.row_count() || x.cols() != fold.features.len() {
+pub fn input_groups(
+    prepared: &Prepared,
+    fold: &Fold,
+    rows: &Table,
+    x: &Features,
+    seed: u64,
+) -> Option<Vec<InputGroup>> {
+    if fold.fitted.steps.iter().any(|s| s.removes_rows())
+        || x.rows() != rows.row_count()
+        || x.cols() != fold.features.len()
+    {
         return None;
     }
     let inputs: Vec<usize> = (0..rows.column_count()).filter(|&j| rows.columns[j].name != prepared.target).collect();
-    let by_name: HashMap<&str, usize> = inputs.iter().enumerate().map(|(g, &j)| (rows.columns[j].name.as_str(), g)).collect();
+    let by_name: HashMap<&str, usize> =
+        inputs.iter().enumerate().map(|(g, &j)| (rows.columns[j].name.as_str(), g)).collect();
     let n = rows.row_count();
     let probed = probe(prepared, fold, rows, &inputs, seed)?;
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); inputs.len()];
     for (k, name) in fold.features.iter().enumerate() {
-        let from = candidates(name, &by_name).into_iter().find(|&g| {
-            (0..PROBES).all(|p| reordered(x, &probed, p as usize * n, k, &probe_order(n, seed, p, g)))
-        })?;
+        let from = candidates(name, &by_name)
+            .into_iter()
+            .find(|&g| (0..PROBES).all(|p| reordered(x, &probed, p as usize * n, k, &probe_order(n, seed, p, g))))?;
         groups[from].push(k);
     }
-    Some(inputs.iter().zip(groups).map(|(&j, features)| InputGroup { column: rows.columns[j].name.clone(), features }).collect())
+    Some(
+        inputs
+            .iter()
+            .zip(groups)
+            .map(|(&j, features)| InputGroup { column: rows.columns[j].name.clone(), features })
+            .collect(),
+    )
 }
 
 /// The prepared matrix of [`PROBES`] copies of `rows`, one after the other, where in copy `p`
@@ -86,7 +102,9 @@ fn probe_order(n: usize, seed: u64, p: u64, g: usize) -> Vec<usize> {
 /// those its name starts with, longest first.
 fn candidates(name: &str, by_name: &HashMap<&str, usize>) -> Vec<usize> {
     let mut found: Vec<usize> = by_name.get(name).copied().into_iter().collect();
-    found.extend(name.char_indices().rev().filter(|&(i, _)| i > 0).filter_map(|(i, _)| by_name.get(&name[..i]).copied()));
+    found.extend(
+        name.char_indices().rev().filter(|&(i, _)| i > 0).filter_map(|(i, _)| by_name.get(&name[..i]).copied()),
+    );
     found
 }
 

@@ -6,12 +6,14 @@
 //! held-out row reaches the model.
 
 use crate::engine::base::error::{Error, Result};
-use crate::engine::train::auto_steps::{automatic_steps, keeps_units, still_to_scale};
-use crate::engine::features::{check_numeric_target, class_labels, feature_matrix, feature_matrix_from, infinite_input_behind, Origin};
 use crate::engine::base::format::{a_or_an, count_of};
+use crate::engine::base::table::Table;
+use crate::engine::features::{
+    check_numeric_target, class_labels, feature_matrix, feature_matrix_from, infinite_input_behind, Origin,
+};
 use crate::engine::learn::{Features, Target, Task};
 use crate::engine::recipe::{FitContext, FittedRecipe, Recipe, RecipeStep, Step};
-use crate::engine::base::table::Table;
+use crate::engine::train::auto_steps::{automatic_steps, keeps_units, still_to_scale};
 
 use super::grouping::{check_recipe_leaves_group_alone, Grouping};
 use super::TrainOptions;
@@ -67,7 +69,15 @@ impl Prepared {
         Prepared::build(table, recipe, &options.target, options.group.as_deref(), task, options.seed, scale)
     }
 
-    fn build(table: &Table, recipe: &Recipe, target: &str, group: Option<&str>, task: Task, seed: u64, scale: bool) -> Result<Prepared> {
+    fn build(
+        table: &Table,
+        recipe: &Recipe,
+        target: &str,
+        group: Option<&str>,
+        task: Task,
+        seed: u64,
+        scale: bool,
+    ) -> Result<Prepared> {
         let mut recipe = recipe.automatic_steps_without(target);
         if let Some(group) = group {
             recipe = recipe.automatic_steps_without(group);
@@ -82,7 +92,10 @@ impl Prepared {
         let kept: Vec<usize> = (0..table.row_count()).filter(|&i| !target_data.is_missing(i)).collect();
         if kept.len() < 4 {
             let have = if kept.len() == 1 { "has" } else { "have" };
-            return Err(Error::other(format!("only {} {have} a value for '{target}'; training needs at least 4", count_of(kept.len(), "row"))));
+            return Err(Error::other(format!(
+                "only {} {have} a value for '{target}'; training needs at least 4",
+                count_of(kept.len(), "row")
+            )));
         }
         let grouping = group.map(|g| Grouping::of(table, g, target, &kept)).transpose()?;
         let ungrouped;
@@ -100,11 +113,15 @@ impl Prepared {
         }
         let context = FitContext { target: Some(target.to_string()), seed };
         let (user_fitted, after_user) = recipe.fit_transform(rows.clone(), &context).map_err(|e| {
-            infinite_input_behind(&e, Origin { inputs: &rows, rows: None, data_rows: Some(&kept) }).map_or(e, Error::other)
+            infinite_input_behind(&e, Origin { inputs: &rows, rows: None, data_rows: Some(&kept) })
+                .map_or(e, Error::other)
         })?;
         let scale = if scale { still_to_scale(&recipe) } else { None };
-        let added = automatic_steps(&after_user.without(target), &user_fitted.apply_for_prediction(&table.without(target))?, scale.as_ref());
-        let mut recipe = recipe;
+        let added = automatic_steps(
+            &after_user.without(target),
+            &user_fitted.apply_for_prediction(&table.without(target))?,
+            scale.as_ref(),
+        );
         recipe.steps.extend(added.iter().cloned().map(RecipeStep::automatic));
         Ok(Prepared {
             task,
@@ -123,11 +140,14 @@ impl Prepared {
 
     /// Fits the recipe on rows `train` and applies it to rows `test` (indices into `rows`).
     pub fn fold(&self, train: &[usize], test: &[usize]) -> Result<Fold> {
-        let (fitted, prepared_train) = self.recipe.fit_transform(self.rows.take(train), &self.context).map_err(|e| {
-            infinite_input_behind(&e, Origin { inputs: &self.rows, rows: None, data_rows: Some(&self.data_rows) }).map_or(e, Error::other)
-        })?;
+        let (fitted, prepared_train) =
+            self.recipe.fit_transform(self.rows.take(train), &self.context).map_err(|e| {
+                infinite_input_behind(&e, Origin { inputs: &self.rows, rows: None, data_rows: Some(&self.data_rows) })
+                    .map_or(e, Error::other)
+            })?;
         let (features, x_train, y_train) = self.split_target_from(&prepared_train, self.origin(train))?;
-        let (test_features, x_test, y_test) = self.split_target_from(&fitted.apply(&self.rows.take(test))?, self.origin(test))?;
+        let (test_features, x_test, y_test) =
+            self.split_target_from(&fitted.apply(&self.rows.take(test))?, self.origin(test))?;
         if test_features != features {
             return Err("the recipe gave the held-out rows other columns than the training rows".into());
         }
@@ -160,7 +180,10 @@ impl Prepared {
                     .map(|i| {
                         let text = column.data.text_at(i).unwrap_or_default();
                         self.classes.binary_search(&text).map(|l| l as u32).map_err(|_| {
-                            Error::other(format!("the recipe changed the target '{}' (it now holds '{text}')", self.target))
+                            Error::other(format!(
+                                "the recipe changed the target '{}' (it now holds '{text}')",
+                                self.target
+                            ))
                         })
                     })
                     .collect::<Result<Vec<u32>>>()?;

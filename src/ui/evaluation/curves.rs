@@ -56,7 +56,14 @@ pub fn CurveChart(kind: CurveKind, curves: Vec<ClassCurve>, classes: Vec<String>
     };
     let named: Vec<String> = curves
         .iter()
-        .map(|c| format!("{} ({} {})", against(&c.class), kind.area(), c.area.map(format::score).unwrap_or_else(|| "—".into())))
+        .map(|c| {
+            format!(
+                "{} ({} {})",
+                against(&c.class),
+                kind.area(),
+                c.area.map(format::score).unwrap_or_else(|| "—".into())
+            )
+        })
         .collect();
     let lines = curves
         .iter()
@@ -76,7 +83,11 @@ pub fn CurveChart(kind: CurveKind, curves: Vec<ClassCurve>, classes: Vec<String>
         let (x1, y1) = frame.point(1.0, 1.0);
         view! { <line class="reference" x1=x0 y1=y0 x2=x1 y2=y1><title>"Guessing"</title></line> }
     });
-    let what = if binary { format!("{} of {}", kind.caption(), named.join("")) } else { format!("{}s, one per class against the rest: {}", kind.caption(), named.join("; ")) };
+    let what = if binary {
+        format!("{} of {}", kind.caption(), named.join(""))
+    } else {
+        format!("{}s, one per class against the rest: {}", kind.caption(), named.join("; "))
+    };
     let caption = if binary { kind.caption().to_string() } else { format!("{}s (one-vs-rest)", kind.caption()) };
     let (x_title, y_title) = kind.axes();
     let legend = named.into_iter().enumerate().map(|(i, n)| (n, i)).collect();

@@ -48,7 +48,8 @@ pub fn ImportanceChart(importance: Vec<Importance>, task: Task) -> impl IntoView
             }
         })
         .collect_view();
-    let listed = importance.iter().map(|i| format!("{} {}", i.column, format::number(i.mean))).collect::<Vec<_>>().join(", ");
+    let listed =
+        importance.iter().map(|i| format!("{} {}", i.column, format::number(i.mean))).collect::<Vec<_>>().join(", ");
     let label = format!("Permutation importance of each input column, most important first: {listed}");
     let title = label.clone();
     view! {

@@ -48,7 +48,8 @@ impl Scale {
         }
         let rough = span / 5.0;
         let power = 10f64.powf(rough.log10().floor());
-        let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * power).find(|s| span / s <= 6.0).unwrap_or(10.0 * power);
+        let step =
+            [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * power).find(|s| span / s <= 6.0).unwrap_or(10.0 * power);
         let first = (self.lo / step).ceil() as i64;
         let last = (self.hi / step).floor() as i64;
         (first..=last).map(|k| k as f64 * step).collect()
@@ -117,7 +118,8 @@ impl Frame {
 
 /// A range covering `values` (finite ones) with 4% room on each side; `(0, 1)` if none.
 pub fn padded_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
-    let (lo, hi) = values.filter(|v| v.is_finite()).fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (lo, hi) =
+        values.filter(|v| v.is_finite()).fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
     if lo > hi {
         return (0.0, 1.0);
     }
@@ -230,4 +232,3 @@ pub fn Legend(entries: Vec<(String, usize)>, dots: bool) -> impl IntoView {
         .collect_view();
     view! { <ul class="legend">{items}</ul> }
 }
-

@@ -123,7 +123,8 @@ pub fn PredictStage() -> impl IntoView {
         }
     };
     let no_trained = move || state.trained.with(Option::is_none) || state.busy();
-    let cannot_predict = move || choice.model.with(Option::is_none) || choice.csv_name.with(Option::is_none) || state.busy();
+    let cannot_predict =
+        move || choice.model.with(Option::is_none) || choice.csv_name.with(Option::is_none) || state.busy();
     let predict_again = move |_| {
         if let Some(csv) = choice.csv_file.get_value() {
             choice.predict(state, csv);

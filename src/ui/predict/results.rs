@@ -13,13 +13,19 @@ use crate::worker::protocol::{Answer, PredictionsView, Request};
 pub fn PredictionResults(view: PredictionsView) -> impl IntoView {
     let state = use_state();
     let save = move |_| {
-        state.run(Stage::Predict, "Preparing the predictions CSV", Request::ExportPredictions, Vec::new(), move |answer| {
-            if let Answer::Download(file) = answer {
-                if let Err(message) = download::save(&file) {
-                    state.fail(Stage::Predict, message);
+        state.run(
+            Stage::Predict,
+            "Preparing the predictions CSV",
+            Request::ExportPredictions,
+            Vec::new(),
+            move |answer| {
+                if let Answer::Download(file) = answer {
+                    if let Err(message) = download::save(&file) {
+                        state.fail(Stage::Predict, message);
+                    }
                 }
-            }
-        });
+            },
+        );
     };
     let headline = format!(
         "Predicted {} {} of {}.",
@@ -27,8 +33,8 @@ pub fn PredictionResults(view: PredictionsView) -> impl IntoView {
         if view.rows == 1 { "row" } else { "rows" },
         view.file
     );
-    let ignored = (!view.ignored.is_empty())
-        .then(|| format!("Kept but not used by the model: {}.", view.ignored.join(", ")));
+    let ignored =
+        (!view.ignored.is_empty()).then(|| format!("Kept but not used by the model: {}.", view.ignored.join(", ")));
     // The model's columns first, so they show without scrolling.
     let added = added_columns(&view.header);
     let first_added = view.header.len().saturating_sub(added);

@@ -3,10 +3,10 @@
 //! recipe; and the form that adds a step of any kind the engine knows.
 
 mod add_step;
-mod spellings;
 mod open_recipe;
 mod preview;
 mod settle;
+mod spellings;
 mod step_columns;
 mod step_form;
 mod step_item;

@@ -33,7 +33,8 @@ async fn read_and_open(state: AppState, file: web_sys::File) {
         Err(_) => return state.fail(Stage::Prepare, format!("{} could not be read", file.name())),
     };
     if state.dataset.with_untracked(Option::is_none) {
-        return state.fail(Stage::Prepare, "Open the data first: a recipe is checked against the data it will clean.".into());
+        return state
+            .fail(Stage::Prepare, "Open the data first: a recipe is checked against the data it will clean.".into());
     }
     let request = Request::OpenRecipe { text, context: recipe_context(state) };
     state.run(Stage::Prepare, "Opening the recipe", request, Vec::new(), move |answer| {

@@ -23,7 +23,10 @@ enum Shown {
 /// The preview of `step` placed at position `index` of the recipe (the steps from `index` on
 /// are left out).
 #[component]
-pub fn StepPreviewPanel(step: Signal<Result<Step, crate::worker::protocol::Error>>, index: Signal<usize>) -> impl IntoView {
+pub fn StepPreviewPanel(
+    step: Signal<Result<Step, crate::worker::protocol::Error>>,
+    index: Signal<usize>,
+) -> impl IntoView {
     let state = use_state();
     let shown = RwSignal::new(Shown::Waiting);
     let settle = Settle::new();
@@ -36,7 +39,8 @@ pub fn StepPreviewPanel(step: Signal<Result<Step, crate::worker::protocol::Error
             Ok(step) if has_data => step,
             problem => {
                 settle.next(); // an answer still on its way is out of date
-                let problem = problem.err().map_or_else(|| "Open data to see what the step does.".into(), |e| e.to_string());
+                let problem =
+                    problem.err().map_or_else(|| "Open data to see what the step does.".into(), |e| e.to_string());
                 return shown.set(Shown::Problem(problem));
             }
         };
@@ -83,7 +87,8 @@ fn PreviewView(preview: StepPreview) -> impl IntoView {
             format::count(preview.rows_before.saturating_sub(preview.rows_after))
         )
     };
-    let mut columns = format!("Columns: {} → {}", format::count(preview.columns_before), format::count(preview.columns_after));
+    let mut columns =
+        format!("Columns: {} → {}", format::count(preview.columns_before), format::count(preview.columns_after));
     if !preview.columns_added.is_empty() {
         columns.push_str(&format!(" · added {}", preview.columns_added.join(", ")));
     }
@@ -127,7 +132,11 @@ fn PreviewView(preview: StepPreview) -> impl IntoView {
 }
 
 /// "before → after", or one value when it did not change.
-fn stat_change(before: Option<&ColumnStats>, after: Option<&ColumnStats>, show: impl Fn(&ColumnStats) -> String) -> String {
+fn stat_change(
+    before: Option<&ColumnStats>,
+    after: Option<&ColumnStats>,
+    show: impl Fn(&ColumnStats) -> String,
+) -> String {
     match (before.map(&show), after.map(&show)) {
         (Some(b), Some(a)) if a == b => a,
         (Some(b), Some(a)) => format!("{b} → {a}"),
@@ -169,7 +178,10 @@ fn first_rows(columns: &[ColumnChange]) -> impl IntoView {
     };
     let body = (0..depth)
         .map(|row| {
-            let cells = columns.iter().map(|c| view! { {cell(c.before.as_ref(), row)}{cell(c.after.as_ref(), row)} }).collect_view();
+            let cells = columns
+                .iter()
+                .map(|c| view! { {cell(c.before.as_ref(), row)}{cell(c.after.as_ref(), row)} })
+                .collect_view();
             view! { <tr>{cells}</tr> }
         })
         .collect_view();

@@ -20,9 +20,7 @@ pub struct Settle {
 impl Settle {
     /// No question asked yet.
     pub fn new() -> Self {
-        Settle {
-            round: StoredValue::new(0),
-        }
+        Settle { round: StoredValue::new(0) }
     }
 
     /// Starts a new round (dropping the earlier ones) and returns it.

@@ -11,7 +11,7 @@ use crate::ui::format;
 use crate::ui::recipe::preview::recipe_context;
 use crate::ui::recipe::step_form::Draft;
 use crate::ui::state::{use_state, Stage};
-use crate::worker::protocol::{Answer, SpellingGroup, SpellingKey, ClusterProposal, Merge, Request};
+use crate::worker::protocol::{Answer, ClusterProposal, Merge, Request, SpellingGroup, SpellingKey};
 
 /// One proposed cluster and the user's decision on it.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,25 +38,17 @@ struct Proposed {
 pub fn ProposeSpellingGroups(draft: Draft, index: Signal<usize>) -> impl IntoView {
     let state = use_state();
     let proposed = RwSignal::new(None::<Proposed>);
-    let column = Memo::new(move |_| {
-        draft.with(|d| d.get("column").and_then(Value::as_str).map(str::to_string))
-    });
+    let column = Memo::new(move |_| draft.with(|d| d.get("column").and_then(Value::as_str).map(str::to_string)));
     // A proposal for another column is out of date.
     Effect::new(move |_| {
         let column = column.get();
-        if proposed.with_untracked(|p| {
-            p.as_ref()
-                .is_some_and(|p| Some(&p.column) != column.as_ref())
-        }) {
+        if proposed.with_untracked(|p| p.as_ref().is_some_and(|p| Some(&p.column) != column.as_ref())) {
             proposed.set(None);
         }
     });
     let propose = move |_| {
         let Some(column) = column.get_untracked() else {
-            return state.fail(
-                Stage::Prepare,
-                "Choose the column whose spellings to cluster first.".into(),
-            );
+            return state.fail(Stage::Prepare, "Choose the column whose spellings to cluster first.".into());
         };
         let (method, ngram_size) = draft.with_untracked(|d| {
             let method = d
@@ -64,12 +56,7 @@ pub fn ProposeSpellingGroups(draft: Draft, index: Signal<usize>) -> impl IntoVie
                 .cloned()
                 .and_then(|m| serde_json::from_value(m).ok())
                 .unwrap_or(SpellingKey::Fingerprint);
-            (
-                method,
-                d.get("ngram_size")
-                    .and_then(Value::as_u64)
-                    .map_or(2, |n| n as usize),
-            )
+            (method, d.get("ngram_size").and_then(Value::as_u64).map_or(2, |n| n as usize))
         });
         let request = Request::ProposeClusters {
             recipe: state.recipe.get_untracked(),
@@ -79,21 +66,14 @@ pub fn ProposeSpellingGroups(draft: Draft, index: Signal<usize>) -> impl IntoVie
             ngram_size,
             context: recipe_context(state),
         };
-        state.run(
-            Stage::Prepare,
-            "Finding similar spellings",
-            request,
-            Vec::new(),
-            move |answer| {
-                // The form may have been closed meanwhile.
-                if let (Answer::Clusters(proposal), Some(merges)) = (
-                    answer,
-                    draft.try_with_untracked(|d| current_merges(d.get("merges"))),
-                ) {
-                    proposed.try_set(Some(decide(*proposal, merges)));
-                }
-            },
-        );
+        state.run(Stage::Prepare, "Finding similar spellings", request, Vec::new(), move |answer| {
+            // The form may have been closed meanwhile.
+            if let (Answer::Clusters(proposal), Some(merges)) =
+                (answer, draft.try_with_untracked(|d| current_merges(d.get("merges"))))
+            {
+                proposed.try_set(Some(decide(*proposal, merges)));
+            }
+        });
     };
     // Writes the accepted clusters (and the other merges) into the draft. The list is not
     // drawn again (the controls show the decision), so focus stays where it is.
@@ -144,8 +124,7 @@ fn ClusterList(
         ),
     };
     let counted = format!("Counted on {} rows.", format::count(proposed.rows));
-    let more =
-        (proposed.more > 0).then(|| format!("The {} largest are shown.", proposed.decisions.len()));
+    let more = (proposed.more > 0).then(|| format!("The {} largest are shown.", proposed.decisions.len()));
     let ask = (!proposed.decisions.is_empty())
         .then_some(" Tick each cluster to merge; its values become the name beside it.");
     let items = proposed
@@ -194,33 +173,16 @@ fn ClusterList(
 /// The decisions on a new proposal: a cluster starts accepted (under its merge's name) when
 /// a merge already in the step covers all its values.
 fn decide(proposal: ClusterProposal, merges: Vec<Merge>) -> Proposed {
-    let covers = |m: &Merge, c: &SpellingGroup| {
-        c.values
-            .iter()
-            .all(|v| v.value == m.to || m.from.contains(&v.value))
-    };
+    let covers = |m: &Merge, c: &SpellingGroup| c.values.iter().all(|v| v.value == m.to || m.from.contains(&v.value));
     let decisions: Vec<Decision> = proposal
         .clusters
         .into_iter()
-        .map(
-            |cluster| match merges.iter().find(|m| covers(m, &cluster)) {
-                Some(m) => Decision {
-                    to: m.to.clone(),
-                    accepted: true,
-                    cluster,
-                },
-                None => Decision {
-                    to: cluster.to.clone(),
-                    accepted: false,
-                    cluster,
-                },
-            },
-        )
+        .map(|cluster| match merges.iter().find(|m| covers(m, &cluster)) {
+            Some(m) => Decision { to: m.to.clone(), accepted: true, cluster },
+            None => Decision { to: cluster.to.clone(), accepted: false, cluster },
+        })
         .collect();
-    let other_merges = merges
-        .into_iter()
-        .filter(|m| !decisions.iter().any(|d| covers(m, &d.cluster)))
-        .collect();
+    let other_merges = merges.into_iter().filter(|m| !decisions.iter().any(|d| covers(m, &d.cluster))).collect();
     Proposed {
         column: proposal.column,
         rows: proposal.rows,
@@ -233,25 +195,11 @@ fn decide(proposal: ClusterProposal, merges: Vec<Merge>) -> Proposed {
 
 /// The step's merges: the other merges, then each accepted cluster into its name.
 fn merges_of(proposed: &Proposed) -> Value {
-    let mut merges: Vec<Value> = proposed
-        .other_merges
-        .iter()
-        .map(|m| json!({ "from": m.from, "to": m.to }))
-        .collect();
+    let mut merges: Vec<Value> = proposed.other_merges.iter().map(|m| json!({ "from": m.from, "to": m.to })).collect();
     for d in proposed.decisions.iter().filter(|d| d.accepted) {
         let to = d.to.trim();
-        let to = if to.is_empty() {
-            d.cluster.to.as_str()
-        } else {
-            to
-        };
-        let from: Vec<&str> = d
-            .cluster
-            .values
-            .iter()
-            .map(|v| v.value.as_str())
-            .filter(|v| *v != to)
-            .collect();
+        let to = if to.is_empty() { d.cluster.to.as_str() } else { to };
+        let from: Vec<&str> = d.cluster.values.iter().map(|v| v.value.as_str()).filter(|v| *v != to).collect();
         merges.push(json!({ "from": from, "to": to }));
     }
     Value::from(merges)
@@ -259,8 +207,5 @@ fn merges_of(proposed: &Proposed) -> Value {
 
 /// The merges a draft holds.
 fn current_merges(value: Option<&Value>) -> Vec<Merge> {
-    value
-        .cloned()
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default()
+    value.cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default()
 }

@@ -37,10 +37,7 @@ pub fn provide_step_columns(state: AppState) {
         settle.ask_later(
             state,
             "Listing each step's columns",
-            move || Request::RecipeColumns {
-                recipe: asked,
-                context: recipe_context(state),
-            },
+            move || Request::RecipeColumns { recipe: asked, context: recipe_context(state) },
             move |result| {
                 if let Ok(Answer::Columns(columns)) = result {
                     known.set(Some((data, recipe, *columns)));
@@ -65,18 +62,13 @@ impl StepColumns {
             known
                 .as_ref()
                 .filter(|(key, ..)| Some(key) == data.as_ref())
-                .and_then(|(_, _, columns)| {
-                    columns.before.get(index).or(columns.before.last()).cloned()
-                })
+                .and_then(|(_, _, columns)| columns.before.get(index).or(columns.before.last()).cloned())
         });
         listed.unwrap_or_else(|| {
             self.state.dataset.with(|d| {
                 d.iter()
                     .flat_map(|d| d.columns.iter())
-                    .map(|c| StepColumn {
-                        name: c.name.clone(),
-                        column_type: c.column_type,
-                    })
+                    .map(|c| StepColumn { name: c.name.clone(), column_type: c.column_type })
                     .collect()
             })
         })
@@ -96,8 +88,5 @@ impl StepColumns {
 }
 
 fn data_key(state: AppState) -> Option<DataKey> {
-    state.dataset.with(|d| {
-        d.as_ref()
-            .map(|d| (d.name.clone(), d.rows, d.columns.len()))
-    })
+    state.dataset.with(|d| d.as_ref().map(|d| (d.name.clone(), d.rows, d.columns.len())))
 }

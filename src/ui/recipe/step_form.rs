@@ -36,9 +36,14 @@ fn step_param(param: Param, draft: Draft, id: String, index: Signal<usize>) -> i
     let name = param.name.clone();
     let value = Signal::derive(move || draft.with(|d| d.get(&name).cloned().unwrap_or(Value::Null)));
     let name = param.name.clone();
-    let set = move |v: Value| draft.update(|d| { d.insert(name.clone(), v); });
+    let set = move |v: Value| {
+        draft.update(|d| {
+            d.insert(name.clone(), v);
+        })
+    };
     let control = control(&param, &id, &help_id(&id), value, set, index);
-    let wide = matches!(param.kind, ParamKind::Merges | ParamKind::TextList | ParamKind::NumberList | ParamKind::Text { .. });
+    let wide =
+        matches!(param.kind, ParamKind::Merges | ParamKind::TextList | ParamKind::NumberList | ParamKind::Text { .. });
     // Merges can come from the clusters of similar spellings the worker proposes.
     let propose = matches!(param.kind, ParamKind::Merges);
     view! {
@@ -185,7 +190,13 @@ fn list_input(
     let shown = move || {
         value.with(|v| {
             v.as_array()
-                .map(|items| items.iter().map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string)).collect::<Vec<_>>().join(", "))
+                .map(|items| {
+                    items
+                        .iter()
+                        .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
                 .unwrap_or_default()
         })
     };
@@ -204,7 +215,11 @@ fn list_input(
 fn column_options(types: Vec<ColumnType>, index: Signal<usize>, value: Signal<Value>) -> impl Fn() -> AnyView {
     let columns = use_step_columns();
     let here = Memo::new(move |_| {
-        columns.at(index.get()).into_iter().filter(|c| types.is_empty() || types.contains(&c.column_type)).collect::<Vec<_>>()
+        columns
+            .at(index.get())
+            .into_iter()
+            .filter(|c| types.is_empty() || types.contains(&c.column_type))
+            .collect::<Vec<_>>()
     });
     let gone = Memo::new(move |_| {
         let names = chosen(&value.get());
@@ -237,7 +252,10 @@ fn chosen(value: &Value) -> Vec<String> {
 
 /// The strings of a JSON list.
 fn listed(value: &Value) -> Vec<String> {
-    value.as_array().map(|items| items.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    value
+        .as_array()
+        .map(|items| items.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
 }
 
 /// Merges as lines of `from, from → to`.

@@ -21,16 +21,20 @@ pub fn StepItem(index: usize, entry: RecipeStep, count: usize, dragging: Draggin
     let editing = RwSignal::new(false);
     let number = index + 1;
     let enabled = entry.enabled;
-    let toggle = move |_| state.edit_recipe(|r| {
-        if let Some(s) = r.steps.get_mut(index) {
-            s.enabled = !s.enabled;
-        }
-    });
-    let remove = move |_| state.edit_recipe(|r| {
-        if index < r.steps.len() {
-            r.steps.remove(index);
-        }
-    });
+    let toggle = move |_| {
+        state.edit_recipe(|r| {
+            if let Some(s) = r.steps.get_mut(index) {
+                s.enabled = !s.enabled;
+            }
+        })
+    };
+    let remove = move |_| {
+        state.edit_recipe(|r| {
+            if index < r.steps.len() {
+                r.steps.remove(index);
+            }
+        })
+    };
     let on_keydown = move |e: web_sys::KeyboardEvent| {
         if !e.alt_key() {
             return;

@@ -72,12 +72,8 @@ pub fn Choices(setup: Setup) -> impl IntoView {
             None => !algorithm.supports(Task::Clustering),
         };
         if !fits {
-            let first = Algorithm::for_task(task.unwrap_or(Task::Classification))
-                .first()
-                .copied();
-            setup
-                .algorithm
-                .set(first.unwrap_or(Algorithm::RandomForest));
+            let first = Algorithm::for_task(task.unwrap_or(Task::Classification)).first().copied();
+            setup.algorithm.set(first.unwrap_or(Algorithm::RandomForest));
         }
     };
     let task_option = move |value: &'static str, label: &'static str| {
@@ -85,11 +81,7 @@ pub fn Choices(setup: Setup) -> impl IntoView {
     };
     let about = move || {
         let a = setup.algorithm.get();
-        let tasks: Vec<&str> = Task::ALL
-            .into_iter()
-            .filter(|t| a.supports(*t))
-            .map(Task::name)
-            .collect();
+        let tasks: Vec<&str> = Task::ALL.into_iter().filter(|t| a.supports(*t)).map(Task::name).collect();
         format!("{}: {} ({}).", a.label(), a.help(), tasks.join(", "))
     };
     view! {

@@ -9,9 +9,7 @@ use crate::ui::state::Stage;
 use crate::ui::train::metrics::{mean_std, metric_label};
 use crate::ui::train::setup::Setup;
 use crate::ui::train::{run_job, Panel};
-use crate::worker::protocol::{
-    Algorithm, Answer, GridSearch, ParamSpec, ParamValue, Request, MAX_GRID_POINTS,
-};
+use crate::worker::protocol::{Algorithm, Answer, GridSearch, ParamSpec, ParamValue, Request, MAX_GRID_POINTS};
 
 /// A finished search and what it searched over.
 #[derive(Clone)]
@@ -38,10 +36,7 @@ pub fn GridSearchPanel(setup: Setup) -> impl IntoView {
                 .specs()
                 .into_iter()
                 .map(|spec| {
-                    let text = t
-                        .get(&(algorithm, spec.name.clone()))
-                        .cloned()
-                        .unwrap_or_default();
+                    let text = t.get(&(algorithm, spec.name.clone())).cloned().unwrap_or_default();
                     let values = spec.grid_values(&text);
                     (spec, values)
                 })
@@ -56,15 +51,9 @@ pub fn GridSearchPanel(setup: Setup) -> impl IntoView {
             .try_fold(1usize, |n, m| n.checked_mul(m))
     };
     let count_text = move || match combinations() {
-        Some(n) if n <= MAX_GRID_POINTS => format!(
-            "{} {} (at most {MAX_GRID_POINTS}).",
-            n,
-            if n == 1 {
-                "combination"
-            } else {
-                "combinations"
-            }
-        ),
+        Some(n) if n <= MAX_GRID_POINTS => {
+            format!("{} {} (at most {MAX_GRID_POINTS}).", n, if n == 1 { "combination" } else { "combinations" })
+        }
         _ => format!("More than {MAX_GRID_POINTS} combinations: enter fewer values."),
     };
     let start = move |_| {
@@ -82,43 +71,24 @@ pub fn GridSearchPanel(setup: Setup) -> impl IntoView {
             }
         }
         if chosen.is_empty() {
-            return fail(
-                "Enter several values to try for at least one hyperparameter, such as 1, 10, 100."
-                    .into(),
-            );
+            return fail("Enter several values to try for at least one hyperparameter, such as 1, 10, 100.".into());
         }
         let Some(n) = combinations().filter(|n| *n <= MAX_GRID_POINTS) else {
-            return fail(format!(
-                "The grid has more than {MAX_GRID_POINTS} combinations; enter fewer values."
-            ));
+            return fail(format!("The grid has more than {MAX_GRID_POINTS} combinations; enter fewer values."));
         };
         let algorithm = setup.algorithm.get_untracked();
         let specs = untrack(|| setup.specs());
         let names: Vec<String> = chosen.iter().map(|(name, _)| name.clone()).collect();
-        let label = format!(
-            "Grid search of {}: {n} combinations × {folds} folds",
-            algorithm.label()
-        );
+        let label = format!("Grid search of {}: {n} combinations × {folds} folds", algorithm.label());
         applied.set(false);
         result.set(None);
         run_job(
             setup,
             &label,
-            move |recipe, options| Request::GridSearch {
-                recipe,
-                options,
-                grid: chosen,
-                folds,
-            },
+            move |recipe, options| Request::GridSearch { recipe, options, grid: chosen, folds },
             move |answer| {
                 if let Answer::GridSearched(search) = answer {
-                    result.set(Some(Searched {
-                        search: *search,
-                        algorithm,
-                        specs,
-                        names,
-                        folds,
-                    }));
+                    result.set(Some(Searched { search: *search, algorithm, specs, names, folds }));
                 }
             },
         );
@@ -135,9 +105,13 @@ pub fn GridSearchPanel(setup: Setup) -> impl IntoView {
                 let initial = texts.with_untracked(|t| t.get(&key).cloned().unwrap_or_default());
                 let example = example(&spec);
                 let label = format!("Values to try for {}", spec.label);
-                let only = spec.only_when.as_ref().map(|c| format!("Used only when {} is {}.", c.param, c.values.join(" or ")));
+                let only = spec
+                    .only_when
+                    .as_ref()
+                    .map(|c| format!("Used only when {} is {}.", c.param, c.values.join(" or ")));
                 let read = key.clone();
-                let error = Memo::new(move |_| texts.with(|t| spec.grid_values(t.get(&read).map_or("", String::as_str)).err()));
+                let error =
+                    Memo::new(move |_| texts.with(|t| spec.grid_values(t.get(&read).map_or("", String::as_str)).err()));
                 view! {
                     <div class="field" class:invalid=move || error.with(Option::is_some)>
                         <label for=id.clone()>{label}</label>
@@ -159,10 +133,7 @@ pub fn GridSearchPanel(setup: Setup) -> impl IntoView {
         };
         setup.algorithm.set(found.algorithm);
         setup.replace_texts(
-            found
-                .names
-                .iter()
-                .map(|n| (n.clone(), best.get(n).map(ParamValue::text).unwrap_or_default())),
+            found.names.iter().map(|n| (n.clone(), best.get(n).map(ParamValue::text).unwrap_or_default())),
         );
         applied.set(true);
     };
@@ -193,18 +164,8 @@ pub fn GridSearchPanel(setup: Setup) -> impl IntoView {
 #[component]
 fn GridTable(found: Searched) -> impl IntoView {
     let metric = found.search.metric.clone();
-    let label = |name: &String| {
-        found
-            .specs
-            .iter()
-            .find(|s| &s.name == name)
-            .map_or(name.clone(), |s| s.label.clone())
-    };
-    let heads = found
-        .names
-        .iter()
-        .map(|n| view! { <th scope="col">{label(n)}</th> })
-        .collect_view();
+    let label = |name: &String| found.specs.iter().find(|s| &s.name == name).map_or(name.clone(), |s| s.label.clone());
+    let heads = found.names.iter().map(|n| view! { <th scope="col">{label(n)}</th> }).collect_view();
     let rows = found
         .search
         .points
@@ -262,10 +223,7 @@ fn example(spec: &ParamSpec) -> String {
         }
         HyperKind::Number { max, .. } => match spec.default.as_number() {
             Some(d) if d > 0.0 => {
-                let mut v: Vec<f64> = [d / 10.0, d, d * 10.0]
-                    .into_iter()
-                    .filter(|x| x <= max)
-                    .collect();
+                let mut v: Vec<f64> = [d / 10.0, d, d * 10.0].into_iter().filter(|x| x <= max).collect();
                 v.dedup();
                 v.iter().map(f64::to_string).collect::<Vec<_>>().join(", ")
             }

@@ -39,15 +39,8 @@ pub fn CompareModels(setup: Setup) -> impl IntoView {
         _ => Task::Classification,
     };
     let metric = move || {
-        let names = metric_names(
-            result
-                .with(|r| r.as_ref().map(|r| r.task))
-                .unwrap_or_else(task),
-        );
-        rank_by
-            .get()
-            .filter(|m| names.contains(&m.as_str()))
-            .unwrap_or_else(|| names[0].to_string())
+        let names = metric_names(result.with(|r| r.as_ref().map(|r| r.task)).unwrap_or_else(task));
+        rank_by.get().filter(|m| names.contains(&m.as_str())).unwrap_or_else(|| names[0].to_string())
     };
     let boxes = move || {
         Algorithm::for_task(task())
@@ -68,25 +61,17 @@ pub fn CompareModels(setup: Setup) -> impl IntoView {
             .collect_view()
     };
     let start = move |_| {
-        let algorithms: Vec<Algorithm> = Algorithm::for_task(task())
-            .into_iter()
-            .filter(|a| picked.with(|p| p.contains(a)))
-            .collect();
+        let algorithms: Vec<Algorithm> =
+            Algorithm::for_task(task()).into_iter().filter(|a| picked.with(|p| p.contains(a))).collect();
         if algorithms.len() < 2 {
-            return setup
-                .state
-                .fail(Stage::Train, "Tick at least two models to compare.".into());
+            return setup.state.fail(Stage::Train, "Tick at least two models to compare.".into());
         }
         let label = format!("Comparing {} models", algorithms.len());
         let task = task();
         run_job(
             setup,
             &label,
-            move |recipe, options| Request::CompareModels {
-                recipe,
-                options,
-                algorithms,
-            },
+            move |recipe, options| Request::CompareModels { recipe, options, algorithms },
             move |answer| {
                 if let Answer::Leaderboard { entries } = answer {
                     result.set(Some(Compared { task, entries }));
@@ -165,11 +150,8 @@ fn Board(found: Compared, metric: String, setup: Setup) -> impl IntoView {
             }
         })
         .collect_view();
-    let caption = format!(
-        "Leaderboard, by {} ({} is better)",
-        metric_label(&metric),
-        if lower { "lower" } else { "higher" }
-    );
+    let caption =
+        format!("Leaderboard, by {} ({} is better)", metric_label(&metric), if lower { "lower" } else { "higher" });
     view! {
         <div class="table-scroll">
             <table class="data leaderboard" aria-label="Leaderboard">

@@ -6,13 +6,7 @@ use crate::worker::protocol::{MeanStd, Task};
 /// The scores a task reports, in the order tables show them.
 pub fn metric_names(task: Task) -> &'static [&'static str] {
     match task {
-        Task::Classification => &[
-            "accuracy",
-            "balanced_accuracy",
-            "f1_macro",
-            "roc_auc",
-            "log_loss",
-        ],
+        Task::Classification => &["accuracy", "balanced_accuracy", "f1_macro", "roc_auc", "log_loss"],
         Task::Regression => &["r2", "mae", "rmse"],
         Task::Clustering => &["silhouette"],
     }
@@ -50,9 +44,5 @@ pub fn metric_value(name: &str, x: f64) -> String {
 
 /// "0.962 ± 0.018".
 pub fn mean_std(name: &str, m: &MeanStd) -> String {
-    format!(
-        "{} ± {}",
-        metric_value(name, m.mean),
-        metric_value(name, m.std)
-    )
+    format!("{} ± {}", metric_value(name, m.mean), metric_value(name, m.std))
 }

@@ -60,9 +60,7 @@ pub fn TrainStage() -> impl IntoView {
 /// Trains the chosen model; its summary replaces the last one.
 pub fn train_model(setup: Setup) {
     let state = setup.state;
-    let dataset = state
-        .dataset
-        .with_untracked(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
+    let dataset = state.dataset.with_untracked(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
     let label = format!("Training {}", setup.algorithm.get_untracked().label());
     run_job(
         setup,
@@ -75,10 +73,7 @@ pub fn train_model(setup: Setup) {
                     state.reprofile(|o| o.target = Some(target));
                 }
                 state.edit_recipe(|r| *r = recipe);
-                state.trained.set(Some(TrainedModel {
-                    dataset,
-                    summary: *summary,
-                }));
+                state.trained.set(Some(TrainedModel { dataset, summary: *summary }));
             }
         },
     );
@@ -97,13 +92,7 @@ pub fn run_job(
         Err(message) => return state.fail(Stage::Train, message),
     };
     let recipe = state.recipe.get_untracked();
-    state.run(
-        Stage::Train,
-        label,
-        request(recipe, options),
-        Vec::new(),
-        on_answer,
-    );
+    state.run(Stage::Train, label, request(recipe, options), Vec::new(), on_answer);
 }
 
 /// A titled panel of the stage (a region named by its title) with a line on what it does.

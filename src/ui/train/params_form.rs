@@ -17,7 +17,8 @@ pub fn ParamsForm(setup: Setup) -> impl IntoView {
         let specs = setup.specs();
         let algorithm = setup.algorithm.get();
         if specs.is_empty() {
-            return view! { <p class="aside">{format!("{} has no hyperparameters to set.", algorithm.label())}</p> }.into_any();
+            return view! { <p class="aside">{format!("{} has no hyperparameters to set.", algorithm.label())}</p> }
+                .into_any();
         }
         let fields = specs
             .iter()
@@ -51,10 +52,8 @@ fn HyperField(setup: Setup, spec: ParamSpec, all: Vec<ParamSpec>) -> impl IntoVi
                 .iter()
                 .map(|c| view! { <option value=c.clone() selected=c.eq_ignore_ascii_case(&initial)>{c.clone()}</option> })
                 .collect_view();
-            let empty = spec
-                .empty_means
-                .clone()
-                .map(|m| view! { <option value="" selected=initial.is_empty()>{m}</option> });
+            let empty =
+                spec.empty_means.clone().map(|m| view! { <option value="" selected=initial.is_empty()>{m}</option> });
             view! {
                 <select id=id.clone() aria-describedby=help_id.clone() prop:value=initial.clone() on:change=move |e| set(event_target_value(&e))>
                     {empty}{options}
@@ -64,12 +63,8 @@ fn HyperField(setup: Setup, spec: ParamSpec, all: Vec<ParamSpec>) -> impl IntoVi
         }
         kind => {
             let (min, max, step) = match kind {
-                HyperKind::Integer { min, max } => {
-                    (min.to_string(), max.to_string(), "1".to_string())
-                }
-                HyperKind::Number { min, max, .. } => {
-                    (min.to_string(), max.to_string(), "any".to_string())
-                }
+                HyperKind::Integer { min, max } => (min.to_string(), max.to_string(), "1".to_string()),
+                HyperKind::Number { min, max, .. } => (min.to_string(), max.to_string(), "any".to_string()),
                 HyperKind::Choice { .. } => Default::default(),
             };
             let placeholder = spec.empty_means.clone().unwrap_or_default();
@@ -85,12 +80,7 @@ fn HyperField(setup: Setup, spec: ParamSpec, all: Vec<ParamSpec>) -> impl IntoVi
     let error = Memo::new(move |_| spec_for_error.check_text(&setup.text(&spec_for_error)).err());
     let condition = spec.clone();
     let shown = Memo::new(move |_| {
-        condition.applies(|name| {
-            all.iter()
-                .find(|s| s.name == name)
-                .map(|s| setup.text(s))
-                .unwrap_or_default()
-        })
+        condition.applies(|name| all.iter().find(|s| s.name == name).map(|s| setup.text(s)).unwrap_or_default())
     });
     view! { <ParamField spec=spec id=id control=control class="param" error=error shown=shown /> }
 }

@@ -81,17 +81,10 @@ impl Setup {
         }
         let target = self.target.get()?;
         self.state.dataset.with(|d| {
-            let column = d
-                .as_ref()?
-                .report
-                .columns
-                .iter()
-                .find(|c| c.name == target)?;
+            let column = d.as_ref()?.report.columns.iter().find(|c| c.name == target)?;
             // The engine's rule (learn::infer_task), read from the quality report.
             match column.column_type {
-                ColumnType::Category | ColumnType::Text | ColumnType::Boolean => {
-                    Some(Task::Classification)
-                }
+                ColumnType::Category | ColumnType::Text | ColumnType::Boolean => Some(Task::Classification),
                 ColumnType::Integer if column.distinct <= 10 => Some(Task::Classification),
                 ColumnType::Integer | ColumnType::Number => Some(Task::Regression),
                 ColumnType::Date | ColumnType::DateTime => None,
@@ -105,10 +98,7 @@ impl Setup {
         let algorithm = self.algorithm.get();
         match self.effective_task() {
             Some(task) if algorithm.supports(task) => task,
-            _ => Task::ALL
-                .into_iter()
-                .find(|t| algorithm.supports(*t))
-                .unwrap_or(Task::Classification),
+            _ => Task::ALL.into_iter().find(|t| algorithm.supports(*t)).unwrap_or(Task::Classification),
         }
     }
 
@@ -120,9 +110,7 @@ impl Setup {
     /// The text of `spec`'s field for the chosen algorithm.
     pub fn text(self, spec: &ParamSpec) -> String {
         let algorithm = self.algorithm.get();
-        self.params
-            .with(|t| t.get(&(algorithm, spec.name.clone())).cloned())
-            .unwrap_or_else(|| spec.default.text())
+        self.params.with(|t| t.get(&(algorithm, spec.name.clone())).cloned()).unwrap_or_else(|| spec.default.text())
     }
 
     /// Sets the text of parameter `name` of the chosen algorithm.
@@ -147,8 +135,7 @@ impl Setup {
     /// Forgets the chosen algorithm's edits; the form redraws with the defaults.
     pub fn reset_texts(self) {
         let algorithm = self.algorithm.get_untracked();
-        self.params
-            .update(|t| t.retain(|(a, _), _| *a != algorithm));
+        self.params.update(|t| t.retain(|(a, _), _| *a != algorithm));
         self.params_version.update(|v| *v += 1);
     }
 
@@ -156,13 +143,7 @@ impl Setup {
     /// field's problem.
     pub fn param_values(self) -> Result<Params, String> {
         let specs = self.specs();
-        let text = |name: &str| {
-            specs
-                .iter()
-                .find(|s| s.name == name)
-                .map(|s| self.text(s))
-                .unwrap_or_default()
-        };
+        let text = |name: &str| specs.iter().find(|s| s.name == name).map(|s| self.text(s)).unwrap_or_default();
         let mut params = Params::new();
         for spec in specs.iter().filter(|s| s.applies(text)) {
             let value = spec.check_text(&self.text(spec))?;
@@ -183,32 +164,17 @@ impl Setup {
             Some(target) => target,
             None => return Err("Load data first: there is no column to predict yet.".into()),
         };
-        let params = self
-            .param_values()
-            .map_err(|e| format!("Check the hyperparameters: {e}."))?;
+        let params = self.param_values().map_err(|e| format!("Check the hyperparameters: {e}."))?;
         let share = self.test_share.get_untracked();
-        let test_share = share
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|x| *x > 0.0 && *x < 1.0)
-            .ok_or_else(|| {
-                format!(
-                    "The test share must be a number between 0 and 1, such as 0.25 (it is “{}”).",
-                    share.trim()
-                )
-            })?;
-        let seed = self.seed.get_untracked();
-        let seed = seed.trim().parse::<u64>().map_err(|_| {
-            format!(
-                "The seed must be a whole number, such as 42 (it is “{}”).",
-                seed.trim()
-            )
+        let test_share = share.trim().parse::<f64>().ok().filter(|x| *x > 0.0 && *x < 1.0).ok_or_else(|| {
+            format!("The test share must be a number between 0 and 1, such as 0.25 (it is “{}”).", share.trim())
         })?;
-        let task = self
-            .task
-            .get_untracked()
-            .or(clustering.then_some(Task::Clustering));
+        let seed = self.seed.get_untracked();
+        let seed = seed
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| format!("The seed must be a whole number, such as 42 (it is “{}”).", seed.trim()))?;
+        let task = self.task.get_untracked().or(clustering.then_some(Task::Clustering));
         Ok(TrainOptions {
             target,
             task,
@@ -226,16 +192,15 @@ impl Setup {
         use crate::worker::protocol::MAX_FOLDS;
         let text = self.folds.get_untracked();
         text.trim().parse::<usize>().ok().filter(|k| (2..=MAX_FOLDS).contains(k)).ok_or_else(|| {
-            format!("The number of folds must be a whole number from 2 to {MAX_FOLDS}, such as 5 (it is “{}”).", text.trim())
+            format!(
+                "The number of folds must be a whole number from 2 to {MAX_FOLDS}, such as 5 (it is “{}”).",
+                text.trim()
+            )
         })
     }
 }
 
 /// The first category column, else the last column.
 fn default_target(columns: &[ColumnSummary]) -> Option<String> {
-    columns
-        .iter()
-        .find(|c| c.column_type == ColumnType::Category)
-        .or(columns.last())
-        .map(|c| c.name.clone())
+    columns.iter().find(|c| c.column_type == ColumnType::Category).or(columns.last()).map(|c| c.name.clone())
 }

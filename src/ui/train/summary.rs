@@ -12,18 +12,10 @@ use crate::worker::protocol::{hyperparameters, Task};
 pub fn Summary(model: TrainedModel) -> impl IntoView {
     let s = model.summary;
     let headline = match s.task {
-        Task::Clustering => format!(
-            "Clustering with {}, on {}.",
-            s.algorithm.label(),
-            model.dataset
-        ),
+        Task::Clustering => format!("Clustering with {}, on {}.", s.algorithm.label(), model.dataset),
         task => format!(
             "{} of “{}” with {}, trained on {}.",
-            if task == Task::Classification {
-                "Classification"
-            } else {
-                "Regression"
-            },
+            if task == Task::Classification { "Classification" } else { "Regression" },
             s.target,
             s.algorithm.label(),
             model.dataset
@@ -49,11 +41,7 @@ pub fn Summary(model: TrainedModel) -> impl IntoView {
         .iter()
         .map(|(name, value)| {
             let spec = specs.iter().find(|p| &p.name == name);
-            format!(
-                "{} = {}",
-                spec.map_or(name.as_str(), |p| p.label.as_str()),
-                value.shown(spec)
-            )
+            format!("{} = {}", spec.map_or(name.as_str(), |p| p.label.as_str()), value.shown(spec))
         })
         .collect();
     let params = (!params.is_empty()).then(|| format!("Hyperparameters: {}.", params.join(", ")));
@@ -67,11 +55,7 @@ pub fn Summary(model: TrainedModel) -> impl IntoView {
         )
     });
     let added = (!s.added_steps.is_empty()).then(|| {
-        let items = s
-            .added_steps
-            .iter()
-            .map(|step| view! { <li>{step.clone()}</li> })
-            .collect_view();
+        let items = s.added_steps.iter().map(|step| view! { <li>{step.clone()}</li> }).collect_view();
         view! {
             <p>"Sift added what the model needed (marked “automatic” in the recipe):"</p>
             <ul class="added">{items}</ul>

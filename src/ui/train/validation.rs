@@ -18,18 +18,11 @@ pub fn CrossValidationPanel(setup: Setup) -> impl IntoView {
             Ok(k) => k,
             Err(e) => return setup.state.fail(crate::ui::state::Stage::Train, e),
         };
-        let label = format!(
-            "Cross-validating {} ({folds} folds)",
-            setup.algorithm.get_untracked().label()
-        );
+        let label = format!("Cross-validating {} ({folds} folds)", setup.algorithm.get_untracked().label());
         run_job(
             setup,
             &label,
-            move |recipe, options| Request::CrossValidate {
-                recipe,
-                options,
-                folds,
-            },
+            move |recipe, options| Request::CrossValidate { recipe, options, folds },
             move |answer| {
                 if let Answer::CrossValidated(cv) = answer {
                     result.set(Some(*cv));
@@ -54,19 +47,9 @@ pub fn CrossValidationPanel(setup: Setup) -> impl IntoView {
 #[component]
 fn CvTable(cv: CrossValidation) -> impl IntoView {
     let k = cv.folds.len();
-    let caption = format!(
-        "{k}-fold cross-validation of {} ({})",
-        cv.algorithm.label(),
-        cv.params
-    );
-    let fold_heads = (1..=k)
-        .map(|i| view! { <th scope="col">{format!("Fold {i}")}</th> })
-        .collect_view();
-    let task = if cv.task == Task::Clustering {
-        Task::Classification
-    } else {
-        cv.task
-    };
+    let caption = format!("{k}-fold cross-validation of {} ({})", cv.algorithm.label(), cv.params);
+    let fold_heads = (1..=k).map(|i| view! { <th scope="col">{format!("Fold {i}")}</th> }).collect_view();
+    let task = if cv.task == Task::Clustering { Task::Classification } else { cv.task };
     let rows = metric_names(task)
         .iter()
         .filter_map(|&name| {

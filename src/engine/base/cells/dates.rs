@@ -129,7 +129,7 @@ mod tests {
     fn date_orders(text: &str) -> Orders {
         DateParts::parse(text).map_or(0, DateParts::orders)
     }
-    
+
     /// Days since 1970-01-01 of `text` read in `order` (one of [`YMD`], [`DMY`], [`MDY`]).
     fn parse_date(text: &str, order: Orders) -> Option<i32> {
         DateParts::parse(text)?.days(order)

@@ -154,8 +154,8 @@ fn zone_offset(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::base::dates::parse_iso_date;
     use crate::engine::base::cells::dates::{DMY, MDY, YMD};
+    use crate::engine::base::dates::parse_iso_date;
 
     fn day(iso: &str) -> i64 {
         i64::from(parse_iso_date(iso).unwrap()) * MS_PER_DAY
@@ -171,7 +171,15 @@ mod tests {
         assert_eq!(at("2024-01-02T03:04:05.123456+01:00"), Some(day + 11_045_123 - 3_600_000));
         assert_eq!(at("2024-01-02T00:00-0130"), Some(day + 5_400_000));
         assert_eq!(at("2024-01-02T00:00+05"), Some(day - 5 * 3_600_000));
-        for bad in ["2024-01-02", "2024-01-02T24:00", "2024-01-02T03:04Zx", "2024-01-02T03:04:05.", "2024-01-02T3", "2024-01-02T03:4", "2024-01-02 03:04 XM"] {
+        for bad in [
+            "2024-01-02",
+            "2024-01-02T24:00",
+            "2024-01-02T03:04Zx",
+            "2024-01-02T03:04:05.",
+            "2024-01-02T3",
+            "2024-01-02T03:4",
+            "2024-01-02 03:04 XM",
+        ] {
             assert_eq!(at(bad), None, "{bad}");
         }
     }
@@ -208,7 +216,15 @@ mod tests {
         }
         let t = Temporal::parse("Jan 2 2000").unwrap();
         assert_eq!((t.orders, t.time, t.days(DMY)), (YMD | DMY | MDY, None, parse_iso_date("2000-01-02")));
-        for bad in ["Jan 1 2000 25:00", "Jan 1 2000 10:30 XM", "Jan 1 200010:30", "Feb 30 2000 10:30", "Jan 1 2000T", "Jan 1 2000,,10:30", "Oct:10"] {
+        for bad in [
+            "Jan 1 2000 25:00",
+            "Jan 1 2000 10:30 XM",
+            "Jan 1 200010:30",
+            "Feb 30 2000 10:30",
+            "Jan 1 2000T",
+            "Jan 1 2000,,10:30",
+            "Oct:10",
+        ] {
             assert_eq!(Temporal::parse(bad), None, "{bad}");
         }
     }

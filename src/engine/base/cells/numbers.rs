@@ -189,7 +189,11 @@ fn parse_any(cell: &str, decimal_comma: bool) -> Option<Number> {
     let value = match exact {
         Some(m) => {
             let v = m as f64 / EXACT_POWERS_OF_TEN[fraction];
-            if negative { -v } else { v }
+            if negative {
+                -v
+            } else {
+                v
+            }
         }
         None => normalised(b, decimal)?,
     };
@@ -279,7 +283,14 @@ mod tests {
 
     #[test]
     fn reads_infinity_as_pandas_does() {
-        for (cell, expected) in [("inf", f64::INFINITY), ("-inf", f64::NEG_INFINITY), ("+inf", f64::INFINITY), ("Infinity", f64::INFINITY), ("-INFINITY", f64::NEG_INFINITY), ("iNf", f64::INFINITY)] {
+        for (cell, expected) in [
+            ("inf", f64::INFINITY),
+            ("-inf", f64::NEG_INFINITY),
+            ("+inf", f64::INFINITY),
+            ("Infinity", f64::INFINITY),
+            ("-INFINITY", f64::NEG_INFINITY),
+            ("iNf", f64::INFINITY),
+        ] {
             let n = parse_number(cell, false).unwrap();
             assert_eq!((n.value, n.integer, overflows(&n, cell)), (expected, None, false), "{cell}");
         }
@@ -290,7 +301,20 @@ mod tests {
 
     #[test]
     fn values_are_what_str_parse_gives() {
-        for cell in ["0.1", "-0.0", "-0", "5.5576", "123456789.123456789", "9007199254740993", "0.30000000000000004", "1e22", ".5", "5.", "1234567890123456789012", "0.0000000000000000000000001"] {
+        for cell in [
+            "0.1",
+            "-0.0",
+            "-0",
+            "5.5576",
+            "123456789.123456789",
+            "9007199254740993",
+            "0.30000000000000004",
+            "1e22",
+            ".5",
+            "5.",
+            "1234567890123456789012",
+            "0.0000000000000000000000001",
+        ] {
             let expected: f64 = cell.parse().unwrap();
             let got = value(cell, false).unwrap();
             assert_eq!(got.to_bits(), expected.to_bits(), "{cell}");
@@ -311,7 +335,28 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_number() {
-        for cell in ["", "+", "-", ".", "e5", "1e", "1,5", "12,34,567", "0,123", "1.2.3", "infin", "in f", "--inf", "nan", "1 00", "1  000", "1 000,000", "01 000", "12:30", "1.5%%"] {
+        for cell in [
+            "",
+            "+",
+            "-",
+            ".",
+            "e5",
+            "1e",
+            "1,5",
+            "12,34,567",
+            "0,123",
+            "1.2.3",
+            "infin",
+            "in f",
+            "--inf",
+            "nan",
+            "1 00",
+            "1  000",
+            "1 000,000",
+            "01 000",
+            "12:30",
+            "1.5%%",
+        ] {
             assert_eq!(value(cell, false), None, "{cell}");
         }
         for cell in ["1.5", "1.2.3", "01.02.2024", "1,2,3"] {

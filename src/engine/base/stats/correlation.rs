@@ -93,7 +93,8 @@ pub fn correlation_of_sums(n: f64, [ax, ay, axx, ayy, axy]: [f64; 5]) -> Option<
 
 /// A symmetric matrix from a function of `(i, j)` with `i <= j` (each pair computed once).
 pub fn symmetric(n: usize, f: impl Fn(usize, usize) -> Option<f64>) -> Vec<Vec<Option<f64>>> {
-    let upper: Vec<Vec<Option<f64>>> = (0..n).map(|i| (0..n).map(|j| if j >= i { f(i, j) } else { None }).collect()).collect();
+    let upper: Vec<Vec<Option<f64>>> =
+        (0..n).map(|i| (0..n).map(|j| if j >= i { f(i, j) } else { None }).collect()).collect();
     (0..n).map(|i| (0..n).map(|j| if j >= i { upper[i][j] } else { upper[j][i] }).collect()).collect()
 }
 
@@ -110,7 +111,8 @@ mod tests {
         assert!((pearson(&a, &b).unwrap() - 0.8552359741197579).abs() < 1e-12);
         assert_eq!(pearson(&a, &b), pearson_shifted(&a, &b, finite_mean(&a), finite_mean(&b)));
         // The same at 1e300, where the squares overflow unless rescaled.
-        let (big_a, big_b): (Vec<f64>, Vec<f64>) = (a.iter().map(|v| v * 1e300).collect(), b.iter().map(|v| v * 1e300).collect());
+        let (big_a, big_b): (Vec<f64>, Vec<f64>) =
+            (a.iter().map(|v| v * 1e300).collect(), b.iter().map(|v| v * 1e300).collect());
         assert!((pearson(&big_a, &big_b).unwrap() - 0.8552359741197579).abs() < 1e-12);
         // Constant on the shared rows, or fewer than two of them: no correlation.
         assert_eq!(pearson(&[0.1, 0.1, 0.1, 7.0], &[1.0, 2.0, 3.0, f64::NAN]), None);

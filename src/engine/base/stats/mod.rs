@@ -24,7 +24,8 @@ mod pearson_matrix;
 mod percentiles;
 
 pub use correlation::{
-    correlation_of_sums, correlation_unit, finite_mean, in_correlation_unit, pearson, pearson_shifted, symmetric, takes_part,
+    correlation_of_sums, correlation_unit, finite_mean, in_correlation_unit, pearson, pearson_shifted, symmetric,
+    takes_part,
 };
 pub use linspace::linspace;
 pub use moments::{is_negligible_spread, largest_magnitude, mean, power_of_two_unit, std_dev, variance};

@@ -43,7 +43,9 @@ impl Source<'_> {
     fn fill(&self, start: usize, out: &mut [f64]) {
         match self {
             Source::Numbers(v) => v.fill(start, out),
-            Source::Integers(v) => out.iter_mut().enumerate().for_each(|(k, o)| *o = v.get(start + k).map_or(f64::NAN, |x| x as f64)),
+            Source::Integers(v) => {
+                out.iter_mut().enumerate().for_each(|(k, o)| *o = v.get(start + k).map_or(f64::NAN, |x| x as f64))
+            }
         }
     }
 
@@ -108,8 +110,9 @@ pub fn pearson_matrix(columns: &[Source]) -> Vec<Vec<Option<f64>>> {
     let rows = columns.iter().map(|c| c.len()).min().unwrap_or(0);
     let mut block = vec![0.0; BLOCK];
     let shifts: Vec<(f64, f64)> = columns.iter().map(|c| c.unit_and_mean(rows, &mut block)).collect();
-    let mut sums: Vec<ColumnSums> =
-        (0..k).map(|_| ColumnSums { values: vec![0.0; BLOCK], shifted: vec![0.0; BLOCK], ..ColumnSums::default() }).collect();
+    let mut sums: Vec<ColumnSums> = (0..k)
+        .map(|_| ColumnSums { values: vec![0.0; BLOCK], shifted: vec![0.0; BLOCK], ..ColumnSums::default() })
+        .collect();
     let mut pairs = vec![PairSums::default(); k * k];
     for start in (0..rows).step_by(BLOCK) {
         let len = (rows - start).min(BLOCK);
@@ -189,7 +192,8 @@ mod tests {
         let rows = BLOCK * 2 + 123;
         let wave = |k: usize, f: f64| ((k as f64) * f).sin() * 100.0 + 1e6;
         let a: Vec<f64> = (0..rows).map(|k| if k % 37 == 0 { f64::NAN } else { wave(k, 0.1) }).collect();
-        let b: Vec<f64> = (0..rows).map(|k| if k % 41 == 3 { f64::INFINITY } else { wave(k, 0.1) * 0.5 + wave(k, 0.7) }).collect();
+        let b: Vec<f64> =
+            (0..rows).map(|k| if k % 41 == 3 { f64::INFINITY } else { wave(k, 0.1) * 0.5 + wave(k, 0.7) }).collect();
         let c: Vec<f64> = (0..rows).map(|k| if k % 2 == 0 { f64::NAN } else { k as f64 }).collect();
         let d: Vec<f64> = b.iter().map(|x| x * 1e299).collect();
         let cols = [a, b, c, d];

@@ -94,10 +94,8 @@ mod tests {
         assert!((percentile_linear(&v, 90.0).unwrap() - 3.7).abs() < 1e-12);
         assert_eq!(percentile_linear(&v, 100.0), Some(4.0));
         // method="averaged_inverted_cdf": [0, 25, 50, 75, 100] → 1, 1.5, 2.5, 3.5, 4
-        let got: Vec<f64> = [0.0, 25.0, 50.0, 75.0, 100.0]
-            .iter()
-            .map(|p| percentile_averaged_inverted_cdf(&v, *p).unwrap())
-            .collect();
+        let got: Vec<f64> =
+            [0.0, 25.0, 50.0, 75.0, 100.0].iter().map(|p| percentile_averaged_inverted_cdf(&v, *p).unwrap()).collect();
         assert_eq!(got, [1.0, 1.5, 2.5, 3.5, 4.0]);
         assert_eq!(percentile_linear(&[], 50.0), None);
         let mut shuffled = [4.0, 1.0, 3.0, 2.0];

@@ -8,11 +8,11 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::Task;
+use crate::engine::base::progress::Progress;
 use crate::engine::learn::data::{Features, Target};
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::{ParamSpec, Params};
-use crate::engine::base::progress::Progress;
 
 /// An algorithm as lists, forms and the command line show it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +56,13 @@ pub trait AlgorithmKind {
 
     /// Learns to predict `y` from `x` (classification or regression); `seed` drives every
     /// random choice.
-    fn fit(params: &Params, seed: u64, x: &Features, y: &Target, progress: &mut Progress) -> Result<Self::Model, LearnError> {
+    fn fit(
+        params: &Params,
+        seed: u64,
+        x: &Features,
+        y: &Target,
+        progress: &mut Progress,
+    ) -> Result<Self::Model, LearnError> {
         let _ = (params, seed, x, progress);
         Err(cannot(&Self::ABOUT, task_of(y)))
     }

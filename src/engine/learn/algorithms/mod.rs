@@ -91,9 +91,7 @@ impl Algorithm {
     pub fn parse(name: &str) -> Option<Algorithm> {
         let normal = |s: &str| s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
         let wanted = normal(name);
-        Algorithm::ALL
-            .into_iter()
-            .find(|a| a.name() == wanted || normal(a.label()) == wanted)
+        Algorithm::ALL.into_iter().find(|a| a.name() == wanted || normal(a.label()) == wanted)
     }
 
     /// Whether this algorithm can learn `task`.
@@ -103,10 +101,7 @@ impl Algorithm {
 
     /// The algorithms that can learn `task`, in the order they are offered.
     pub fn for_task(task: Task) -> Vec<Algorithm> {
-        Algorithm::ALL
-            .into_iter()
-            .filter(|a| a.supports(task))
-            .collect()
+        Algorithm::ALL.into_iter().filter(|a| a.supports(task)).collect()
     }
 
     /// The algorithm offered first for `task`: a random forest for predictions (no scaling
@@ -128,16 +123,10 @@ mod tests {
         for a in Algorithm::ALL {
             assert_eq!(Algorithm::parse(a.name()), Some(a));
             assert_eq!(Algorithm::parse(a.label()), Some(a));
-            assert_eq!(
-                serde_json::to_string(&a).unwrap(),
-                format!("\"{}\"", a.name())
-            );
+            assert_eq!(serde_json::to_string(&a).unwrap(), format!("\"{}\"", a.name()));
             assert!(Task::ALL.iter().any(|&t| a.supports(t)), "{a:?}");
         }
-        assert_eq!(
-            Algorithm::parse("Random-Forest"),
-            Some(Algorithm::RandomForest)
-        );
+        assert_eq!(Algorithm::parse("Random-Forest"), Some(Algorithm::RandomForest));
         assert_eq!(Algorithm::parse("svc"), None);
         for t in Task::ALL {
             assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{}\"", t.name()));
@@ -154,7 +143,12 @@ mod tests {
             assert!(!a.stored_kinds().is_empty(), "{a:?}");
         }
         let e = Estimator::read(serde_json::json!({"other": {}})).unwrap_err();
-        assert!(e.starts_with("at estimator: unknown variant `other`, expected one of `logistic_regression`, `linear_regression`"), "{e}");
+        assert!(
+            e.starts_with(
+                "at estimator: unknown variant `other`, expected one of `logistic_regression`, `linear_regression`"
+            ),
+            "{e}"
+        );
         assert_eq!(e.matches("`penalized`").count(), 1, "{e}");
         let e = Estimator::read(serde_json::json!({"penalized": {"algorithm": "ridge"}})).unwrap_err();
         assert_eq!(e, "at estimator.penalized: missing field `model`");
@@ -170,8 +164,16 @@ mod tests {
         assert_eq!(
             names(Task::Regression),
             [
-                "linear_regression", "ridge", "lasso", "elastic_net", "decision_tree",
-                "random_forest", "extra_trees", "gradient_boosting", "knn", "svm"
+                "linear_regression",
+                "ridge",
+                "lasso",
+                "elastic_net",
+                "decision_tree",
+                "random_forest",
+                "extra_trees",
+                "gradient_boosting",
+                "knn",
+                "svm"
             ]
         );
         assert_eq!(names(Task::Clustering), ["kmeans", "dbscan", "agglomerative"]);

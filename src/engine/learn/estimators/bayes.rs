@@ -61,9 +61,17 @@ impl NaiveBayes {
         let alpha = params.number("alpha").max(MIN_ALPHA);
         let (classes, counts, distribution) = match params.text("distribution") {
             "multinomial" => {
-                let m = MultinomialNB::fit(&whole(x, "multinomial", f64::MAX)?, &labels, MultinomialNBParameters::default().with_alpha(alpha))
-                    .map_err(fail)?;
-                (m.classes().clone(), m.class_count().clone(), Distribution::Multinomial { log_probs: m.feature_log_prob().clone() })
+                let m = MultinomialNB::fit(
+                    &whole(x, "multinomial", f64::MAX)?,
+                    &labels,
+                    MultinomialNBParameters::default().with_alpha(alpha),
+                )
+                .map_err(fail)?;
+                (
+                    m.classes().clone(),
+                    m.class_count().clone(),
+                    Distribution::Multinomial { log_probs: m.feature_log_prob().clone() },
+                )
             }
             "bernoulli" => {
                 let threshold = params.number("binarize");
@@ -73,17 +81,30 @@ impl NaiveBayes {
                 (m.classes().clone(), m.class_count().clone(), Distribution::Bernoulli { log_probs, threshold })
             }
             "categorical" => {
-                let m = CategoricalNB::fit(&whole(x, "categorical", MAX_CATEGORIES - 1.0)?, &labels, CategoricalNBParameters::default().with_alpha(alpha))
-                    .map_err(fail)?;
-                (m.classes().clone(), m.class_count().clone(), Distribution::Categorical { log_probs: m.feature_log_prob().clone() })
+                let m = CategoricalNB::fit(
+                    &whole(x, "categorical", MAX_CATEGORIES - 1.0)?,
+                    &labels,
+                    CategoricalNBParameters::default().with_alpha(alpha),
+                )
+                .map_err(fail)?;
+                (
+                    m.classes().clone(),
+                    m.class_count().clone(),
+                    Distribution::Categorical { log_probs: m.feature_log_prob().clone() },
+                )
             }
             _ => {
-                let m: GaussianNB<f64, u32, Matrix, Vec<u32>> = GaussianNB::fit(&x.to_dense()?, &labels, GaussianNBParameters::default()).map_err(fail)?;
+                let m: GaussianNB<f64, u32, Matrix, Vec<u32>> =
+                    GaussianNB::fit(&x.to_dense()?, &labels, GaussianNBParameters::default()).map_err(fail)?;
                 // At least the smallest normal number: a zero variance (every feature constant, or
                 // values so tiny that their squares underflow) would divide by zero when scoring.
                 let smoothing = (1e-9 * largest_variance(x)).max(f64::MIN_POSITIVE);
                 let variances = m.var().iter().map(|v| v.iter().map(|s| s + smoothing).collect()).collect();
-                (m.classes().clone(), m.class_count().clone(), Distribution::Gaussian { means: m.theta().clone(), variances })
+                (
+                    m.classes().clone(),
+                    m.class_count().clone(),
+                    Distribution::Gaussian { means: m.theta().clone(), variances },
+                )
             }
         };
         let total: usize = counts.iter().sum();
@@ -100,12 +121,12 @@ impl NaiveBayes {
                 .zip(&variances[c])
                 .map(|((x, m), v)| -0.5 * (2.0 * std::f64::consts::PI * v).ln() - (x - m).powi(2) / (2.0 * v))
                 .sum(),
-            Distribution::Multinomial { log_probs } => row.iter().zip(&log_probs[c]).map(|(x, lp)| x.max(0.0) * lp).sum(),
-            Distribution::Bernoulli { log_probs, threshold } => row
-                .iter()
-                .zip(&log_probs[c])
-                .map(|(x, lp)| if x > threshold { *lp } else { (-lp.exp()).ln_1p() })
-                .sum(),
+            Distribution::Multinomial { log_probs } => {
+                row.iter().zip(&log_probs[c]).map(|(x, lp)| x.max(0.0) * lp).sum()
+            }
+            Distribution::Bernoulli { log_probs, threshold } => {
+                row.iter().zip(&log_probs[c]).map(|(x, lp)| if x > threshold { *lp } else { (-lp.exp()).ln_1p() }).sum()
+            }
             Distribution::Categorical { log_probs } => row
                 .iter()
                 .zip(log_probs)
@@ -156,7 +177,8 @@ impl NaiveBayes {
         if ok {
             Ok(())
         } else {
-            Err("the naive Bayes model holds a probability, mean, variance or threshold outside what training gives".into())
+            Err("the naive Bayes model holds a probability, mean, variance or threshold outside what training gives"
+                .into())
         }
     }
 }

@@ -62,7 +62,9 @@ impl Outcome<'_> {
         }
         match self {
             Outcome::Values(_) => (sums[1] - sums[0] * sums[0] / n).max(0.0),
-            Outcome::Classes { .. } if entropy => -sums.iter().filter(|&&c| c > 0.0).map(|c| c * (c / n).log2()).sum::<f64>(),
+            Outcome::Classes { .. } if entropy => {
+                -sums.iter().filter(|&&c| c > 0.0).map(|c| c * (c / n).log2()).sum::<f64>()
+            }
             Outcome::Classes { .. } => n - sums.iter().map(|c| c * c).sum::<f64>() / n,
         }
     }
@@ -112,7 +114,14 @@ impl Tree {
     /// Grows a tree on the rows with a positive `weight` (bootstrap counts), choosing
     /// features at random from `rng`.
     pub fn grow(data: &Columns, weights: &[u32], growth: &Growth, rng: &mut SplitMix64) -> Tree {
-        let mut tree = Tree { width: data.outcome.width(), feature: Vec::new(), threshold: Vec::new(), left: Vec::new(), right: Vec::new(), value: Vec::new() };
+        let mut tree = Tree {
+            width: data.outcome.width(),
+            feature: Vec::new(),
+            threshold: Vec::new(),
+            left: Vec::new(),
+            right: Vec::new(),
+            value: Vec::new(),
+        };
         let rows: Vec<usize> = (0..weights.len()).filter(|&i| weights[i] > 0).collect();
         tree.add_node(data, weights, &rows);
         let mut stack = vec![Pending { node: 0, rows, depth: 0 }];
@@ -123,7 +132,8 @@ impl Tree {
             let left = tree.add_node(data, weights, &left_rows);
             let right = tree.add_node(data, weights, &right_rows);
             let n = task.node;
-            (tree.feature[n], tree.threshold[n], tree.left[n], tree.right[n]) = (feature as u32, threshold, left as u32, right as u32);
+            (tree.feature[n], tree.threshold[n], tree.left[n], tree.right[n]) =
+                (feature as u32, threshold, left as u32, right as u32);
             stack.push(Pending { node: right, rows: right_rows, depth: task.depth + 1 });
             stack.push(Pending { node: left, rows: left_rows, depth: task.depth + 1 });
         }
@@ -145,7 +155,11 @@ impl Tree {
     pub fn leaf(&self, row: &[f64]) -> &[f64] {
         let mut node = 0;
         while self.left[node] != 0 {
-            node = if row[self.feature[node] as usize] <= self.threshold[node] { self.left[node] } else { self.right[node] } as usize;
+            node = if row[self.feature[node] as usize] <= self.threshold[node] {
+                self.left[node]
+            } else {
+                self.right[node]
+            } as usize;
         }
         &self.value[node * self.width..(node + 1) * self.width]
     }
@@ -187,7 +201,13 @@ fn node_sums(data: &Columns, weights: &[u32], rows: &[usize]) -> (Vec<f64>, f64)
 
 /// The split of the node's rows that lowers the weighted impurity most: (feature, threshold
 /// halfway between two neighbouring values), or `None` when the node stays a leaf.
-fn best_split(data: &Columns, weights: &[u32], task: &Pending, growth: &Growth, rng: &mut SplitMix64) -> Option<(usize, f64)> {
+fn best_split(
+    data: &Columns,
+    weights: &[u32],
+    task: &Pending,
+    growth: &Growth,
+    rng: &mut SplitMix64,
+) -> Option<(usize, f64)> {
     let (sums, total) = node_sums(data, weights, &task.rows);
     let outcome = &data.outcome;
     let parent = outcome.impurity(&sums, total, growth.entropy);
@@ -214,7 +234,9 @@ fn best_split(data: &Columns, weights: &[u32], task: &Pending, growth: &Growth, 
         }
         tried += 1;
         let found = match outcome {
-            Outcome::Classes { labels, .. } if !growth.entropy => scan_gini(labels, &sorted, weights, &sums, total, min_leaf),
+            Outcome::Classes { labels, .. } if !growth.entropy => {
+                scan_gini(labels, &sorted, weights, &sums, total, min_leaf)
+            }
             _ => scan(outcome, &sorted, weights, &sums, total, min_leaf, growth.entropy),
         };
         if let Some((children, threshold)) = found.filter(|(c, _)| best.is_none_or(|(b, _, _)| *c < b)) {
@@ -239,7 +261,15 @@ fn halfway(value: f64, next: f64) -> f64 {
 /// The first lowest weighted impurity of the children over the cuts of `sorted` (one feature's
 /// (value, row) pairs in value order) that leave `min_leaf` weight on each side, and its
 /// threshold.
-fn scan(outcome: &Outcome, sorted: &[(f64, usize)], weights: &[u32], sums: &[f64], total: f64, min_leaf: f64, entropy: bool) -> Option<(f64, f64)> {
+fn scan(
+    outcome: &Outcome,
+    sorted: &[(f64, usize)],
+    weights: &[u32],
+    sums: &[f64],
+    total: f64,
+    min_leaf: f64,
+    entropy: bool,
+) -> Option<(f64, f64)> {
     let mut left = vec![0.0; sums.len()];
     let mut right = vec![0.0; sums.len()];
     let mut n_left = 0.0;
@@ -265,7 +295,14 @@ fn scan(outcome: &Outcome, sorted: &[(f64, usize)], weights: &[u32], sums: &[f64
 /// [`scan`] for Gini impurity, keeping Σ count² of each side as it goes (one update per row
 /// instead of one per class). Counts are whole numbers, so every sum is exact and the result
 /// is the same as [`scan`]'s.
-fn scan_gini(labels: &[u32], sorted: &[(f64, usize)], weights: &[u32], sums: &[f64], total: f64, min_leaf: f64) -> Option<(f64, f64)> {
+fn scan_gini(
+    labels: &[u32],
+    sorted: &[(f64, usize)],
+    weights: &[u32],
+    sums: &[f64],
+    total: f64,
+    min_leaf: f64,
+) -> Option<(f64, f64)> {
     let mut left = vec![0.0; sums.len()];
     let (mut squares_left, mut squares_right) = (0.0, sums.iter().map(|c| c * c).sum::<f64>());
     let mut n_left = 0.0;
@@ -312,7 +349,12 @@ mod tests {
         for (i, &l) in labels.iter().enumerate() {
             assert_eq!(tree.leaf(&[x[0][i], 0.0])[l as usize], 1.0, "row {i}");
         }
-        assert!(tree.threshold.iter().zip(&tree.left).filter(|(_, &l)| l != 0).all(|(t, _)| t.fract() == 0.5 || *t == 3.25 || *t == 3.75));
+        assert!(tree
+            .threshold
+            .iter()
+            .zip(&tree.left)
+            .filter(|(_, &l)| l != 0)
+            .all(|(t, _)| t.fract() == 0.5 || *t == 3.25 || *t == 3.75));
         assert!(tree.check(2, 3, true).is_ok());
     }
 

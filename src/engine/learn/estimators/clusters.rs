@@ -42,7 +42,11 @@ enum Form {
 impl Clusters {
     /// The clusters `labels` (from 0; -1 for noise) that `algorithm` found in `x`, kept as
     /// their centres: a new row joins the nearest. Returns the model and the labels.
-    pub fn around_centres(algorithm: Algorithm, x: &Features, labels: Vec<i32>) -> Result<(Clusters, Vec<i32>), LearnError> {
+    pub fn around_centres(
+        algorithm: Algorithm,
+        x: &Features,
+        labels: Vec<i32>,
+    ) -> Result<(Clusters, Vec<i32>), LearnError> {
         let form = Form::Nearest { centres: centres(x, &labels) };
         Clusters { algorithm, form }.checked(x, labels)
     }
@@ -63,7 +67,10 @@ impl Clusters {
     /// The fitted clustering with the checks a loaded one passes (see `Estimator::check_fitted`).
     fn checked(self, x: &Features, labels: Vec<i32>) -> Result<(Clusters, Vec<i32>), LearnError> {
         self.check(x.cols()).map_err(|e| {
-            LearnError::new(format!("{} found clusters that could not be saved ({e}); rescale the features", self.algorithm.label()))
+            LearnError::new(format!(
+                "{} found clusters that could not be saved ({e}); rescale the features",
+                self.algorithm.label()
+            ))
         })?;
         Ok((self, labels))
     }
@@ -90,7 +97,12 @@ impl Clusters {
         let ok = match &self.form {
             Form::Nearest { centres } => !centres.is_empty() && centres.len() <= MAX_CLUSTERS && rows_ok(centres),
             Form::Density { eps, points, labels } => {
-                eps.is_finite() && *eps > 0.0 && *eps <= MAX_EPS && points.len() == labels.len() && rows_ok(points) && labels.iter().all(|&l| l >= 0)
+                eps.is_finite()
+                    && *eps > 0.0
+                    && *eps <= MAX_EPS
+                    && points.len() == labels.len()
+                    && rows_ok(points)
+                    && labels.iter().all(|&l| l >= 0)
             }
         };
         if ok {
@@ -128,7 +140,11 @@ impl StoredModel for ClustersModel {
 /// `k` clusters, when `x` has at least as many rows.
 pub fn at_most_rows(k: usize, x: &Features, what: &str) -> Result<usize, LearnError> {
     if k > x.rows() {
-        return Err(LearnError::new(format!("cannot make {k} {what} from {} rows; choose at most {}", x.rows(), x.rows())));
+        return Err(LearnError::new(format!(
+            "cannot make {k} {what} from {} rows; choose at most {}",
+            x.rows(),
+            x.rows()
+        )));
     }
     Ok(k)
 }
@@ -144,10 +160,7 @@ fn centres(x: &Features, labels: &[i32]) -> Vec<Vec<f64>> {
             *count += 1;
         }
     }
-    sums.into_iter()
-        .zip(counts)
-        .map(|(sum, n)| sum.into_iter().map(|s| s / n.max(1) as f64).collect())
-        .collect()
+    sums.into_iter().zip(counts).map(|(sum, n)| sum.into_iter().map(|s| s / n.max(1) as f64).collect()).collect()
 }
 
 /// The index of the row of `rows` nearest to `row`, with its squared distance.

@@ -9,10 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use super::cart::{Columns, Growth, Outcome, Tree};
 use super::{Classify, Regress};
+use crate::engine::base::progress::Progress;
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
-use crate::engine::base::progress::Progress;
 use crate::engine::learn::rng::SplitMix64;
 use crate::engine::learn::scores::{ScoreKind, Scores};
 
@@ -26,7 +26,8 @@ pub struct Forest {
 /// The training rows column by column, and how trees may grow; `max_features` when the
 /// parameters leave it empty.
 fn setup<'a>(params: &Params, x: &Features, outcome: Outcome<'a>, max_features: usize) -> (Columns<'a>, Growth) {
-    let data = Columns { columns: (0..x.cols()).map(|j| (0..x.rows()).map(|i| x.row(i)[j]).collect()).collect(), outcome };
+    let data =
+        Columns { columns: (0..x.cols()).map(|j| (0..x.rows()).map(|i| x.row(i)[j]).collect()).collect(), outcome };
     let growth = Growth {
         max_depth: params.opt_int("max_depth").map(|d| d as usize),
         min_samples_split: params.count("min_samples_split"),
@@ -77,7 +78,13 @@ impl Regress for SingleTree {
 impl Forest {
     /// Grows `n_estimators` trees, reporting after each; tree `i` draws its rows and features
     /// from the `i`-th seed drawn from `seed`.
-    pub fn fit(params: &Params, seed: u64, x: &Features, outcome: Outcome, progress: &mut Progress) -> Result<Forest, LearnError> {
+    pub fn fit(
+        params: &Params,
+        seed: u64,
+        x: &Features,
+        outcome: Outcome,
+        progress: &mut Progress,
+    ) -> Result<Forest, LearnError> {
         let n_trees = params.count("n_estimators");
         let (data, growth) = setup(params, x, outcome, ((x.cols() as f64).sqrt() as usize).max(1));
         let mut seeds = SplitMix64::new(seed);

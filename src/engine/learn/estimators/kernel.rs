@@ -31,7 +31,9 @@ impl Kernel {
         };
         let kernel = match params.text("kernel") {
             "linear" => Kernel::Linear,
-            "polynomial" => Kernel::Polynomial { gamma, degree: params.number("degree"), coef0: params.number("coef0") },
+            "polynomial" => {
+                Kernel::Polynomial { gamma, degree: params.number("degree"), coef0: params.number("coef0") }
+            }
             _ => Kernel::Rbf { gamma },
         };
         kernel.check().map_err(LearnError::new)?;
@@ -69,7 +71,10 @@ impl Kernel {
             Kernel::Linear => true,
             Kernel::Rbf { gamma } => gamma_ok(gamma),
             Kernel::Polynomial { gamma, degree, coef0 } => {
-                gamma_ok(gamma) && degree.fract() == 0.0 && (1.0..=MAX_DEGREE).contains(&degree) && coef0.abs() <= MAX_COEF0
+                gamma_ok(gamma)
+                    && degree.fract() == 0.0
+                    && (1.0..=MAX_DEGREE).contains(&degree)
+                    && coef0.abs() <= MAX_COEF0
             }
         };
         if ok {
@@ -157,11 +162,9 @@ mod tests {
     #[test]
     fn our_kernels_equal_smartcore_s() {
         let (a, b) = (vec![1.0, -2.0, 0.5], vec![0.3, 4.0, -1.0]);
-        for k in [
-            Kernel::Linear,
-            Kernel::Rbf { gamma: 0.2 },
-            Kernel::Polynomial { gamma: 0.5, degree: 3.0, coef0: 1.0 },
-        ] {
+        for k in
+            [Kernel::Linear, Kernel::Rbf { gamma: 0.2 }, Kernel::Polynomial { gamma: 0.5, degree: 3.0, coef0: 1.0 }]
+        {
             assert_eq!(k.apply(&a, &b), k.to_smartcore().apply(&a, &b).unwrap(), "{k:?}");
         }
     }

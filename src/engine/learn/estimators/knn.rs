@@ -56,7 +56,8 @@ impl<T: Copy> Neighbours<T> {
     }
 
     fn matrix(&self) -> Result<Matrix, LearnError> {
-        DenseMatrix::from_2d_vec(&self.points).map_err(|e| LearnError::new(format!("the neighbours could not be read: {e}")))
+        DenseMatrix::from_2d_vec(&self.points)
+            .map_err(|e| LearnError::new(format!("the neighbours could not be read: {e}")))
     }
 
     /// Sizes agree, numbers are finite, k is within the rows and the trainer's range, the

@@ -24,11 +24,16 @@ const FTOL: f64 = 64.0 * f64::EPSILON;
 /// The minimum found, starting from `x`; `objective(x, gradient)` returns f(x) and writes
 /// ∇f(x) into `gradient`. Returns the point and the iterations taken. A non-finite value
 /// at the start ends the search at once (the caller sees the weights it started from).
-pub fn minimize(mut x: Vec<f64>, settings: &Settings, mut objective: impl FnMut(&[f64], &mut [f64]) -> f64) -> (Vec<f64>, usize) {
+pub fn minimize(
+    mut x: Vec<f64>,
+    settings: &Settings,
+    mut objective: impl FnMut(&[f64], &mut [f64]) -> f64,
+) -> (Vec<f64>, usize) {
     let n = x.len();
     let mut g = vec![0.0; n];
     let mut f = objective(&x, &mut g);
-    let (mut s_list, mut y_list, mut rho): (Vec<Vec<f64>>, Vec<Vec<f64>>, Vec<f64>) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut s_list, mut y_list, mut rho): (Vec<Vec<f64>>, Vec<Vec<f64>>, Vec<f64>) =
+        (Vec::new(), Vec::new(), Vec::new());
     let (mut x_new, mut g_new, mut d) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
     let mut alpha = vec![0.0; settings.memory];
     for iteration in 0..settings.max_iter {

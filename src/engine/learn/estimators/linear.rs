@@ -21,7 +21,8 @@ impl Linear {
     pub fn fit(x: &Features, y: &[f64]) -> Result<Linear, LearnError> {
         check_svd_range(x, Algorithm::LinearRegression, false)?;
         let settings = LinearRegressionParameters::default().with_solver(LinearRegressionSolverName::SVD);
-        let model = LinearRegression::fit(&x.to_dense()?, &y.to_vec(), settings).map_err(failed(Algorithm::LinearRegression))?;
+        let model = LinearRegression::fit(&x.to_dense()?, &y.to_vec(), settings)
+            .map_err(failed(Algorithm::LinearRegression))?;
         if !all_finite(model.coefficients().iterator(0)) || !model.intercept().is_finite() {
             return Err(diverged(Algorithm::LinearRegression));
         }
@@ -47,13 +48,24 @@ pub struct Penalized {
 impl Penalized {
     /// Fits on the columns that vary (a constant column gets weight 0, and smartcore's
     /// solvers fail on it).
-    pub fn fit(algorithm: Algorithm, solver: Solver, params: &Params, x: &Features, y: &[f64]) -> Result<Penalized, LearnError> {
-        let varying: Vec<usize> = (0..x.cols()).filter(|&j| (1..x.rows()).any(|i| x.row(i)[j] != x.row(0)[j])).collect();
+    pub fn fit(
+        algorithm: Algorithm,
+        solver: Solver,
+        params: &Params,
+        x: &Features,
+        y: &[f64],
+    ) -> Result<Penalized, LearnError> {
+        let varying: Vec<usize> =
+            (0..x.cols()).filter(|&j| (1..x.rows()).any(|i| x.row(i)[j] != x.row(0)[j])).collect();
         let y_mean = y.iter().sum::<f64>() / y.len().max(1) as f64;
         let mut coefficients = vec![0.0; x.cols()];
         let mut intercept = y_mean;
         if !varying.is_empty() {
-            let columns = Features::new(x.rows(), varying.len(), (0..x.rows()).flat_map(|i| varying.iter().map(move |&j| x.row(i)[j])).collect())?;
+            let columns = Features::new(
+                x.rows(),
+                varying.len(),
+                (0..x.rows()).flat_map(|i| varying.iter().map(move |&j| x.row(i)[j])).collect(),
+            )?;
             let (w, b) = Penalized::fit_varying(algorithm, solver, params, &columns, y, y_mean)?;
             varying.iter().zip(w).for_each(|(&j, w)| coefficients[j] = w);
             intercept = b;
@@ -66,7 +78,14 @@ impl Penalized {
     /// interior-point solver (lasso, elastic net) otherwise fails to converge on features
     /// beyond ~1e10 and takes minutes near 1e70, and centring values near ±1e100 would
     /// leave the learners' range. The weights found are scaled back by `cy / cx`.
-    fn fit_varying(algorithm: Algorithm, solver: Solver, params: &Params, x: &Features, y: &[f64], y_mean: f64) -> Result<(Vec<f64>, f64), LearnError> {
+    fn fit_varying(
+        algorithm: Algorithm,
+        solver: Solver,
+        params: &Params,
+        x: &Features,
+        y: &[f64],
+        y_mean: f64,
+    ) -> Result<(Vec<f64>, f64), LearnError> {
         let (means, centred, cx) = centre(x)?;
         let cy = largest_magnitude(y.iter().map(|v| v - y_mean));
         let y_centred: Vec<f64> = y.iter().map(|v| (v - y_mean) / cy).collect();
@@ -129,7 +148,13 @@ pub enum PenalizedModel {
 
 impl PenalizedModel {
     /// Fits `algorithm` (ridge, lasso or elastic net) with its `solver`.
-    pub fn fit(algorithm: Algorithm, solver: Solver, params: &Params, x: &Features, y: &[f64]) -> Result<PenalizedModel, LearnError> {
+    pub fn fit(
+        algorithm: Algorithm,
+        solver: Solver,
+        params: &Params,
+        x: &Features,
+        y: &[f64],
+    ) -> Result<PenalizedModel, LearnError> {
         Ok(PenalizedModel::Penalized { algorithm, model: Penalized::fit(algorithm, solver, params, x, y)? })
     }
 }
@@ -186,7 +211,8 @@ pub const MIN_SCALED_PENALTY: f64 = 1e-8;
 fn centre(x: &Features) -> Result<(Vec<f64>, Matrix, f64), LearnError> {
     let n = x.rows().max(1) as f64;
     let means: Vec<f64> = (0..x.cols()).map(|j| (0..x.rows()).map(|i| x.row(i)[j]).sum::<f64>() / n).collect();
-    let centred: Vec<f64> = (0..x.rows()).flat_map(|i| x.row(i).iter().zip(&means).map(|(v, m)| v - m).collect::<Vec<_>>()).collect();
+    let centred: Vec<f64> =
+        (0..x.rows()).flat_map(|i| x.row(i).iter().zip(&means).map(|(v, m)| v - m).collect::<Vec<_>>()).collect();
     let cx = largest_magnitude(centred.iter().copied());
     let values = centred.into_iter().map(|v| v / cx).collect();
     Ok((means, Features::new(x.rows(), x.cols(), values)?.to_dense()?, cx))

@@ -12,12 +12,12 @@ use serde::{Deserialize, Serialize};
 
 use super::lbfgs::{minimize, Settings};
 use super::{all_finite, diverged, spread, Classify, Matrix};
+use crate::engine::base::vector::dot;
 use crate::engine::learn::algorithms::Algorithm;
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
 use crate::engine::learn::scores::{ScoreKind, Scores};
-use crate::engine::base::vector::dot;
 use smartcore::linalg::basic::arrays::Array;
 
 /// scikit-learn's defaults: `tol` 1e-4; `max_iter` as Sift's tests and benchmark set it.
@@ -46,7 +46,9 @@ impl Logistic {
         classes.dedup();
         let k = classes.len();
         if k < 2 || y.len() != x.rows() || x.cols() == 0 {
-            return Err(LearnError::new("logistic regression needs at least one feature and rows of at least two classes"));
+            return Err(LearnError::new(
+                "logistic regression needs at least one feature and rows of at least two classes",
+            ));
         }
         let index: Vec<usize> = y.iter().map(|label| classes.partition_point(|c| c < label)).collect();
         let (n, p) = (x.rows(), x.cols());
@@ -65,7 +67,8 @@ impl Logistic {
         let weights: Vec<f64> = w.chunks_exact(p + 1).flat_map(|r| r[..p].to_vec()).collect();
         let intercepts: Vec<f64> = w.chunks_exact(p + 1).map(|r| r[p]).collect();
         let matrix = |r: usize, c: usize, values: Vec<f64>| {
-            Matrix::new(r, c, values, false).map_err(|e| LearnError::new(format!("the logistic regression's weights could not be stored: {e}")))
+            Matrix::new(r, c, values, false)
+                .map_err(|e| LearnError::new(format!("the logistic regression's weights could not be stored: {e}")))
         };
         Ok(Logistic {
             coefficients: matrix(rows, p, weights)?,
@@ -82,11 +85,15 @@ impl Logistic {
     /// stored sizes do not fit rows of `p` features.
     fn weights(&self, p: usize) -> Result<Vec<f64>, LearnError> {
         let rows = if self.num_classes == 2 { 1 } else { self.num_classes };
-        let fits = self.coefficients.shape() == (rows, p) && self.intercept.shape() == (rows, 1) && self.classes.len() == self.num_classes;
+        let fits = self.coefficients.shape() == (rows, p)
+            && self.intercept.shape() == (rows, 1)
+            && self.classes.len() == self.num_classes;
         if !fits || self.num_classes < 2 {
             return Err(LearnError::new("the logistic regression's weights do not fit these rows"));
         }
-        Ok((0..rows).flat_map(|c| (0..p).map(move |j| *self.coefficients.get((c, j))).chain([*self.intercept.get((c, 0))])).collect())
+        Ok((0..rows)
+            .flat_map(|c| (0..p).map(move |j| *self.coefficients.get((c, j))).chain([*self.intercept.get((c, 0))]))
+            .collect())
     }
 }
 
@@ -211,9 +218,11 @@ mod tests {
     /// reference below.
     fn rows() -> (Features, Vec<f64>) {
         let (n, p) = (60, 3);
-        let values: Vec<f64> = (0..n).flat_map(|i| (0..p).map(move |j| ((i * 7 + j * 13 + i * j) % 17) as f64 / 8.0 - 1.0)).collect();
+        let values: Vec<f64> =
+            (0..n).flat_map(|i| (0..p).map(move |j| ((i * 7 + j * 13 + i * j) % 17) as f64 / 8.0 - 1.0)).collect();
         let x = Features::new(n, p, values).unwrap();
-        let score = (0..n).map(|i| x.row(i)[0] + 0.5 * x.row(i)[1] - x.row(i)[2] + ((i * 31) % 7) as f64 / 5.0 - 0.6).collect();
+        let score =
+            (0..n).map(|i| x.row(i)[0] + 0.5 * x.row(i)[1] - x.row(i)[2] + ((i * 31) % 7) as f64 / 5.0 - 0.6).collect();
         (x, score)
     }
 
@@ -224,7 +233,8 @@ mod tests {
 
     fn assert_near(model: &Logistic, coefficients: &[f64], intercepts: &[f64]) {
         let w = model.weights(3).unwrap();
-        let expected: Vec<f64> = coefficients.chunks(3).zip(intercepts).flat_map(|(c, b)| c.iter().chain([b]).copied()).collect();
+        let expected: Vec<f64> =
+            coefficients.chunks(3).zip(intercepts).flat_map(|(c, b)| c.iter().chain([b]).copied()).collect();
         assert!(w.iter().zip(&expected).all(|(a, b)| (a - b).abs() < 2e-3), "{w:?} against {expected:?}");
     }
 
@@ -233,7 +243,18 @@ mod tests {
     fn agrees_with_scikit_learn_for_two_and_three_classes() {
         let score = rows().1;
         let binary: Vec<u32> = score.iter().map(|&s| u32::from(s > 0.0)).collect();
-        let three: Vec<u32> = score.iter().map(|&s| if s < -0.4 { 0 } else if s < 0.4 { 1 } else { 2 }).collect();
+        let three: Vec<u32> = score
+            .iter()
+            .map(|&s| {
+                if s < -0.4 {
+                    0
+                } else if s < 0.4 {
+                    1
+                } else {
+                    2
+                }
+            })
+            .collect();
         assert_near(&fit(1.0, &binary), &[2.061586, 0.783302, -1.816336], &[-0.111526]);
         assert_near(&fit(0.1, &binary), &[0.630751, 0.063228, -0.468721], &[-0.06723]);
         let multi = [-1.636705, -0.631903, 1.464076, 0.182421, 0.010417, -0.030148, 1.454284, 0.621486, -1.433928];
@@ -257,9 +278,21 @@ mod tests {
     #[test]
     fn reads_smartcore_models_and_writes_their_form() {
         let (x, score) = rows();
-        let labels: Vec<u32> = score.iter().map(|&s| if s < -0.4 { 0 } else if s < 0.4 { 1 } else { 2 }).collect();
+        let labels: Vec<u32> = score
+            .iter()
+            .map(|&s| {
+                if s < -0.4 {
+                    0
+                } else if s < 0.4 {
+                    1
+                } else {
+                    2
+                }
+            })
+            .collect();
         let settings = LogisticRegressionParameters::default().with_alpha(1.0);
-        let old = LogisticRegression::<f64, u32, Matrix, Vec<u32>>::fit(&x.to_dense().unwrap(), &labels, settings).unwrap();
+        let old =
+            LogisticRegression::<f64, u32, Matrix, Vec<u32>>::fit(&x.to_dense().unwrap(), &labels, settings).unwrap();
         let json = serde_json::to_value(&old).unwrap();
         let read: Logistic = serde_json::from_value(json.clone()).unwrap();
         let (probabilities, predicted) = (read.scores(&x, 3).unwrap(), old.predict(&x.to_dense().unwrap()).unwrap());

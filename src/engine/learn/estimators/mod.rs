@@ -28,8 +28,8 @@ pub(super) use super::algorithms::Estimator;
 use super::data::{Features, Target, MAX_MAGNITUDE};
 use super::error::LearnError;
 use super::hyper::Params;
-use crate::engine::base::progress::Progress;
 use super::scores::Scores;
+use crate::engine::base::progress::Progress;
 use clusters::Clusters;
 
 /// smartcore's dense matrix of numbers.
@@ -76,7 +76,12 @@ impl Estimator {
     /// The checks a loaded model passes, made on a freshly fitted one: a model whose learned
     /// numbers are not finite (an overflow on extreme inputs) is refused when it is trained,
     /// never written to a file that no Sift could read back.
-    pub(super) fn check_fitted(&self, algorithm: Algorithm, n_features: usize, n_classes: usize) -> Result<(), LearnError> {
+    pub(super) fn check_fitted(
+        &self,
+        algorithm: Algorithm,
+        n_features: usize,
+        n_classes: usize,
+    ) -> Result<(), LearnError> {
         self.check(n_features, n_classes).map_err(|e| {
             LearnError::new(format!(
                 "{} learned a model from these rows that could not be saved ({e}); \
@@ -104,10 +109,12 @@ pub(super) fn with_scale_hint(error: LearnError, x: &Features) -> LearnError {
     if error.is_cancelled() {
         return error;
     }
-    let largest: Vec<f64> = (0..x.cols()).map(|j| (0..x.rows()).fold(0.0f64, |m, i| m.max(x.row(i)[j].abs()))).collect();
+    let largest: Vec<f64> =
+        (0..x.cols()).map(|j| (0..x.rows()).fold(0.0f64, |m, i| m.max(x.row(i)[j].abs()))).collect();
     let varies = |j: usize| (1..x.rows()).any(|i| x.row(i)[j] != x.row(0)[j]);
     let Some((j, &big)) = largest.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) else { return error };
-    let tiny = (0..x.cols()).filter(|&j| varies(j) && largest[j] < TINY).min_by(|&a, &b| largest[a].total_cmp(&largest[b]));
+    let tiny =
+        (0..x.cols()).filter(|&j| varies(j) && largest[j] < TINY).min_by(|&a, &b| largest[a].total_cmp(&largest[b]));
     let hint = if big > HUGE {
         format!("feature {} holds values as large as {big:e}", j + 1)
     } else if let Some(j) = tiny {

@@ -10,11 +10,11 @@ use smartcore::svm::svr::{SVRParameters, SVR};
 
 use super::kernel::Kernel;
 use super::{all_finite, all_inputs, failed, Classify, Matrix, Regress};
+use crate::engine::base::progress::Progress;
 use crate::engine::learn::algorithms::Algorithm;
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
-use crate::engine::base::progress::Progress;
 use crate::engine::learn::scores::{ScoreKind, Scores};
 
 /// One trained machine: f(x) = intercept + Σ coefficient_i · K(x, support_vector_i).
@@ -66,7 +66,9 @@ impl Machine {
             || self.support_vectors.iter().any(|v| v.len() != n_features)
             || !self.is_finite()
         {
-            return Err("a support vector machine's vectors and coefficients do not agree with the model's sizes".into());
+            return Err(
+                "a support vector machine's vectors and coefficients do not agree with the model's sizes".into()
+            );
         }
         Ok(())
     }
@@ -93,7 +95,13 @@ pub struct SvmClassifier {
 }
 
 impl SvmClassifier {
-    pub fn fit(params: &Params, seed: u64, x: &Features, y: &[u32], progress: &mut Progress) -> Result<SvmClassifier, LearnError> {
+    pub fn fit(
+        params: &Params,
+        seed: u64,
+        x: &Features,
+        y: &[u32],
+        progress: &mut Progress,
+    ) -> Result<SvmClassifier, LearnError> {
         let kernel = Kernel::from_params(params, x)?;
         let settings: SVCParameters<f64, u32, Matrix, Vec<u32>> = SVCParameters::default()
             .with_c(params.number("c"))
@@ -128,7 +136,10 @@ impl SvmClassifier {
         }
         for pair in &self.pairs {
             pair.machine.check(n_features)?;
-            if pair.negative as usize >= n_classes || pair.positive as usize >= n_classes || pair.negative == pair.positive {
+            if pair.negative as usize >= n_classes
+                || pair.positive as usize >= n_classes
+                || pair.negative == pair.positive
+            {
                 return Err("a support vector machine compares classes that are not listed".into());
             }
         }

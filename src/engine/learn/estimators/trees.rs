@@ -33,7 +33,9 @@ impl ExtraTrees {
             keep_samples: false,
             seed,
         };
-        ExtraTreesRegressor::fit(&x.to_dense()?, &y.to_vec(), settings).map(ExtraTrees).map_err(failed(Algorithm::ExtraTrees))
+        ExtraTreesRegressor::fit(&x.to_dense()?, &y.to_vec(), settings)
+            .map(ExtraTrees)
+            .map_err(failed(Algorithm::ExtraTrees))
     }
 }
 

@@ -25,12 +25,26 @@ pub fn alpha(help: &str, default: f64) -> ParamSpec {
 
 /// `max_iter`: a solver's bound on iterations.
 pub fn max_iter(default: i64) -> ParamSpec {
-    ParamSpec::integer("max_iter", "Maximum iterations", "Upper bound on the solver's iterations.", default, 1, 1_000_000)
+    ParamSpec::integer(
+        "max_iter",
+        "Maximum iterations",
+        "Upper bound on the solver's iterations.",
+        default,
+        1,
+        1_000_000,
+    )
 }
 
 /// `tol`: a solver's tolerance.
 pub fn tol(default: f64) -> ParamSpec {
-    ParamSpec::number("tol", "Tolerance", "The solver stops when its steps become smaller than this.", default, (0.0, 1.0), true)
+    ParamSpec::number(
+        "tol",
+        "Tolerance",
+        "The solver stops when its steps become smaller than this.",
+        default,
+        (0.0, 1.0),
+        true,
+    )
 }
 
 /// `n_estimators`: how many trees.
@@ -40,16 +54,42 @@ pub fn n_estimators(help: &str, default: i64) -> ParamSpec {
 
 /// `criterion`: how a classification tree measures a split's purity.
 pub fn criterion() -> ParamSpec {
-    ParamSpec::choice("criterion", "Split quality", "gini or entropy: how a split's purity is measured.", &["gini", "entropy"])
+    ParamSpec::choice(
+        "criterion",
+        "Split quality",
+        "gini or entropy: how a split's purity is measured.",
+        &["gini", "entropy"],
+    )
 }
 
 /// The size limits shared by every tree learner.
 pub fn tree_shape() -> Vec<ParamSpec> {
     vec![
-        ParamSpec::integer("max_depth", "Maximum depth", "How many questions a path from the root may ask; smaller trees overfit less.", 8, 1, 1000)
-            .or_empty("no limit", true),
-        ParamSpec::integer("min_samples_split", "Minimum rows to split", "A node with fewer training rows is not split further.", 2, 2, 1_000_000),
-        ParamSpec::integer("min_samples_leaf", "Minimum rows per leaf", "Each leaf keeps at least this many training rows.", 1, 1, 1_000_000),
+        ParamSpec::integer(
+            "max_depth",
+            "Maximum depth",
+            "How many questions a path from the root may ask; smaller trees overfit less.",
+            8,
+            1,
+            1000,
+        )
+        .or_empty("no limit", true),
+        ParamSpec::integer(
+            "min_samples_split",
+            "Minimum rows to split",
+            "A node with fewer training rows is not split further.",
+            2,
+            2,
+            1_000_000,
+        ),
+        ParamSpec::integer(
+            "min_samples_leaf",
+            "Minimum rows per leaf",
+            "Each leaf keeps at least this many training rows.",
+            1,
+            1,
+            1_000_000,
+        ),
     ]
 }
 
@@ -59,8 +99,15 @@ pub fn forest_specs(task: Task) -> Vec<ParamSpec> {
     let mut v = vec![n_estimators("Number of trees: more is steadier and slower.", 100)];
     v.extend(tree_shape());
     v.push(
-        ParamSpec::integer("max_features", "Features per split", "How many features each split may choose from; fewer makes the trees more different.", 1, 1, 100_000)
-            .or_empty("the square root of the number of features", true),
+        ParamSpec::integer(
+            "max_features",
+            "Features per split",
+            "How many features each split may choose from; fewer makes the trees more different.",
+            1,
+            1,
+            100_000,
+        )
+        .or_empty("the square root of the number of features", true),
     );
     if task == Task::Classification {
         v.push(criterion());
@@ -92,6 +139,9 @@ mod tests {
                 assert_eq!(back, specs);
             }
         }
-        assert_eq!(Params::new().resolve(Algorithm::Knn, Task::Regression).unwrap().get("k"), Some(&ParamValue::Integer(5)));
+        assert_eq!(
+            Params::new().resolve(Algorithm::Knn, Task::Regression).unwrap().get("k"),
+            Some(&ParamValue::Integer(5))
+        );
     }
 }

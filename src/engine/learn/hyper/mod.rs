@@ -5,7 +5,7 @@ pub(super) mod catalogue;
 mod spec;
 mod values;
 
-pub use catalogue::specs;
 pub use crate::engine::base::params::Condition;
+pub use catalogue::specs;
 pub use spec::{ParamKind, ParamSpec};
 pub use values::{ParamValue, Params};

@@ -17,11 +17,7 @@ pub enum ParamKind {
     /// A whole number in `min..=max`.
     Integer { min: i64, max: i64 },
     /// A number in `min..=max` (`min` itself excluded when `min_exclusive`).
-    Number {
-        min: f64,
-        max: f64,
-        min_exclusive: bool,
-    },
+    Number { min: f64, max: f64, min_exclusive: bool },
     /// One of a few words.
     Choice { choices: Vec<String> },
 }
@@ -31,16 +27,28 @@ impl Kind for ParamKind {
 }
 
 impl ParamSpec {
-
     /// A whole-number parameter.
     pub fn integer(name: &str, label: &str, help: &str, default: i64, min: i64, max: i64) -> ParamSpec {
         ParamSpec::with_kind(name, label, help, ParamKind::Integer { min, max }, ParamValue::Integer(default))
     }
 
     /// A number parameter; `min` is allowed unless `min_exclusive`.
-    pub fn number(name: &str, label: &str, help: &str, default: f64, range: (f64, f64), min_exclusive: bool) -> ParamSpec {
+    pub fn number(
+        name: &str,
+        label: &str,
+        help: &str,
+        default: f64,
+        range: (f64, f64),
+        min_exclusive: bool,
+    ) -> ParamSpec {
         let (min, max) = range;
-        ParamSpec::with_kind(name, label, help, ParamKind::Number { min, max, min_exclusive }, ParamValue::Number(default))
+        ParamSpec::with_kind(
+            name,
+            label,
+            help,
+            ParamKind::Number { min, max, min_exclusive },
+            ParamValue::Number(default),
+        )
     }
 
     /// A choice among `choices`, the first being the default.

@@ -102,7 +102,9 @@ impl Params {
     /// Reads `name=value` (as after `--param` on the command line).
     pub fn set_assignment(&mut self, assignment: &str) -> Result<(), LearnError> {
         let (name, value) = assignment.split_once('=').ok_or_else(|| {
-            LearnError::new(format!("'{assignment}' is not a parameter setting; write it as name=value, e.g. max_depth=5"))
+            LearnError::new(format!(
+                "'{assignment}' is not a parameter setting; write it as name=value, e.g. max_depth=5"
+            ))
         })?;
         self.set(name.trim(), ParamValue::parse(value));
         Ok(())
@@ -125,11 +127,14 @@ impl Params {
         let specs = specs(algorithm, task);
         if let Some(unknown) = self.0.keys().find(|name| !specs.iter().any(|s| &s.name == *name)) {
             let known: Vec<&str> = specs.iter().map(|s| s.name.as_str()).collect();
-            return Err(LearnError::invalid_param(unknown.as_str(), if known.is_empty() {
-                format!("{} has no parameter '{unknown}' (it has none)", algorithm.label())
-            } else {
-                format!("{} has no parameter '{unknown}'; it has: {}", algorithm.label(), known.join(", "))
-            }));
+            return Err(LearnError::invalid_param(
+                unknown.as_str(),
+                if known.is_empty() {
+                    format!("{} has no parameter '{unknown}' (it has none)", algorithm.label())
+                } else {
+                    format!("{} has no parameter '{unknown}'; it has: {}", algorithm.label(), known.join(", "))
+                },
+            ));
         }
         let mut resolved = Params::new();
         for spec in &specs {

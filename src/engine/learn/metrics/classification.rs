@@ -46,7 +46,11 @@ pub struct ClassificationMetrics {
 
 /// Scores class predictions with labels `0..n_classes`. Like scikit-learn with
 /// `labels=range(n_classes)` and `zero_division=0`.
-pub fn classification_metrics(actual: &[u32], predicted: &[u32], n_classes: usize) -> Result<ClassificationMetrics, LearnError> {
+pub fn classification_metrics(
+    actual: &[u32],
+    predicted: &[u32],
+    n_classes: usize,
+) -> Result<ClassificationMetrics, LearnError> {
     check_lengths(actual.len(), predicted.len())?;
     check_labels(actual.iter().chain(predicted), n_classes)?;
     let mut confusion = vec![vec![0usize; n_classes]; n_classes];
@@ -104,17 +108,16 @@ pub fn log_loss(actual: &[u32], scores: &Scores) -> Result<Option<f64>, LearnErr
         return Ok(None);
     }
     let eps = f64::EPSILON;
-    let total: f64 = actual
-        .iter()
-        .enumerate()
-        .map(|(i, &a)| -scores.row(i)[a as usize].clamp(eps, 1.0 - eps).ln())
-        .sum();
+    let total: f64 =
+        actual.iter().enumerate().map(|(i, &a)| -scores.row(i)[a as usize].clamp(eps, 1.0 - eps).ln()).sum();
     Ok(Some(total / actual.len() as f64))
 }
 
 fn check_labels<'a>(mut labels: impl Iterator<Item = &'a u32>, n_classes: usize) -> Result<(), LearnError> {
     match labels.find(|&&l| l as usize >= n_classes) {
-        Some(bad) => Err(LearnError::new(format!("class label {bad} is out of range: there are only {n_classes} classes"))),
+        Some(bad) => {
+            Err(LearnError::new(format!("class label {bad} is out of range: there are only {n_classes} classes")))
+        }
         None => Ok(()),
     }
 }

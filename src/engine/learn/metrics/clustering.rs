@@ -18,7 +18,8 @@ pub fn silhouette(x: &Features, labels: &[i32]) -> Option<f64> {
     let cluster: Vec<usize> = labels.iter().map(|l| names.binary_search(l).unwrap_or(0)).collect();
     let mut sizes = vec![0usize; names.len()];
     cluster.iter().for_each(|&c| sizes[c] += 1);
-    let distance = |i: usize, j: usize| x.row(i).iter().zip(x.row(j)).map(|(a, b)| (a - b) * (a - b)).sum::<f64>().sqrt();
+    let distance =
+        |i: usize, j: usize| x.row(i).iter().zip(x.row(j)).map(|(a, b)| (a - b) * (a - b)).sum::<f64>().sqrt();
     let mut total = 0.0;
     let mut sums = vec![0.0; names.len()];
     for i in 0..n {
@@ -29,7 +30,8 @@ pub fn silhouette(x: &Features, labels: &[i32]) -> Option<f64> {
         let own = cluster[i];
         if sizes[own] > 1 {
             let a = sums[own] / (sizes[own] - 1) as f64;
-            let b = (0..names.len()).filter(|&c| c != own).map(|c| sums[c] / sizes[c] as f64).fold(f64::INFINITY, f64::min);
+            let b =
+                (0..names.len()).filter(|&c| c != own).map(|c| sums[c] / sizes[c] as f64).fold(f64::INFINITY, f64::min);
             let m = a.max(b);
             if m > 0.0 {
                 total += (b - a) / m;

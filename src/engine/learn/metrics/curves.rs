@@ -139,7 +139,8 @@ pub fn roc_auc_ovr(actual: &[u32], scores: &Scores) -> Result<Option<f64>, Learn
     if scores.n_classes == 2 {
         return one_vs_rest(1);
     }
-    let aucs: Vec<f64> = (0..scores.n_classes).map(one_vs_rest).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect();
+    let aucs: Vec<f64> =
+        (0..scores.n_classes).map(one_vs_rest).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect();
     Ok((!aucs.is_empty()).then(|| aucs.iter().sum::<f64>() / aucs.len() as f64))
 }
 

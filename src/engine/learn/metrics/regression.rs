@@ -39,10 +39,7 @@ pub fn regression_metrics(actual: &[f64], predicted: &[f64]) -> Result<Regressio
     } else {
         0.0
     };
-    let mape = actual
-        .iter()
-        .all(|&a| a != 0.0)
-        .then(|| pairs().map(|(a, p)| (a - p).abs() / a.abs()).sum::<f64>() / n);
+    let mape = actual.iter().all(|&a| a != 0.0).then(|| pairs().map(|(a, p)| (a - p).abs() / a.abs()).sum::<f64>() / n);
     Ok(RegressionMetrics { r2, mae, rmse: (ss_res / n).sqrt(), mape })
 }
 

@@ -4,10 +4,10 @@ use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::convert::convert;
+use crate::engine::base::table::{ColumnType, Table};
 use crate::engine::recipe::schema::{Choice, Family, Param, ParamKind, StepInfo, ANY};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::update_column;
-use crate::engine::base::table::{ColumnType, Table};
 
 /// Converts `columns` to type `to`; values that cannot be read as it become missing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,17 +20,20 @@ impl StepKind for ChangeType {
     type Fitted = Self;
 
     fn info() -> StepInfo {
-        let options: Vec<Choice> = ColumnType::ALL
-            .iter()
-            .map(|t| Choice { value: json_name(*t), label: t.name().to_string() })
-            .collect();
+        let options: Vec<Choice> =
+            ColumnType::ALL.iter().map(|t| Choice { value: json_name(*t), label: t.name().to_string() }).collect();
         StepInfo::new(
             Family::Columns,
             "Change type",
             "Converts the columns to another type; values that cannot be read as it become missing.",
             vec![
                 Param::new("columns", "Columns", "The columns to convert.", ParamKind::columns(ANY)),
-                Param::new("to", "New type", "The type to convert to.", ParamKind::Choice { options, default: json_name(ColumnType::Number) }),
+                Param::new(
+                    "to",
+                    "New type",
+                    "The type to convert to.",
+                    ParamKind::Choice { options, default: json_name(ColumnType::Number) },
+                ),
             ],
         )
     }

@@ -3,14 +3,14 @@
 //! date) are refused. Text is read with ingest's cell readers (`engine::base::cells`), so `1,234`,
 //! `yes` and `Jan 1 2000` become what they would have become when the file was read.
 
-use crate::engine::base::error::{Error, Result};
 use crate::engine::base::cells::booleans::bool_or_digit;
 use crate::engine::base::cells::dates::{choose_order, ANY_ORDER};
 use crate::engine::base::cells::datetimes::Temporal;
 use crate::engine::base::cells::numbers::{overflows, parse_number, whole_value, Number};
 use crate::engine::base::dates::{split_datetime, MS_PER_DAY};
-use crate::engine::recipe::values::{numbers, Labels};
+use crate::engine::base::error::{Error, Result};
 use crate::engine::base::table::{ColumnData, ColumnType};
+use crate::engine::recipe::values::{numbers, Labels};
 
 /// `data` as type `to`.
 pub fn convert(data: &ColumnData, to: ColumnType) -> Result<ColumnData> {
@@ -32,10 +32,18 @@ pub fn convert(data: &ColumnData, to: ColumnType) -> Result<ColumnData> {
             _ => data.clone(),
         },
         (ColumnType::Date, ColumnType::DateTime) => match data {
-            ColumnData::Date(v) => ColumnData::DateTime(v.iter().map(|d| d.map(|d| i64::from(d) * MS_PER_DAY)).collect()),
+            ColumnData::Date(v) => {
+                ColumnData::DateTime(v.iter().map(|d| d.map(|d| i64::from(d) * MS_PER_DAY)).collect())
+            }
             _ => data.clone(),
         },
-        _ => return Err(Error::other(format!("{} column cannot become {} column", from.with_article(), to.with_article()))),
+        _ => {
+            return Err(Error::other(format!(
+                "{} column cannot become {} column",
+                from.with_article(),
+                to.with_article()
+            )))
+        }
     })
 }
 
@@ -56,8 +64,12 @@ fn category(data: &ColumnData) -> ColumnData {
 /// Words read as `to`, each distinct label parsed once.
 fn parse_labels(labels: &Labels, to: ColumnType) -> ColumnData {
     match to {
-        ColumnType::Number => ColumnData::Number(labels.spread(&labels.per_level(|l| number(l).map_or(f64::NAN, |n| n.value)), f64::NAN)),
-        ColumnType::Integer => ColumnData::Integer(labels.spread(&labels.per_level(|l| number(l).and_then(|n| n.whole())), None)),
+        ColumnType::Number => {
+            ColumnData::Number(labels.spread(&labels.per_level(|l| number(l).map_or(f64::NAN, |n| n.value)), f64::NAN))
+        }
+        ColumnType::Integer => {
+            ColumnData::Integer(labels.spread(&labels.per_level(|l| number(l).and_then(|n| n.whole())), None))
+        }
         ColumnType::Boolean => ColumnData::Boolean(labels.spread(&labels.per_level(|l| bool_or_digit(l.trim())), None)),
         ColumnType::Date | ColumnType::DateTime => {
             let read: Vec<Option<Temporal>> = labels.per_level(|l| Temporal::parse(l.trim()));
@@ -66,12 +78,18 @@ fn parse_labels(labels: &Labels, to: ColumnType) -> ColumnData {
             let orders = read.iter().flatten().fold(ANY_ORDER, |o, t| o & t.orders);
             let order = choose_order(orders, None).0;
             if to == ColumnType::Date {
-                ColumnData::Date(labels.spread(&read.iter().map(|t| t.and_then(|t| t.utc_day(order))).collect::<Vec<_>>(), None))
+                ColumnData::Date(
+                    labels.spread(&read.iter().map(|t| t.and_then(|t| t.utc_day(order))).collect::<Vec<_>>(), None),
+                )
             } else {
-                ColumnData::DateTime(labels.spread(&read.iter().map(|t| t.and_then(|t| t.millis(order))).collect::<Vec<_>>(), None))
+                ColumnData::DateTime(
+                    labels.spread(&read.iter().map(|t| t.and_then(|t| t.millis(order))).collect::<Vec<_>>(), None),
+                )
             }
         }
-        ColumnType::Category | ColumnType::Text => ColumnData::Text(labels.spread(&labels.per_level(|l| Some(l.clone())), None)),
+        ColumnType::Category | ColumnType::Text => {
+            ColumnData::Text(labels.spread(&labels.per_level(|l| Some(l.clone())), None))
+        }
     }
 }
 
@@ -101,6 +119,9 @@ mod tests {
         assert_eq!(convert(&n, ColumnType::Boolean).unwrap(), ColumnData::Boolean(vec![Some(true), Some(false), None]));
         assert!(convert(&n, ColumnType::Date).unwrap_err().contains("cannot become"));
         let c = convert(&ColumnData::Text(vec![Some("b".into()), Some("a".into())]), ColumnType::Category).unwrap();
-        assert_eq!(c, ColumnData::Category { codes: vec![Some(1), Some(0)].into(), levels: vec!["a".into(), "b".into()] });
+        assert_eq!(
+            c,
+            ColumnData::Category { codes: vec![Some(1), Some(0)].into(), levels: vec!["a".into(), "b".into()] }
+        );
     }
 }

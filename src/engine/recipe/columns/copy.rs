@@ -3,10 +3,10 @@
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::table::{Column, Table};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, insert_columns};
-use crate::engine::base::table::{Column, Table};
 
 /// Adds a copy of `column` called `to`, right after it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

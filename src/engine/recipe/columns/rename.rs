@@ -3,10 +3,10 @@
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::table::Table;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::ensure_new_names;
-use crate::engine::base::table::Table;
 
 /// Gives `column` the name `to`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

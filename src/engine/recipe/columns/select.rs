@@ -3,10 +3,10 @@
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::table::Table;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::require_all;
-use crate::engine::base::table::Table;
 
 /// Removes the columns.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,7 +54,12 @@ impl StepKind for KeepColumns {
 
     fn info() -> StepInfo {
         let columns = Param::new("columns", "Columns", "The columns to keep; all others go.", ParamKind::columns(ANY));
-        StepInfo::new(Family::Columns, "Keep only columns", "Keeps these columns and removes all the others.", vec![columns])
+        StepInfo::new(
+            Family::Columns,
+            "Keep only columns",
+            "Keeps these columns and removes all the others.",
+            vec![columns],
+        )
     }
 
     fn fit(&self, _: &Table, context: &FitContext) -> Result<KeptColumns> {

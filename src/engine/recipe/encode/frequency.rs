@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{replace_by_lookup, sorted_categories};
+use crate::engine::base::table::{ColumnData, Table};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::base::table::{ColumnData, Table};
 
 /// Replaces each category by how often it occurs in the training rows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,7 +41,12 @@ impl StepKind for FrequencyEncode {
             "Replaces each category by how often it occurs in the training rows; new categories get 0.",
             vec![
                 Param::new("columns", "Columns", "The category columns to encode.", ParamKind::columns(DISCRETE)),
-                Param::new("normalize", "As shares", "Shares of the training rows with a value (0–1) rather than counts.", ParamKind::Bool { default: true }),
+                Param::new(
+                    "normalize",
+                    "As shares",
+                    "Shares of the training rows with a value (0–1) rather than counts.",
+                    ParamKind::Bool { default: true },
+                ),
             ],
         )
     }

@@ -11,8 +11,8 @@ pub use one_hot::{Encoding, OneHot, OneHotFitted};
 pub use ordinal::{OrdinalEncode, OrdinalFitted, OrdinalOrder};
 pub use target::{TargetEncode, TargetEncodeFitted, TargetEncoding};
 
-use crate::engine::base::error::Result;
 use super::values::Labels;
+use crate::engine::base::error::Result;
 use crate::engine::base::table::ColumnData;
 
 /// The distinct present values of `data` with their row counts, in the order scikit-learn's

@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::sorted_categories;
+use crate::engine::base::table::{Column, ColumnData, Table};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, Labels};
-use crate::engine::base::table::{Column, ColumnData, Table};
 
 /// Replaces each column by one 0/1 column per category.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -76,7 +76,9 @@ impl StepKind for OneHot {
         for name in &self.columns {
             let mut counted = sorted_categories(&table.require(name)?.data);
             if counted.is_empty() {
-                return Err(Error::other(format!("'{name}' has no values in the training rows to learn categories from")));
+                return Err(Error::other(format!(
+                    "'{name}' has no values in the training rows to learn categories from"
+                )));
             }
             if let Some(cap) = self.max_categories.filter(|cap| *cap < counted.len()) {
                 let mut by_count: Vec<usize> = (0..counted.len()).collect();
@@ -104,7 +106,8 @@ impl FittedKind for OneHotFitted {
             let source = table.columns.remove(position);
             ensure_new_names(&table, &names)?;
             let labels = Labels::of(&source.data);
-            let output: HashMap<&str, usize> = encoding.categories.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
+            let output: HashMap<&str, usize> =
+                encoding.categories.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
             let slot = labels.per_level(|level| output.get(level.as_str()).copied());
             let row_slots: Vec<Option<usize>> = labels.spread(&slot, None);
             let columns: Vec<Column> = names
@@ -153,7 +156,11 @@ mod tests {
     #[test]
     fn caps_categories_by_frequency_and_drops_the_first() {
         let values = ["b", "b", "b", "a", "c", "c", "d"];
-        let t = Table::new("t", vec![Column::new("c", ColumnData::Text(values.iter().map(|v| Some(v.to_string())).collect()))]).unwrap();
+        let t = Table::new(
+            "t",
+            vec![Column::new("c", ColumnData::Text(values.iter().map(|v| Some(v.to_string())).collect()))],
+        )
+        .unwrap();
         let step = OneHot { max_categories: Some(2), ..OneHot::new(vec!["c".into()]) };
         assert_eq!(step.fit(&t, &FitContext::default()).unwrap().encodings[0].categories, ["b", "c"]);
         let step = OneHot { drop_first: true, ..OneHot::new(vec!["c".into()]) };

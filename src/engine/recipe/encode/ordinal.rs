@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::one_hot::Encoding;
 use super::{replace_by_lookup, sorted_categories};
+use crate::engine::base::table::{ColumnData, Table};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::base::table::{ColumnData, Table};
 
 /// The order categories are numbered in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

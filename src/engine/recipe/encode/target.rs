@@ -14,14 +14,14 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::folds::assign_folds;
+use crate::engine::base::stats::{largest_magnitude, power_of_two_unit};
+use crate::engine::base::table::{Column, ColumnData, Table};
+use crate::engine::learn::infer_task;
 use crate::engine::learn::Task;
 use crate::engine::recipe::finite::short;
-use crate::engine::base::stats::{largest_magnitude, power_of_two_unit};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, numbers, Labels};
-use crate::engine::base::table::{Column, ColumnData, Table};
-use crate::engine::learn::infer_task;
 
 /// Replaces each category by statistics of the target over its training rows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -95,7 +95,12 @@ impl StepKind for TargetEncode {
                     .zip(means.levels)
                     .filter_map(|(level, m)| m.map(|m| (level.clone(), m)))
                     .collect();
-                Ok(TargetEncoding { column: name.clone(), outputs: output_names(name, &y.classes), prior: means.prior, values })
+                Ok(TargetEncoding {
+                    column: name.clone(),
+                    outputs: output_names(name, &y.classes),
+                    prior: means.prior,
+                    values,
+                })
             })
             .collect::<Result<_>>()?;
         Ok(TargetEncodeFitted { encodings })
@@ -125,9 +130,12 @@ impl StepKind for TargetEncode {
 
 impl TargetEncode {
     fn target(&self, table: &Table, context: &FitContext) -> Result<TargetMatrix> {
-        let target = context.target.as_deref().ok_or("target encoding needs a target; choose the column to predict first")?;
+        let target =
+            context.target.as_deref().ok_or("target encoding needs a target; choose the column to predict first")?;
         if self.columns.iter().any(|c| c == target) {
-            return Err(Error::other(format!("'{target}' is the target; target encoding encodes the other columns with it")));
+            return Err(Error::other(format!(
+                "'{target}' is the target; target encoding encodes the other columns with it"
+            )));
         }
         let data = &table
             .column(target)
@@ -173,7 +181,10 @@ fn output_names(column: &str, classes: &[String]) -> Vec<String> {
 fn level_means(labels: &Labels, y: &TargetMatrix, use_row: impl Fn(usize) -> bool, m: f64) -> Result<LevelMeans> {
     let k = y.k;
     if let Some(bad) = y.values.iter().find(|v| v.is_infinite()) {
-        return Err(Error::other(format!("the target holds an infinite value ({}); drop those rows or replace the value first", short(*bad))));
+        return Err(Error::other(format!(
+            "the target holds an infinite value ({}); drop those rows or replace the value first",
+            short(*bad)
+        )));
     }
     // Sums of targets near 1e308 overflow: they are taken in a unit of a power of two.
     let unit = power_of_two_unit(largest_magnitude(&y.values));
@@ -198,9 +209,8 @@ fn level_means(labels: &Labels, y: &TargetMatrix, use_row: impl Fn(usize) -> boo
     let prior: Vec<f64> = total.iter().map(|t| t / n as f64).collect();
     let levels = (0..levels)
         .map(|c| {
-            (counts[c] > 0).then(|| {
-                (0..k).map(|j| (sums[c * k + j] + m * prior[j]) / (counts[c] as f64 + m) * unit).collect()
-            })
+            (counts[c] > 0)
+                .then(|| (0..k).map(|j| (sums[c * k + j] + m * prior[j]) / (counts[c] as f64 + m) * unit).collect())
         })
         .collect();
     let prior = prior.into_iter().map(|p| p * unit).collect();
@@ -223,10 +233,12 @@ impl FittedKind for TargetEncodeFitted {
         for encoding in &self.encodings {
             let lookup: HashMap<&str, &Vec<f64>> = encoding.values.iter().map(|(c, v)| (c.as_str(), v)).collect();
             let labels = Labels::of(&table.require(&encoding.column)?.data);
-            let per_level: Vec<&Vec<f64>> = labels.per_level(|l| lookup.get(l.as_str()).copied().unwrap_or(&encoding.prior));
+            let per_level: Vec<&Vec<f64>> =
+                labels.per_level(|l| lookup.get(l.as_str()).copied().unwrap_or(&encoding.prior));
             let rows: Vec<&Vec<f64>> = labels.spread(&per_level, &encoding.prior);
-            let values =
-                (0..encoding.outputs.len()).map(|j| rows.iter().map(|v| v.get(j).copied().unwrap_or(f64::NAN)).collect()).collect();
+            let values = (0..encoding.outputs.len())
+                .map(|j| rows.iter().map(|v| v.get(j).copied().unwrap_or(f64::NAN)).collect())
+                .collect();
             write_outputs(&mut table, &encoding.column, &encoding.outputs, values)?;
         }
         Ok(table)
@@ -240,7 +252,11 @@ mod tests {
     fn table() -> Table {
         let city: Vec<Option<String>> = (0..40).map(|i| Some(["a", "b"][i % 2].to_string())).collect();
         let y: Vec<f64> = (0..40).map(|i| if i % 2 == 0 { 10.0 + (i % 3) as f64 } else { 0.0 }).collect();
-        Table::new("t", vec![Column::new("city", ColumnData::Text(city)), Column::new("y", ColumnData::Number(y.into()))]).unwrap()
+        Table::new(
+            "t",
+            vec![Column::new("city", ColumnData::Text(city)), Column::new("y", ColumnData::Number(y.into()))],
+        )
+        .unwrap()
     }
 
     #[test]
@@ -251,7 +267,10 @@ mod tests {
         let full_a = fitted.encodings[0].values.iter().find(|(c, _)| c == "a").unwrap().1[0];
         assert_eq!(full_a, 11.0);
         let applied = fitted.apply(table()).unwrap();
-        let (ColumnData::Number(oof), ColumnData::Number(full)) = (&train.columns[0].data, &applied.columns[0].data) else { panic!() };
+        let (ColumnData::Number(oof), ColumnData::Number(full)) = (&train.columns[0].data, &applied.columns[0].data)
+        else {
+            panic!()
+        };
         assert!(full.iter().step_by(2).all(|x| x == full_a));
         assert!(oof.iter().step_by(2).any(|x| x != full_a), "out-of-fold values differ from the full encoding");
         assert!(oof.iter().skip(1).step_by(2).all(|x| x == 0.0));

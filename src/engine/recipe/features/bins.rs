@@ -7,12 +7,12 @@
 use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
-use crate::engine::recipe::finite::learned;
 use crate::engine::base::stats::{linspace, percentile_averaged_inverted_cdf};
+use crate::engine::base::table::{ColumnData, Table};
+use crate::engine::recipe::finite::learned;
+use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{numeric_column, sorted_present, update_column};
-use crate::engine::base::table::{ColumnData, Table};
 
 /// Where the bin edges go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,12 +69,16 @@ impl StepKind for Bins {
         Some(match self.method {
             BinMethod::Uniform => format!("{} equal-width bins", self.bins),
             BinMethod::Quantile => format!("{} quantile bins", self.bins),
-            BinMethod::Custom => format!("cut at {}", self.edges.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", ")),
+            BinMethod::Custom => {
+                format!("cut at {}", self.edges.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", "))
+            }
         })
     }
 
     fn fit(&self, table: &Table, _: &FitContext) -> Result<BinsFitted> {
-        let increasing = !self.edges.is_empty() && self.edges.windows(2).all(|w| w[0] < w[1]) && self.edges.iter().all(|e| e.is_finite());
+        let increasing = !self.edges.is_empty()
+            && self.edges.windows(2).all(|w| w[0] < w[1])
+            && self.edges.iter().all(|e| e.is_finite());
         if self.method == BinMethod::Custom && !increasing {
             return Err("give the cut points as increasing numbers, e.g. 18, 65".into());
         }
@@ -83,8 +87,11 @@ impl StepKind for Bins {
             .iter()
             .map(|name| {
                 let sorted = sorted_present(&numeric_column(table, name)?);
-                let cuts = self.cuts(&sorted).ok_or_else(|| Error::other(format!("'{name}' has no values in the training rows to set bins")))?;
-                let cuts = cuts.into_iter().map(|cut| learned(name, "bin edge", cut, &sorted)).collect::<Result<_, _>>()?;
+                let cuts = self
+                    .cuts(&sorted)
+                    .ok_or_else(|| Error::other(format!("'{name}' has no values in the training rows to set bins")))?;
+                let cuts =
+                    cuts.into_iter().map(|cut| learned(name, "bin edge", cut, &sorted)).collect::<Result<_, _>>()?;
                 Ok((name.clone(), cuts))
             })
             .collect::<Result<_>>()?;
@@ -106,7 +113,8 @@ impl Bins {
             BinMethod::Uniform => linspace(low, high, self.bins + 1),
             _ => {
                 let levels = linspace(0.0, 100.0, self.bins + 1);
-                let edges: Vec<f64> = levels.iter().filter_map(|p| percentile_averaged_inverted_cdf(sorted, *p)).collect();
+                let edges: Vec<f64> =
+                    levels.iter().filter_map(|p| percentile_averaged_inverted_cdf(sorted, *p)).collect();
                 // Drop edges within 1e-8 of the edge before them (NumPy's `ediff1d` mask), or
                 // within 1e-8 of the range when the range is below 1 (values near 1e-300).
                 let width = 1e-8 * (high - low).min(1.0);

@@ -3,11 +3,11 @@
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::table::{Column, ColumnData, Table};
 use crate::engine::recipe::finite::overflow;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, numeric_column};
-use crate::engine::base::table::{Column, ColumnData, Table};
 
 /// The arithmetic operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

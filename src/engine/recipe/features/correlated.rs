@@ -3,12 +3,12 @@
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::stats::pearson;
+use crate::engine::base::table::Table;
 use crate::engine::recipe::columns::DropColumns;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
-use crate::engine::base::stats::pearson;
 use crate::engine::recipe::step::{FitContext, StepKind};
 use crate::engine::recipe::values::numbers;
-use crate::engine::base::table::Table;
 
 /// Keeps the first column of each pair whose absolute Pearson correlation exceeds
 /// `threshold` and drops the other.
@@ -28,8 +28,18 @@ impl StepKind for DropCorrelated {
             "Drop correlated columns",
             "Drops the later column of each pair that moves almost in lockstep in the training rows.",
             vec![
-                Param::new("columns", "Columns", "The numeric columns to compare; none chosen compares all.", ParamKind::columns_or_all(NUMERIC)),
-                Param::new("threshold", "Correlation above", "Pairs with a larger absolute correlation lose their later column.", ParamKind::number(0.95, Some(0.0), Some(1.0))),
+                Param::new(
+                    "columns",
+                    "Columns",
+                    "The numeric columns to compare; none chosen compares all.",
+                    ParamKind::columns_or_all(NUMERIC),
+                ),
+                Param::new(
+                    "threshold",
+                    "Correlation above",
+                    "Pairs with a larger absolute correlation lose their later column.",
+                    ParamKind::number(0.95, Some(0.0), Some(1.0)),
+                ),
             ],
         )
     }

@@ -4,10 +4,10 @@ use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::base::dates::{civil_from_days, hour_of, parse_iso_date, split_datetime};
+use crate::engine::base::table::{Column, ColumnData, ColumnType, Integers, Table};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DATES};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, insert_columns};
-use crate::engine::base::table::{Column, ColumnData, ColumnType, Integers, Table};
 
 /// A part of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,8 +80,18 @@ impl StepKind for DateParts {
             "Adds the year, month, day, weekday, hour or days since a date of each date as new columns.",
             vec![
                 Param::new("columns", "Columns", "The date columns.", ParamKind::columns(DATES)),
-                Param::new("parts", "Parts", "Which parts to add.", ParamKind::choices(&PARTS, &["year", "month", "weekday"])),
-                Param::new("since", "Days since", "The reference date for 'days since', as YYYY-MM-DD.", ParamKind::text("2000-01-01")),
+                Param::new(
+                    "parts",
+                    "Parts",
+                    "Which parts to add.",
+                    ParamKind::choices(&PARTS, &["year", "month", "weekday"]),
+                ),
+                Param::new(
+                    "since",
+                    "Days since",
+                    "The reference date for 'days since', as YYYY-MM-DD.",
+                    ParamKind::text("2000-01-01"),
+                ),
             ],
         )
     }
@@ -96,7 +106,9 @@ impl StepKind for DateParts {
         }
         self.since_days()?;
         if self.parts.contains(&DatePart::Hour) {
-            if let Some(c) = self.columns.iter().filter_map(|c| table.column(c)).find(|c| c.column_type() == ColumnType::Date) {
+            if let Some(c) =
+                self.columns.iter().filter_map(|c| table.column(c)).find(|c| c.column_type() == ColumnType::Date)
+            {
                 return Err(Error::other(format!("'{}' holds dates without a time, so it has no hour", c.name)));
             }
         }
@@ -109,7 +121,8 @@ impl DateParts {
         if !self.parts.contains(&DatePart::DaysSince) {
             return Ok(0);
         }
-        parse_iso_date(self.since.trim()).ok_or_else(|| Error::other(format!("'{}' is not a date written YYYY-MM-DD", self.since)))
+        parse_iso_date(self.since.trim())
+            .ok_or_else(|| Error::other(format!("'{}' is not a date written YYYY-MM-DD", self.since)))
     }
 }
 
@@ -123,7 +136,12 @@ impl FittedKind for DateParts {
             let moments: Box<dyn Iterator<Item = Option<(i32, i64)>>> = match &table.columns[position].data {
                 ColumnData::Date(v) => Box::new(v.iter().map(|d| d.map(|d| (d, 0)))),
                 ColumnData::DateTime(v) => Box::new(v.iter().map(|ms| ms.map(split_datetime))),
-                other => return Err(Error::wrong_type(name, format!("'{name}' is {} column, not dates", other.column_type().with_article()))),
+                other => {
+                    return Err(Error::wrong_type(
+                        name,
+                        format!("'{name}' is {} column, not dates", other.column_type().with_article()),
+                    ))
+                }
             };
             let mut values: Vec<Integers> = vec![Integers::with_capacity(table.row_count()); self.parts.len()];
             for moment in moments.map(|m| m.filter(|(days, _)| days.unsigned_abs() <= MAX_DAYS)) {
@@ -132,7 +150,8 @@ impl FittedKind for DateParts {
                     out.push(moment.zip(civil).map(|((days, ms), civil)| part.of(civil, days, ms, since)));
                 }
             }
-            let added = names.into_iter().zip(values).map(|(column, v)| Column::new(column, ColumnData::Integer(v))).collect();
+            let added =
+                names.into_iter().zip(values).map(|(column, v)| Column::new(column, ColumnData::Integer(v))).collect();
             insert_columns(&mut table, position + 1, added);
         }
         Ok(table)
@@ -148,7 +167,11 @@ mod tests {
         // 2024-03-10T15:30 UTC was a Sunday, 8835 days after 2000-01-01.
         let ms = i64::from(parse_iso_date("2024-03-10").unwrap()) * 86_400_000 + (15 * 60 + 30) * 60_000;
         let t = Table::new("t", vec![Column::new("when", ColumnData::DateTime(vec![Some(ms), None].into()))]).unwrap();
-        let step = DateParts { columns: vec!["when".into()], parts: vec![DatePart::Year, DatePart::Weekday, DatePart::Hour, DatePart::DaysSince], since: "2000-01-01".into() };
+        let step = DateParts {
+            columns: vec!["when".into()],
+            parts: vec![DatePart::Year, DatePart::Weekday, DatePart::Hour, DatePart::DaysSince],
+            since: "2000-01-01".into(),
+        };
         let out = step.fit(&t, &FitContext::default()).unwrap().apply(t).unwrap();
         let got: Vec<Option<String>> = out.columns[1..].iter().map(|c| c.data.text_at(0)).collect();
         assert_eq!(got, [Some("2024".into()), Some("7".into()), Some("15".into()), Some("8835".into())]);

@@ -7,14 +7,14 @@
 use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::format::count_of;
+use crate::engine::base::stats::{largest_magnitude, mean, power_of_two_unit};
+use crate::engine::base::table::{Column, ColumnData, Table};
 use crate::engine::recipe::eigen::symmetric_eigen;
 use crate::engine::recipe::finite::{overflow, short};
-use crate::engine::base::stats::{largest_magnitude, mean, power_of_two_unit};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, numeric_column, require_all};
-use crate::engine::base::format::count_of;
-use crate::engine::base::table::{Column, ColumnData, Table};
 
 /// Replaces `columns` by `components` principal components `pca_1`, `pca_2`, ….
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -44,9 +44,24 @@ impl StepKind for Pca {
             "PCA components",
             "Replaces the columns by a few principal components: the combinations that keep most of their variation.",
             vec![
-                Param::new("columns", "Columns", "The numeric columns to combine (impute them first).", ParamKind::columns(NUMERIC)),
-                Param::new("components", "Components", "How many components to keep.", ParamKind::integer(2, Some(1), None)),
-                Param::new("keep_inputs", "Keep the columns", "Keep the input columns as well.", ParamKind::Bool { default: false }),
+                Param::new(
+                    "columns",
+                    "Columns",
+                    "The numeric columns to combine (impute them first).",
+                    ParamKind::columns(NUMERIC),
+                ),
+                Param::new(
+                    "components",
+                    "Components",
+                    "How many components to keep.",
+                    ParamKind::integer(2, Some(1), None),
+                ),
+                Param::new(
+                    "keep_inputs",
+                    "Keep the columns",
+                    "Keep the input columns as well.",
+                    ParamKind::Bool { default: false },
+                ),
             ],
         )
     }
@@ -84,8 +99,9 @@ impl StepKind for Pca {
         if unit != 1.0 {
             values.iter_mut().for_each(|x| *x /= unit);
         }
-        let (_, directions) = symmetric_eigen(covariance(&values, rows, p), p)
-            .ok_or("PCA could not decompose these columns (their covariance is not a finite number); scale them first")?;
+        let (_, directions) = symmetric_eigen(covariance(&values, rows, p), p).ok_or(
+            "PCA could not decompose these columns (their covariance is not a finite number); scale them first",
+        )?;
         let components = directions
             .into_iter()
             .take(k)
@@ -126,7 +142,8 @@ impl FittedKind for PcaFitted {
             for row in 0..rows {
                 if scores[row].is_infinite() && inputs.iter().all(|x| x[row].is_finite()) {
                     scores[row] = self.score_in_units(&inputs, loadings, row).ok_or_else(|| {
-                        let used: Vec<(&str, f64)> = self.columns.iter().zip(&inputs).map(|(c, x)| (c.as_str(), x[row])).collect();
+                        let used: Vec<(&str, f64)> =
+                            self.columns.iter().zip(&inputs).map(|(c, x)| (c.as_str(), x[row])).collect();
                         overflow(&format!("'{name}'"), row, &used)
                     })?;
                 }
@@ -144,7 +161,8 @@ impl PcaFitted {
     /// near ±1e308 do not overflow on the way; `None` when the score itself is too large.
     fn score_in_units(&self, inputs: &[Vec<f64>], loadings: &[f64], row: usize) -> Option<f64> {
         let unit = power_of_two_unit(f64::MAX);
-        let score: f64 = inputs.iter().zip(&self.means).zip(loadings).map(|((x, mean), w)| (x[row] / unit - mean / unit) * w).sum();
+        let score: f64 =
+            inputs.iter().zip(&self.means).zip(loadings).map(|((x, mean), w)| (x[row] / unit - mean / unit) * w).sum();
         Some(score * unit).filter(|s| s.is_finite())
     }
 }

@@ -5,11 +5,11 @@
 use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::table::{Column, ColumnData, Table};
 use crate::engine::recipe::finite::overflow;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, numeric_column};
-use crate::engine::base::table::{Column, ColumnData, Table};
 
 /// At most this many new columns, to keep the table in memory.
 const MAX_TERMS: usize = 500;
@@ -33,20 +33,37 @@ impl StepKind for Polynomial {
             "Adds products of the chosen columns (squares and interactions such as a × b) as new columns.",
             vec![
                 Param::new("columns", "Columns", "The numeric columns to combine.", ParamKind::columns(NUMERIC)),
-                Param::new("degree", "Degree", "The highest power (2: squares and pairs).", ParamKind::integer(2, Some(2), Some(5))),
-                Param::new("interaction_only", "Interactions only", "Only products of different columns, no powers.", ParamKind::Bool { default: false }),
+                Param::new(
+                    "degree",
+                    "Degree",
+                    "The highest power (2: squares and pairs).",
+                    ParamKind::integer(2, Some(2), Some(5)),
+                ),
+                Param::new(
+                    "interaction_only",
+                    "Interactions only",
+                    "Only products of different columns, no powers.",
+                    ParamKind::Bool { default: false },
+                ),
             ],
         )
     }
 
     fn detail(&self) -> Option<String> {
-        Some(if self.interaction_only { format!("interactions up to degree {}", self.degree) } else { format!("degree {}", self.degree) })
+        Some(if self.interaction_only {
+            format!("interactions up to degree {}", self.degree)
+        } else {
+            format!("degree {}", self.degree)
+        })
     }
 
     fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         let terms = self.terms();
         if terms.len() > MAX_TERMS {
-            return Err(Error::other(format!("this would add {} columns (at most {MAX_TERMS}); choose fewer columns or a lower degree", terms.len())));
+            return Err(Error::other(format!(
+                "this would add {} columns (at most {MAX_TERMS}); choose fewer columns or a lower degree",
+                terms.len()
+            )));
         }
         Ok(self.clone())
     }
@@ -104,7 +121,8 @@ impl FittedKind for Polynomial {
             }
             let finite_inputs = |row: usize| term.iter().all(|c| inputs.get(*c).is_none_or(|x| x[row].is_finite()));
             if let Some(row) = (0..rows).find(|&row| values[row].is_infinite() && finite_inputs(row)) {
-                let used: Vec<(&str, f64)> = self.columns.iter().zip(&inputs).map(|(c, x)| (c.as_str(), x[row])).collect();
+                let used: Vec<(&str, f64)> =
+                    self.columns.iter().zip(&inputs).map(|(c, x)| (c.as_str(), x[row])).collect();
                 return Err(overflow(&format!("'{name}'"), row, &used));
             }
             table.columns.push(Column::new(name, ColumnData::Number(values.into())));

@@ -3,10 +3,10 @@
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::table::{Column, ColumnData, Table};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{ensure_new_names, insert_columns, Labels};
-use crate::engine::base::table::{Column, ColumnData, Table};
 
 /// What to measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

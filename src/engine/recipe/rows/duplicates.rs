@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::table::{ColumnData, Table};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{keep_rows, require_all, Labels};
-use crate::engine::base::table::{ColumnData, Table};
 
 /// Keeps the first of each group of rows equal in `columns` (all columns when empty).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -46,8 +46,12 @@ impl StepKind for DropDuplicates {
 impl FittedKind for DropDuplicates {
     fn apply(&self, table: Table) -> Result<Table> {
         require_all(&table, &self.columns)?;
-        let columns: Vec<&ColumnData> =
-            table.columns.iter().filter(|c| self.columns.is_empty() || self.columns.contains(&c.name)).map(|c| &c.data).collect();
+        let columns: Vec<&ColumnData> = table
+            .columns
+            .iter()
+            .filter(|c| self.columns.is_empty() || self.columns.contains(&c.name))
+            .map(|c| &c.data)
+            .collect();
         let ids = row_ids(&columns, table.row_count());
         let mut seen = vec![false; ids.len()];
         let keep: Vec<bool> = ids.iter().map(|&id| !std::mem::replace(&mut seen[id as usize], true)).collect();
@@ -73,7 +77,9 @@ fn row_ids(columns: &[&ColumnData], rows: usize) -> Vec<u32> {
 /// Dense ids of one column's values.
 fn value_ids(data: &ColumnData) -> Vec<u32> {
     let keys: Vec<Option<u64>> = match data {
-        ColumnData::Number(v) => v.iter().map(|x| (!x.is_nan()).then(|| if x == 0.0 { 0 } else { x.to_bits() })).collect(),
+        ColumnData::Number(v) => {
+            v.iter().map(|x| (!x.is_nan()).then(|| if x == 0.0 { 0 } else { x.to_bits() })).collect()
+        }
         ColumnData::Integer(v) => v.iter().map(|x| x.map(|x| x as u64)).collect(),
         ColumnData::Boolean(v) => v.iter().map(|x| x.map(u64::from)).collect(),
         ColumnData::Date(v) => v.iter().map(|x| x.map(|x| x as u64)).collect(),
@@ -102,8 +108,21 @@ mod tests {
             "t",
             vec![
                 Column::new("x", ColumnData::Number(vec![1.0, f64::NAN, 1.0, f64::NAN, -0.0, 0.0].into())),
-                Column::new("c", ColumnData::Text(vec![Some("a".into()), None, Some("a".into()), None, Some("z".into()), Some("z".into())])),
-                Column::new("k", ColumnData::Integer(vec![Some(1), Some(2), Some(3), Some(2), Some(5), Some(5)].into())),
+                Column::new(
+                    "c",
+                    ColumnData::Text(vec![
+                        Some("a".into()),
+                        None,
+                        Some("a".into()),
+                        None,
+                        Some("z".into()),
+                        Some("z".into()),
+                    ]),
+                ),
+                Column::new(
+                    "k",
+                    ColumnData::Integer(vec![Some(1), Some(2), Some(3), Some(2), Some(5), Some(5)].into()),
+                ),
             ],
         )
         .unwrap();

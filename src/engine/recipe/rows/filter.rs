@@ -4,10 +4,10 @@
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::table::Table;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE, LABELS, MEASURES};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{keep_rows, numeric_column, Labels};
-use crate::engine::base::table::Table;
 
 /// Whether matching rows stay or go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,7 +120,12 @@ impl StepKind for FilterNumber {
             "Keeps or removes the rows where a number compares to a value; missing values never match.",
             vec![
                 Param::new("column", "Column", "The numeric column to compare.", ParamKind::column(MEASURES)),
-                Param::new("op", "Comparison", "How the column compares to the value.", ParamKind::choice(&COMPARISONS, "gt")),
+                Param::new(
+                    "op",
+                    "Comparison",
+                    "How the column compares to the value.",
+                    ParamKind::choice(&COMPARISONS, "gt"),
+                ),
                 Param::new("value", "Value", "The number to compare with.", ParamKind::number(0.0, None, None)),
                 action_param(),
             ],
@@ -189,7 +194,12 @@ impl StepKind for FilterText {
             vec![
                 Param::new("column", "Column", "The text column to search.", ParamKind::column(LABELS)),
                 Param::new("text", "Contains", "The piece of text to look for.", ParamKind::text("")),
-                Param::new("case_sensitive", "Match case", "Whether upper and lower case must match.", ParamKind::Bool { default: false }),
+                Param::new(
+                    "case_sensitive",
+                    "Match case",
+                    "Whether upper and lower case must match.",
+                    ParamKind::Bool { default: false },
+                ),
                 action_param(),
             ],
         )

@@ -3,10 +3,10 @@
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::table::Table;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, ANY};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{keep_rows, require_all};
-use crate::engine::base::table::Table;
 
 /// Which rows count as incomplete.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,7 +35,12 @@ impl StepKind for DropMissing {
             "Drop rows with missing values",
             "Removes the rows that have missing values in the chosen columns.",
             vec![
-                Param::new("columns", "Columns", "The columns to look at; none chosen looks at every column.", ParamKind::columns_or_all(ANY)),
+                Param::new(
+                    "columns",
+                    "Columns",
+                    "The columns to look at; none chosen looks at every column.",
+                    ParamKind::columns_or_all(ANY),
+                ),
                 Param::new(
                     "how",
                     "Drop a row when",
@@ -61,7 +66,8 @@ impl StepKind for DropMissing {
 impl FittedKind for DropMissing {
     fn apply(&self, table: Table) -> Result<Table> {
         require_all(&table, &self.columns)?;
-        let columns: Vec<_> = table.columns.iter().filter(|c| self.columns.is_empty() || self.columns.contains(&c.name)).collect();
+        let columns: Vec<_> =
+            table.columns.iter().filter(|c| self.columns.is_empty() || self.columns.contains(&c.name)).collect();
         let keep: Vec<bool> = (0..table.row_count())
             .map(|i| {
                 let mut missing = columns.iter().map(|c| c.data.is_missing(i));

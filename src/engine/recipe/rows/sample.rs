@@ -3,11 +3,11 @@
 use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::table::Table;
 use crate::engine::learn::{stratified_split, train_test_split};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, DISCRETE};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::Labels;
-use crate::engine::base::table::Table;
 
 /// How rows are drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,14 +46,25 @@ impl StepKind for SampleRows {
             "Sample rows",
             "Keeps a random share of the rows, the same ones for the same seed.",
             vec![
-                Param::new("fraction", "Share of rows", "The share of rows to keep, from 0 to 1.", ParamKind::number(0.5, Some(0.0), Some(1.0))),
+                Param::new(
+                    "fraction",
+                    "Share of rows",
+                    "The share of rows to keep, from 0 to 1.",
+                    ParamKind::number(0.5, Some(0.0), Some(1.0)),
+                ),
                 Param::new(
                     "method",
                     "Method",
                     "Random, or stratified: each value of a column keeps its share of rows.",
                     ParamKind::choice(&[("random", "random"), ("stratified", "stratified")], "random"),
                 ),
-                Param::new("by", "Stratify by", "The column whose shares to keep; empty: the target.", ParamKind::column(DISCRETE)).optional(),
+                Param::new(
+                    "by",
+                    "Stratify by",
+                    "The column whose shares to keep; empty: the target.",
+                    ParamKind::column(DISCRETE),
+                )
+                .optional(),
                 Param::new("seed", "Seed", "The same seed draws the same rows.", ParamKind::Seed),
             ],
         )
@@ -70,7 +81,10 @@ impl StepKind for SampleRows {
 
     fn fit(&self, table: &Table, context: &FitContext) -> Result<FittedSample> {
         if !(self.fraction > 0.0 && self.fraction <= 1.0) {
-            return Err(Error::other(format!("the share of rows must be above 0 and at most 1 (it is {})", self.fraction)));
+            return Err(Error::other(format!(
+                "the share of rows must be above 0 and at most 1 (it is {})",
+                self.fraction
+            )));
         }
         let by = match self.method {
             SampleMethod::Random => None,
@@ -116,7 +130,11 @@ mod tests {
     #[test]
     fn stratified_samples_keep_shares_and_repeat_with_the_seed() {
         let codes = (0..1000).map(|i| Some(u32::from(i % 10 == 0))).collect();
-        let t = Table::new("t", vec![Column::new("y", ColumnData::Category { codes, levels: vec!["a".into(), "b".into()] })]).unwrap();
+        let t = Table::new(
+            "t",
+            vec![Column::new("y", ColumnData::Category { codes, levels: vec!["a".into(), "b".into()] })],
+        )
+        .unwrap();
         let step = SampleRows { fraction: 0.2, method: SampleMethod::Stratified, by: None, seed: 7 };
         let context = FitContext { target: Some("y".into()), seed: 0 };
         let fitted = step.fit(&t, &context).unwrap();

@@ -7,12 +7,12 @@ use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use super::map_numbers;
-use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
-use crate::engine::recipe::finite::learned;
 use crate::engine::base::stats::{is_negligible_spread, largest_magnitude, mean, percentile_of_unsorted, std_dev};
+use crate::engine::base::table::Table;
+use crate::engine::recipe::finite::learned;
+use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, NUMERIC};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::numeric_column;
-use crate::engine::base::table::Table;
 
 /// Centres on the training mean and divides by the training standard deviation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -79,8 +79,9 @@ fn fit_scales(
     let mut scales = Vec::with_capacity(columns.len());
     for name in columns {
         let mut present: Vec<f64> = numeric_column(table, name)?.into_iter().filter(|x| !x.is_nan()).collect();
-        let (shift, scale, offset) =
-            learn(&mut present).ok_or_else(|| Error::other(format!("'{name}' has no values in the training rows to learn a scale from")))?;
+        let (shift, scale, offset) = learn(&mut present).ok_or_else(|| {
+            Error::other(format!("'{name}' has no values in the training rows to learn a scale from"))
+        })?;
         let shift = learned(name, what[0], shift, &present)?;
         let scale = learned(name, what[1], scale, &present)?;
         scales.push(Scale { column: name.clone(), shift, scale, offset });
@@ -130,7 +131,10 @@ impl StepKind for MinMaxScale {
 
     fn fit(&self, table: &Table, _: &FitContext) -> Result<ScaleFitted> {
         if self.min >= self.max {
-            return Err(Error::other(format!("the range must go up: 'From' ({}) must be below 'To' ({})", self.min, self.max)));
+            return Err(Error::other(format!(
+                "the range must go up: 'From' ({}) must be below 'To' ({})",
+                self.min, self.max
+            )));
         }
         fit_scales(table, &self.columns, ["minimum", "range"], |values| {
             let low = values.iter().copied().reduce(f64::min)?;
@@ -188,7 +192,9 @@ mod tests {
     #[test]
     fn matches_scikit_learn_standard_scaler() {
         // StandardScaler().fit([[1],[2],[4]]): mean_ = 7/3, scale_ = sqrt(14/9).
-        let t = Table::new("t", vec![Column::new("x", ColumnData::Integer(vec![Some(1), Some(2), Some(4), None].into()))]).unwrap();
+        let t =
+            Table::new("t", vec![Column::new("x", ColumnData::Integer(vec![Some(1), Some(2), Some(4), None].into()))])
+                .unwrap();
         let fitted = StandardScale { columns: vec!["x".into()] }.fit(&t, &FitContext::default()).unwrap();
         assert!((fitted.scales[0].shift - 7.0 / 3.0).abs() < 1e-12);
         assert!((fitted.scales[0].scale - (14.0f64 / 9.0).sqrt()).abs() < 1e-12);

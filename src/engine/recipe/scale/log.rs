@@ -4,9 +4,9 @@ use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::map_numbers;
+use crate::engine::base::table::Table;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, MEASURES};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::base::table::Table;
 
 /// Replaces each value `x` by `ln(1 + x)`; values at or below −1 become missing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -9,9 +9,9 @@ pub use affine::{MinMaxScale, RobustScale, Scale, ScaleFitted, StandardScale};
 pub use log::Log1p;
 pub use yeo_johnson::{YeoJohnson, YeoJohnsonFitted};
 
-use crate::engine::base::error::Result;
 use super::finite::checked_output;
 use super::values::{numeric_column, update_column};
+use crate::engine::base::error::Result;
 use crate::engine::base::table::{ColumnData, Table};
 
 /// `table` with numeric column `name` replaced by `f` of each present value, as numbers

@@ -8,12 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use super::map_numbers;
 use super::minimize::fminbound;
+use crate::engine::base::stats::{mean, variance};
+use crate::engine::base::table::Table;
 use crate::engine::recipe::finite::learned;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, MEASURES};
-use crate::engine::base::stats::{mean, variance};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::numeric_column;
-use crate::engine::base::table::Table;
 
 /// Makes each column closer to normal with the Yeo-Johnson transform.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -46,7 +46,9 @@ impl StepKind for YeoJohnson {
             .map(|name| {
                 let present: Vec<f64> = numeric_column(table, name)?.into_iter().filter(|x| !x.is_nan()).collect();
                 if present.is_empty() {
-                    return Err(Error::other(format!("'{name}' has no values in the training rows to learn a power from")));
+                    return Err(Error::other(format!(
+                        "'{name}' has no values in the training rows to learn a power from"
+                    )));
                 }
                 Ok((name.clone(), learned(name, "Yeo-Johnson power", fit_lambda(&present), &present)?))
             })

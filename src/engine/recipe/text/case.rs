@@ -4,9 +4,9 @@ use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::map_columns;
+use crate::engine::base::table::Table;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::base::table::Table;
 
 /// Which case to write in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,7 +39,10 @@ impl StepKind for ChangeCase {
                     "case",
                     "Case",
                     "The letter case to write in.",
-                    ParamKind::choice(&[("lower", "lower case"), ("upper", "UPPER CASE"), ("title", "Title Case")], "lower"),
+                    ParamKind::choice(
+                        &[("lower", "lower case"), ("upper", "UPPER CASE"), ("title", "Title Case")],
+                        "lower",
+                    ),
                 ),
             ],
         )

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::table::Table;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{map_labels, update_column};
-use crate::engine::base::table::Table;
 
 /// Values `from` all become `to`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

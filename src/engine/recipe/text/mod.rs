@@ -2,21 +2,23 @@
 //! that become equal merge), a text column stays text.
 
 mod case;
-mod spellings;
 mod merge;
 mod rare;
 mod replace;
+mod spellings;
 mod trim;
 
 pub use case::{ChangeCase, LetterCase};
-pub use spellings::{distinct_values, propose_spelling_groups, SpellingGroup, SpellingKey, ClusterSpellings, ValueCount};
 pub use merge::{Merge, MergeCategories};
 pub use rare::{GroupRare, GroupRareFitted, KeptValues, RareRule};
 pub use replace::FindReplace;
+pub use spellings::{
+    distinct_values, propose_spelling_groups, ClusterSpellings, SpellingGroup, SpellingKey, ValueCount,
+};
 pub use trim::TrimWhitespace;
 
-use crate::engine::base::error::Result;
 use super::values::{map_labels, update_column};
+use crate::engine::base::error::Result;
 use crate::engine::base::table::Table;
 
 /// `table` with every label of `columns` passed through `f`.

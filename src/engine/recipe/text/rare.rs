@@ -5,11 +5,11 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::base::format::count_of;
+use crate::engine::base::table::Table;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::{map_labels, update_column, Labels};
-use crate::engine::base::format::count_of;
-use crate::engine::base::table::Table;
 
 /// Which categories count as rare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,10 +59,23 @@ impl StepKind for GroupRare {
                     "rule",
                     "Rare means",
                     "Fewer rows than a minimum, or outside the most frequent few.",
-                    ParamKind::choice(&[("min_count", "fewer rows than the minimum"), ("top_k", "not among the most frequent")], "min_count"),
+                    ParamKind::choice(
+                        &[("min_count", "fewer rows than the minimum"), ("top_k", "not among the most frequent")],
+                        "min_count",
+                    ),
                 ),
-                Param::new("min_count", "Minimum rows", "Categories with fewer training rows are rare.", ParamKind::integer(10, Some(1), None)),
-                Param::new("top_k", "Keep the most frequent", "How many of the most frequent categories to keep.", ParamKind::integer(10, Some(1), None)),
+                Param::new(
+                    "min_count",
+                    "Minimum rows",
+                    "Categories with fewer training rows are rare.",
+                    ParamKind::integer(10, Some(1), None),
+                ),
+                Param::new(
+                    "top_k",
+                    "Keep the most frequent",
+                    "How many of the most frequent categories to keep.",
+                    ParamKind::integer(10, Some(1), None),
+                ),
                 Param::new("other", "Name for the rest", "The value rare categories become.", ParamKind::text("Other")),
             ],
         )
@@ -79,10 +92,13 @@ impl StepKind for GroupRare {
         let mut kept = Vec::with_capacity(self.columns.len());
         for name in &self.columns {
             let labels = Labels::of(&table.require(name)?.data);
-            let mut counted: Vec<(usize, &String)> = labels.counts().into_iter().zip(labels.levels.iter()).filter(|(n, _)| *n > 0).collect();
+            let mut counted: Vec<(usize, &String)> =
+                labels.counts().into_iter().zip(labels.levels.iter()).filter(|(n, _)| *n > 0).collect();
             counted.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
             let values = match self.rule {
-                RareRule::MinCount => counted.iter().filter(|(n, _)| *n >= self.min_count).map(|(_, v)| (*v).clone()).collect(),
+                RareRule::MinCount => {
+                    counted.iter().filter(|(n, _)| *n >= self.min_count).map(|(_, v)| (*v).clone()).collect()
+                }
                 RareRule::TopK => counted.iter().take(self.top_k).map(|(_, v)| (*v).clone()).collect(),
             };
             kept.push(KeptValues { column: name.clone(), values });
@@ -96,7 +112,9 @@ impl FittedKind for GroupRareFitted {
         for column in &self.kept {
             let keep: HashSet<&str> = column.values.iter().map(String::as_str).collect();
             update_column(&mut table, &column.column, |data| {
-                map_labels(data, |label| Some(if keep.contains(label) { label.to_string() } else { self.other.clone() }))
+                map_labels(data, |label| {
+                    Some(if keep.contains(label) { label.to_string() } else { self.other.clone() })
+                })
             })?;
         }
         Ok(table)

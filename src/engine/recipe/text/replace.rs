@@ -5,9 +5,9 @@ use regex::{NoExpand, Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
 use super::map_columns;
+use crate::engine::base::table::Table;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::base::table::Table;
 
 /// Replaces every occurrence of `find` in each value by `replace`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,8 +32,18 @@ impl StepKind for FindReplace {
                 Param::new("columns", "Columns", "The text or category columns to change.", ParamKind::columns(LABELS)),
                 Param::new("find", "Find", "The text (or regular expression) to look for.", ParamKind::text("")),
                 Param::new("replace", "Replace with", "What to put instead; may be empty.", ParamKind::text("")),
-                Param::new("regex", "Regular expression", "Read 'Find' as a regular expression ($1 in the replacement is group 1).", ParamKind::Bool { default: false }),
-                Param::new("case_sensitive", "Match case", "Whether upper and lower case must match.", ParamKind::Bool { default: true }),
+                Param::new(
+                    "regex",
+                    "Regular expression",
+                    "Read 'Find' as a regular expression ($1 in the replacement is group 1).",
+                    ParamKind::Bool { default: false },
+                ),
+                Param::new(
+                    "case_sensitive",
+                    "Match case",
+                    "Whether upper and lower case must match.",
+                    ParamKind::Bool { default: true },
+                ),
             ],
         )
     }
@@ -82,10 +92,22 @@ mod tests {
     #[test]
     fn replaces_literally_or_by_pattern() {
         let t = Table::new("t", vec![Column::new("c", ColumnData::Text(vec![Some("a.b A.B".into()), None]))]).unwrap();
-        let mut step = FindReplace { columns: vec!["c".into()], find: "a.".into(), replace: "$1".into(), regex: false, case_sensitive: false };
+        let mut step = FindReplace {
+            columns: vec!["c".into()],
+            find: "a.".into(),
+            replace: "$1".into(),
+            regex: false,
+            case_sensitive: false,
+        };
         let out = step.fit(&t, &FitContext::default()).unwrap().apply(t.clone()).unwrap();
         assert_eq!(out.columns[0].data, ColumnData::Text(vec![Some("$1b $1B".into()), None]));
-        step = FindReplace { find: r"(\w)\.(\w)".into(), replace: "$2$1".into(), regex: true, case_sensitive: true, ..step };
+        step = FindReplace {
+            find: r"(\w)\.(\w)".into(),
+            replace: "$2$1".into(),
+            regex: true,
+            case_sensitive: true,
+            ..step
+        };
         let out = step.apply(t).unwrap();
         assert_eq!(out.columns[0].data.text_at(0).as_deref(), Some("ba BA"));
         step.find = "(".into();

@@ -10,10 +10,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::merge::{apply_merges, merge_summary, Merge};
+use crate::engine::base::table::{ColumnData, Table};
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
 use crate::engine::recipe::values::Labels;
-use crate::engine::base::table::{ColumnData, Table};
 
 /// How values are keyed: which spellings count as the same.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,7 +122,8 @@ pub fn distinct_values(data: &ColumnData) -> usize {
 
 /// OpenRefine's fingerprint key.
 pub fn fingerprint(value: &str) -> String {
-    let cleaned: String = value.trim().to_lowercase().chars().filter(|c| !is_punctuation(*c)).map(fold_accent).collect();
+    let cleaned: String =
+        value.trim().to_lowercase().chars().filter(|c| !is_punctuation(*c)).map(fold_accent).collect();
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
     words.sort_unstable();
     words.dedup();
@@ -140,7 +141,9 @@ pub fn ngram_fingerprint(value: &str, n: usize) -> String {
 }
 
 fn is_punctuation(c: char) -> bool {
-    c.is_ascii_punctuation() || c.is_control() || matches!(c, '‘' | '’' | '“' | '”' | '–' | '—' | '…' | '«' | '»' | '¿' | '¡')
+    c.is_ascii_punctuation()
+        || c.is_control()
+        || matches!(c, '‘' | '’' | '“' | '”' | '–' | '—' | '…' | '«' | '»' | '¿' | '¡')
 }
 
 const ACCENTED: &str = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćĉċčďēĕėęěĝğġģĥĩīĭįĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżžđħłøıŧ";

@@ -4,9 +4,9 @@ use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
 use super::map_columns;
+use crate::engine::base::table::Table;
 use crate::engine::recipe::schema::{Family, Param, ParamKind, StepInfo, LABELS};
 use crate::engine::recipe::step::{FitContext, FittedKind, StepKind};
-use crate::engine::base::table::Table;
 
 /// Removes white space at both ends of each value, and optionally squeezes inner runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -26,7 +26,12 @@ impl StepKind for TrimWhitespace {
             "Removes spaces at the start and end of each value, so \" Paris\" and \"Paris\" become one.",
             vec![
                 Param::new("columns", "Columns", "The text or category columns to trim.", ParamKind::columns(LABELS)),
-                Param::new("collapse", "Squeeze inner spaces", "Also turn runs of spaces inside a value into one.", ParamKind::Bool { default: false }),
+                Param::new(
+                    "collapse",
+                    "Squeeze inner spaces",
+                    "Also turn runs of spaces inside a value into one.",
+                    ParamKind::Bool { default: false },
+                ),
             ],
         )
     }

@@ -32,7 +32,9 @@ pub fn parse(text: &str) -> Option<(i32, u32, u32)> {
     };
     let (y, m, d, comma_allowed) = match (first, second, third) {
         (Token::Word(m, dot), Token::Number(d), Token::Number(y)) => (y, month_after(m, dot, s1)?, d, true),
-        (Token::Number(y), Token::Word(m, dot), Token::Number(d)) if y.digits == 4 => (y, month_after(m, dot, s2)?, d, false),
+        (Token::Number(y), Token::Word(m, dot), Token::Number(d)) if y.digits == 4 => {
+            (y, month_after(m, dot, s2)?, d, false)
+        }
         (Token::Number(d), Token::Word(m, dot), Token::Number(y)) => (y, month_after(m, dot, s2)?, d, true),
         _ => return None,
     };
@@ -58,7 +60,9 @@ enum Sep {
     /// Nothing: only before the first part.
     Start,
     /// Spaces, or a comma with or without spaces after it.
-    Space { comma: bool },
+    Space {
+        comma: bool,
+    },
     Dash,
     Slash,
 }
@@ -139,8 +143,20 @@ fn month_after(word: &str, dot: bool, next: Sep) -> Option<u32> {
 
 /// 1 to 12 for a month's name, its first three letters, or `Sept`, in any case.
 fn month(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     let i = MONTHS.iter().position(|m| named(word, m)).or_else(|| word.eq_ignore_ascii_case("sept").then_some(8))?;
     Some(i as u32 + 1)
 }
@@ -148,7 +164,9 @@ fn month(word: &str) -> Option<u32> {
 /// 0 (Monday) to 6 for a weekday's name, its first three letters, `Tues`, `Thur` or `Thurs`.
 fn weekday(word: &str) -> Option<i32> {
     const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    let other = |w: &str| ["tues", "thur", "thurs"].iter().position(|a| w.eq_ignore_ascii_case(a)).map(|k| if k == 0 { 1 } else { 3 });
+    let other = |w: &str| {
+        ["tues", "thur", "thurs"].iter().position(|a| w.eq_ignore_ascii_case(a)).map(|k| if k == 0 { 1 } else { 3 })
+    };
     DAYS.iter().position(|d| named(word, d)).or_else(|| other(word)).map(|i| i as i32)
 }
 
@@ -176,10 +194,28 @@ mod tests {
     #[test]
     fn reads_the_common_forms() {
         for text in [
-            "Jan 1 2000", "jan 1 2000", "JAN 01 2000", "Jan. 1, 2000", "January 1, 2000", "January 1,2000", "Jan  1 2000",
-            "1 January 2000", "01 Jan 2000", "1 jan. 2000", "1 January, 2000", "01-Jan-2000", "01/JAN/2000", "2000-Jan-01",
-            "2000 January 1", "Jan-01-2000", "1st January 2000", "January 1st, 2000", "Sat, 1 Jan 2000", "Saturday, January 1, 2000",
-            "sat 1 jan 2000", "Sat. Jan 1 2000",
+            "Jan 1 2000",
+            "jan 1 2000",
+            "JAN 01 2000",
+            "Jan. 1, 2000",
+            "January 1, 2000",
+            "January 1,2000",
+            "Jan  1 2000",
+            "1 January 2000",
+            "01 Jan 2000",
+            "1 jan. 2000",
+            "1 January, 2000",
+            "01-Jan-2000",
+            "01/JAN/2000",
+            "2000-Jan-01",
+            "2000 January 1",
+            "Jan-01-2000",
+            "1st January 2000",
+            "January 1st, 2000",
+            "Sat, 1 Jan 2000",
+            "Saturday, January 1, 2000",
+            "sat 1 jan 2000",
+            "Sat. Jan 1 2000",
         ] {
             assert_eq!(parse(text), Some((2000, 1, 1)), "{text}");
         }
@@ -193,12 +229,45 @@ mod tests {
     #[test]
     fn refuses_what_is_not_one_date() {
         for text in [
-            "Feb 30 2000", "Feb 29 2023", "Jan 32 2000", "Jan 0 2000", "Jan 1 00", "Jan 1 20000", "Jan 2000", "1 2 2000",
-            "Janu 1 2000", "Ja 1 2000", "Jan 001 2000", "Jan 1st 2000th", "Jan 1nd 2000", "Jan 11st 2000", "Jan 1 2000 x",
-            "Jan-1 2000", "01-Jan/2000", "Jan, 1 2000", "2000, Jan 1", "2000 Jan, 1", "Sun, 1 Jan 2000", "Funday 1 Jan 2000",
-            "Sat-1-Jan-2000", "Jan.-01-2000", "Jan 1 2000,", " Jan 1 2000", "-Jan 1 2000", "Jan 1 2000-", "Jan 1 1 2000",
-            "Jan Feb 2000", "Jan 1 Feb", "1 Jan 2 2000", "Jan 1, 2000, 3", "Jan;1;2000", "Jan..1 2000", "", "May",
-            "Mon, Tue 1 Jan 2000", "Jan 99999999999 2000",
+            "Feb 30 2000",
+            "Feb 29 2023",
+            "Jan 32 2000",
+            "Jan 0 2000",
+            "Jan 1 00",
+            "Jan 1 20000",
+            "Jan 2000",
+            "1 2 2000",
+            "Janu 1 2000",
+            "Ja 1 2000",
+            "Jan 001 2000",
+            "Jan 1st 2000th",
+            "Jan 1nd 2000",
+            "Jan 11st 2000",
+            "Jan 1 2000 x",
+            "Jan-1 2000",
+            "01-Jan/2000",
+            "Jan, 1 2000",
+            "2000, Jan 1",
+            "2000 Jan, 1",
+            "Sun, 1 Jan 2000",
+            "Funday 1 Jan 2000",
+            "Sat-1-Jan-2000",
+            "Jan.-01-2000",
+            "Jan 1 2000,",
+            " Jan 1 2000",
+            "-Jan 1 2000",
+            "Jan 1 2000-",
+            "Jan 1 1 2000",
+            "Jan Feb 2000",
+            "Jan 1 Feb",
+            "1 Jan 2 2000",
+            "Jan 1, 2000, 3",
+            "Jan;1;2000",
+            "Jan..1 2000",
+            "",
+            "May",
+            "Mon, Tue 1 Jan 2000",
+            "Jan 99999999999 2000",
         ] {
             assert_eq!(parse(text), None, "{text}");
         }
@@ -217,7 +286,8 @@ mod tests {
             1 => (1u32..29).prop_map(|n| format!("{n:02}")),
         ];
         let sep = proptest::sample::select(vec![" ", " ", " ", " ", ", ", ",", "-", "-", "/", ".", "  ", "", ":", "é"]);
-        proptest::collection::vec((sep, part), 2..5).prop_map(|parts| parts.into_iter().map(|(s, p)| format!("{s}{p}")).collect::<String>().trim().to_string())
+        proptest::collection::vec((sep, part), 2..5)
+            .prop_map(|parts| parts.into_iter().map(|(s, p)| format!("{s}{p}")).collect::<String>().trim().to_string())
     }
 
     proptest::proptest! {
