@@ -1,0 +1,137 @@
+// `make single`: turns the built dist/ into dist-single/sift.html, one HTML file that runs when
+// opened straight from disk (file://), with no server: the file a teacher mails to a class.
+//
+// Everything is inlined: the CSS as a <style>, the favicon as a data: URL, both wasm modules as
+// base64 in non-executable <script type="application/octet-stream"> blocks, the app's
+// wasm-bindgen glue with its `export`s removed, and the engine's worker (its glue, its wasm and
+// a start-up line) as the source of a blob: URL. A page opened from a file may fetch nothing, so
+// the page's `Worker` constructor maps the engine's "./worker-loader.js" to that blob: URL (and
+// the worker does the same for its helper). The service worker and the manifest are left out: a
+// file has no origin to install them on. The CSP still forbids every other host, and allows the
+// two inline scripts by hash.
+//
+//   node scripts/single.mjs [--dist dist] [--out dist-single/sift.html]
+
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { hashScriptSrc, inlineScriptHashes } from './csp.mjs';
+
+const { values: args } = parseArgs({
+  options: { dist: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'dist-single/sift.html' } },
+});
+const DIST = resolve(args.dist);
+
+/** The one file of dist/ whose name matches `pattern`. */
+async function distFile(pattern) {
+  const names = (await readdir(DIST)).filter((name) => pattern.test(name));
+  if (names.length !== 1) throw new Error(`${DIST}: expected one file matching ${pattern}, found ${names.length}`);
+  return join(DIST, names[0]);
+}
+
+/** wasm-bindgen's ES-module glue as a plain script: its `export`s removed, `__wbg_init` kept. */
+function unexport(glue) {
+  if (/^import\b/m.test(glue)) throw new Error('the app glue imports another module (a snippet?): inline it too');
+  const body = glue
+    .replace(/^export (function|class|const|let|async function) /gm, '$1 ')
+    .replace(/^export \{[^}]*\};?$/gm, '')
+    .replace(/^export default [^;]*;$/gm, '');
+  if (/^export\b/m.test(body)) throw new Error('the app glue has an export this script does not know');
+  if (!/\basync function __wbg_init\b/.test(body)) throw new Error('the app glue has no __wbg_init');
+  return body;
+}
+
+/** `new Worker("…/worker-loader.js")` in the page starts the engine's worker from `workerUrl`. */
+const PAGE_WORKER_SHIM = `{
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(url, options) { super(String(url).endsWith("worker-loader.js") ? workerUrl : url, options); }
+  };
+}`;
+
+/**
+ * The same in the worker, for its helper: a worker opened from a file has an origin of its own,
+ * which may not start the page's blob: URL, so it makes its own from its own source (once).
+ */
+const HELPER_SHIM = `{
+  const Native = self.Worker;
+  let helperUrl;
+  if (Native) self.Worker = class extends Native {
+    constructor(url, options) {
+      const engine = String(url).endsWith("worker-loader.js");
+      if (engine) helperUrl ??= URL.createObjectURL(new Blob([\`(\${sift})(\${JSON.stringify(wasmBase64)})\`], { type: "text/javascript" }));
+      super(engine ? helperUrl : url, options);
+    }
+  };
+}`;
+
+/** Base64 text to bytes (Uint8Array.fromBase64 where the browser has it). */
+const DECODE = `const decodeBase64 = (text) => Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));`;
+
+/**
+ * The engine's worker as one script: a function `sift` of its wasm (as base64) holding its glue,
+ * the helper shim and the start-up of worker-loader.js, called with the wasm.
+ */
+function workerSource(glue, wasmBase64) {
+  return [
+    '(function sift(wasmBase64) {',
+    glue,
+    HELPER_SHIM,
+    DECODE,
+    'wasm_bindgen({ module_or_path: decodeBase64(wasmBase64) }).catch((error) => {',
+    '  postMessage(JSON.stringify({ kind: "crashed", message: `the engine could not start (${error})` }));',
+    '});',
+    `})("${wasmBase64}");`,
+  ].join('\n');
+}
+
+/** The page's start-up module: the worker shim, the app glue, then the app's wasm. */
+function startScript(appGlue) {
+  return [
+    '',
+    DECODE,
+    'const data = (id) => document.getElementById(id).textContent;',
+    'const workerUrl = URL.createObjectURL(new Blob([data("sift-worker")], { type: "text/javascript" }));',
+    PAGE_WORKER_SHIM,
+    appGlue,
+    'await __wbg_init({ module_or_path: decodeBase64(data("sift-app-wasm")) });',
+    '',
+  ].join('\n');
+}
+
+/** A <script> element with `attributes`; a "<!--" or "</script" in its text would end it early. */
+function scriptBlock(attributes, text) {
+  if (/<!--|<\/script/i.test(text)) throw new Error(`<script ${attributes}>: its text would end the block early`);
+  return `<script ${attributes}>${text}</script>`;
+}
+
+async function main() {
+  let html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const css = await readFile(await distFile(/^main-.*\.css$/), 'utf8');
+  const favicon = await readFile(join(DIST, 'favicon.svg'));
+  const appGlue = unexport(await readFile(await distFile(/^app-[0-9a-f]+\.js$/), 'utf8'));
+  const appWasm = (await readFile(await distFile(/^app-[0-9a-f]+_bg\.wasm$/))).toString('base64');
+  const worker = workerSource(await readFile(join(DIST, 'worker.js'), 'utf8'), (await readFile(join(DIST, 'worker_bg.wasm'))).toString('base64'));
+
+  // Trunk's start-up script, its preloads, the stylesheet, the icon and the manifest give way.
+  html = html
+    .replace(/<script type="module">[\s\S]*?<\/script>\s*/, '')
+    .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
+    .replace(/<link rel="manifest"[^>]*>\s*/, '')
+    .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>\n${css}</style>`)
+    .replace(/<link rel="icon"[^>]*>/, () => `<link rel="icon" href="data:image/svg+xml;base64,${favicon.toString('base64')}" type="image/svg+xml" />`)
+    .replace(/(script-src[^;"]*)'sha256-[^']*'/, "$1'unsafe-inline'")
+    .replace(/worker-src 'self'/, "worker-src blob:");
+  if (html.includes('data-trunk') || /<script (?!type="application\/octet-stream")/.test(html)) throw new Error('index.html has a script or asset this script does not inline');
+  const data = (id, text) => scriptBlock(`type="application/octet-stream" id="${id}"`, text);
+  const body = [data('sift-app-wasm', appWasm), data('sift-worker', worker), scriptBlock('type="module"', startScript(appGlue))].join('\n');
+  html = html.replace('</body>', () => `${body}\n</body>`);
+  html = hashScriptSrc(html, inlineScriptHashes(html.replace(/<script type="application\/octet-stream"[\s\S]*?<\/script>/g, '')));
+
+  const out = resolve(args.out);
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, html);
+  console.log(`single: ${out} (${(html.length / 1e6).toFixed(1)} MB)`);
+}
+
+await main();

@@ -1,0 +1,74 @@
+// End-to-end test of the one-file build (issue 20, `make single`): dist-single/sift.html opened
+// straight from disk (file://, no server) loads the sample and trains, on one core and with the
+// engine's helper worker (four cores); the page asks for no file but itself, and its CSP allows
+// no other host and no inline script but its own, by hash.
+//
+//   SIFT_SINGLE=$PWD/dist-single/sift.html node --test tests/e2e/single.test.mjs
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { JOB_TIMEOUT, REPO, emulateCores, eventually, guardContext, launchBrowser, loadSample, stepper, train } from './app.mjs';
+
+const SINGLE = process.env.SIFT_SINGLE ?? join(REPO, 'dist-single/sift.html');
+
+describe('dist-single/sift.html opened from file://', { timeout: 600_000 }, () => {
+  let app;
+  const requested = [];
+
+  before(async () => {
+    assert.ok(existsSync(SINGLE), `${SINGLE} is missing: run \`make single\` first`);
+    const browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(JOB_TIMEOUT);
+    context.on('request', (request) => requested.push(request.url()));
+    // A file's origin is "null": only file:// requests pass the guard; the step below checks
+    // that the only one is the page itself.
+    const guard = guardContext(context, 'null');
+    app = { browser, context, guard, close: () => browser.close() };
+  });
+
+  after(async () => {
+    await app?.close();
+  });
+
+  const step = stepper(it, () => app, { timeout: 240_000 });
+
+  /** Opens the file in a new page of the context (as a machine with `cores` cores). */
+  async function open(cores) {
+    const page = app.guard.watch(await app.context.newPage());
+    if (cores) await emulateCores(app.context, page, cores);
+    await page.goto(pathToFileURL(SINGLE).href, { waitUntil: 'load' });
+    await page.getByRole('button', { name: 'Load sample data' }).waitFor({ state: 'visible' });
+    app.page = page;
+    return page;
+  }
+
+  step('opens from disk, loads the sample and trains', [], async () => {
+    const page = await open();
+    await loadSample(page);
+    await train(page, { target: 'species', algorithm: 'logistic_regression', expect: /Accuracy\s*\S*\d/ });
+  });
+
+  step('trains with the helper worker too (four cores)', [], async () => {
+    const page = await open(4);
+    // The engine's worker starts its helper at once on four cores.
+    await eventually(() => page.workers().length, (n) => n === 2, { what: 'the worker and its helper' });
+    await loadSample(page);
+    await train(page, { target: 'body_mass_g', algorithm: 'linear_regression', expect: /R²[\s\S]*MAE[\s\S]*RMSE/ });
+  });
+
+  step('asks for no file but itself; its CSP allows no other host and inline scripts by hash only', [], async () => {
+    const self = pathToFileURL(SINGLE).href;
+    const others = requested.filter((url) => url !== self && !url.startsWith('blob:') && !url.startsWith('data:'));
+    assert.deepEqual(others, [], 'requests other than the page itself, blob: and data: URLs');
+    const csp = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '));
+    assert.doesNotMatch(scriptSrc, /'unsafe-inline'/);
+    assert.match(scriptSrc, /'sha256-[A-Za-z0-9+/]+=*'/);
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /connect-src 'self'/);
+  });
+});
