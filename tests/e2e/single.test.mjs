@@ -1,6 +1,6 @@
 // End-to-end test of the one-file build (issue 20, `make single`): dist-single/sift.html opened
 // straight from disk (file://, no server) loads the sample and trains, on one core and with the
-// engine's helper worker (four cores); the page asks for no file but itself, and its CSP allows
+// engine's helper worker (four cores), in Chromium and (when installed) in Firefox; the page asks for no file but itself, and its CSP allows
 // no other host and no inline script but its own, by hash.
 //
 //   SIFT_SINGLE=$PWD/dist-single/sift.html node --test tests/e2e/single.test.mjs
@@ -10,9 +10,11 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { firefox } from 'playwright-core';
 import { JOB_TIMEOUT, REPO, emulateCores, eventually, guardContext, launchBrowser, loadSample, stepper, train } from './app.mjs';
 
 const SINGLE = process.env.SIFT_SINGLE ?? join(REPO, 'dist-single/sift.html');
+const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
 describe('dist-single/sift.html opened from file://', { timeout: 600_000 }, () => {
   let app;
@@ -58,6 +60,24 @@ describe('dist-single/sift.html opened from file://', { timeout: 600_000 }, () =
     await eventually(() => page.workers().length, (n) => n === 2, { what: 'the worker and its helper' });
     await loadSample(page);
     await train(page, { target: 'body_mass_g', algorithm: 'linear_regression', expect: /R²[\s\S]*MAE[\s\S]*RMSE/ });
+  });
+
+  step('opens from disk in Firefox too, loads the sample and trains', [], async (t) => {
+    if (!existsSync(FIREFOX)) return t.skip(`no Firefox at ${FIREFOX} (apt-get install firefox-esr, or set FIREFOX)`);
+    // Stock Firefox, driven over WebDriver BiDi (Playwright's "moz-firefox" channel).
+    const browser = await firefox.launch({ channel: 'moz-firefox', executablePath: FIREFOX, headless: true, timeout: 60_000 });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      context.setDefaultTimeout(JOB_TIMEOUT);
+      const guard = guardContext(context, 'null');
+      const page = guard.watch(await context.newPage());
+      await page.goto(pathToFileURL(SINGLE).href, { waitUntil: 'load' });
+      await loadSample(page);
+      await train(page, { target: 'species', algorithm: 'logistic_regression', expect: /Accuracy\s*\S*\d/ });
+      assert.deepEqual(guard.take().problems, [], 'Firefox reported no problem');
+    } finally {
+      await browser.close();
+    }
   });
 
   step('asks for no file but itself; its CSP allows no other host and inline scripts by hash only', [], async () => {
