@@ -4,7 +4,9 @@
 // Everything is inlined: the CSS as a <style>, the favicon as a data: URL, the page's wasm
 // module gzipped and base64 in a non-executable <script type="application/octet-stream"> block,
 // the app's wasm-bindgen glue with its `export`s removed, and the engine's worker (its glue, its
-// wasm, gzipped and base64 too, and a start-up line) as the source of a blob: URL. A page opened
+// wasm, gzipped and base64 too, and a start-up line) as the source of a blob: URL. Any other file
+// of dist/ (sample data) is answered from the page by `fetch` in the page and in the worker, by
+// its relative name. A page opened
 // from a file may fetch nothing, so the page's `Worker` constructor maps the engine's
 // "./worker-loader.js" to that blob: URL (and the worker does the same for its helper). The
 // service worker and the manifest are left out: a file has no origin to install them on. The
@@ -13,7 +15,7 @@
 //   node scripts/single.mjs [--dist dist] [--out dist-single/sift.html]
 
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { hashScriptSrc, inlineScriptHashes } from './csp.mjs';
@@ -60,7 +62,7 @@ const HELPER_SHIM = `{
   if (Native) self.Worker = class extends Native {
     constructor(url, options) {
       const engine = String(url).endsWith("worker-loader.js");
-      if (engine) helperUrl ??= URL.createObjectURL(new Blob([\`(\${sift})(\${JSON.stringify(wasmBase64)})\`], { type: "text/javascript" }));
+      if (engine) helperUrl ??= URL.createObjectURL(new Blob([\`(\${sift})(\${JSON.stringify(wasmBase64)}, \${JSON.stringify(files)})\`], { type: "text/javascript" }));
       super(engine ? helperUrl : url, options);
     }
   };
@@ -77,30 +79,56 @@ const WASM_RESPONSE = `const wasmResponse = (text) => {
 };`;
 
 /**
- * The engine's worker as one script: a function `sift` of its wasm (as base64) holding its glue,
- * the helper shim and the start-up of worker-loader.js, called with the wasm.
+ * The engine's worker as one script: a function `sift` of its wasm (as base64) and the other
+ * files, holding its glue, the shims and the start-up of worker-loader.js, called with them.
  */
-function workerSource(glue, wasmBase64) {
+function workerSource(glue, wasmBase64, files) {
   return [
-    '(function sift(wasmBase64) {',
+    '(function sift(wasmBase64, files) {',
     glue,
     HELPER_SHIM,
+    fetchShim('self'),
     WASM_RESPONSE,
     'wasm_bindgen({ module_or_path: wasmResponse(wasmBase64) }).catch((error) => {',
     '  postMessage(JSON.stringify({ kind: "crashed", message: `the engine could not start (${error})` }));',
     '});',
-    `})("${wasmBase64}");`,
+    `})("${wasmBase64}", ${JSON.stringify(files)});`,
   ].join('\n');
 }
 
-/** The page's start-up module: the worker shim, the app glue, then the app's wasm. */
+/**
+ * The other files of dist/ (sample data, say), which the page or the worker may fetch by their
+ * relative name: `fetch` in `scope` answers them from `files` ({ name: { type, data } }, the
+ * data in base64).
+ */
+const fetchShim = (scope) => `{
+  const native = ${scope}.fetch.bind(${scope});
+  const name = (input) => {
+    let url = String(input instanceof Request ? input.url : input);
+    try {
+      const folder = new URL(".", location.href).href;
+      if (url.startsWith(folder)) url = url.slice(folder.length);
+    } catch {}
+    return url.replace(/^\\.\\//, "");
+  };
+  ${scope}.fetch = (input, init) => {
+    const file = Object.hasOwn(files, name(input)) ? files[name(input)] : null;
+    if (!file) return native(input, init);
+    const bytes = Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0));
+    return Promise.resolve(new Response(bytes, { headers: { "Content-Type": file.type } }));
+  };
+}`;
+
+/** The page's start-up module: the shims, the app glue, then the app's wasm. */
 function startScript(appGlue) {
   return [
     '',
     WASM_RESPONSE,
     'const data = (id) => document.getElementById(id).textContent;',
     'const workerUrl = URL.createObjectURL(new Blob([data("sift-worker")], { type: "text/javascript" }));',
+    'const files = JSON.parse(data("sift-files"));',
     PAGE_WORKER_SHIM,
+    fetchShim('window'),
     appGlue,
     'await __wbg_init({ module_or_path: wasmResponse(data("sift-app-wasm")) });',
     '',
@@ -118,13 +146,31 @@ async function gzipBase64(path) {
   return gzipSync(await readFile(path), { level: 9 }).toString('base64');
 }
 
+/** The files of dist/ that the page's and the worker's own code stand for, by name. */
+const BUILT = [/^index\.html$/, /^sw\.js$/, /^manifest\.webmanifest$/, /^favicon\.svg$/, /^worker(-loader)?\.js$/, /^worker_bg\.wasm$/, /^app-[0-9a-f]+(\.js|_bg\.wasm)$/, /^main-[0-9a-f]+\.css$/];
+const TYPES = { '.csv': 'text/csv', '.json': 'application/json', '.txt': 'text/plain', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+/** Every other file of dist/ (any folder), as { name: { type, data } }. */
+async function otherFiles() {
+  const entries = await readdir(DIST, { recursive: true, withFileTypes: true });
+  const files = {};
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const name = relative(DIST, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/');
+    if (BUILT.some((built) => built.test(name))) continue;
+    const type = TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
+    files[name] = { type, data: (await readFile(join(DIST, name))).toString('base64') };
+  }
+  return files;
+}
+
 async function main() {
   let html = await readFile(join(DIST, 'index.html'), 'utf8');
   const css = await readFile(await distFile(/^main-.*\.css$/), 'utf8');
   const favicon = await readFile(join(DIST, 'favicon.svg'));
   const appGlue = unexport(await readFile(await distFile(/^app-[0-9a-f]+\.js$/), 'utf8'));
   const appWasm = await gzipBase64(await distFile(/^app-[0-9a-f]+_bg\.wasm$/));
-  const worker = workerSource(await readFile(join(DIST, 'worker.js'), 'utf8'), await gzipBase64(join(DIST, 'worker_bg.wasm')));
+  const files = await otherFiles();
+  const worker = workerSource(await readFile(join(DIST, 'worker.js'), 'utf8'), await gzipBase64(join(DIST, 'worker_bg.wasm')), files);
 
   // Trunk's start-up script, its preloads, the stylesheet, the icon and the manifest give way.
   html = html
@@ -137,14 +183,15 @@ async function main() {
     .replace(/worker-src 'self'/, "worker-src blob:");
   if (html.includes('data-trunk') || /<script (?!type="application\/octet-stream")/.test(html)) throw new Error('index.html has a script or asset this script does not inline');
   const data = (id, text) => scriptBlock(`type="application/octet-stream" id="${id}"`, text);
-  const body = [data('sift-app-wasm', appWasm), data('sift-worker', worker), scriptBlock('type="module"', startScript(appGlue))].join('\n');
+  const body = [data('sift-app-wasm', appWasm), data('sift-worker', worker), data('sift-files', JSON.stringify(files)), scriptBlock('type="module"', startScript(appGlue))].join('\n');
   html = html.replace('</body>', () => `${body}\n</body>`);
   html = hashScriptSrc(html, inlineScriptHashes(html.replace(/<script type="application\/octet-stream"[\s\S]*?<\/script>/g, '')));
 
   const out = resolve(args.out);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, html);
-  console.log(`single: ${out} (${(html.length / 1e6).toFixed(1)} MB)`);
+  const others = Object.keys(files).length ? `; other files: ${Object.keys(files).join(', ')}` : '';
+  console.log(`single: ${out} (${(html.length / 1e6).toFixed(1)} MB${others})`);
 }
 
 await main();

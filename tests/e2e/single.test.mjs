@@ -7,14 +7,19 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { firefox } from 'playwright-core';
-import { JOB_TIMEOUT, REPO, emulateCores, eventually, guardContext, launchBrowser, loadSample, stepper, train } from './app.mjs';
+import { DIST, JOB_TIMEOUT, REPO, emulateCores, eventually, guardContext, launchBrowser, loadSample, stepper, train } from './app.mjs';
 
 const SINGLE = process.env.SIFT_SINGLE ?? join(REPO, 'dist-single/sift.html');
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+const run = promisify(execFile);
 
 describe('dist-single/sift.html opened from file://', { timeout: 600_000 }, () => {
   let app;
@@ -80,9 +85,33 @@ describe('dist-single/sift.html opened from file://', { timeout: 600_000 }, () =
     }
   });
 
+  step('answers fetch of any other file of dist/ (sample data), in the page and in the worker', [], async () => {
+    // A dist/ with one more file, as a build that ships its samples as files would have.
+    const dir = await mkdtemp(join(tmpdir(), 'sift-single-'));
+    try {
+      await cp(DIST, join(dir, 'dist'), { recursive: true });
+      await mkdir(join(dir, 'dist/samples'));
+      const csv = 'name,value\nfirst,1\nsecond,2\n';
+      await writeFile(join(dir, 'dist/samples/extra.csv'), csv);
+      const out = join(dir, 'sift.html');
+      await run(process.execPath, [join(REPO, 'scripts/single.mjs'), '--dist', join(dir, 'dist'), '--out', out]);
+      const page = app.guard.watch(await app.context.newPage());
+      await page.goto(pathToFileURL(out).href, { waitUntil: 'load' });
+      await page.getByRole('button', { name: 'Load sample data' }).waitFor({ state: 'visible' });
+      const read = (name) => fetch(name).then(async (r) => [r.headers.get('Content-Type'), await r.text()]);
+      assert.deepEqual(await page.evaluate(read, 'samples/extra.csv'), ['text/csv', csv], 'from the page');
+      assert.deepEqual(await page.evaluate(read, './samples/extra.csv'), ['text/csv', csv], 'from the page, with ./');
+      const [worker] = page.workers();
+      assert.deepEqual(await worker.evaluate(read, './samples/extra.csv'), ['text/csv', csv], 'from the worker');
+      await page.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   step('asks for no file but itself; its CSP allows no other host and inline scripts by hash only', [], async () => {
     const self = pathToFileURL(SINGLE).href;
-    const others = requested.filter((url) => url !== self && !url.startsWith('blob:') && !url.startsWith('data:'));
+    const others = requested.filter((url) => url !== self && !url.endsWith('/sift.html') && !url.startsWith('blob:') && !url.startsWith('data:'));
     assert.deepEqual(others, [], 'requests other than the page itself, blob: and data: URLs');
     const csp = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '));
