@@ -1,5 +1,6 @@
 // End-to-end test of Sift offline after the first load (issue 20): the first visit installs the
-// service worker, which stores every file of the build; with the network off a reload opens the
+// service worker, which stores every file of the build; the page can be installed as an app;
+// with the network off a reload opens the
 // app and a sample trains; a second visit downloads nothing but the service worker's own update
 // check; a new deployment shows "A new version of Sift is ready — reload", whose button
 // switches the page to it and deletes the old cache.
@@ -12,7 +13,8 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, eventually, launchBrowser, guardContext, JOB_TIMEOUT, loadSample, stepper, train } from './app.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, eventually, guardContext, JOB_TIMEOUT, loadSample, stepper, train } from './app.mjs';
 import { serveDirectory } from './server.mjs';
 
 const BANNER = 'A new version of Sift is ready — reload';
@@ -21,6 +23,7 @@ describe('Sift offline after the first load', { timeout: 600_000 }, () => {
   let app;
   let page;
   let site;
+  let profile;
 
   before(async () => {
     assert.ok(existsSync(join(DIST, 'index.html')), `${DIST}/index.html is missing: build the app first`);
@@ -28,21 +31,22 @@ describe('Sift offline after the first load', { timeout: 600_000 }, () => {
     site = await mkdtemp(join(tmpdir(), 'sift-offline-'));
     await cp(DIST, site, { recursive: true });
     const server = await serveDirectory(site);
-    const browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // A profile on disk, not an incognito context: Chromium installs apps from those only.
+    profile = await mkdtemp(join(tmpdir(), 'sift-profile-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(JOB_TIMEOUT);
     const guard = guardContext(context, server.url);
     page = guard.watch(await context.newPage());
     const close = async () => {
-      await browser.close().catch(() => {});
+      await context.close().catch(() => {});
       await server.close();
     };
-    app = { server, browser, context, page, guard, close };
+    app = { server, context, page, guard, close };
   });
 
   after(async () => {
     await app?.close();
-    if (site) await rm(site, { recursive: true, force: true });
+    for (const dir of [site, profile]) if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   const step = stepper(it, () => app, { timeout: 240_000 });
@@ -70,6 +74,18 @@ describe('Sift offline after the first load', { timeout: 600_000 }, () => {
     for (const file of [/^index\.html$/, /^app-.*\.js$/, /^app-.*_bg\.wasm$/, /^worker\.js$/, /^worker_bg\.wasm$/, /^worker-loader\.js$/, /\.css$/, /^favicon\.svg$/, /^manifest\.webmanifest$/]) {
       assert.ok(files.some((f) => file.test(f)), `${file} is precached: ${files}`);
     }
+  });
+
+  step('the page can be installed as an app (its manifest and service worker)', ['the first visit installs the service worker, which stores the whole build'], async () => {
+    const cdp = await app.context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(manifest.errors, []);
+    const parsed = JSON.parse(manifest.data);
+    assert.equal(parsed.start_url, '.');
+    assert.equal(parsed.display, 'standalone');
+    await cdp.detach();
   });
 
   step('with the network off, a reload opens the app and a sample trains', ['the first visit installs the service worker, which stores the whole build'], async () => {
