@@ -55,7 +55,8 @@ enum Offer {
     Reload,
 }
 
-/// The banner (a status region, empty until a new version waits). Registers the service worker.
+/// The banner (a polite live region, empty until a new version waits; not a second `status`
+/// role beside the status bar's). Registers the service worker.
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let offer: RwSignal<Option<Offer>, LocalStorage> = RwSignal::new_local(None);
@@ -71,7 +72,7 @@ pub fn UpdateBanner() -> impl IntoView {
         }
     };
     view! {
-        <div class="update-banner" role="status">
+        <div class="update-banner" aria-live="polite">
             {move || offer.with(Option::is_some).then(|| view! {
                 <div class="status-inner">
                     <span class="status-label">"A new version of Sift is ready — reload"</span>

@@ -134,7 +134,7 @@ describe('Sift offline after the first load', { timeout: 600_000 }, () => {
 
     await page.reload({ waitUntil: 'load' });
     await openSift();
-    const banner = page.getByRole('status').filter({ hasText: BANNER });
+    const banner = page.locator('[aria-live="polite"]').filter({ hasText: BANNER });
     await banner.waitFor({ state: 'visible' });
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML.includes('<!-- new version -->')), false, 'the page still runs the old version');
 
