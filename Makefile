@@ -3,6 +3,7 @@
 #   make serve        install what is missing, serve the app on http://127.0.0.1:8080
 #   make test         install what is missing, run every test (native, then end to end)
 #   make dist         install what is missing, build the static site into dist/
+#   make single       build dist/, then dist-single/sift.html: the app in one HTML file
 #   make screenshot   build, then write docs/screenshot.png (used by the README)
 #   make lint         rustfmt --check and clippy -D warnings (native and wasm32); part of make test
 #
@@ -28,10 +29,10 @@ SERVE_FLAGS ?= --release
 SIFT_BIN := target/release/sift
 E2E_TESTS := tests/e2e/*.test.mjs
 
-.PHONY: help setup fetch serve dist cli test test-native lint e2e screenshot clean
+.PHONY: help setup fetch serve dist single cli test test-native lint e2e screenshot clean
 
 help:
-	@sed -n '3,8p' Makefile | sed 's/^# *//'
+	@sed -n '3,9p' Makefile | sed 's/^# *//'
 
 setup:
 	./scripts/setup.sh
@@ -46,13 +47,17 @@ serve: fetch
 dist: fetch
 	trunk build --release --offline
 
+# One HTML file with everything inlined, that runs from file:// (docs/hosting.md).
+single: dist
+	node scripts/single.mjs --dist $(CURDIR)/dist --out $(CURDIR)/dist-single/sift.html
+
 cli: setup
 	cargo build --release --bin sift
 
 test-native: setup
 	cargo test
 
-test: lint test-native dist cli
+test: lint test-native single cli
 	$(MAKE) --no-print-directory e2e
 
 # Formatting (rustfmt.toml) and lints with warnings as errors, natively and for the page's wasm32.
@@ -61,15 +66,15 @@ lint: fetch
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
-# The end-to-end test alone; expects dist/ and target/release/sift to be built.
+# The end-to-end test alone; expects dist/, dist-single/ and target/release/sift to be built.
 e2e:
-	SIFT_DIST=$(CURDIR)/dist SIFT_BIN=$(CURDIR)/$(SIFT_BIN) node --test $(E2E_TESTS)
+	SIFT_DIST=$(CURDIR)/dist SIFT_SINGLE=$(CURDIR)/dist-single/sift.html SIFT_BIN=$(CURDIR)/$(SIFT_BIN) node --test $(E2E_TESTS)
 
 screenshot: dist
 	node scripts/screenshot.mjs --dist $(CURDIR)/dist --out $(CURDIR)/docs/screenshot.png
 
 clean:
-	rm -rf dist
+	rm -rf dist dist-single
 	cargo clean
 
 # Speed and memory benchmark (issue 3, docs/benchmarks.md): Sift beside DuckDB-wasm, PapaParse

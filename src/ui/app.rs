@@ -14,6 +14,7 @@ use crate::ui::recipe::RecipeStage;
 use crate::ui::state::{AppState, Stage};
 use crate::ui::status_bar::StatusBar;
 use crate::ui::train::TrainStage;
+use crate::ui::update_banner::UpdateBanner;
 use crate::worker::protocol::Request;
 
 /// The whole app.
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
                 <p class="tagline">"Your data never leaves this browser tab."</p>
             </div>
         </header>
+        <UpdateBanner />
         <StatusBar />
         <main class="page">
             <h1 class="visually-hidden">"Sift — data prep and machine learning in your browser"</h1>

@@ -22,6 +22,7 @@ mod stage;
 mod state;
 mod status_bar;
 mod train;
+mod update_banner;
 pub mod worker_client;
 
 pub use app::App;

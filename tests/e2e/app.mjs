@@ -39,13 +39,13 @@ export function launchBrowser() {
 }
 
 /**
- * Serve dist/ on loopback, launch Chromium and open the app (as on a machine with `cores`
- * cores, when given).
+ * Serve dist/ on loopback (under the sub-path `prefix`, when given), launch Chromium and open
+ * the app (as on a machine with `cores` cores, when given).
  * Returns { server, browser, context, page, guard, close }.
  * `guard` records console errors, uncaught errors and requests to any other host.
  */
-export async function openApp({ query = '', viewport = { width: 1280, height: 900 }, cores } = {}) {
-  const server = await serveDirectory(DIST);
+export async function openApp({ query = '', viewport = { width: 1280, height: 900 }, cores, prefix = '/' } = {}) {
+  const server = await serveDirectory(DIST, { prefix });
   let browser;
   try {
     browser = await launchBrowser();
@@ -54,7 +54,7 @@ export async function openApp({ query = '', viewport = { width: 1280, height: 90
     const guard = guardContext(context, server.url);
     const page = guard.watch(await context.newPage());
     if (cores) await emulateCores(context, page, cores);
-    await page.goto(`${server.url}/${query}`, { waitUntil: 'load' });
+    await page.goto(`${server.url}${prefix}${query}`, { waitUntil: 'load' });
     await page.getByRole('button', { name: 'Load sample data' }).waitFor({ state: 'visible' });
     const close = async () => {
       await browser.close().catch(() => {});

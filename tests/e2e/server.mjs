@@ -34,10 +34,11 @@ export function mimeType(path) {
 }
 
 /**
- * Serve `root` on http://127.0.0.1:<free port>/.
+ * Serve `root` on http://127.0.0.1:<free port>/, or under `prefix` (e.g. '/some/sub/path/':
+ * anything outside it is a 404), as a static host serving a sub-folder would.
  * Returns { url, port, requests, close } where `requests` lists every path that was asked for.
  */
-export async function serveDirectory(root) {
+export async function serveDirectory(root, { prefix = '/' } = {}) {
   const rootDir = resolve(root);
   const requests = [];
 
@@ -58,7 +59,11 @@ export async function serveDirectory(root) {
       send(400, 'bad request');
       return;
     }
-    let file = resolve(join(rootDir, pathname));
+    if (!pathname.startsWith(prefix)) {
+      send(404, 'not found');
+      return;
+    }
+    let file = resolve(join(rootDir, pathname.slice(prefix.length)));
     if (file !== rootDir && !file.startsWith(rootDir + sep)) {
       send(403, 'forbidden');
       return;
