@@ -9,6 +9,7 @@
 #   wasm-bindgen-cli 0.2.130                 cargo install (must equal the wasm-bindgen crate)
 #   wasm-opt (binaryen 123, npm)             .tools/node_modules/.bin  (Debian's binaryen 108 is broken)
 #   chromium, chromium-driver                apt
+#   firefox-esr                              apt
 #   node >= 18 and npm                       apt, only if missing (the test needs node:test)
 #   playwright-core (e2e test deps)          npm ci in tests/e2e, never downloads a browser
 set -euo pipefail
@@ -137,6 +138,14 @@ if deb_installed chromium && deb_installed chromium-driver && [ -x /usr/bin/chro
 else
   say "installing chromium chromium-driver (apt)"
   apt_install chromium chromium-driver
+fi
+
+# --- firefox-esr (apt): the one-file build is also opened from disk in stock Firefox --------
+if deb_installed firefox-esr && [ -x /usr/bin/firefox-esr ]; then
+  say "ok firefox-esr ($(dpkg-query -W -f='${Version}' firefox-esr))"
+else
+  say "installing firefox-esr (apt)"
+  apt_install firefox-esr
 fi
 
 # --- e2e test dependencies (npm ci in tests/e2e) -----------------------------------------
