@@ -61,13 +61,42 @@ impl Grouping {
     pub fn check_training_classes(&self, train: &[usize], labels: &[u32], classes: &[String]) -> Result<()> {
         let Some(&first) = train.first() else { return Ok(()) };
         let only = labels[first];
-        if train.iter().any(|&i| labels[i] != only) {
+        let name = |label: u32| classes.get(label as usize).map_or("?", String::as_str);
+        if train.iter().all(|&i| labels[i] == only) {
+            return Err(Error::other(format!(
+                "with rows grouped by '{}', every training row is of class '{}': the groups holding the other classes all went to the held-out side; choose a smaller test share (or fewer folds), or group by another column",
+                self.column,
+                name(only)
+            )));
+        }
+        // A class whose every row is held out: the model could never predict it, and every one
+        // of its test rows would count as an error without saying why.
+        let mut trained = vec![false; classes.len().max(1)];
+        for &i in train {
+            if let Some(seen) = trained.get_mut(labels[i] as usize) {
+                *seen = true;
+            }
+        }
+        let mut unseen: Vec<(u32, usize)> = Vec::new();
+        for &label in labels {
+            if !trained.get(label as usize).copied().unwrap_or(true) {
+                match unseen.iter_mut().find(|(l, _)| *l == label) {
+                    Some((_, rows)) => *rows += 1,
+                    None => unseen.push((label, 1)),
+                }
+            }
+        }
+        if unseen.is_empty() {
             return Ok(());
         }
-        let class = classes.get(only as usize).map_or("?", String::as_str);
+        let listed: Vec<String> =
+            unseen.iter().map(|&(label, rows)| format!("'{}' ({})", name(label), count_of(rows, "row"))).collect();
+        let (class, it, that) =
+            if listed.len() == 1 { ("class", "it", "that class") } else { ("classes", "them", "those classes") };
         Err(Error::other(format!(
-            "with rows grouped by '{}', every training row is of class '{class}': the groups holding the other classes all went to the held-out side; choose a smaller test share (or fewer folds), or group by another column",
-            self.column
+            "with rows grouped by '{}', no training row is of {class} {}: every group holding {it} went to the held-out side, so the model could never predict {it}; choose a smaller test share (or fewer folds), group by another column, or filter out {that}",
+            self.column,
+            listed.join(", ")
         )))
     }
 }
@@ -85,4 +114,30 @@ pub fn check_recipe_leaves_group_alone(recipe: &Recipe, group: &str) -> Result<(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grouping() -> Grouping {
+        Grouping { column: "island".into(), keys: vec![] }
+    }
+
+    #[test]
+    fn a_class_with_no_training_row_is_refused_by_name() {
+        let classes: Vec<String> = ["Adelie", "Chinstrap", "Gentoo"].map(String::from).into();
+        let labels = [0, 0, 1, 1, 2, 2, 2];
+        // Every class in training: fine.
+        assert!(grouping().check_training_classes(&[0, 2, 4], &labels, &classes).is_ok());
+        // Gentoo only held out.
+        let e = grouping().check_training_classes(&[0, 1, 2, 3], &labels, &classes).unwrap_err();
+        assert_eq!(
+            e.message(),
+            "with rows grouped by 'island', no training row is of class 'Gentoo' (3 rows): every group holding it went to the held-out side, so the model could never predict it; choose a smaller test share (or fewer folds), group by another column, or filter out that class"
+        );
+        // One class left: the older message.
+        let e = grouping().check_training_classes(&[0, 1], &labels, &classes).unwrap_err();
+        assert!(e.message().contains("every training row is of class 'Adelie'"), "{e}");
+    }
 }
