@@ -10,7 +10,7 @@
 #   wasm-opt (binaryen 123, npm)             .tools/node_modules/.bin  (Debian's binaryen 108 is broken)
 #   chromium, chromium-driver                apt
 #   node >= 18 and npm                       apt, only if missing (the test needs node:test)
-#   playwright-core (e2e test deps)          npm ci in tests/e2e, never downloads a browser
+#   playwright-core, axe-core (e2e deps)     npm ci in tests/e2e, never downloads a browser
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
