@@ -5,7 +5,8 @@
 //
 //   SIFT_DIST=$PWD/dist node --test tests/e2e/accessibility.test.mjs
 //
-// Steps share one page and run in order; a step whose prerequisite failed is skipped.
+// Steps share one page and run in order; each runs even when an earlier one failed, so one
+// run lists every violation.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,12 +33,14 @@ describe('Accessibility (axe-core) in headless Chromium', { timeout: 600_000 }, 
 
   /** No violation in either colour scheme; `where` names the state in the message. */
   async function noViolations(where) {
+    const found = [];
     for (const colorScheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme });
       const violations = await axeViolations(page);
-      assert.equal(violations.length, 0, `axe-core found violations ${where} (${colorScheme}):\n${describeViolations(violations)}`);
+      if (violations.length) found.push(`${colorScheme}:\n${describeViolations(violations)}`);
     }
     await page.emulateMedia({ colorScheme: 'light' });
+    assert.equal(found.length, 0, `axe-core found violations ${where}, in the colour scheme(s) ${found.join('\n')}`);
   }
 
   step('the empty page', [], async () => {
@@ -50,19 +53,19 @@ describe('Accessibility (axe-core) in headless Chromium', { timeout: 600_000 }, 
     await noViolations('after loading the sample');
   });
 
-  step('after a recipe edit', ['after loading data'], async () => {
+  step('after a recipe edit', [], async () => {
     await addStep(page, { step: 'Impute missing', columns: ['bill_length_mm'], strategy: 'Median' });
     await recipeSteps(page).first().waitFor();
     await noViolations('after adding a recipe step');
   });
 
-  step('after training a classifier', ['after loading data'], async () => {
+  step('after training a classifier', [], async () => {
     await train(page, { target: 'species', algorithm: 'random_forest', expect: /Accuracy\s*\S*\d/ });
     await page.getByRole('table', { name: 'Confusion matrix' }).waitFor();
     await noViolations('after training a classifier');
   });
 
-  step('in the Predict stage', ['after training a classifier'], async () => {
+  step('in the Predict stage', [], async () => {
     const prediction = page.getByRole('region', { name: 'Prediction' });
     await prediction.getByRole('button', { name: 'Use the model just trained' }).click();
     await control(page, 'CSV to predict').setInputFiles(join(FIXTURES, 'predict/new_penguins.csv'));
@@ -70,12 +73,12 @@ describe('Accessibility (axe-core) in headless Chromium', { timeout: 600_000 }, 
     await noViolations('in the Predict stage');
   });
 
-  step('after training a regression', ['after loading data'], async () => {
+  step('after training a regression', [], async () => {
     await train(page, { target: 'body_mass_g', algorithm: 'linear_regression', expect: /R²[\s\S]*MAE[\s\S]*RMSE/ });
     await noViolations('after training a regression');
   });
 
-  step('after clustering', ['after loading data'], async () => {
+  step('after clustering', [], async () => {
     await train(page, { target: 'species', algorithm: 'kmeans', task: 'Clustering', expect: /Silhouette/ });
     await noViolations('after clustering');
   });
