@@ -14,6 +14,9 @@ pub fn SampleChooser() -> impl IntoView {
     let state = use_state();
     let chosen = RwSignal::new(SAMPLES[0].name);
     let load = move |_| {
+        if state.busy() {
+            return;
+        }
         let name = chosen.get_untracked();
         let title = sample(name).map_or(name, |s| s.title);
         // The steps Sift added for a model of another dataset name its columns; a new sample
@@ -36,7 +39,9 @@ pub fn SampleChooser() -> impl IntoView {
             <label for="sample-select">"Sample dataset"</label>
             <select id="sample-select" aria-describedby="sample-about" on:change=on_change>{options}</select>
         </div>
-        <button type="button" class="button" on:click=load disabled=move || state.busy()>
+        // aria-disabled, not disabled: a disabled button would drop the keyboard focus to the
+        // page's start while the sample loads.
+        <button type="button" class="button" on:click=load aria-disabled=move || state.busy().then_some("true")>
             "Load sample data"
         </button>
         <p class="sample-about" id="sample-about">{move || sample(chosen.get()).map(about)}</p>

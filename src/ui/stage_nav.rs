@@ -118,10 +118,12 @@ pub fn StageNav() -> impl IntoView {
                         on:click=on_click
                     >
                         <span class="stage-mark" aria-hidden="true">{move || now.get().mark(stage)}</span>
-                        // The accessible name is the visible text: "Train: ready".
-                        <span class="stage-name">{stage.title()}</span>
-                        <span class="visually-hidden">": "</span>
-                        <span class="stage-state">{move || now.get().word()}</span>
+                        // The accessible name is the visible text, "Train: ready": one inline
+                        // span, since the link's flex items would each add a space to the name.
+                        <span class="stage-text">
+                            <span class="stage-name">{stage.title()}</span>
+                            <span class="stage-state">{move || format!(": {}", now.get().word())}</span>
+                        </span>
                     </a>
                 </li>
             }
