@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, REPO, addStepForm, control, eventually, openApp, recipeSteps, shape, stepper, textOf, waitForText, waitForVisibleText } from './app.mjs';
+import { DIST, REPO, addStepForm, control, eventually, openApp, parseCsv, recipeSteps, shape, stepper, textOf, waitForText, waitForVisibleText } from './app.mjs';
 
 describe('The workflow with the keyboard only', { timeout: 600_000 }, () => {
   let app;
@@ -110,14 +110,16 @@ describe('The workflow with the keyboard only', { timeout: 600_000 }, () => {
     await page.keyboard.press('Enter');
     await waitForText(prediction.getByRole('group', { name: 'Chosen model' }), /The model just trained/);
     await tabTo(control(page, 'CSV to predict'));
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Space')]);
     await chooser.setFiles(csv);
     await waitForText(prediction, /Predicted 5 rows of new_irises\.csv/);
     await tabTo(prediction.getByRole('button', { name: 'Download predictions CSV' }));
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     assert.equal(download.suggestedFilename(), 'new_irises-predictions.csv');
     const text = await readFile(await download.path(), 'utf8');
-    assert.match(text.split('\n')[1], /^setosa,/, `the first iris is a setosa:\n${text}`);
+    const [header, ...rows] = parseCsv(text).filter((r) => r.length > 1);
+    const predicted = rows.map((r) => r[header.indexOf('prediction')]);
+    assert.deepEqual(predicted, Array(5).fill('setosa'), `the first five irises are setosas:\n${text}`);
   });
 
   step('downloads the model from Export', ['trains a model'], async () => {
