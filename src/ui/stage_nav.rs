@@ -97,10 +97,39 @@ fn section_id(stage: Stage) -> String {
     format!("stage-{}", stage.number())
 }
 
-/// The navigator (navigation landmark "Stages").
+/// The stage being read: the last whose section starts above a line just below the sticky
+/// band, or the last stage once the page is scrolled to its end.
+fn stage_in_view() -> Stage {
+    let window = window();
+    let top = window.scroll_y().unwrap_or(0.0);
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let page_end = document().document_element().map_or(0.0, |e| f64::from(e.scroll_height()));
+    if top > 0.0 && top + height >= page_end - 2.0 {
+        return Stage::Export;
+    }
+    let line = top + 160.0;
+    let starts = |stage: Stage| {
+        document()
+            .get_element_by_id(&section_id(stage))
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            .map(|e| f64::from(e.offset_top()))
+    };
+    STAGES.into_iter().take_while(|s| starts(*s).is_some_and(|y| y <= line)).last().unwrap_or(Stage::Data)
+}
+
+/// The navigator (navigation landmark "Stages"); the stage being read is its
+/// `aria-current="location"`.
 #[component]
 pub fn StageNav() -> impl IntoView {
     let state = use_state();
+    let current = RwSignal::new(Stage::Data);
+    let handle = window_event_listener(leptos::ev::scroll, move |_| {
+        let now = stage_in_view();
+        if current.get_untracked() != now {
+            current.set(now);
+        }
+    });
+    on_cleanup(move || handle.remove());
     let items = STAGES
         .into_iter()
         .map(|stage| {
@@ -115,6 +144,7 @@ pub fn StageNav() -> impl IntoView {
                         href=format!("#{}", section_id(stage))
                         class=move || format!("stage-link is-{}", now.get().word())
                         title=move || now.get().hint()
+                        aria-current=move || (current.get() == stage).then_some("location")
                         on:click=on_click
                     >
                         <span class="stage-mark" aria-hidden="true">{move || now.get().mark(stage)}</span>

@@ -1,7 +1,8 @@
 // End-to-end test of the stage navigator (issue 20): the seven stages as links whose visible
 // text is their accessible name, with their state ("Train: ready"), which follows the work (empty → ready → done, failed on a failed
 // job); the navigator stays in view when the page scrolls; a link, clicked or used with the
-// keyboard, scrolls to its stage below the sticky band and moves focus into it.
+// keyboard, scrolls to its stage below the sticky band and moves focus into it; the stage in
+// view is the navigator's aria-current="location".
 //
 //   SIFT_DIST=$PWD/dist node --test tests/e2e/navigator.test.mjs
 //
@@ -39,6 +40,9 @@ describe('Stage navigator in headless Chromium', { timeout: 600_000 }, () => {
     const names = [...(await nav().ariaSnapshot()).matchAll(/link "([^"]+)"/g)].map((m) => m[1]);
     return Object.fromEntries(names.map((n) => n.split(': ')));
   }
+
+  /** The name of the link marked as the stage in view (aria-current="location"). */
+  const current = () => nav().locator('a[aria-current="location"]').evaluateAll((as) => as.map((a) => a.querySelector('.stage-text').textContent).join(' | '));
 
   /** Wait until the states include `expected` (a partial map). */
   function statesBecome(expected) {
@@ -88,12 +92,14 @@ describe('Stage navigator in headless Chromium', { timeout: 600_000 }, () => {
     const box = await nav().boundingBox();
     assert.ok(box && box.y >= 0 && box.y < 60, `the navigator is at the top of the viewport: ${JSON.stringify(box)}`);
     assert.ok(await links().first().isVisible(), 'its links are visible');
+    await eventually(current, (name) => name === 'Export: ready', { what: 'Export marked as the stage in view' });
   });
 
   step('the keyboard moves focus to a stage, below the sticky band, and Tab continues there', ['stays in view at the bottom of the page'], async () => {
     await nav().getByRole('link', { name: 'Train: done' }).focus();
     await page.keyboard.press('Enter');
     let where = await eventually(focusedStage, (w) => w.region === 'Training', { what: 'focus in the Training stage' });
+    await eventually(current, (name) => name === 'Train: done', { what: 'Train marked as the stage in view' });
     assert.ok(where.top >= where.bandBottom - 1 && where.top < 300, `the stage's top is just below the band: ${JSON.stringify(where)}`);
     await page.keyboard.press('Tab');
     where = await focusedStage();
