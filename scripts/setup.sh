@@ -11,7 +11,7 @@
 #   chromium, chromium-driver                apt
 #   firefox-esr                              apt
 #   node >= 18 and npm                       apt, only if missing (the test needs node:test)
-#   playwright-core (e2e test deps)          npm ci in tests/e2e, never downloads a browser
+#   playwright-core, axe-core (e2e deps)     npm ci in tests/e2e, never downloads a browser
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,4 +1,4 @@
-//! The page: header, status bar, the stages in order, and the drop overlay.
+//! The page: header, status bar and stage navigator, the stages in order, and the drop overlay.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -11,6 +11,7 @@ use crate::ui::export_stage::ExportStage;
 use crate::ui::predict::PredictStage;
 use crate::ui::quality_stage::QualityStage;
 use crate::ui::recipe::RecipeStage;
+use crate::ui::stage_nav::StageNav;
 use crate::ui::state::{AppState, Stage};
 use crate::ui::status_bar::StatusBar;
 use crate::ui::train::TrainStage;
@@ -33,7 +34,10 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <UpdateBanner />
-        <StatusBar />
+        <div class="sticky-top">
+            <StatusBar />
+            <StageNav />
+        </div>
         <main class="page">
             <h1 class="visually-hidden">"Sift — data prep and machine learning in your browser"</h1>
             <DataStage />

@@ -1,4 +1,4 @@
-//! Stage 1: open files or the sample, and preview the active dataset.
+//! Stage 1: open files or a bundled sample, and preview the active dataset.
 
 use leptos::prelude::*;
 use web_sys::{File, HtmlInputElement};
@@ -7,6 +7,7 @@ use crate::ui::dom::files_of;
 use crate::ui::format;
 use crate::ui::join_panel::JoinPanel;
 use crate::ui::read_options::ReadOptions;
+use crate::ui::sample_chooser::SampleChooser;
 use crate::ui::stage::StageSection;
 use crate::ui::state::{use_state, AppState, Stage};
 use crate::worker::protocol::{ColumnType, DatasetView, Request};
@@ -33,9 +34,6 @@ pub fn DataStage() -> impl IntoView {
         input.set_value("");
         open_files(state, files);
     };
-    let load_sample = move |_| {
-        state.load("Loading the sample data", Request::LoadSample { name: "penguins".into() }, Vec::new());
-    };
     view! {
         <StageSection stage=Stage::Data>
             <div class="actions">
@@ -48,10 +46,7 @@ pub fn DataStage() -> impl IntoView {
                     on:change=on_files
                 />
                 <label for="open-files" class="button primary">"Open CSV files"</label>
-                <button type="button" class="button" on:click=load_sample disabled=move || state.busy()>
-                    "Load sample data"
-                </button>
-                <span class="aside">"Sample: Palmer penguins, 344 birds (CC0)."</span>
+                <SampleChooser />
             </div>
             <ReadOptions />
             <JoinPanel />

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 use crate::ui::state::{use_state, Stage};
 
 impl Stage {
-    fn number(self) -> u8 {
+    /// 1 for the first stage.
+    pub fn number(self) -> u8 {
         self as u8 + 1
     }
 
-    fn title(self) -> &'static str {
+    /// The stage's heading, one word.
+    pub fn title(self) -> &'static str {
         match self {
             Stage::Data => "Data",
             Stage::Quality => "Quality",

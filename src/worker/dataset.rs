@@ -11,9 +11,21 @@ use crate::engine::ingest::{
 use crate::engine::learn::ProgressFn;
 use crate::engine::profile::{ProfileOptions, Report};
 use crate::worker::protocol::{Timings, MAX_OPEN_BYTES};
+use crate::worker::samples::sample;
 
-/// The bundled Palmer penguins data (CC0; Horst, Hill & Gorman, palmerpenguins).
-const PENGUINS_CSV: &str = include_str!("../../public/samples/penguins.csv");
+/// The text of a bundled dataset's CSV file (see [`crate::worker::samples`]).
+fn sample_csv(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "penguins" => include_str!("../../public/samples/penguins.csv"),
+        "iris" => include_str!("../../public/samples/iris.csv"),
+        "wine" => include_str!("../../public/samples/wine.csv"),
+        "breast_cancer" => include_str!("../../public/samples/breast_cancer.csv"),
+        "diabetes" => include_str!("../../public/samples/diabetes.csv"),
+        "grunfeld" => include_str!("../../public/samples/grunfeld.csv"),
+        "co2" => include_str!("../../public/samples/co2.csv"),
+        _ => return None,
+    })
+}
 
 /// Where a dataset came from, which decides how it can be read again.
 #[derive(Clone, Debug, PartialEq)]
@@ -204,11 +216,10 @@ async fn read_file(file: &mut FileBytes, options: &IngestOptions, progress: &mut
 
 /// Reads a bundled sample dataset.
 pub fn read_sample(name: &str, options: &IngestOptions) -> Result<Dataset> {
-    let (file_name, text) = match name {
-        "penguins" => ("penguins.csv", PENGUINS_CSV),
-        other => return Err(Error::other(format!("there is no sample dataset called '{other}'"))),
-    };
-    let ingested = read_csv_detailed(file_name, text.as_bytes(), options)?;
+    let (sample, text) = sample(name)
+        .zip(sample_csv(name))
+        .ok_or_else(|| Error::other(format!("there is no sample dataset called '{name}'")))?;
+    let ingested = read_csv_detailed(sample.file, text.as_bytes(), options)?;
     Ok(Dataset::new(ingested.table, ingested.report, options, Origin::Sample(name.to_string())))
 }
 

@@ -2,6 +2,7 @@
 //!
 //! [`protocol`] is the message contract (plain serde types, native-testable);
 //! [`dataset`] reads files into datasets (appending files with the same columns);
+//! [`samples`] lists the bundled sample datasets;
 //! [`workspace`] answers requests with the engine; [`runtime`] wires it to a Web Worker,
 //! which starts a helper worker (`helper_client`, `helper_serve`) to read half of a large
 //! file's columns on the second core.
@@ -11,6 +12,7 @@ pub mod learn_jobs;
 pub mod predict_jobs;
 pub mod protocol;
 pub mod recipe_jobs;
+pub mod samples;
 pub mod warm_up;
 pub mod workspace;
 

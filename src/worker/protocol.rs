@@ -111,8 +111,7 @@ pub struct JoinRequest {
     pub spec: JoinSpec,
 }
 
-/// Bundled sample datasets: (name, description).
-pub const SAMPLES: &[(&str, &str)] = &[("penguins", "Palmer penguins: 344 penguins, 3 species, with gaps (CC0)")];
+pub use crate::worker::samples::{Sample, SAMPLES};
 
 /// What the worker answers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -55,7 +55,7 @@ pub fn ConfusionMatrix(classes: Vec<String>, counts: Vec<Vec<usize>>, shares: Ve
         <div class="confusion-block">
             <h3 class="subhead">"Confusion matrix"</h3>
             {toggle}
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="group" aria-label="Confusion matrix, scrolls sideways">
                 <table aria-label="Confusion matrix" class="data confusion">
                     <caption>"Rows: actual class · columns: predicted class"</caption>
                     <thead><tr><th scope="col"><span class="visually-hidden">"Actual \\ predicted"</span></th>{head}</tr></thead>

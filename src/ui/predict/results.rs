@@ -77,7 +77,7 @@ pub fn PredictionResults(view: PredictionsView) -> impl IntoView {
                 </button>
             </div>
             {ignored.map(|text| view! { <p class="aside">{text}</p> })}
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="group" aria-label="Predictions, scrolls sideways">
                 <table aria-label="Predictions" class="preview predictions">
                     <caption>{caption}</caption>
                     <thead><tr>{head}</tr></thead>

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use crate::ui::state::AppState;
 use crate::worker::protocol::{
-    hyperparameters, Algorithm, ColumnSummary, ColumnType, ParamSpec, Params, Task, TrainOptions,
+    hyperparameters, Algorithm, ColumnSummary, ColumnType, DatasetView, ParamSpec, Params, Task, TrainOptions,
 };
+use crate::worker::samples::sample_read_as;
 
 /// The text of each hyperparameter field, by algorithm and parameter name (absent: default).
 pub type Texts = HashMap<(Algorithm, String), String>;
@@ -45,7 +46,7 @@ impl Setup {
                 let columns = d.as_ref().map(|d| d.columns.as_slice()).unwrap_or_default();
                 match chosen_target.get() {
                     Some(name) if columns.iter().any(|c| c.name == name) => Some(name),
-                    _ => default_target(columns),
+                    _ => d.as_ref().and_then(suggested_target).or_else(|| default_target(columns)),
                 }
             })
         });
@@ -198,6 +199,13 @@ impl Setup {
             )
         })
     }
+}
+
+/// The target a bundled sample suggests, when the dataset is one and still has that column.
+fn suggested_target(view: &DatasetView) -> Option<String> {
+    let files = view.datasets.get(view.active).map(|d| d.files.as_slice()).unwrap_or_default();
+    let sample = sample_read_as(&view.name, files)?;
+    view.columns.iter().any(|c| c.name == sample.target).then(|| sample.target.to_string())
 }
 
 /// The first category column, else the last column.
