@@ -21,6 +21,7 @@ pub fn open_files(state: AppState, files: Vec<File>) {
     let label =
         if names.len() == 1 { format!("Opening {}", names[0]) } else { format!("Opening {} files", names.len()) };
     let options = state.read_options.get_untracked();
+    state.forget_automatic_steps();
     state.load(&label, Request::LoadFiles { names, options }, files);
 }
 

@@ -19,9 +19,7 @@ pub fn SampleChooser() -> impl IntoView {
         }
         let name = chosen.get_untracked();
         let title = sample(name).map_or(name, |s| s.title);
-        // The steps Sift added for a model of another dataset name its columns; a new sample
-        // starts without them (the user's own steps stay, and the edit can be undone).
-        state.edit_recipe(|recipe| recipe.steps.retain(|s| !s.automatic));
+        state.forget_automatic_steps();
         state.load(&format!("Loading the sample data: {title}"), Request::LoadSample { name: name.into() }, Vec::new());
     };
     let options = SAMPLES

@@ -112,6 +112,13 @@ impl AppState {
         self.change_recipe(|history, current| history.edit(current, edit));
     }
 
+    /// Before other data is opened: the steps Sift added for a model of the last dataset name
+    /// its columns, so they go (the user's own steps stay, and the edit can be undone);
+    /// training adds what the new data needs.
+    pub fn forget_automatic_steps(self) {
+        self.edit_recipe(|recipe| recipe.steps.retain(|s| !s.automatic));
+    }
+
     /// Takes back the last edit of the recipe.
     pub fn undo(self) {
         self.change_recipe(History::undo);
