@@ -7,7 +7,10 @@
 //! regenerate it unless the model file format changes on purpose.
 
 use serde::{Deserialize, Serialize};
-use sift::engine::learn::{Algorithm, Features, Model, ParamValue, Params, Progress, SplitMix64, Target, Task};
+use sift::engine::learn::{Algorithm, Features, Model, ParamValue, Params, Progress, Task};
+#[path = "common/learn_points.rs"]
+mod learn_points;
+use learn_points::{points, target};
 
 const SAVED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/models/saved_models.json");
 
@@ -20,34 +23,6 @@ struct Saved {
     model: String,
     /// The prediction with its scores, as `{:?}` (Rust prints floats so that they read back exactly).
     predicted: String,
-}
-
-/// `n` rows of three features in [-1, 1).
-fn points(n: usize, seed: u64) -> Features {
-    let mut rng = SplitMix64::new(seed);
-    let values = (0..3 * n).map(|_| (rng.next_u64() >> 11) as f64 / (1u64 << 52) as f64 - 1.0).collect();
-    Features::new(n, 3, values).unwrap()
-}
-
-fn target(task: Task, x: &Features) -> Target {
-    let f = |i: usize| x.row(i)[0] + 0.5 * x.row(i)[1];
-    match task {
-        Task::Classification => Target::Classes {
-            labels: (0..x.rows())
-                .map(|i| {
-                    if f(i) < -0.4 {
-                        0
-                    } else if f(i) < 0.4 {
-                        1
-                    } else {
-                        2
-                    }
-                })
-                .collect(),
-            n_classes: 3,
-        },
-        _ => Target::Values((0..x.rows()).map(f).collect()),
-    }
 }
 
 /// Small settings every algorithm accepts on 40 rows.

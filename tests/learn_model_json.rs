@@ -4,40 +4,15 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use serde_json::Value;
-use sift::engine::learn::{Algorithm, Features, Model, ParamValue, Params, Progress, SplitMix64, Target, Task};
+use sift::engine::learn::{Algorithm, Model, ParamValue, Params, Progress, SplitMix64, Target, Task};
 use smartcore::ensemble::random_forest_classifier::{RandomForestClassifier, RandomForestClassifierParameters};
 use smartcore::ensemble::random_forest_regressor::{RandomForestRegressor, RandomForestRegressorParameters};
 use smartcore::linalg::basic::matrix::DenseMatrix;
 use smartcore::tree::decision_tree_classifier::{DecisionTreeClassifier, DecisionTreeClassifierParameters};
 use smartcore::tree::decision_tree_regressor::{DecisionTreeRegressor, DecisionTreeRegressorParameters};
-
-/// `n` rows of three features in [-1, 1).
-fn points(n: usize, seed: u64) -> Features {
-    let mut rng = SplitMix64::new(seed);
-    let values = (0..3 * n).map(|_| (rng.next_u64() >> 11) as f64 / (1u64 << 52) as f64 - 1.0).collect();
-    Features::new(n, 3, values).unwrap()
-}
-
-fn target(task: Task, x: &Features) -> Target {
-    let f = |i: usize| x.row(i)[0] + 0.5 * x.row(i)[1];
-    match task {
-        Task::Classification => Target::Classes {
-            labels: (0..x.rows())
-                .map(|i| {
-                    if f(i) < -0.4 {
-                        0
-                    } else if f(i) < 0.4 {
-                        1
-                    } else {
-                        2
-                    }
-                })
-                .collect(),
-            n_classes: 3,
-        },
-        _ => Target::Values((0..x.rows()).map(f).collect()),
-    }
-}
+#[path = "common/learn_points.rs"]
+mod learn_points;
+use learn_points::{points, target};
 
 /// Small, fast settings that every algorithm accepts on 60 rows.
 fn small(algorithm: Algorithm, task: Task) -> Params {

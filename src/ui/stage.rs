@@ -10,6 +10,11 @@ impl Stage {
         self as u8 + 1
     }
 
+    /// The id of the stage's `<section>`, which the stage navigator links to.
+    pub fn section_id(self) -> String {
+        format!("stage-{}", self.number())
+    }
+
     /// The stage's heading, one word.
     pub fn title(self) -> &'static str {
         match self {
@@ -54,7 +59,7 @@ impl Stage {
 /// A stage's `<section>`: number, heading, hint, alert slot, then `children`.
 #[component]
 pub fn StageSection(stage: Stage, children: Children) -> impl IntoView {
-    let id = format!("stage-{}", stage.number());
+    let id = stage.section_id();
     view! {
         <section class="stage" id=id aria-label=stage.region()>
             <header class="stage-head">

@@ -82,7 +82,7 @@ fn stage_state(state: AppState, stage: Stage) -> StageState {
 
 /// Scrolls to the section of `stage` and moves focus to it.
 fn go_to(stage: Stage) {
-    let Some(section) = document().get_element_by_id(&section_id(stage)) else { return };
+    let Some(section) = document().get_element_by_id(&stage.section_id()) else { return };
     if !section.has_attribute("tabindex") {
         let _ = section.set_attribute("tabindex", "-1");
     }
@@ -90,11 +90,6 @@ fn go_to(stage: Stage) {
     if let Ok(section) = section.dyn_into::<HtmlElement>() {
         let _ = section.focus();
     }
-}
-
-/// The id of a stage's section (see [`crate::ui::stage::StageSection`]).
-fn section_id(stage: Stage) -> String {
-    format!("stage-{}", stage.number())
 }
 
 /// The stage being read: the last whose section starts above a line just below the sticky
@@ -110,7 +105,7 @@ fn stage_in_view() -> Stage {
     let line = top + 160.0;
     let starts = |stage: Stage| {
         document()
-            .get_element_by_id(&section_id(stage))
+            .get_element_by_id(&stage.section_id())
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
             .map(|e| f64::from(e.offset_top()))
     };
@@ -141,7 +136,7 @@ pub fn StageNav() -> impl IntoView {
             view! {
                 <li>
                     <a
-                        href=format!("#{}", section_id(stage))
+                        href=format!("#{}", stage.section_id())
                         class=move || format!("stage-link is-{}", now.get().word())
                         title=move || now.get().hint()
                         aria-current=move || (current.get() == stage).then_some("location")
