@@ -14,6 +14,7 @@ use crate::ui::recipe::RecipeStage;
 use crate::ui::stage_nav::StageNav;
 use crate::ui::state::{AppState, Stage};
 use crate::ui::status_bar::StatusBar;
+use crate::ui::train::setup::Setup;
 use crate::ui::train::TrainStage;
 use crate::ui::update_banner::UpdateBanner;
 use crate::worker::protocol::Request;
@@ -23,6 +24,7 @@ use crate::worker::protocol::Request;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    provide_context(Setup::new(state));
     if test_hooks_enabled() {
         install_test_hooks(state);
     }

@@ -7,7 +7,7 @@ mod grid;
 mod leaderboard;
 mod metrics;
 mod params_form;
-mod setup;
+pub mod setup;
 mod summary;
 mod validation;
 
@@ -20,7 +20,7 @@ use choices::Choices;
 use grid::GridSearchPanel;
 use leaderboard::CompareModels;
 use params_form::ParamsForm;
-use setup::Setup;
+use setup::{use_setup, Setup};
 use summary::Summary;
 use validation::CrossValidationPanel;
 
@@ -28,7 +28,7 @@ use validation::CrossValidationPanel;
 #[component]
 pub fn TrainStage() -> impl IntoView {
     let state = use_state();
-    let setup = Setup::new(state);
+    let setup = use_setup();
     let supervised = move || setup.effective_task() != Some(Task::Clustering);
     view! {
         <StageSection stage=Stage::Train>

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::client::train_form::TrainForm;
 use crate::ui::state::AppState;
 use crate::worker::protocol::{
     hyperparameters, Algorithm, ColumnSummary, ColumnType, DatasetView, ParamSpec, Params, Task, TrainOptions,
@@ -38,7 +39,8 @@ pub struct Setup {
 }
 
 impl Setup {
-    /// Fresh choices over the active dataset of `state`.
+    /// Fresh choices over the active dataset of `state`. The page makes one, in
+    /// [`crate::ui::App`], and provides it as context ([`use_setup`]).
     pub fn new(state: AppState) -> Setup {
         let chosen_target = RwSignal::new(None::<String>);
         let target = Memo::new(move |_| {
@@ -56,7 +58,7 @@ impl Setup {
             let exists = state.dataset.with(|d| d.iter().flat_map(|d| d.columns.iter()).any(|c| c.name == chosen));
             (exists && target.get().as_deref() != Some(chosen.as_str())).then_some(chosen)
         });
-        Setup {
+        let setup = Setup {
             state,
             chosen_target,
             target,
@@ -64,12 +66,45 @@ impl Setup {
             group,
             algorithm: RwSignal::new(Algorithm::RandomForest),
             task: RwSignal::new(None),
-            test_share: RwSignal::new("0.25".into()),
-            seed: RwSignal::new("42".into()),
-            folds: RwSignal::new("5".into()),
+            test_share: RwSignal::new(String::new()),
+            seed: RwSignal::new(String::new()),
+            folds: RwSignal::new(String::new()),
             params: RwSignal::new(Texts::new()),
             params_version: RwSignal::new(0),
+        };
+        setup.set_form(TrainForm::default());
+        setup
+    }
+
+    /// Every choice as plain data (tracked: an effect that saves it reruns on any change).
+    #[allow(dead_code, reason = "read by the saved session and the setup link, being built (issue 20)")]
+    pub fn form(self) -> TrainForm {
+        let mut params: Vec<_> =
+            self.params.with(|t| t.iter().map(|((a, name), text)| (*a, name.clone(), text.clone())).collect());
+        params.sort_by(|a, b| (a.0.label(), &a.1).cmp(&(b.0.label(), &b.1)));
+        TrainForm {
+            target: self.chosen_target.get(),
+            group: self.chosen_group.get(),
+            algorithm: self.algorithm.get(),
+            task: self.task.get(),
+            test_share: self.test_share.get(),
+            seed: self.seed.get(),
+            folds: self.folds.get(),
+            params,
         }
+    }
+
+    /// Sets every choice from `form`; the hyperparameter form redraws.
+    pub fn set_form(self, form: TrainForm) {
+        self.chosen_target.set(form.target);
+        self.chosen_group.set(form.group);
+        self.algorithm.set(form.algorithm);
+        self.task.set(form.task);
+        self.test_share.set(form.test_share);
+        self.seed.set(form.seed);
+        self.folds.set(form.folds);
+        self.params.set(form.params.into_iter().map(|(a, name, text)| ((a, name), text)).collect());
+        self.params_version.update(|v| *v += 1);
     }
 
     /// The task training will do, as far as the page can tell (the worker decides again).
@@ -211,4 +246,9 @@ fn suggested_target(view: &DatasetView) -> Option<String> {
 /// The first category column, else the last column.
 fn default_target(columns: &[ColumnSummary]) -> Option<String> {
     columns.iter().find(|c| c.column_type == ColumnType::Category).or(columns.last()).map(|c| c.name.clone())
+}
+
+/// The Train stage's choices provided by [`crate::ui::App`].
+pub fn use_setup() -> Setup {
+    expect_context::<Setup>()
 }
