@@ -5,7 +5,7 @@
 //! [`column_bytes`], [`vector`]), reading one text cell as a number, date or boolean ([`cells`],
 //! [`dates`]), formatting for people ([`format`]), the one error type ([`error`]), the one
 //! parameter description ([`params`]), shared statistics ([`stats`]), progress and cancellation
-//! ([`progress`]) and values still on their way ([`pending`]).
+//! ([`progress`]), values still on their way ([`pending`]) and SQL text ([`sql`]).
 
 pub mod cells;
 pub mod column_bytes;
@@ -18,6 +18,7 @@ pub mod number_column;
 pub mod params;
 pub mod pending;
 pub mod progress;
+pub mod sql;
 pub mod stats;
 pub mod table;
 pub mod vector;

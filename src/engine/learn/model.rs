@@ -14,6 +14,7 @@ use super::hyper::Params;
 use super::integrity::{check_model_json, migrate_model_json};
 use super::scores::{ScoreKind, Scores};
 use crate::engine::base::progress::Progress;
+use crate::engine::base::sql::{Dialect, ModelSql};
 
 /// What a model predicts: one class label, number or cluster per row.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -103,6 +104,17 @@ impl<'de> Deserialize<'de> for Model {
 }
 
 impl Model {
+    /// The model's predictions as SQL over its input features, `features[i]` being the SQL
+    /// of input `i`; `Err` names the algorithm and why it has no translation.
+    pub fn sql(&self, features: &[String], dialect: Dialect) -> Result<ModelSql, String> {
+        if features.len() != self.n_features {
+            return Err(format!("the model has {} inputs, not {}", self.n_features, features.len()));
+        }
+        self.estimator
+            .sql(features, dialect)
+            .map_err(|why| format!("{} cannot be written as SQL: {why}", self.algorithm().label()))
+    }
+
     /// Trains `algorithm` for `task` (classification or regression) on `x` and `y`.
     /// `params` are checked against the algorithm's catalogue (missing ones take defaults);
     /// every random choice follows from `seed`. Bad inputs are errors, never panics; a

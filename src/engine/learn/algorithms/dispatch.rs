@@ -138,6 +138,17 @@ macro_rules! algorithm_list {
                 }
             }
 
+            /// The model's predictions as SQL over its input features (see [`super::StoredModel::sql`]).
+            pub(in crate::engine::learn) fn sql(
+                &self,
+                features: &[String],
+                dialect: $crate::engine::base::sql::Dialect,
+            ) -> Result<$crate::engine::base::sql::ModelSql, String> {
+                match self {
+                    $(Estimator::$variant(m) => $crate::engine::learn::algorithms::StoredModel::sql(m, features, dialect)),+
+                }
+            }
+
             /// Checks the parts stored in our own form against the model's sizes.
             pub(in crate::engine::learn) fn check(&self, n_features: usize, n_classes: usize) -> Result<(), String> {
                 match self {

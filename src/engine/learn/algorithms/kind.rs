@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::Task;
 use crate::engine::base::progress::Progress;
+use crate::engine::base::sql::{Dialect, ModelSql};
 use crate::engine::learn::data::{Features, Target};
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::estimators::Fitted;
@@ -91,6 +92,14 @@ pub trait StoredModel: Debug + Serialize + DeserializeOwned {
     fn check(&self, n_features: usize, n_classes: usize) -> Result<(), String> {
         let _ = (n_features, n_classes);
         Ok(())
+    }
+
+    /// The model's predictions as SQL over its input features: `features[i]` is the SQL
+    /// expression (a `DOUBLE`, never `NULL`) of input `i`. Written in the algorithm's own
+    /// `sql.rs`; `Err` says why it has none (the export then refuses, naming the algorithm).
+    fn sql(&self, features: &[String], dialect: Dialect) -> Result<ModelSql, String> {
+        let _ = (features, dialect);
+        Err("it has no SQL translation yet".into())
     }
 }
 
