@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::client::train_form::TrainForm;
-use crate::worker::protocol::{IngestOptions, Recipe, SAMPLES};
+use crate::engine::recipe::RECIPE_VERSION;
+use crate::worker::protocol::{IngestOptions, Recipe, RecipeStep, SAMPLES};
 
 /// The link format this Sift writes and reads.
 pub const LINK_VERSION: u32 = 1;
@@ -58,9 +59,10 @@ pub struct SetupLink {
 struct Wire {
     data: LinkData,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    read: Option<IngestOptions>,
+    read: Option<Value>,
     recipe: Value,
-    train: TrainForm,
+    #[serde(default)]
+    train: Value,
 }
 
 /// Why a link could not be read; its text is the sentence the page shows.
@@ -94,9 +96,10 @@ impl fmt::Display for LinkError {
 impl SetupLink {
     /// The setup as a URL fragment, `#setup=1.<payload>`.
     pub fn to_fragment(&self) -> String {
-        let read = (self.read != IngestOptions::default()).then(|| self.read.clone());
-        let recipe = serde_json::to_value(&self.recipe).unwrap_or(Value::Null);
-        let wire = Wire { data: self.data.clone(), read, recipe, train: self.train.clone() };
+        let read = (self.read != IngestOptions::default()).then(|| without_defaults(&self.read));
+        let steps = self.recipe.steps.iter().map(compact_step).collect();
+        let recipe = serde_json::json!({ "version": self.recipe.version, "steps": Value::Array(steps) });
+        let wire = Wire { data: self.data.clone(), read, recipe, train: without_defaults(&self.train) };
         let json = serde_json::to_vec(&wire).unwrap_or_default();
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 10);
         format!("{FRAGMENT_PREFIX}{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
@@ -157,6 +160,8 @@ fn read_body(body: &str) -> Result<SetupLink, LinkError> {
     let mut reader = serde_json::Deserializer::from_slice(&json);
     let wire: Wire = serde_path_to_error::deserialize(&mut reader)
         .map_err(|e| invalid(format!("at {}: {}", e.path(), e.inner())))?;
+    let read = wire.read.map(|v| read_part::<IngestOptions>("read", v)).transpose().map_err(invalid)?;
+    let train = read_part::<TrainForm>("train", wire.train).map_err(invalid)?;
     let recipe = Recipe::from_json(&wire.recipe.to_string()).map_err(|e| invalid(e.to_string()))?;
     match &wire.data {
         LinkData::Sample { name } if !SAMPLES.iter().any(|s| s.name == name.as_str()) => {
@@ -171,5 +176,41 @@ fn read_body(body: &str) -> Result<SetupLink, LinkError> {
         }
         _ => {}
     }
-    Ok(SetupLink { data: wire.data, read: wire.read.unwrap_or_default(), recipe, train: wire.train })
+    Ok(SetupLink { data: wire.data, read: read.unwrap_or_default(), recipe, train })
+}
+
+/// One part of the setup (`train`, `read`) from its JSON, naming the field that is wrong.
+fn read_part<T: serde::de::DeserializeOwned>(part: &str, value: Value) -> Result<T, String> {
+    serde_path_to_error::deserialize(value).map_err(|e| format!("at {part}.{}: {}", e.path(), e.inner()))
+}
+
+/// `value`'s JSON object without the fields that equal its type's default (the type reads a
+/// missing field as its default: `#[serde(default)]`), so a link carries only what was chosen.
+fn without_defaults<T: Serialize + Default>(value: &T) -> Value {
+    let default = serde_json::to_value(T::default()).unwrap_or(Value::Null);
+    let mut value = serde_json::to_value(value).unwrap_or(Value::Null);
+    if let (Value::Object(fields), Value::Object(defaults)) = (&mut value, &default) {
+        fields.retain(|name, v| defaults.get(name) != Some(v));
+    }
+    value
+}
+
+/// A recipe step's JSON without the fields the recipe reader fills back the same (a
+/// parameter at its default, `enabled: true`, `automatic: false`): each is left out only
+/// when the step reads back unchanged without it.
+fn compact_step(step: &RecipeStep) -> Value {
+    let reads_back = |object: &serde_json::Map<String, Value>| {
+        let one = serde_json::json!({ "version": RECIPE_VERSION, "steps": [object] });
+        Recipe::from_json(&one.to_string()).is_ok_and(|r| r.steps.first() == Some(step))
+    };
+    let Ok(Value::Object(mut object)) = serde_json::to_value(step) else { return Value::Null };
+    let names: Vec<String> = object.keys().filter(|k| *k != "kind").cloned().collect();
+    for name in names {
+        if let Some(value) = object.remove(&name) {
+            if !reads_back(&object) {
+                object.insert(name, value);
+            }
+        }
+    }
+    Value::Object(object)
 }
