@@ -134,6 +134,9 @@ fn a_link_that_unpacks_to_gigabytes_is_refused() {
 #[test]
 fn the_summary_names_the_sample_steps_and_algorithm() {
     assert_eq!(wine_setup().summary(), "Wine cultivars, 3 recipe steps, k-nearest neighbours");
+    assert_eq!(own_files_setup().summary(), "class marks.csv, 3 recipe steps, k-nearest neighbours");
+    let two = SetupLink { data: LinkData::Files { names: vec!["a.csv".into(), "b.csv".into()] }, ..own_files_setup() };
+    assert_eq!(two.data_text(), "a.csv and b.csv");
 }
 
 proptest! {
@@ -189,7 +192,7 @@ fn link_lengths() {
         let packed = URL_SAFE_NO_PAD.decode(&fragment["#setup=1.".len()..]).unwrap();
         let json = miniz_oxide::inflate::decompress_to_vec_zlib(&packed).unwrap();
         let plain = "#setup=1.".len() + URL_SAFE_NO_PAD.encode(&json).len();
-        println!("{}", String::from_utf8_lossy(&json));
+        println!("{}\n{fragment}", String::from_utf8_lossy(&json));
         println!("{what}: JSON {} bytes; fragment {} characters deflated, {plain} without", json.len(), fragment.len());
     }
 }

@@ -20,7 +20,8 @@ use serde_json::Value;
 
 use crate::client::train_form::TrainForm;
 use crate::engine::recipe::RECIPE_VERSION;
-use crate::worker::protocol::{IngestOptions, Recipe, RecipeStep, SAMPLES};
+use crate::worker::protocol::{DatasetView, IngestOptions, Recipe, RecipeStep, SAMPLES};
+use crate::worker::samples::sample_read_as;
 
 /// The link format this Sift writes and reads.
 pub const LINK_VERSION: u32 = 1;
@@ -94,6 +95,21 @@ impl fmt::Display for LinkError {
 }
 
 impl SetupLink {
+    /// The dataset a link to `view`'s active dataset names: its sample, or its files by name;
+    /// a joined dataset (read from no file of its own) cannot be named.
+    pub fn data_of(view: &DatasetView) -> Result<LinkData, String> {
+        let files = view.datasets.get(view.active).map(|d| d.files.clone()).unwrap_or_default();
+        match sample_read_as(&view.name, &files) {
+            Some(sample) => Ok(LinkData::Sample { name: sample.name.into() }),
+            None if files.is_empty() => Err(format!(
+                "A link can set up a sample dataset or your own files, not “{}”, which was joined here: \
+                 make the link for one of the files it was joined from",
+                view.name
+            )),
+            None => Ok(LinkData::Files { names: files }),
+        }
+    }
+
     /// The setup as a URL fragment, `#setup=1.<payload>`.
     pub fn to_fragment(&self) -> String {
         let read = (self.read != IngestOptions::default()).then(|| without_defaults(&self.read));
@@ -119,15 +135,22 @@ impl SetupLink {
         Some(read_body(body))
     }
 
-    /// In a few words: "iris.csv, 2 recipe steps, Random forest" (the page's message).
+    /// In a few words: "Iris flowers, 2 recipe steps, Random forest" (the page's message).
     pub fn summary(&self) -> String {
-        let data = match &self.data {
+        format!("{}, {}, {}", self.data_text(), self.steps_text(), self.train.algorithm.label())
+    }
+
+    /// The sample's title, or the file names ("a.csv and b.csv").
+    pub fn data_text(&self) -> String {
+        match &self.data {
             LinkData::Sample { name } => {
-                SAMPLES.iter().find(|s| s.name == name.as_str()).map_or(name.as_str(), |s| s.title)
+                SAMPLES.iter().find(|s| s.name == name.as_str()).map_or(name.clone(), |s| s.title.to_string())
             }
-            LinkData::Files { .. } => "your data",
-        };
-        format!("{data}, {}, {}", self.steps_text(), self.train.algorithm.label())
+            LinkData::Files { names } => match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                _ => names.join(""),
+            },
+        }
     }
 
     /// "1 recipe step", "3 recipe steps".
