@@ -14,6 +14,8 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { inflateSync } from 'node:zlib';
+import { axeViolations, describeViolations } from './axe.mjs';
 import {
   DIST, FIXTURES, JOB_TIMEOUT, REPO, addStep, control, eventually, guardContext, openApp, recipeSteps, shape, stepper, textOf,
   train, upload, waitForVisibleText,
@@ -74,6 +76,7 @@ describe('Setup links in headless Chromium', { timeout: 900_000 }, () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(JOB_TIMEOUT);
     const guard = guardContext(context, app.server.url);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url });
     const p = guard.watch(await context.newPage());
     return { context, guard, page: p };
   }
@@ -115,6 +118,10 @@ describe('Setup links in headless Chromium', { timeout: 900_000 }, () => {
       const { link: _, ...expected } = taught;
       assert.deepEqual(await setupOf(p), expected);
       assert.equal(new URL(p.url()).hash, '', 'the link is taken out of the address');
+      // The notice, and the copied link in its field, pass axe like the rest of the page.
+      assert.equal(await copyLink(p, region(p, 'Export')), taught.link, 'the same setup makes the same link');
+      const violations = await axeViolations(p);
+      assert.deepEqual(violations, [], describeViolations(violations));
       await p.getByRole('button', { name: 'Train model' }).click();
       const summary = training(p).getByRole('group', { name: 'Training summary' });
       await eventually(() => textOf(summary), (t) => /Classification of “cultivar” with k-nearest neighbours, trained on wine\.csv\./.test(t), {
@@ -129,14 +136,27 @@ describe('Setup links in headless Chromium', { timeout: 900_000 }, () => {
   step('a link made on the user’s own file asks for it, and sets the recipe once it is opened', [], async () => {
     const plants = join(dir, 'plants.csv');
     await copyFile(join(FIXTURES, 'small_classification.csv'), plants);
-    await upload(page, [plants]);
-    await waitForVisibleText(page, shape(40, 6));
-    await addStep(page, { step: 'Drop column', columns: ['note'] });
-    await eventually(() => stepTexts(page), (s) => s.length === 1, { what: 'the one recipe step' });
-    await control(page, 'Target column').selectOption('color');
-    await control(page, 'Algorithm').selectOption('decision_tree');
-    const steps = await stepTexts(page);
-    const link = await copyLink(page, region(page, 'Export'));
+    const teacher = await freshPage();
+    let steps;
+    let link;
+    try {
+      const p = teacher.page;
+      await p.goto(`${app.server.url}/`, { waitUntil: 'load' });
+      await upload(p, [plants]);
+      await waitForVisibleText(p, shape(40, 6));
+      await addStep(p, { step: 'Drop column', columns: ['note'] });
+      await eventually(() => stepTexts(p), (s) => s.length === 1, { what: 'the one recipe step' });
+      await control(p, 'Target column').selectOption('color');
+      await control(p, 'Algorithm').selectOption('decision_tree');
+      steps = await stepTexts(p);
+      link = await copyLink(p, region(p, 'Export'));
+      // The link names the file and the recipe's columns, and carries no value of the file.
+      const json = inflateSync(Buffer.from(link.split('#setup=1.')[1], 'base64url')).toString();
+      assert.match(json, /"data":\{"kind":"files","names":\["plants\.csv"\]\}/, json);
+      for (const value of ['leafy plant', 'green', '57.3', '2024-01-04']) assert.ok(!json.includes(value), `${value} in ${json}`);
+    } finally {
+      await closeFresh(teacher);
+    }
 
     const fresh = await freshPage();
     try {
