@@ -11,6 +11,7 @@ use crate::ui::export_stage::ExportStage;
 use crate::ui::predict::PredictStage;
 use crate::ui::quality_stage::QualityStage;
 use crate::ui::recipe::RecipeStage;
+use crate::ui::setup_link::{open_setup_link, LinkNoticeBanner};
 use crate::ui::stage_nav::StageNav;
 use crate::ui::state::{AppState, Stage};
 use crate::ui::status_bar::StatusBar;
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     provide_context(Setup::new(state));
+    open_setup_link(state);
     if test_hooks_enabled() {
         install_test_hooks(state);
     }
@@ -36,6 +38,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <UpdateBanner />
+        <LinkNoticeBanner />
         <div class="sticky-top">
             <StatusBar />
             <StageNav />
