@@ -6,13 +6,25 @@ use leptos::prelude::*;
 
 use crate::ui::state::use_state;
 use crate::worker::protocol::{Request, Sample, SAMPLES};
-use crate::worker::samples::sample;
+use crate::worker::samples::{sample, sample_read_as};
 
 /// The select, the button and the line about the chosen sample.
 #[component]
 pub fn SampleChooser() -> impl IntoView {
     let state = use_state();
     let chosen = RwSignal::new(SAMPLES[0].name);
+    // The select names the sample that is open, however it was opened (a setup link, a
+    // restored session), so a class sees which dataset they are on.
+    Effect::new(move |_| {
+        let open = state.dataset.with(|d| {
+            let d = d.as_ref()?;
+            let files = d.datasets.get(d.active).map(|s| s.files.as_slice()).unwrap_or_default();
+            sample_read_as(&d.name, files).map(|s| s.name)
+        });
+        if let Some(name) = open {
+            chosen.set(name);
+        }
+    });
     let load = move |_| {
         if state.busy() {
             return;
@@ -35,7 +47,9 @@ pub fn SampleChooser() -> impl IntoView {
     view! {
         <div class="field inline sample-field">
             <label for="sample-select">"Sample dataset"</label>
-            <select id="sample-select" aria-describedby="sample-about" on:change=on_change>{options}</select>
+            <select id="sample-select" aria-describedby="sample-about" on:change=on_change prop:value=move || chosen.get()>
+                {options}
+            </select>
         </div>
         // aria-disabled, not disabled: a disabled button would drop the keyboard focus to the
         // page's start while the sample loads.

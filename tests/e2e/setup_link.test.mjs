@@ -118,6 +118,7 @@ describe('Setup links in headless Chromium', { timeout: 900_000 }, () => {
       const { link: _, ...expected } = taught;
       assert.deepEqual(await setupOf(p), expected);
       assert.equal(new URL(p.url()).hash, '', 'the link is taken out of the address');
+      assert.equal(await control(p, 'Sample dataset').inputValue(), 'wine', 'the sample select names the open sample');
       // The notice, and the copied link in its field, pass axe like the rest of the page.
       assert.equal(await copyLink(p, region(p, 'Export')), taught.link, 'the same setup makes the same link');
       const violations = await axeViolations(p);
