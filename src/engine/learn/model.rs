@@ -13,6 +13,7 @@ use super::estimators::{Estimator, Fitted};
 use super::hyper::Params;
 use super::integrity::{check_model_json, migrate_model_json};
 use super::scores::{ScoreKind, Scores};
+use super::sql::SqlInputs;
 use crate::engine::base::progress::Progress;
 use crate::engine::base::sql::{Dialect, ModelSql};
 
@@ -111,7 +112,7 @@ impl Model {
             return Err(format!("the model has {} inputs, not {}", self.n_features, features.len()));
         }
         self.estimator
-            .sql(features, dialect)
+            .sql(&SqlInputs { features, n_classes: self.n_classes, dialect })
             .map_err(|why| format!("{} cannot be written as SQL: {why}", self.algorithm().label()))
     }
 
