@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use sift::engine::base::sql::{Dialect, ModelSql};
+use sift::engine::base::table::Table;
 use sift::engine::features::feature_matrix;
 use sift::engine::ingest::{read_csv, IngestOptions};
 use sift::engine::learn::{Algorithm, ParamValue, Params, Prediction, Task};
@@ -23,10 +24,12 @@ use sift::engine::train::{train, TrainOptions};
 /// The largest relative difference allowed between a number of Sift's and the engine's.
 const TOLERANCE: f64 = 1e-9;
 
-/// One model to train: on which sample, for which target (none: clustering), with what.
+/// One model to train: on which sample (all its columns, or only `keep`), for which target
+/// (none: clustering), with what.
 struct Case {
     name: &'static str,
     sample: &'static str,
+    keep: &'static [&'static str],
     target: Option<&'static str>,
     algorithm: Algorithm,
     params: &'static [(&'static str, &'static str)],
@@ -39,8 +42,12 @@ const fn case(
     algorithm: Algorithm,
     params: &'static [(&'static str, &'static str)],
 ) -> Case {
-    Case { name, sample, target, algorithm, params }
+    Case { name, sample, keep: &[], target, algorithm, params }
 }
+
+/// Penguins' columns of whole numbers (after one-hot encoding) for the count and category
+/// distributions of naive Bayes.
+const PENGUIN_CODES: &[&str] = &["species", "island", "sex"];
 
 const PENGUINS: &str = "penguins";
 const CANCER: &str = "breast_cancer";
@@ -61,10 +68,49 @@ const TRANSLATED: &[Case] = &[
     case("random_forest_values", DIABETES, Some("progression"), Algorithm::RandomForest, &[("n_estimators", "20")]),
     case("extra_trees", DIABETES, Some("progression"), Algorithm::ExtraTrees, &[("n_estimators", "20")]),
     case("gradient_boosting", DIABETES, Some("progression"), Algorithm::GradientBoosting, &[("n_estimators", "20")]),
+    case("naive_bayes_gaussian", PENGUINS, Some("species"), Algorithm::NaiveBayes, &[]),
+    case("naive_bayes_gaussian_binary", CANCER, Some("diagnosis"), Algorithm::NaiveBayes, &[]),
+    Case {
+        keep: PENGUIN_CODES,
+        ..case(
+            "naive_bayes_multinomial",
+            PENGUINS,
+            Some("species"),
+            Algorithm::NaiveBayes,
+            &[("distribution", "multinomial")],
+        )
+    },
+    Case {
+        keep: PENGUIN_CODES,
+        ..case(
+            "naive_bayes_categorical",
+            PENGUINS,
+            Some("species"),
+            Algorithm::NaiveBayes,
+            &[("distribution", "categorical")],
+        )
+    },
+    case(
+        "naive_bayes_bernoulli",
+        PENGUINS,
+        Some("species"),
+        Algorithm::NaiveBayes,
+        &[("distribution", "bernoulli"), ("binarize", "45")],
+    ),
+    case("svm_rbf_classes", PENGUINS, Some("species"), Algorithm::Svm, &[]),
+    case("svm_linear_binary", CANCER, Some("diagnosis"), Algorithm::Svm, &[("kernel", "linear")]),
+    case("svr_rbf", DIABETES, Some("progression"), Algorithm::Svm, &[]),
+    case("svr_polynomial", DIABETES, Some("progression"), Algorithm::Svm, &[("kernel", "polynomial"), ("degree", "2")]),
+    case("kmeans", IRIS, None, Algorithm::Kmeans, &[]),
+    case("agglomerative", IRIS, None, Algorithm::Agglomerative, &[]),
+    case("dbscan", IRIS, None, Algorithm::Dbscan, &[]),
 ];
 
 /// The algorithms that refuse, with a part of their reason.
-const REFUSED: &[(Case, &str)] = &[];
+const REFUSED: &[(Case, &str)] = &[
+    (case("knn_classes", PENGUINS, Some("species"), Algorithm::Knn, &[]), "equally distant training rows"),
+    (case("knn_values", DIABETES, Some("progression"), Algorithm::Knn, &[]), "equally distant training rows"),
+];
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -89,7 +135,7 @@ fn params(case: &Case) -> Params {
 /// What Sift predicts for one case, the feature matrix behind it, and the model's SQL.
 struct Trained {
     rows: Vec<Vec<f64>>,
-    classes: Option<Vec<u32>>,
+    labels: Option<Vec<i64>>,
     values: Vec<Vec<f64>>,
     model: sift::engine::learn::Model,
 }
@@ -97,7 +143,11 @@ struct Trained {
 fn trained(case: &Case) -> Trained {
     let path = root().join("public/samples").join(format!("{}.csv", case.sample));
     let bytes = std::fs::read(&path).unwrap();
-    let table = read_csv(case.sample, &bytes, &IngestOptions::default()).unwrap();
+    let mut table = read_csv(case.sample, &bytes, &IngestOptions::default()).unwrap();
+    if !case.keep.is_empty() {
+        let columns = case.keep.iter().map(|c| table.column(c).unwrap().clone()).collect();
+        table = Table::new(case.sample, columns).unwrap();
+    }
     let options = TrainOptions {
         target: case.target.unwrap_or_default().into(),
         task: if case.target.is_none() { Some(Task::Clustering) } else { None },
@@ -111,19 +161,19 @@ fn trained(case: &Case) -> Trained {
         train(&table, &Recipe::default(), &options, "now").unwrap_or_else(|e| panic!("{}: {e}", case.name)).artifact;
     let prepared = artifact.recipe.fitted.apply_for_prediction(&table).unwrap();
     let columns = artifact.features.iter().map(|f| prepared.column(f).unwrap().clone()).collect();
-    let x = feature_matrix(&sift::engine::base::table::Table::new("x", columns).unwrap()).unwrap();
+    let x = feature_matrix(&Table::new("x", columns).unwrap()).unwrap();
     let predicted = artifact.model.predict_with_scores(&x).unwrap();
     let rows = (0..x.rows()).map(|i| x.row(i).to_vec()).collect();
-    let (classes, values) = match predicted.prediction {
+    let (labels, values) = match predicted.prediction {
         Prediction::Classes(labels) => {
             let scores = predicted.scores.filter(|s| s.kind == sift::engine::learn::ScoreKind::Probability);
             let values = (0..labels.len()).map(|i| scores.as_ref().map_or(Vec::new(), |s| s.row(i).to_vec())).collect();
-            (Some(labels), values)
+            (Some(labels.into_iter().map(i64::from).collect()), values)
         }
         Prediction::Values(v) => (None, v.into_iter().map(|v| vec![v]).collect()),
-        Prediction::Clusters(c) => (Some(c.into_iter().map(|c| c as u32).collect()), vec![Vec::new(); x.rows()]),
+        Prediction::Clusters(c) => (Some(c.into_iter().map(i64::from).collect()), vec![Vec::new(); x.rows()]),
     };
-    Trained { rows, classes, values, model: artifact.model }
+    Trained { rows, labels, values, model: artifact.model }
 }
 
 fn features(n: usize, dialect: Dialect) -> Vec<String> {
@@ -238,14 +288,14 @@ fn compare(engine: &str, case: &Prepared, rows: &[Vec<String>]) -> f64 {
     for (i, row) in rows.iter().enumerate() {
         let numbers: Vec<f64> =
             row.iter().map(|v| v.parse().unwrap_or_else(|_| panic!("{engine} {}: {v}", case.name))).collect();
-        let (label, values) = match &t.classes {
-            Some(classes) => {
-                assert_eq!(numbers[0], f64::from(classes[i]), "{engine} {}: the class of row {i}", case.name);
-                (true, &numbers[1..])
+        let values = match &t.labels {
+            Some(labels) => {
+                assert_eq!(numbers[0], labels[i] as f64, "{engine} {}: the class or cluster of row {i}", case.name);
+                &numbers[1..]
             }
-            None => (false, &numbers[..]),
+            None => &numbers[..],
         };
-        assert_eq!(values.len(), t.values[i].len(), "{engine} {}: columns (label {label})", case.name);
+        assert_eq!(values.len(), t.values[i].len(), "{engine} {}: the number of columns", case.name);
         for (a, b) in values.iter().zip(&t.values[i]) {
             let r = relative(*a, *b);
             assert!(r <= TOLERANCE, "{engine} {}: row {i} gives {a:e}, Sift {b:e}", case.name);
