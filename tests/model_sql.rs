@@ -24,12 +24,10 @@ use sift::engine::train::{train, TrainOptions};
 /// The largest relative difference allowed between a number of Sift's and the engine's.
 const TOLERANCE: f64 = 1e-9;
 
-/// One model to train: on which sample (all its columns, or only `keep`), for which target
-/// (none: clustering), with what.
+/// One model to train: on which file, for which target (none: clustering), with what.
 struct Case {
     name: &'static str,
-    sample: &'static str,
-    keep: &'static [&'static str],
+    data: &'static str,
     target: Option<&'static str>,
     algorithm: Algorithm,
     params: &'static [(&'static str, &'static str)],
@@ -37,22 +35,20 @@ struct Case {
 
 const fn case(
     name: &'static str,
-    sample: &'static str,
+    data: &'static str,
     target: Option<&'static str>,
     algorithm: Algorithm,
     params: &'static [(&'static str, &'static str)],
 ) -> Case {
-    Case { name, sample, keep: &[], target, algorithm, params }
+    Case { name, data, target, algorithm, params }
 }
 
-/// Penguins' columns of whole numbers (after one-hot encoding) for the count and category
-/// distributions of naive Bayes.
-const PENGUIN_CODES: &[&str] = &["species", "island", "sex"];
-
-const PENGUINS: &str = "penguins";
-const CANCER: &str = "breast_cancer";
-const DIABETES: &str = "diabetes";
-const IRIS: &str = "iris";
+const PENGUINS: &str = "public/samples/penguins.csv";
+const CANCER: &str = "public/samples/breast_cancer.csv";
+const DIABETES: &str = "public/samples/diabetes.csv";
+const IRIS: &str = "public/samples/iris.csv";
+/// Whole numbers from 0, for naive Bayes' multinomial and categorical distributions.
+const COUNTS: &str = "tests/fixtures/learn/fruit_counts.csv";
 
 /// Every algorithm that translates, on a classification and a regression sample.
 const TRANSLATED: &[Case] = &[
@@ -70,26 +66,8 @@ const TRANSLATED: &[Case] = &[
     case("gradient_boosting", DIABETES, Some("progression"), Algorithm::GradientBoosting, &[("n_estimators", "20")]),
     case("naive_bayes_gaussian", PENGUINS, Some("species"), Algorithm::NaiveBayes, &[]),
     case("naive_bayes_gaussian_binary", CANCER, Some("diagnosis"), Algorithm::NaiveBayes, &[]),
-    Case {
-        keep: PENGUIN_CODES,
-        ..case(
-            "naive_bayes_multinomial",
-            PENGUINS,
-            Some("species"),
-            Algorithm::NaiveBayes,
-            &[("distribution", "multinomial")],
-        )
-    },
-    Case {
-        keep: PENGUIN_CODES,
-        ..case(
-            "naive_bayes_categorical",
-            PENGUINS,
-            Some("species"),
-            Algorithm::NaiveBayes,
-            &[("distribution", "categorical")],
-        )
-    },
+    case("naive_bayes_multinomial", COUNTS, Some("basket"), Algorithm::NaiveBayes, &[("distribution", "multinomial")]),
+    case("naive_bayes_categorical", COUNTS, Some("basket"), Algorithm::NaiveBayes, &[("distribution", "categorical")]),
     case(
         "naive_bayes_bernoulli",
         PENGUINS,
@@ -141,13 +119,8 @@ struct Trained {
 }
 
 fn trained(case: &Case) -> Trained {
-    let path = root().join("public/samples").join(format!("{}.csv", case.sample));
-    let bytes = std::fs::read(&path).unwrap();
-    let mut table = read_csv(case.sample, &bytes, &IngestOptions::default()).unwrap();
-    if !case.keep.is_empty() {
-        let columns = case.keep.iter().map(|c| table.column(c).unwrap().clone()).collect();
-        table = Table::new(case.sample, columns).unwrap();
-    }
+    let bytes = std::fs::read(root().join(case.data)).unwrap();
+    let table = read_csv(case.name, &bytes, &IngestOptions::default()).unwrap();
     let options = TrainOptions {
         target: case.target.unwrap_or_default().into(),
         task: if case.target.is_none() { Some(Task::Clustering) } else { None },
