@@ -145,13 +145,15 @@ pub struct Branch {
     pub right: usize,
 }
 
-/// `terms` added one after the other, one per line, in parentheses (`0e0` for none).
+/// `terms` added one after the other, one per line, in parentheses (`0e0` for none). A term
+/// with its own `+` or `-` at the top must come in parentheses: `a - b + c - d` would add
+/// `c` to `a - b` before taking `d`, not `(a - b) + (c - d)` as Rust does.
 pub fn sum(terms: impl IntoIterator<Item = String>) -> String {
     let terms: Vec<String> = terms.into_iter().collect();
-    match terms.len() {
-        0 => "0e0".into(),
-        1 => terms[0].clone(),
-        _ => format!("({})", terms.join("\n + ")),
+    if terms.is_empty() {
+        "0e0".into()
+    } else {
+        format!("({})", terms.join("\n + "))
     }
 }
 
@@ -168,9 +170,10 @@ mod tests {
         let f: Vec<String> = (0..6).map(|j| format!("x{j}")).collect();
         let w = [1.0, -2.0, 3.0, 4.0, 5.0, 6.0];
         assert_eq!(inputs(&f[..2]).sequential_dot(&w), "(x0 * 1e0\n + x1 * (-2e0))");
+        assert_eq!(inputs(&f[..1]).sequential_dot(&w), "(x0 * 1e0)", "a product inside a product keeps its order");
         assert_eq!(
             inputs(&f).lanes_dot(&w).replace('\n', ""),
-            "((x0 * 1e0 + x1 * (-2e0)) + (x2 * 3e0 + x3 * 4e0) + (x4 * 5e0 + x5 * 6e0))"
+            "(((x0 * 1e0) + (x1 * (-2e0))) + ((x2 * 3e0) + (x3 * 4e0)) + (x4 * 5e0 + x5 * 6e0))"
         );
     }
 

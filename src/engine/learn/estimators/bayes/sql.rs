@@ -30,7 +30,7 @@ impl NaiveBayes {
                 .map(|(j, x)| {
                     let (m, v) = (means[c][j], variances[c][j]);
                     let norm = -0.5 * (2.0 * std::f64::consts::PI * v).ln();
-                    format!("{} - ({x} - {}) * ({x} - {}) / {}", n(norm), n(m), n(m), n(2.0 * v))
+                    format!("({} - ({x} - {}) * ({x} - {}) / {})", n(norm), n(m), n(m), n(2.0 * v))
                 })
                 .collect(),
             Distribution::Multinomial { log_probs } => {
