@@ -8,7 +8,8 @@
 //!
 //! The engines come from the project's Python environment `.venv` (`make setup`, from
 //! `tests/equivalence/requirements.txt`); without it these tests fail and say so.
-//! `cargo test --test model_sql -- --nocapture` prints each case's agreement and SQL size.
+//! `cargo test --test model_sql -- --nocapture` prints each case's agreement and SQL size;
+//! `SIFT_MODEL_SQL_ONLY=forest` runs only the cases whose name contains `forest`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -212,7 +213,7 @@ fn run(engine: &str, dir: &Path, cases: &[Prepared]) -> Vec<Vec<Vec<String>>> {
 /// Reads each case's CSV with every feature a DOUBLE, runs `SELECT <select> FROM input`
 /// ordered by row, and writes the rows with numbers as `repr` text (exact).
 const RUNNER: &str = r#"
-import json, sys
+import json, sys, time
 engine, manifest, out = sys.argv[1], sys.argv[2], sys.argv[3]
 cases = json.load(open(manifest))
 answers = []
@@ -226,19 +227,23 @@ if engine == "duckdb":
 else:
     from pyspark.sql import SparkSession
     from pyspark.sql.types import StructType, StructField, DoubleType, LongType
+    # A forest's SQL is one deep expression: Spark's parser and optimizer need more than the
+    # default 1 GB of driver memory for hundreds of kilobytes of it.
     spark = (SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false")
-             .config("spark.driver.host", "127.0.0.1").getOrCreate())
-    spark.sparkContext.setLogLevel("ERROR")
+             .config("spark.driver.host", "127.0.0.1").config("spark.driver.memory", "4g").getOrCreate())
+    spark.sparkContext.setLogLevel("OFF")
     def query(case):
         fields = [StructField("r", LongType())] + [StructField(f"f{j}", DoubleType()) for j in range(case["features"])]
         spark.read.csv(case["csv"], header=True, schema=StructType(fields)).createOrReplaceTempView("input")
         return [tuple(row) for row in spark.sql("SELECT " + case["select"] + "\nFROM input ORDER BY r").collect()]
 for case in cases:
+    started = time.time()
     try:
         rows = query(case)
     except Exception as e:
         sys.stderr.write(f"{case['csv']}: {e}\n")
         sys.exit(1)
+    sys.stderr.write(f"{engine} ran {case['csv']} in {time.time() - started:.1f} s\n")
     answers.append([[repr(v) for v in row] for row in rows])
 json.dump(answers, open(out, "w"))
 "#;
@@ -281,7 +286,9 @@ fn compare(engine: &str, case: &Prepared, rows: &[Vec<String>]) -> f64 {
 fn check_engine(engine: &str, dialect: Dialect) {
     let dir = std::env::temp_dir().join(format!("sift-model-sql-{engine}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let cases: Vec<Prepared> = TRANSLATED.iter().map(|c| prepare(c, &dir, dialect)).collect();
+    let only = std::env::var("SIFT_MODEL_SQL_ONLY").unwrap_or_default();
+    let cases: Vec<Prepared> =
+        TRANSLATED.iter().filter(|c| c.name.contains(&only)).map(|c| prepare(c, &dir, dialect)).collect();
     let answers = run(engine, &dir, &cases);
     for (case, rows) in cases.iter().zip(&answers) {
         let worst = compare(engine, case, rows);

@@ -126,13 +126,15 @@ impl SqlInputs<'_> {
             return Err(format!("node {node} of a tree points back up the tree"));
         }
         let pad = " ".repeat(depth + 1);
-        Ok(format!(
-            "CASE WHEN {} <= {}\n{pad}THEN {}\n{pad}ELSE {} END",
-            self.feature(b.feature)?,
-            self.number(b.threshold),
+        let (test, left, right) = (
+            format!("{} <= {}", self.feature(b.feature)?, self.number(b.threshold)),
             self.subtree(b.left, depth + 1, branch, leaf)?,
-            self.subtree(b.right, depth + 1, branch, leaf)?
-        ))
+            self.subtree(b.right, depth + 1, branch, leaf)?,
+        );
+        Ok(match self.dialect {
+            Dialect::DuckDb => format!("CASE WHEN {test}\n{pad}THEN {left}\n{pad}ELSE {right} END"),
+            Dialect::Spark => format!("if({test},\n{pad}{left},\n{pad}{right})"),
+        })
     }
 }
 
