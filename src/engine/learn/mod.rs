@@ -25,6 +25,7 @@ mod projection;
 mod rng;
 mod scores;
 mod split;
+mod sql;
 mod target_task;
 
 pub use crate::engine::base::progress::{Progress, ProgressFn};

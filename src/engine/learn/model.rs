@@ -13,6 +13,7 @@ use super::estimators::{Estimator, Fitted};
 use super::hyper::Params;
 use super::integrity::{check_model_json, migrate_model_json};
 use super::scores::{ScoreKind, Scores};
+use super::sql::SqlInputs;
 use crate::engine::base::progress::Progress;
 use crate::engine::base::sql::{Dialect, ModelSql};
 
@@ -110,8 +111,9 @@ impl Model {
         if features.len() != self.n_features {
             return Err(format!("the model has {} inputs, not {}", self.n_features, features.len()));
         }
+        let features: Vec<String> = features.iter().map(|f| operand(f)).collect();
         self.estimator
-            .sql(features, dialect)
+            .sql(&SqlInputs { features: &features, n_classes: self.n_classes, dialect })
             .map_err(|why| format!("{} cannot be written as SQL: {why}", self.algorithm().label()))
     }
 
@@ -223,5 +225,22 @@ impl Model {
     /// The number of classes predicted labels index into (0 for regression and clustering).
     pub fn n_classes(&self) -> usize {
         self.n_classes
+    }
+}
+
+/// `expression` as an operand: as it is when it is a name (`x1`, `"a b"`, `` `a b` ``), else
+/// in parentheses, so that `a + b` times a weight stays `(a + b) * w`.
+fn operand(expression: &str) -> String {
+    let plain = expression.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let quoted = |q: char| {
+        expression.len() >= 2
+            && expression.starts_with(q)
+            && expression.ends_with(q)
+            && expression[1..expression.len() - 1].replace(&format!("{q}{q}"), "").find(q).is_none()
+    };
+    if (plain && !expression.is_empty()) || quoted('"') || quoted('`') {
+        expression.to_string()
+    } else {
+        format!("({expression})")
     }
 }

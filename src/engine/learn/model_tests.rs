@@ -186,3 +186,15 @@ fn predict_checks_the_columns() {
         assert!(model.predict(&Features::new(0, 2, vec![]).unwrap()).unwrap().is_empty());
     }
 }
+
+#[test]
+fn the_sql_keeps_a_feature_given_as_an_expression_one_operand() {
+    use crate::engine::base::sql::{Dialect, ModelSql};
+    let x = points(40, 5);
+    let model = fit(Task::Regression, Algorithm::Ridge, &x, &plane(&x)).unwrap();
+    let features = ["a + b".to_string(), "\"c \"\" d\"".to_string()];
+    let Ok(ModelSql::Value(sql)) = model.sql(&features, Dialect::DuckDb) else { panic!("ridge has SQL") };
+    assert!(sql.contains("(a + b) * ") && sql.contains("\"c \"\" d\" * "), "{sql}");
+    let e = model.sql(&features[..1], Dialect::DuckDb).unwrap_err();
+    assert_eq!(e, "the model has 2 inputs, not 1");
+}

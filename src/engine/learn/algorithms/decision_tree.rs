@@ -12,6 +12,8 @@ use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::{criterion, tree_shape};
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
+use crate::engine::base::sql::ModelSql;
+use crate::engine::learn::sql::SqlInputs;
 
 /// A decision tree, for classes or numbers.
 pub struct DecisionTree;
@@ -65,6 +67,12 @@ impl StoredModel for DecisionTreeModel {
     fn check(&self, n_features: usize, n_classes: usize) -> Result<(), String> {
         match self {
             DecisionTreeModel::DecisionTree(m) | DecisionTreeModel::RegressionTree(m) => m.check(n_features, n_classes),
+        }
+    }
+
+    fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
+        match self {
+            DecisionTreeModel::DecisionTree(m) | DecisionTreeModel::RegressionTree(m) => m.sql(inputs),
         }
     }
 }

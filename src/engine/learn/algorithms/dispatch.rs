@@ -141,11 +141,10 @@ macro_rules! algorithm_list {
             /// The model's predictions as SQL over its input features (see [`super::StoredModel::sql`]).
             pub(in crate::engine::learn) fn sql(
                 &self,
-                features: &[String],
-                dialect: $crate::engine::base::sql::Dialect,
+                inputs: &$crate::engine::learn::sql::SqlInputs,
             ) -> Result<$crate::engine::base::sql::ModelSql, String> {
                 match self {
-                    $(Estimator::$variant(m) => $crate::engine::learn::algorithms::StoredModel::sql(m, features, dialect)),+
+                    $(Estimator::$variant(m) => $crate::engine::learn::algorithms::StoredModel::sql(m, inputs)),+
                 }
             }
 

@@ -12,6 +12,8 @@ use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::forest_specs;
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
+use crate::engine::base::sql::ModelSql;
+use crate::engine::learn::sql::SqlInputs;
 
 /// Extremely randomized trees (regression).
 pub struct ExtraTrees;
@@ -47,6 +49,12 @@ impl StoredModel for ExtraTreesModel {
     fn fitted(&self) -> Fitted<'_> {
         match self {
             ExtraTreesModel::ExtraTreesRegressor(m) => Fitted::Values(m),
+        }
+    }
+
+    fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
+        match self {
+            ExtraTreesModel::ExtraTreesRegressor(m) => m.sql(inputs),
         }
     }
 }

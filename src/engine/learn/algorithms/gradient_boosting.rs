@@ -12,6 +12,8 @@ use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::n_estimators;
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
+use crate::engine::base::sql::ModelSql;
+use crate::engine::learn::sql::SqlInputs;
 
 /// Gradient-boosted trees (regression).
 pub struct GradientBoosting;
@@ -54,6 +56,12 @@ impl StoredModel for BoostingModel {
     fn fitted(&self) -> Fitted<'_> {
         match self {
             BoostingModel::GradientBoosting(m) => Fitted::Values(m),
+        }
+    }
+
+    fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
+        match self {
+            BoostingModel::GradientBoosting(m) => m.sql(inputs),
         }
     }
 }

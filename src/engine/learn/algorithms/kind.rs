@@ -9,11 +9,12 @@ use serde::Serialize;
 
 use super::Task;
 use crate::engine::base::progress::Progress;
-use crate::engine::base::sql::{Dialect, ModelSql};
+use crate::engine::base::sql::ModelSql;
 use crate::engine::learn::data::{Features, Target};
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::{ParamSpec, Params};
+use crate::engine::learn::sql::SqlInputs;
 
 /// An algorithm as lists, forms and the command line show it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,11 +95,11 @@ pub trait StoredModel: Debug + Serialize + DeserializeOwned {
         Ok(())
     }
 
-    /// The model's predictions as SQL over its input features: `features[i]` is the SQL
-    /// expression (a `DOUBLE`, never `NULL`) of input `i`. Written in the algorithm's own
-    /// `sql.rs`; `Err` says why it has none (the export then refuses, naming the algorithm).
-    fn sql(&self, features: &[String], dialect: Dialect) -> Result<ModelSql, String> {
-        let _ = (features, dialect);
+    /// The model's predictions as SQL over its inputs (see [`SqlInputs`]), exactly as
+    /// [`Self::fitted`] predicts them. Written in a `sql.rs` beside the stored form; `Err`
+    /// says why it has none (the export then refuses, naming the algorithm).
+    fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
+        let _ = inputs;
         Err("it has no SQL translation yet".into())
     }
 }

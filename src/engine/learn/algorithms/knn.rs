@@ -11,6 +11,8 @@ use crate::engine::learn::estimators::knn::{KnnClassifier, KnnRegressor};
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
+use crate::engine::base::sql::ModelSql;
+use crate::engine::learn::sql::SqlInputs;
 
 /// k-nearest neighbours, for classes or numbers.
 pub struct Knn;
@@ -63,4 +65,17 @@ impl StoredModel for KnnModel {
             KnnModel::KnnRegressor(m) => m.check(n_features),
         }
     }
+
+    /// k-nearest neighbours is not written as SQL: see [`KNN_REFUSAL`].
+    fn sql(&self, _: &SqlInputs) -> Result<ModelSql, String> {
+        Err(KNN_REFUSAL.into())
+    }
 }
+
+/// Why k-nearest neighbours has no SQL: its neighbours are found by smartcore's search
+/// tree, which breaks ties between equally distant training rows in an order of its own
+/// that SQL cannot reproduce (an exact answer is not guaranteed), and the statement would
+/// carry every training row.
+const KNN_REFUSAL: &str = "its prediction depends on which of several equally distant training rows smartcore's \
+    neighbour search returns first, an order SQL cannot reproduce, and the statement would have to carry every \
+    training row; use another algorithm to export SQL";

@@ -10,6 +10,8 @@ use crate::engine::learn::estimators::linear::Linear;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
+use crate::engine::base::sql::ModelSql;
+use crate::engine::learn::sql::SqlInputs;
 
 /// Ordinary least squares.
 pub struct LinearRegression;
@@ -57,6 +59,12 @@ impl StoredModel for LinearModel {
     fn fitted(&self) -> Fitted<'_> {
         match self {
             LinearModel::LinearRegression(m) => Fitted::Values(m),
+        }
+    }
+
+    fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
+        match self {
+            LinearModel::LinearRegression(m) => m.sql(inputs),
         }
     }
 }

@@ -12,6 +12,8 @@ use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::c;
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
+use crate::engine::base::sql::ModelSql;
+use crate::engine::learn::sql::SqlInputs;
 
 /// Logistic regression.
 pub struct LogisticRegression;
@@ -47,6 +49,12 @@ impl StoredModel for LogisticModel {
     fn fitted(&self) -> Fitted<'_> {
         match self {
             LogisticModel::LogisticRegression(m) => Fitted::Classes(m),
+        }
+    }
+
+    fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
+        match self {
+            LogisticModel::LogisticRegression(m) => m.sql(inputs),
         }
     }
 }

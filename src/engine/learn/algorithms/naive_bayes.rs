@@ -12,6 +12,8 @@ use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::alpha;
 use crate::engine::learn::hyper::{ParamSpec, ParamValue, Params};
 use crate::engine::base::progress::Progress;
+use crate::engine::base::sql::ModelSql;
+use crate::engine::learn::sql::SqlInputs;
 
 /// Naive Bayes (classification).
 pub struct NaiveBayes;
@@ -87,6 +89,12 @@ impl StoredModel for BayesModel {
     fn check(&self, n_features: usize, n_classes: usize) -> Result<(), String> {
         match self {
             BayesModel::NaiveBayes(m) => m.check(n_features, n_classes),
+        }
+    }
+
+    fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
+        match self {
+            BayesModel::NaiveBayes(m) => m.sql(inputs),
         }
     }
 }

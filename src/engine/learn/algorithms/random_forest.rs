@@ -13,6 +13,8 @@ use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::forest_specs;
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
+use crate::engine::base::sql::ModelSql;
+use crate::engine::learn::sql::SqlInputs;
 
 /// A random forest, for classes or numbers.
 pub struct RandomForest;
@@ -67,6 +69,12 @@ impl StoredModel for RandomForestModel {
         match self {
             RandomForestModel::RandomForest(m) => m.check(n_features, n_classes),
             RandomForestModel::RegressionForest(m) => m.check(n_features, 0),
+        }
+    }
+
+    fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
+        match self {
+            RandomForestModel::RandomForest(m) | RandomForestModel::RegressionForest(m) => m.sql(inputs),
         }
     }
 }

@@ -12,6 +12,8 @@ use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::catalogue::{c, tol};
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
+use crate::engine::base::sql::ModelSql;
+use crate::engine::learn::sql::SqlInputs;
 
 /// A support vector machine, for classes or numbers.
 pub struct Svm;
@@ -75,6 +77,13 @@ impl StoredModel for SvmModel {
         match self {
             SvmModel::SvmClassifier(m) => m.check(n_features, n_classes),
             SvmModel::SvmRegressor(m) => m.check(n_features),
+        }
+    }
+
+    fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
+        match self {
+            SvmModel::SvmClassifier(m) => m.sql(inputs),
+            SvmModel::SvmRegressor(m) => m.sql(inputs),
         }
     }
 }

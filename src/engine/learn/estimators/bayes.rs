@@ -8,6 +8,8 @@
 //! - bernoulli: yes/no after a threshold (value > threshold).
 //! - categorical: category codes (whole numbers from 0 to 999); an unseen code is ignored.
 
+mod sql;
+
 use serde::{Deserialize, Serialize};
 use smartcore::linalg::basic::matrix::DenseMatrix;
 use smartcore::naive_bayes::bernoulli::{BernoulliNB, BernoulliNBParameters};

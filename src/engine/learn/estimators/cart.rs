@@ -5,6 +5,8 @@
 //! forest's probabilities are the mean of its trees' leaf shares, as in scikit-learn) or the
 //! mean of its numbers.
 
+mod sql;
+
 use serde::{Deserialize, Serialize};
 
 use crate::engine::learn::rng::SplitMix64;

@@ -6,12 +6,16 @@
 //! - DBSCAN: the clustered training rows and the radius; a new row takes the cluster of the
 //!   nearest clustered row within the radius, or is noise (-1).
 
+mod sql;
+
 use serde::{Deserialize, Serialize};
 
 use super::{all_inputs, Fitted};
+use crate::engine::base::sql::ModelSql;
 use crate::engine::learn::algorithms::{Algorithm, StoredModel};
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
+use crate::engine::learn::sql::SqlInputs;
 
 /// The largest DBSCAN radius the trainer accepts (its `eps` parameter's maximum).
 const MAX_EPS: f64 = 1e12;
@@ -133,6 +137,12 @@ impl StoredModel for ClustersModel {
     fn check(&self, n_features: usize, _: usize) -> Result<(), String> {
         match self {
             ClustersModel::Clusters(m) => m.check(n_features),
+        }
+    }
+
+    fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
+        match self {
+            ClustersModel::Clusters(m) => m.sql(inputs),
         }
     }
 }

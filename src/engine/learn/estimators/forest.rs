@@ -5,6 +5,8 @@
 //! numbers the leaf's mean, averaged over a forest's trees. The forest's trees are
 //! independent and separately seeded, so they could be grown in several workers and joined.
 
+mod sql;
+
 use serde::{Deserialize, Serialize};
 
 use super::cart::{Columns, Growth, Outcome, Tree};

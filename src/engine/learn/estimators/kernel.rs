@@ -1,6 +1,8 @@
 //! SVM kernels with their parameters, evaluated by our own code so that a loaded model can
 //! predict (smartcore's SVMs borrow their kernel and cannot predict after loading).
 
+mod sql;
+
 use serde::{Deserialize, Serialize};
 use smartcore::svm::Kernels;
 

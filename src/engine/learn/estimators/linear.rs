@@ -6,11 +6,15 @@ use serde::{Deserialize, Serialize};
 use smartcore::linalg::basic::arrays::Array;
 use smartcore::linear::linear_regression::{LinearRegression, LinearRegressionParameters, LinearRegressionSolverName};
 
+mod sql;
+
 use super::{all_finite, diverged, failed, predict_failed, Fitted, Matrix, Regress};
+use crate::engine::base::sql::ModelSql;
 use crate::engine::learn::algorithms::{Algorithm, StoredModel};
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
+use crate::engine::learn::sql::SqlInputs;
 
 /// Least squares, stored as smartcore stores it (as in version 1 model files).
 #[derive(Debug, Serialize, Deserialize)]
@@ -171,6 +175,12 @@ impl StoredModel for PenalizedModel {
     fn check(&self, n_features: usize, _: usize) -> Result<(), String> {
         match self {
             PenalizedModel::Penalized { model, .. } => model.check(n_features),
+        }
+    }
+
+    fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
+        match self {
+            PenalizedModel::Penalized { model, .. } => model.sql(inputs),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Tree ensembles for numbers from smartcore: extra trees and gradient boosting. (Decision
 //! trees and random forests are Sift's own: `forest`.)
 
+mod sql;
+
 use serde::{Deserialize, Serialize};
 use smartcore::ensemble::extra_trees_regressor::{ExtraTreesRegressor, ExtraTreesRegressorParameters};
 use smartcore::xgboost::{XGRegressor, XGRegressorParameters};
