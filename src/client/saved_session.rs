@@ -116,7 +116,8 @@ pub struct Dropped {
 }
 
 impl Dropped {
-    fn because(why: impl std::fmt::Display) -> Dropped {
+    /// The sentence for a document dropped because of `why`.
+    pub fn because(why: impl std::fmt::Display) -> Dropped {
         Dropped {
             message: format!(
                 "Your saved session could not be restored and was dropped: {why}. Open your data again to start anew."

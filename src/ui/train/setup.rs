@@ -77,7 +77,6 @@ impl Setup {
     }
 
     /// Every choice as plain data (tracked: an effect that saves it reruns on any change).
-    #[allow(dead_code, reason = "read by the saved session and the setup link, being built (issue 20)")]
     pub fn form(self) -> TrainForm {
         let mut params: Vec<_> =
             self.params.with(|t| t.iter().map(|((a, name), text)| (*a, name.clone(), text.clone())).collect());
