@@ -60,6 +60,7 @@ fn worked_session() -> (SavedSession, Workspace) {
     let requests = [
         (Request::LoadSample { name: "penguins".into() }, vec![]),
         (Request::LoadFiles { names: vec!["points.csv".into()], options: Default::default() }, vec![points()]),
+        (Request::Profile { options: ProfileOptions { spearman: true, ..Default::default() } }, vec![]),
         (Request::Profile { options: profile.clone() }, vec![]),
         (Request::Train { recipe: recipe.clone(), options: options("label") }, vec![]),
         (Request::Activate { index: 0 }, vec![]),
@@ -109,7 +110,8 @@ fn a_saved_session_reads_back_as_it_was_written() {
     let (saved, _) = worked_session();
     let read = SavedSession::read(&saved.to_json()).unwrap();
     assert_eq!(read, saved);
-    assert_eq!(read.loads.len(), 3, "the sample, the CSV and the report's options");
+    assert_eq!(read.loads.len(), 3, "the sample, the CSV and the report's last options");
+    assert_eq!(read.loads[2].request, Request::Profile { options: saved.profile.clone() });
     assert_eq!(read.file_keys(), vec!["key-1".to_string()]);
     assert!(read.history.can_undo(), "the undo history is saved");
 }

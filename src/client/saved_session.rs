@@ -130,13 +130,20 @@ impl SavedSession {
     /// A document of `session`'s loads, their files named by `key` (`None`: the file is not
     /// stored, and the session cannot be saved whole — then the load is left out, with all
     /// loads after it, which may depend on it).
+    /// Of several report changes in a row only the last is kept: each made the same report
+    /// again, which a 100 MB dataset should not wait for on every restore.
     pub fn loads_of<F: Clone>(session: &Session<F>, mut key: impl FnMut(&F) -> Option<FileKey>) -> Vec<SavedLoad> {
-        let mut loads = Vec::new();
+        let is_profile = |load: &SavedLoad| matches!(load.request, Request::Profile { .. });
+        let mut loads: Vec<SavedLoad> = Vec::new();
         for (request, files) in session.loads() {
             let Some(files) = files.iter().map(&mut key).collect::<Option<Vec<_>>>() else {
                 break;
             };
-            loads.push(SavedLoad { request: request.clone(), files });
+            let load = SavedLoad { request: request.clone(), files };
+            if is_profile(&load) && loads.last().is_some_and(is_profile) {
+                loads.pop();
+            }
+            loads.push(load);
         }
         loads
     }

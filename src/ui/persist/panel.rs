@@ -30,7 +30,8 @@ pub fn SessionPanel() -> impl IntoView {
     };
     view! {
         <div class="session-panel">
-            <p class="session-note" role="status">{move || persist.notice.get()}</p>
+            // A polite live region, not a second `status` role beside the status bar's.
+            <p class="session-note" aria-live="polite">{move || persist.notice.get()}</p>
             <div class="actions session-actions">
                 <p class="session-size">{size}</p>
                 <button type="button" class="button small quiet" aria-expanded=move || confirming.get().to_string()
