@@ -19,60 +19,38 @@ import {
   upload, waitForText, waitForVisibleText,
 } from './app.mjs';
 
+/**
+ * Runs in the page: one operation on Sift's IndexedDB database — 'document' (the stored
+ * document's text, or null), 'files' (the stored files' names and sizes) or 'put' (store `text`
+ * as the document).
+ */
+function storage([op, text]) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('sift');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('session')) return resolve(op === 'files' ? [] : null);
+      const tx = db.transaction(['session', 'files'], op === 'put' ? 'readwrite' : 'readonly');
+      const request =
+        op === 'put'
+          ? tx.objectStore('session').put(text, 'current')
+          : op === 'files'
+            ? tx.objectStore('files').getAll()
+            : tx.objectStore('session').get('current');
+      tx.oncomplete = () =>
+        resolve(op === 'files' ? request.result.map((f) => ({ name: f.name, size: f.size })) : (request.result ?? null));
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
 /** The stored document (JSON text) in the page's IndexedDB, or null. */
-function storedDocument(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('sift');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('session')) return resolve(null);
-          const get = db.transaction('session').objectStore('session').get('current');
-          get.onsuccess = () => resolve(get.result ?? null);
-          get.onerror = () => reject(get.error);
-        };
-      }),
-  );
-}
-
-/** The keys and sizes of the files stored in the page's IndexedDB. */
-function storedFiles(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('sift');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('files')) return resolve([]);
-          const store = db.transaction('files').objectStore('files');
-          const all = store.getAll();
-          all.onsuccess = () => resolve(all.result.map((f) => ({ name: f.name, size: f.size })));
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
-
+const storedDocument = (page) => page.evaluate(storage, ['document']);
+/** The names and sizes of the files stored in the page's IndexedDB. */
+const storedFiles = (page) => page.evaluate(storage, ['files']);
 /** Replaces the stored document with `text`. */
-function storeDocument(page, text) {
-  return page.evaluate(
-    (text) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('sift');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('session', 'readwrite');
-          tx.objectStore('session').put(text, 'current');
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    text,
-  );
-}
+const storeDocument = (page, text) => page.evaluate(storage, ['put', text]);
 
 describe('Saved sessions in headless Chromium', { timeout: 600_000 }, () => {
   let app;

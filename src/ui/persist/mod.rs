@@ -82,13 +82,15 @@ pub fn start(state: AppState, setup: Setup) {
     provide_context(persist);
     save::keep_model_json(persist);
     save::watch(persist);
+    // Read now: the setup link takes its fragment out of the address once applied.
+    let link = opened_setup_link();
     spawn_local(async move {
         let store = match Store::open().await {
             Ok(store) => Rc::new(store),
             Err(reason) => return persist.cannot_save(&reason),
         };
         persist.inner.update_value(|inner| inner.store = Some(store.clone()));
-        if opened_setup_link() {
+        if link {
             persist.ready.set(true);
         } else {
             restore::restore(persist, &store).await;
