@@ -209,3 +209,31 @@ fn a_quote_never_closed_is_refused_and_can_be_read_as_text() {
     assert!(read.status.success(), "{}", String::from_utf8_lossy(&read.stderr));
     assert_eq!(std::fs::read_to_string(&output).unwrap().lines().count(), 6, "the header and all 5 rows");
 }
+
+#[test]
+fn predict_in_small_parts_writes_the_same_file_and_a_failure_leaves_none() {
+    let dir = temp_dir("parts");
+    let model = dir.join("model.json");
+    let model = model.to_str().unwrap();
+    let out = sift(&["train", PENGUINS, "--target", "species", "--algorithm", "logistic_regression", "-o", model]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let whole = dir.join("whole.csv");
+    let parts = dir.join("parts.csv");
+    assert!(sift(&["predict", model, PENGUINS, "-o", whole.to_str().unwrap()]).status.success());
+    let out = sift(&["predict", model, PENGUINS, "--part-size", "700", "-o", parts.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read(&whole).unwrap(), std::fs::read(&parts).unwrap());
+
+    // Line 300 has a field too many: the parts before it were written, but nothing is left.
+    let mut text = std::fs::read_to_string(PENGUINS).unwrap();
+    let at = text.match_indices('\n').nth(298).unwrap().0;
+    text.insert_str(at, ",extra");
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, text).unwrap();
+    let failed = dir.join("failed.csv");
+    let out = sift(&["predict", model, bad.to_str().unwrap(), "--part-size", "700", "-o", failed.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("line 299"), "the file's line, not the part's: {stderr}");
+    assert!(!failed.exists() && !dir.join("failed.csv.partial").exists());
+}

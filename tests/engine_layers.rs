@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Each top-level engine module and its layer, bottom (0) to top.
-const LAYERS: [(&str, u8); 12] = [
+const LAYERS: [(&str, u8); 13] = [
     ("base", 0),
     ("learn", 1),
     ("ingest", 2),
@@ -18,6 +18,7 @@ const LAYERS: [(&str, u8); 12] = [
     ("artifact", 3),
     ("fixes", 3),
     ("train", 4),
+    ("stream", 4),
     ("mod", 5),
 ];
 

@@ -326,6 +326,12 @@ pub struct Predictions {
 /// The predictions CSV of `table`: its columns, then `prediction` and `probability_<class>`
 /// per class where the model gives probabilities. `sift predict` and the page both write it.
 pub fn predictions_csv(artifact: &Artifact, table: &Table) -> Result<String> {
+    predictions_csv_rows(artifact, table, true)
+}
+
+/// [`predictions_csv`], with the header row only when `header` (a later part of a file
+/// predicted in parts has none).
+pub fn predictions_csv_rows(artifact: &Artifact, table: &Table, header: bool) -> Result<String> {
     let columns = artifact.predict_table(table)?.columns();
     // Each row gets its own prediction or the file is not written: never a padded blank.
     if let Some((name, values)) = columns.iter().find(|(_, values)| values.len() != table.row_count()) {
@@ -337,7 +343,7 @@ pub fn predictions_csv(artifact: &Artifact, table: &Table) -> Result<String> {
     }
     let extra: Vec<(&str, &[String])> =
         columns.iter().map(|(name, values)| (name.as_str(), values.as_slice())).collect();
-    crate::engine::export::write_csv_with(table, &extra, crate::engine::export::CsvOptions::default())
+    crate::engine::export::write_csv_rows(table, &extra, crate::engine::export::CsvOptions::default(), header)
 }
 
 impl Predictions {

@@ -26,11 +26,19 @@ pub fn write_csv(table: &Table, options: CsvOptions) -> Result<String> {
 
 /// The table plus extra text columns (name, values), as CSV text.
 pub fn write_csv_with(table: &Table, extra: &[(&str, &[String])], options: CsvOptions) -> Result<String> {
+    write_csv_rows(table, extra, options, true)
+}
+
+/// [`write_csv_with`], with the header row only when `header` (a later part of a file written
+/// in parts has none).
+pub fn write_csv_rows(table: &Table, extra: &[(&str, &[String])], options: CsvOptions, header: bool) -> Result<String> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let fail = |e: csv::Error| format!("the CSV could not be written: {e}");
-    let header = table.columns.iter().map(|c| c.name.as_str()).chain(extra.iter().map(|(name, _)| *name));
+    let names = table.columns.iter().map(|c| c.name.as_str()).chain(extra.iter().map(|(name, _)| *name));
     let protect = |cell: String| if options.protect_formulas { neutralise(cell) } else { cell };
-    writer.write_record(header.map(|name| protect(name.to_string()))).map_err(fail)?;
+    if header {
+        writer.write_record(names.map(|name| protect(name.to_string()))).map_err(fail)?;
+    }
     let mut record: Vec<String> = Vec::with_capacity(table.column_count() + extra.len());
     for row in 0..table.row_count() {
         record.clear();

@@ -13,7 +13,7 @@
 //! | 1 | [`learn`]: matrices in, fitted models out (no tables) |
 //! | 2 | [`ingest`], [`profile`], [`recipe`], [`combine`], [`export`], [`features`]: work on tables |
 //! | 3 | [`artifact`] (the model document, predict), [`fixes`] (an alert's one-click step) |
-//! | 4 | [`train`]: split, prepare, fit, validate, evaluate, explain |
+//! | 4 | [`train`]: split, prepare, fit, validate, evaluate, explain; [`stream`]: files of any size, a part at a time |
 
 pub mod base;
 
@@ -29,6 +29,7 @@ pub mod recipe;
 pub mod artifact;
 pub mod fixes;
 
+pub mod stream;
 pub mod train;
 
 pub use base::error::{Error, ErrorKind, Result};

@@ -12,6 +12,7 @@ use crate::ui::persist;
 use crate::ui::predict::PredictStage;
 use crate::ui::quality_stage::QualityStage;
 use crate::ui::recipe::RecipeStage;
+use crate::ui::setup_link::{open_setup_link, LinkNoticeBanner};
 use crate::ui::stage_nav::StageNav;
 use crate::ui::state::{AppState, Stage};
 use crate::ui::status_bar::StatusBar;
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
     let setup = Setup::new(state);
     provide_context(setup);
     persist::start(state, setup);
+    open_setup_link(state);
     if test_hooks_enabled() {
         install_test_hooks(state);
     }
@@ -39,6 +41,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <UpdateBanner />
+        <LinkNoticeBanner />
         <div class="sticky-top">
             <StatusBar />
             <StageNav />

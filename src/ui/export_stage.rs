@@ -1,8 +1,9 @@
-//! Stage 6: download the cleaned CSV, the model and the recipe.
+//! Stage 7: download the cleaned CSV, the model and the recipe, or copy a link to the whole setup.
 
 use leptos::prelude::*;
 
 use crate::ui::download;
+use crate::ui::setup_link::CopySetupLink;
 use crate::ui::stage::StageSection;
 use crate::ui::state::{use_state, AppState, Stage};
 use crate::worker::protocol::{Answer, Request};
@@ -30,10 +31,12 @@ pub fn ExportStage() -> impl IntoView {
                     "Download recipe JSON"
                 </button>
             </div>
+            <CopySetupLink />
             <ul class="aside export-notes">
                 <li>"Cleaned CSV: the active dataset with the recipe applied (fitted on all its rows)."</li>
                 <li>"Model JSON: everything needed to predict on a new CSV, e.g. with "<code>"sift predict model.json new.csv"</code>"."</li>
                 <li>"Recipe JSON: the steps, to reuse or review."</li>
+                <li>"Link to this setup: opens Sift with the same sample (or asks for your file, which never goes into the link), recipe, target, algorithm and hyperparameters — for a class, one link on the board."</li>
             </ul>
         </StageSection>
     }

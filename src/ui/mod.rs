@@ -20,6 +20,7 @@ mod read_options;
 mod recipe;
 mod retype;
 mod sample_chooser;
+mod setup_link;
 mod stage;
 mod stage_nav;
 mod state;

@@ -167,6 +167,11 @@ impl AppState {
     /// Loads files or the sample, or joins two datasets; on success the last new dataset
     /// becomes the active one.
     pub fn load(self, label: &str, request: Request, files: Vec<File>) {
+        self.load_then(label, request, files, || {});
+    }
+
+    /// [`AppState::load`], then `then` once the new dataset is shown.
+    pub fn load_then(self, label: &str, request: Request, files: Vec<File>, then: impl FnOnce() + 'static) {
         let opened = files.clone();
         self.run(Stage::Data, label, request, files, move |answer| {
             if let Answer::Dataset(view) = &answer {
@@ -176,7 +181,8 @@ impl AppState {
                     }
                 });
             }
-            self.show(answer)
+            self.show(answer);
+            then();
         });
     }
 

@@ -22,11 +22,16 @@ pub const COMMANDS: &[Command] = &[
         options: &["target", "algorithm", "task", "param", "group", "cv", "test-share", "seed", "o"],
         flags: &["quotes-as-text"],
     },
-    Command { name: "predict", usage: "sift predict MODEL.json FILE [--quotes-as-text] -o OUT.csv", options: &["o"], flags: &["quotes-as-text"] },
+    Command {
+        name: "predict",
+        usage: "sift predict MODEL.json FILE [--part-size BYTES] -o OUT.csv",
+        options: &["o", "part-size"],
+        flags: &["quotes-as-text"],
+    },
     Command {
         name: "clean",
-        usage: "sift clean FILE [--recipe RECIPE.json] [--quotes-as-text] -o OUT.csv",
-        options: &["recipe", "o"],
+        usage: "sift clean FILE [--recipe RECIPE.json] [--fit DATA.csv] [--part-size BYTES] -o OUT.csv",
+        options: &["recipe", "fit", "o", "part-size"],
         flags: &["quotes-as-text"],
     },
 ];

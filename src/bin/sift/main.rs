@@ -5,9 +5,11 @@
 //!                                                  --quotes-as-text: " and ' are plain characters)
 //! sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering]
 //!            [--param NAME=VALUE ...] [--group COL] [--cv K] [--test-share F] [--seed N] [-o model.json]
-//! sift predict MODEL FILE -o predictions.csv
-//! sift clean FILE [--recipe recipe.json] -o cleaned.csv
+//! sift predict MODEL FILE [--part-size BYTES] -o predictions.csv
+//! sift clean FILE [--recipe recipe.json] [--fit DATA.csv] [--part-size BYTES] -o cleaned.csv
 //! ```
+//! `predict`, and `clean` with `--fit` (the recipe fitted on DATA.csv), read FILE a part at a
+//! time (64 MB by default) and write as they go, so a file larger than memory works.
 //! Exit 0 on success, with what ingest decided on its own as `sift: note: …` lines on stderr;
 //! on a user error exit 1 with a one-line message on stderr. Options a command does not take
 //! are refused, naming the closest one.
@@ -19,7 +21,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use sift::engine::artifact::{predictions_csv, Artifact};
+use sift::engine::artifact::Artifact;
 use sift::engine::base::error::{Error, Result};
 use sift::engine::base::table::Table;
 use sift::engine::export::{write_csv, CsvOptions};
@@ -27,6 +29,7 @@ use sift::engine::ingest::{read_csv_detailed, IngestOptions};
 use sift::engine::learn::{Algorithm, Params, Progress, Task};
 use sift::engine::profile::profile;
 use sift::engine::recipe::{FitContext, Recipe};
+use sift::engine::stream::{clean_in_parts, predict_in_parts, shift_line_numbers, CsvParts, Part, PART_BYTES};
 use sift::engine::train::{cross_validate, train, TrainOptions};
 
 use args::Args;
@@ -80,22 +83,74 @@ fn run(args: &[String], notes: &mut Vec<String>) -> Result<String> {
             let output = args.required("o")?;
             let model_text = read_text(args.positional(0, "MODEL")?)?;
             let artifact = Artifact::from_json(&model_text)?;
-            let table = load(args.positional(1, "FILE")?, &args, notes)?;
-            let csv = predictions_csv(&artifact, &table)?;
-            write_file(output, &csv).map(|()| String::new())
+            let mut parts = open_parts(args.positional(1, "FILE")?, &args)?;
+            let name = args.positional(1, "FILE")?;
+            write_in_parts(output, |out| predict_in_parts(&artifact, &mut parts, out, &mut part_notes(name, notes)))
         }
-        "clean" => {
-            args.at_most(1)?;
-            let output = args.required("o")?;
-            let table = load(args.positional(0, "FILE")?, &args, notes)?;
-            let recipe = match args.value("recipe") {
-                Some(path) => Recipe::from_json(&read_text(path)?)?,
-                None => Recipe::default(),
-            };
-            let (_, cleaned) = recipe.fit_transform(table.clone(), &FitContext::default())?;
-            write_file(output, &write_csv(&cleaned, CsvOptions::default())?).map(|()| String::new())
-        }
+        "clean" => clean_command(&args, notes),
         other => Err(Error::other(format!("unknown command '{other}'"))),
+    }
+}
+
+/// `sift clean`: the recipe fitted on FILE and applied to it (out of fold where a step says
+/// so), or fitted on `--fit DATA` and applied to FILE a part at a time.
+fn clean_command(args: &Args, notes: &mut Vec<String>) -> Result<String> {
+    args.at_most(1)?;
+    let output = args.required("o")?;
+    let file = args.positional(0, "FILE")?;
+    let recipe = match args.value("recipe") {
+        Some(path) => Recipe::from_json(&read_text(path)?)?,
+        None => Recipe::default(),
+    };
+    let Some(fit_path) = args.value("fit") else {
+        let table = load(file, args, notes)?;
+        let (_, cleaned) = recipe.fit_transform(table, &FitContext::default())?;
+        return write_file(output, &write_csv(&cleaned, CsvOptions::default())?).map(|()| String::new());
+    };
+    let (fitted, _) = recipe.fit_transform(load(fit_path, args, notes)?, &FitContext::default())?;
+    let mut parts = open_parts(file, args)?;
+    write_in_parts(output, |out| clean_in_parts(&fitted, &mut parts, out, &mut part_notes(file, notes)))
+}
+
+/// FILE, to be read a part at a time (of `--part-size` bytes).
+fn open_parts(path: &str, args: &Args) -> Result<CsvParts<std::io::BufReader<std::fs::File>>> {
+    let file = std::fs::File::open(path).map_err(|e| Error::other(format!("cannot read '{path}': {e}")))?;
+    let part_bytes = match args.value("part-size") {
+        None => PART_BYTES,
+        Some(text) => text.parse::<usize>().ok().filter(|n| *n > 0).ok_or_else(|| {
+            format!("--part-size must be a whole number of bytes above 0, such as 67108864 (it is '{text}')")
+        })?,
+    };
+    Ok(CsvParts::new(&file_name(path), std::io::BufReader::new(file), &ingest_options(args), part_bytes))
+}
+
+/// Hears of each part read and adds what its reading decided to `notes`, each note once,
+/// with the file's line numbers.
+fn part_notes<'a>(path: &'a str, notes: &'a mut Vec<String>) -> impl FnMut(&Part) + 'a {
+    move |part: &Part| {
+        for note in notes::ingest_notes(&file_name(path), &part.report) {
+            let note = shift_line_numbers(&note, part.line_offset);
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+        }
+    }
+}
+
+/// Writes `output` with `write` through a temporary file beside it, renamed when every row
+/// is written: a failure leaves no partial file (and no earlier file is half replaced).
+fn write_in_parts(output: &str, write: impl FnOnce(&mut dyn std::io::Write) -> Result<usize>) -> Result<String> {
+    let partial = format!("{output}.partial");
+    let fail = |e: std::io::Error| Error::other(format!("cannot write '{output}': {e}"));
+    let file = std::fs::File::create(&partial).map_err(fail)?;
+    let mut out = std::io::BufWriter::new(file);
+    let written = write(&mut out).and_then(|_| out.flush().map_err(fail));
+    match written.and_then(|()| std::fs::rename(&partial, output).map_err(fail)) {
+        Ok(()) => Ok(String::new()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(e)
+        }
     }
 }
 
@@ -200,11 +255,21 @@ fn read_text(path: &str) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| Error::other(format!("cannot read '{path}': {e}")))
 }
 
+/// The file name of `path`, as messages name the file.
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned())
+}
+
+/// How the command's files are read.
+fn ingest_options(args: &Args) -> IngestOptions {
+    IngestOptions { quotes_as_text: args.flag("quotes-as-text"), ..IngestOptions::default() }
+}
+
 /// Reads a CSV file as the page would, adding what ingest decided on its own to `notes`.
 fn load(path: &str, args: &Args, notes: &mut Vec<String>) -> Result<Table> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))?;
-    let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
-    let options = IngestOptions { quotes_as_text: args.flag("quotes-as-text"), ..IngestOptions::default() };
+    let name = file_name(path);
+    let options = ingest_options(args);
     // The reader names the page's reading option; here the same choice is a flag.
     let ingested = read_csv_detailed(&name, &bytes, &options)
         .map_err(|e| e.map_message(|m| m.replace("(Reading options → Quotes)", "(--quotes-as-text)")))?;

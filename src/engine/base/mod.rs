@@ -5,7 +5,7 @@
 //! [`column_bytes`], [`vector`]), reading one text cell as a number, date or boolean ([`cells`],
 //! [`dates`]), formatting for people ([`format`]), the one error type ([`error`]), the one
 //! parameter description ([`params`]), shared statistics ([`stats`]), progress and cancellation
-//! ([`progress`]), values still on their way ([`pending`]) and SQL text ([`sql`]).
+//! ([`progress`]), values still on their way ([`pending`]), SQL text ([`sql`]) and ONNX model files ([`onnx`]).
 
 pub mod cells;
 pub mod column_bytes;
@@ -15,6 +15,7 @@ pub mod error;
 pub mod format;
 pub mod nullable;
 pub mod number_column;
+pub mod onnx;
 pub mod params;
 pub mod pending;
 pub mod progress;

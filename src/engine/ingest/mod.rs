@@ -45,8 +45,9 @@ pub use stream::{
 };
 
 use crate::engine::learn::ProgressFn;
+pub use excel::sep_line;
 use pieces::{Pieces, Whole};
-use split::Split;
+pub use split::{records_end, whole_records_end, Split};
 
 /// How to read a CSV file. Every `Option` is `None` to detect it from the data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

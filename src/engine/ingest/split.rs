@@ -54,6 +54,27 @@ pub struct Splitter<'t> {
     last: bool,
 }
 
+/// Where the last whole record of `text` ends, `text` being one piece of a longer CSV text
+/// split as `split` says (its `start` is ignored): the bytes from there on begin a record that
+/// a later piece completes (0 when no record ends in `text`). A record whose last byte is the
+/// piece's last byte counts as unfinished (its last field or line break may go on).
+pub fn whole_records_end(text: &str, split: Split) -> usize {
+    records_end(text, split, usize::MAX)
+}
+
+/// Where the first `count` whole records of `text` end (as [`whole_records_end`] when it has
+/// fewer).
+pub fn records_end(text: &str, split: Split, count: usize) -> usize {
+    let mut splitter = Splitter::piece(text, split, 1, false);
+    let mut record = Record::new(text);
+    for _ in 0..count {
+        if !splitter.next_record(&mut record) {
+            break;
+        }
+    }
+    splitter.position()
+}
+
 /// Line breaks (`\n`, `\r\n`, a lone `\r`) in `bytes`, which `next` follows.
 fn line_breaks(bytes: &[u8], next: Option<u8>) -> u64 {
     let lone_cr = |k: usize| bytes[k] == b'\r' && bytes.get(k + 1).copied().or(next) != Some(b'\n');

@@ -14,6 +14,7 @@ mod validation;
 
 use leptos::prelude::*;
 
+use crate::ui::setup_link::CopySetupLink;
 use crate::ui::stage::StageSection;
 use crate::ui::state::{use_state, Stage, TrainedModel};
 use crate::worker::protocol::{Answer, Recipe, Request, Task, TrainOptions};
@@ -39,6 +40,7 @@ pub fn TrainStage() -> impl IntoView {
                 <button type="button" class="button primary" on:click=move |_| train_model(setup) disabled=move || state.busy()>
                     "Train model"
                 </button>
+                <CopySetupLink />
             </div>
             {move || state.trained.get().map(|model| view! { <Summary model=model /> })}
             <h3 class="validate-head">"Validate beyond one split"</h3>
