@@ -3,7 +3,7 @@
 // works), model summary, evaluation and Train choices are back with "Restored your session
 // from …". A CSV of the person's own (setInputFiles) comes back too; "Start over" empties the
 // page and the store, and a reload stays empty; a corrupt stored document is dropped with a
-// message, and the page keeps working.
+// message, and the page keeps working; a setup link's setup replaces the saved session.
 //
 //   SIFT_DIST=dist node --test tests/e2e/session.test.mjs
 //
@@ -184,5 +184,28 @@ describe('Saved sessions in headless Chromium', { timeout: 600_000 }, () => {
     await storeDocument(page, JSON.stringify({ format: 99, sift_version: '9.0.0' }));
     await reload();
     await waitForText(note(), /saved by a newer Sift \(9\.0\.0, session format 99\)/);
+  });
+
+  step('a setup link replaces the saved session instead of restoring it', ['a corrupt stored document is dropped with a message, and the page keeps working'], async () => {
+    await loadSample(page);
+    const training = page.getByRole('region', { name: 'Training' });
+    await training.getByRole('button', { name: 'Copy link to this setup' }).click();
+    const link = await eventually(() => control(training, 'Link to this setup').inputValue(), (v) => v.includes('#setup='), {
+      what: 'the setup link',
+    });
+    await upload(page, [join(FIXTURES, 'small_classification.csv')]);
+    await waitForVisibleText(page, shape(40, 6));
+    await saved((d) => d.loads.length === 2, 'the sample and the CSV in the stored document');
+    // A fragment alone does not reload the page: go to the link, then reload it.
+    await page.goto(link, { waitUntil: 'load' });
+    await page.reload({ waitUntil: 'load' });
+    await waitForVisibleText(page, shape(344, 8));
+    await page.waitForTimeout(1_000);
+    assert.doesNotMatch(await note().innerText(), /Restored your session/, 'the link is not mixed with the saved session');
+    assert.equal(await page.locator('#dataset-select').count(), 0, 'only the link\'s dataset, not the saved two');
+    await saved(
+      (d) => d.loads[0]?.request.kind === 'load_sample' && !d.loads.some((l) => l.request.kind === 'load_files'),
+      "the link's setup saved over the session",
+    );
   });
 });
