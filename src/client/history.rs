@@ -5,13 +5,15 @@
 //! The page keeps the current recipe itself (many views read it); every method here takes
 //! that current version and answers the one to show next, or `None` when nothing changes.
 
+use serde::{Deserialize, Serialize};
+
 use crate::worker::protocol::Recipe;
 
 /// Versions kept for undo.
 pub const MAX_UNDO: usize = 200;
 
-/// Earlier and later versions of the recipe.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Earlier and later versions of the recipe (saved with the session).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct History {
     past: Vec<Recipe>,
     future: Vec<Recipe>,

@@ -142,6 +142,11 @@ impl<F: Clone, D> Jobs<F, D> {
         }
     }
 
+    /// What the worker holds, as the requests that built it (a saved session reads it).
+    pub fn session(&self) -> &Session<F> {
+        &self.session
+    }
+
     /// Starts the page's worker.
     pub fn start(&mut self) -> Vec<Action<F, D>> {
         let mut out = Vec::new();

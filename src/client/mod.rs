@@ -8,7 +8,7 @@
 //!   [`crate::worker::protocol`] is the message contract between it and the page.
 //! - **client** (this module): what the page remembers and decides, without touching the
 //!   browser — the recipe's undo history ([`history`]), what to replay after the worker
-//!   restarts ([`session`]), the Train stage's choices as data ([`train_form`]), a link to a whole setup ([`setup_link`]) and the job queue with the worker's restart rules ([`jobs`]).
+//!   restarts ([`session`]), the saved session a reload restores ([`saved_session`]), the Train stage's choices as data ([`train_form`]), a link to a whole setup ([`setup_link`]) and the job queue with the worker's restart rules ([`jobs`]).
 //!   It uses the engine's and the protocol's types, never `web-sys` or Leptos, so it compiles
 //!   natively and on wasm alike.
 //! - **ui** (`crate::ui`, wasm only): Leptos components and the worker's `postMessage` glue.
@@ -19,6 +19,7 @@
 
 pub mod history;
 pub mod jobs;
+pub mod saved_session;
 pub mod session;
 pub mod setup_link;
 pub mod train_form;

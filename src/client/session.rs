@@ -36,12 +36,24 @@ impl<F: Clone> Session<F> {
             | Request::Profile { .. } => {
                 self.loads.push((request.clone(), files.to_vec()));
             }
-            Request::Train { .. } => self.training = Some((self.active, request.clone())),
+            Request::Train { .. } | Request::RestoreModel { .. } => {
+                self.training = Some((self.active, request.clone()))
+            }
             _ => {}
         }
         if let Answer::Dataset(view) = answer {
             self.active = view.active;
         }
+    }
+
+    /// Every recorded load, in order, with its files.
+    pub fn loads(&self) -> &[Replay<F>] {
+        &self.loads
+    }
+
+    /// The active dataset's index.
+    pub fn active(&self) -> usize {
+        self.active
     }
 
     /// The requests that bring a fresh worker back to the recorded state, in order: every

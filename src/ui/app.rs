@@ -8,6 +8,7 @@ use crate::ui::dom::test_hooks_enabled;
 use crate::ui::drop_zone::DropOverlay;
 use crate::ui::evaluation::EvaluationStage;
 use crate::ui::export_stage::ExportStage;
+use crate::ui::persist;
 use crate::ui::predict::PredictStage;
 use crate::ui::quality_stage::QualityStage;
 use crate::ui::recipe::RecipeStage;
@@ -25,7 +26,9 @@ use crate::worker::protocol::Request;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    provide_context(Setup::new(state));
+    let setup = Setup::new(state);
+    provide_context(setup);
+    persist::start(state, setup);
     open_setup_link(state);
     if test_hooks_enabled() {
         install_test_hooks(state);

@@ -6,6 +6,7 @@ use web_sys::{File, HtmlInputElement};
 use crate::ui::dom::files_of;
 use crate::ui::format;
 use crate::ui::join_panel::JoinPanel;
+use crate::ui::persist::SessionPanel;
 use crate::ui::read_options::ReadOptions;
 use crate::ui::sample_chooser::SampleChooser;
 use crate::ui::stage::StageSection;
@@ -49,6 +50,7 @@ pub fn DataStage() -> impl IntoView {
                 <label for="open-files" class="button primary">"Open CSV files"</label>
                 <SampleChooser />
             </div>
+            <SessionPanel />
             <ReadOptions />
             <JoinPanel />
             {move || state.dataset.get().map(|view| view! { <DatasetSummary view=view /> })}

@@ -13,6 +13,7 @@ mod format;
 mod heatmap;
 mod join_panel;
 mod param_form;
+mod persist;
 mod predict;
 mod quality_stage;
 mod read_options;

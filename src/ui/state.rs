@@ -7,6 +7,7 @@ use web_sys::File;
 
 use crate::client::history::History;
 use crate::client::jobs::{JobStatus, Outcome};
+use crate::client::session::Session;
 use crate::ui::worker_client::WorkerClient;
 use crate::worker::protocol::{Answer, DatasetView, IngestOptions, ProfileOptions, Recipe, Request, TrainSummary};
 
@@ -104,6 +105,11 @@ impl AppState {
     /// runs in the background: the page's buttons stay usable meanwhile.
     pub fn ask(self, label: &str, request: Request, done: impl FnOnce(Outcome) + 'static) {
         self.client.with_value(|client| client.call_in_background(label, request, done));
+    }
+
+    /// What the worker holds, as the requests (and files) that built it: the saved session's loads.
+    pub fn session(self) -> Session<File> {
+        self.client.with_value(WorkerClient::session)
     }
 
     /// Changes the recipe, remembering the version before for undo. Edits that change

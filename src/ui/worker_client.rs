@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, File, MessageEvent, Worker, WorkerOptions};
 
 use crate::client::jobs::{Action, JobStatus, Jobs, Outcome};
+use crate::client::session::Session;
 use crate::worker::protocol::{self, Request};
 
 /// Starts the `worker` binary that Trunk builds as `worker.js` + `worker_bg.wasm`
@@ -44,6 +45,11 @@ impl WorkerClient {
         })));
         client.step(Jobs::start);
         client
+    }
+
+    /// What the worker holds, as the requests (and files) that built it.
+    pub fn session(&self) -> Session<File> {
+        self.0.borrow().jobs.session().clone()
     }
 
     /// Sends `request` (with the files of a `LoadFiles`); `done` gets the answer or an error.

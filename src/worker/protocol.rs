@@ -87,6 +87,9 @@ pub enum Request {
     Crash,
     /// Read and describe a model: the attached model JSON, or the model just trained.
     InspectModel { model: ModelSource },
+    /// Make `json` (a model JSON Sift wrote) the model just trained, without training: how a
+    /// saved session brings its model back. Answers the model's description.
+    RestoreModel { json: String },
     /// Predict the attached CSV (attached after the model JSON, for a model file); the
     /// predictions CSV is kept for [`Request::ExportPredictions`].
     Predict { model: ModelSource },

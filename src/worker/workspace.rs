@@ -15,7 +15,7 @@ use crate::engine::recipe::{FitContext, Recipe};
 use crate::engine::train::train_timed;
 use crate::worker::dataset::{read_files, read_sample, reread_files, Dataset, Origin};
 use crate::worker::protocol::{
-    Answer, ColumnSummary, DatasetSummary, DatasetView, FileDownload, JoinRequest, Request, PREVIEW_ROWS,
+    Answer, ColumnSummary, DatasetSummary, DatasetView, FileDownload, JoinRequest, ModelSource, Request, PREVIEW_ROWS,
 };
 use crate::worker::{learn_jobs, predict_jobs, recipe_jobs};
 
@@ -144,6 +144,12 @@ impl Workspace {
             Request::Crash => panic!("a deliberate crash, requested to test recovery"),
             Request::InspectModel { model } => {
                 Ok(Answer::Model(Box::new(predict_jobs::inspect(model, &files, self.model.as_ref())?)))
+            }
+            Request::RestoreModel { json } => {
+                let artifact = Artifact::from_json(&json).map_err(|e| e.context("the saved model cannot be restored"))?;
+                let info = predict_jobs::inspect(ModelSource::Trained, &[], Some(&artifact))?;
+                self.model = Some(artifact);
+                Ok(Answer::Model(Box::new(info)))
             }
             Request::Predict { model } => {
                 let (view, file) = predict_jobs::predict(model, &files, self.model.as_ref())?;

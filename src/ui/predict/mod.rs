@@ -9,6 +9,7 @@ mod results;
 use leptos::prelude::*;
 use web_sys::{File, HtmlInputElement};
 
+use crate::client::saved_session::{FileKey, SavedPredict};
 use crate::ui::dom::files_of;
 use crate::ui::stage::StageSection;
 use crate::ui::state::{use_state, AppState, Stage};
@@ -18,9 +19,9 @@ use model_card::ModelCard;
 use results::PredictionResults;
 
 /// What the stage holds: the chosen model and CSV (files stay in the page, the worker reads
-/// them per job) and the last predictions.
+/// them per job) and the last predictions. Made by [`crate::ui::persist::start`], which saves it.
 #[derive(Clone, Copy)]
-struct Choice {
+pub struct PredictChoice {
     model_file: StoredValue<Option<File>, LocalStorage>,
     model: RwSignal<Option<ModelInfo>>,
     csv_file: StoredValue<Option<File>, LocalStorage>,
@@ -28,15 +29,40 @@ struct Choice {
     result: RwSignal<Option<PredictionsView>>,
 }
 
-impl Choice {
-    fn new() -> Self {
-        Choice {
+impl PredictChoice {
+    /// Nothing chosen.
+    pub fn new() -> Self {
+        PredictChoice {
             model_file: StoredValue::new_local(None),
             model: RwSignal::new(None),
             csv_file: StoredValue::new_local(None),
             csv_name: RwSignal::new(None),
             result: RwSignal::new(None),
         }
+    }
+
+    /// The stage as plain data (tracked), its files named by `key`.
+    pub fn saved(self, mut key: impl FnMut(&File) -> Option<FileKey>) -> SavedPredict {
+        SavedPredict {
+            model_file: self.model_file.get_value().and_then(|f| key(&f)),
+            model: self.model.get(),
+            csv_file: self.csv_file.get_value().and_then(|f| key(&f)),
+            csv_name: self.csv_name.get(),
+            result: self.result.get(),
+        }
+    }
+
+    /// Shows `saved`, its files found by `file`. A model file that is not found is no model.
+    pub fn restore(self, saved: SavedPredict, file: impl Fn(&FileKey) -> Option<File>) {
+        let model_file = saved.model_file.as_ref().map(&file);
+        if matches!(model_file, Some(None)) {
+            return;
+        }
+        self.model_file.set_value(model_file.flatten());
+        self.model.set(saved.model);
+        self.csv_file.set_value(saved.csv_file.as_ref().and_then(&file));
+        self.csv_name.set(saved.csv_name);
+        self.result.set(saved.result);
     }
 
     /// Reads and checks a model; on success it becomes the model (earlier predictions are
@@ -86,6 +112,12 @@ impl Choice {
     }
 }
 
+impl Default for PredictChoice {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// The first file of a file input's change, the input cleared so the same file can be
 /// chosen again.
 fn chosen_file(event: &web_sys::Event) -> Option<File> {
@@ -99,7 +131,7 @@ fn chosen_file(event: &web_sys::Event) -> Option<File> {
 #[component]
 pub fn PredictStage() -> impl IntoView {
     let state = use_state();
-    let choice = Choice::new();
+    let choice = expect_context::<PredictChoice>();
     // A new training replaces "the model just trained": follow it if it was the one in use
     // (its predictions are cleared; the CSV may not fit the new model).
     Effect::watch(

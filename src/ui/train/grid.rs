@@ -5,28 +5,19 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::client::saved_session::GridResult;
 use crate::ui::state::Stage;
 use crate::ui::train::metrics::{mean_std, metric_label};
+use crate::ui::train::results::use_train_results;
 use crate::ui::train::setup::Setup;
 use crate::ui::train::{run_job, Panel};
-use crate::worker::protocol::{Algorithm, Answer, GridSearch, ParamSpec, ParamValue, Request, MAX_GRID_POINTS};
-
-/// A finished search and what it searched over.
-#[derive(Clone)]
-struct Searched {
-    search: GridSearch,
-    algorithm: Algorithm,
-    specs: Vec<ParamSpec>,
-    /// The parameters given several values, in form order.
-    names: Vec<String>,
-    folds: usize,
-}
+use crate::worker::protocol::{Algorithm, Answer, ParamSpec, ParamValue, Request, MAX_GRID_POINTS};
 
 /// The "Grid search" panel.
 #[component]
 pub fn GridSearchPanel(setup: Setup) -> impl IntoView {
     let texts = RwSignal::new(HashMap::<(Algorithm, String), String>::new());
-    let result = RwSignal::new(None::<Searched>);
+    let result = use_train_results().grid;
     let applied = RwSignal::new(false);
     // Every hyperparameter's checked values to try, in form order.
     let grid = move || -> Vec<(ParamSpec, Result<Vec<ParamValue>, String>)> {
@@ -88,7 +79,7 @@ pub fn GridSearchPanel(setup: Setup) -> impl IntoView {
             move |recipe, options| Request::GridSearch { recipe, options, grid: chosen, folds },
             move |answer| {
                 if let Answer::GridSearched(search) = answer {
-                    result.set(Some(Searched { search: *search, algorithm, specs, names, folds }));
+                    result.set(Some(GridResult { search: *search, algorithm, specs, names, folds }));
                 }
             },
         );
@@ -162,7 +153,7 @@ pub fn GridSearchPanel(setup: Setup) -> impl IntoView {
 
 /// The tried combinations, best first.
 #[component]
-fn GridTable(found: Searched) -> impl IntoView {
+fn GridTable(found: GridResult) -> impl IntoView {
     let metric = found.search.metric.clone();
     let label = |name: &String| found.specs.iter().find(|s| &s.name == name).map_or(name.clone(), |s| s.label.clone());
     let heads = found.names.iter().map(|n| view! { <th scope="col">{label(n)}</th> }).collect_view();

@@ -5,8 +5,10 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
+use crate::client::saved_session::Leaderboard;
 use crate::ui::state::Stage;
 use crate::ui::train::metrics::{lower_is_better, metric_label, metric_names, metric_value};
+use crate::ui::train::results::use_train_results;
 use crate::ui::train::setup::Setup;
 use crate::ui::train::{run_job, train_model, Panel};
 use crate::worker::protocol::{Algorithm, Answer, Entry, Request, Task};
@@ -21,19 +23,12 @@ const FIRST_PICKS: [Algorithm; 6] = [
     Algorithm::Knn,
 ];
 
-/// A finished comparison.
-#[derive(Clone)]
-struct Compared {
-    task: Task,
-    entries: Vec<Entry>,
-}
-
 /// The "Compare models" panel.
 #[component]
 pub fn CompareModels(setup: Setup) -> impl IntoView {
     let picked = RwSignal::new(HashSet::from(FIRST_PICKS));
     let rank_by = RwSignal::new(None::<String>);
-    let result = RwSignal::new(None::<Compared>);
+    let result = use_train_results().leaderboard;
     let task = move || match setup.effective_task() {
         Some(Task::Regression) => Task::Regression,
         _ => Task::Classification,
@@ -74,7 +69,7 @@ pub fn CompareModels(setup: Setup) -> impl IntoView {
             move |recipe, options| Request::CompareModels { recipe, options, algorithms },
             move |answer| {
                 if let Answer::Leaderboard { entries } = answer {
-                    result.set(Some(Compared { task, entries }));
+                    result.set(Some(Leaderboard { task, entries }));
                 }
             },
         );
@@ -106,7 +101,7 @@ pub fn CompareModels(setup: Setup) -> impl IntoView {
 
 /// The leaderboard table, sorted by `metric` (best first; failures last).
 #[component]
-fn Board(found: Compared, metric: String, setup: Setup) -> impl IntoView {
+fn Board(found: Leaderboard, metric: String, setup: Setup) -> impl IntoView {
     let names = metric_names(found.task);
     let mut entries = found.entries;
     let key = |e: &Entry| e.metrics.get(&metric).copied().filter(|x| x.is_finite());

@@ -7,6 +7,7 @@ mod grid;
 mod leaderboard;
 mod metrics;
 mod params_form;
+pub mod results;
 pub mod setup;
 mod summary;
 mod validation;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::ui::train::choices::NumberField;
 use crate::ui::train::metrics::{mean_std, metric_label, metric_names, metric_value};
+use crate::ui::train::results::use_train_results;
 use crate::ui::train::setup::Setup;
 use crate::ui::train::{run_job, Panel};
 use crate::worker::protocol::{Answer, CrossValidation, Request, Task};
@@ -12,7 +13,7 @@ use crate::worker::protocol::{Answer, CrossValidation, Request, Task};
 /// The "Cross-validation" panel.
 #[component]
 pub fn CrossValidationPanel(setup: Setup) -> impl IntoView {
-    let result = RwSignal::new(None::<CrossValidation>);
+    let result = use_train_results().cross_validation;
     let start = move |_| {
         let folds = match setup.fold_count() {
             Ok(k) => k,
