@@ -18,15 +18,21 @@ pub const COMMANDS: &[Command] = &[
     Command { name: "profile", usage: "sift profile FILE [--json] [--quotes-as-text]", options: &[], flags: &["json", "quotes-as-text"] },
     Command {
         name: "train",
-        usage: "sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering] [--param NAME=VALUE ...] [--group COL] [--cv K] [--test-share F] [--seed N] [--quotes-as-text] [-o MODEL.json]",
-        options: &["target", "algorithm", "task", "param", "group", "cv", "test-share", "seed", "o"],
+        usage: "sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering] [--param NAME=VALUE ...] [--recipe RECIPE.json] [--group COL] [--cv K] [--test-share F] [--seed N] [--quotes-as-text] [-o MODEL.json]",
+        options: &["target", "algorithm", "task", "param", "recipe", "group", "cv", "test-share", "seed", "o"],
         flags: &["quotes-as-text"],
     },
     Command { name: "predict", usage: "sift predict MODEL.json FILE [--quotes-as-text] -o OUT.csv", options: &["o"], flags: &["quotes-as-text"] },
     Command {
         name: "clean",
-        usage: "sift clean FILE [--recipe RECIPE.json] [--quotes-as-text] -o OUT.csv",
-        options: &["recipe", "o"],
+        usage: "sift clean FILE [--recipe RECIPE.json] [--target COL] [--seed N] [--quotes-as-text] -o OUT.csv",
+        options: &["recipe", "target", "seed", "o"],
+        flags: &["quotes-as-text"],
+    },
+    Command {
+        name: "sql",
+        usage: "sift sql MODEL.json [--dialect duckdb|spark] [--table NAME]  |  sift sql --recipe RECIPE.json --fit DATA.csv [--target COL] [--seed N] [--dialect duckdb|spark] [--table NAME] [--quotes-as-text]",
+        options: &["dialect", "table", "recipe", "fit", "target", "seed"],
         flags: &["quotes-as-text"],
     },
 ];

@@ -6,7 +6,9 @@
 //! sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering]
 //!            [--param NAME=VALUE ...] [--group COL] [--cv K] [--test-share F] [--seed N] [-o model.json]
 //! sift predict MODEL FILE -o predictions.csv
-//! sift clean FILE [--recipe recipe.json] -o cleaned.csv
+//! sift clean FILE [--recipe recipe.json] [--target COL] [--seed N] -o cleaned.csv
+//! sift sql MODEL.json [--dialect duckdb|spark] [--table NAME]
+//! sift sql --recipe recipe.json --fit FILE [--target COL] [--seed N] [--dialect …] [--table NAME]
 //! ```
 //! Exit 0 on success, with what ingest decided on its own as `sift: note: …` lines on stderr;
 //! on a user error exit 1 with a one-line message on stderr. Options a command does not take
@@ -14,6 +16,7 @@
 
 mod args;
 mod notes;
+mod sql;
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -89,14 +92,25 @@ fn run(args: &[String], notes: &mut Vec<String>) -> Result<String> {
             let output = args.required("o")?;
             let table = load(args.positional(0, "FILE")?, &args, notes)?;
             let recipe = match args.value("recipe") {
-                Some(path) => Recipe::from_json(&read_text(path)?)?,
+                Some(path) => read_recipe(path)?,
                 None => Recipe::default(),
             };
-            let (_, cleaned) = recipe.fit_transform(table.clone(), &FitContext::default())?;
+            let (_, cleaned) = recipe.fit_transform(table, &fit_context(&args)?)?;
             write_file(output, &write_csv(&cleaned, CsvOptions::default())?).map(|()| String::new())
         }
+        "sql" => sql::sql_command(&args, notes),
         other => Err(Error::other(format!("unknown command '{other}'"))),
     }
+}
+
+/// What `sift clean` and `sift sql --fit` fit a recipe with: `--target` and `--seed` (0).
+fn fit_context(args: &Args) -> Result<FitContext> {
+    Ok(FitContext { target: args.value("target").map(str::to_string), seed: args.whole("seed", 0)? })
+}
+
+/// A recipe JSON file.
+fn read_recipe(path: &str) -> Result<Recipe> {
+    Recipe::from_json(&read_text(path)?).map_err(|e| e.context(format_args!("'{path}'")))
 }
 
 fn train_command(args: &Args, notes: &mut Vec<String>) -> Result<String> {
@@ -138,7 +152,10 @@ fn train_command(args: &Args, notes: &mut Vec<String>) -> Result<String> {
         seed: args.whole("seed", 42)?,
         group: args.value("group").map(str::to_string),
     };
-    let recipe = Recipe::default();
+    let recipe = match args.value("recipe") {
+        Some(path) => read_recipe(path)?,
+        None => Recipe::default(),
+    };
     let (task, metrics) = match args.value("cv") {
         Some(k) => {
             let k: usize = k.trim().parse().map_err(|_| format!("--cv must be a whole number of folds, not '{k}'"))?;
