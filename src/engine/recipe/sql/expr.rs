@@ -78,3 +78,32 @@ pub fn lookup(label: &str, pairs: &[(String, String)], unknown: &str, missing: &
         pairs.iter().map(|(text, value)| format!(" WHEN {label} = {} THEN {value}", dialect.string(text))).collect();
     format!("CASE WHEN {label} IS NULL THEN {missing}{arms} ELSE {unknown} END")
 }
+
+/// Every character Rust's `char::is_whitespace` accepts (Unicode White_Space), as a regex
+/// class both RE2 (DuckDB) and Java (Spark) read the same way.
+pub const WHITE_SPACE: &str =
+    r"[\x{9}-\x{D} \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]";
+
+/// Every match of `pattern` in `expr` replaced by `replacement` (no group references).
+pub fn replace_all(expr: &str, pattern: &str, replacement: &str, dialect: Dialect) -> String {
+    let (pattern, replacement) = (dialect.string(pattern), dialect.string(replacement));
+    match dialect {
+        Dialect::DuckDb => format!("regexp_replace({expr}, {pattern}, {replacement}, 'g')"),
+        Dialect::Spark => format!("regexp_replace({expr}, {pattern}, {replacement})"),
+    }
+}
+
+/// `then` where `expr` holds a character beyond ASCII — a query error naming `why` — else
+/// `otherwise`: for functions whose engines agree with Rust on ASCII only.
+pub fn ascii_only(expr: &str, otherwise: &str, why: &str, dialect: Dialect) -> String {
+    let non_ascii = dialect.string(r"[^\x{0}-\x{7F}]");
+    let message = dialect.string(why);
+    match dialect {
+        Dialect::DuckDb => {
+            format!("CASE WHEN regexp_matches({expr}, {non_ascii}) THEN error({message}) ELSE {otherwise} END")
+        }
+        Dialect::Spark => {
+            format!("CASE WHEN {expr} RLIKE {non_ascii} THEN raise_error({message}) ELSE {otherwise} END")
+        }
+    }
+}

@@ -10,7 +10,8 @@
 mod expr;
 
 pub use expr::{
-    as_double, bool_literal, date_literal, datetime_literal, divide, fill_null, label, lookup, missing_flag, text_cast,
+    as_double, ascii_only, bool_literal, date_literal, datetime_literal, divide, fill_null, label, lookup,
+    missing_flag, replace_all, text_cast, WHITE_SPACE,
 };
 
 use crate::engine::base::sql::Dialect;
@@ -163,4 +164,21 @@ pub fn replace_with(columns: &mut Vec<SqlColumn>, name: &str, new: Vec<SqlColumn
     }
     columns.splice(at..at, new);
     Ok(())
+}
+
+impl SqlFrame {
+    /// Every column unchanged but the text or category columns `names`, each replaced (same
+    /// type) by what `f` makes of its quoted name; `NULL` must stay `NULL`.
+    pub fn map_labels(&self, names: &[String], f: impl Fn(&str) -> Result<String, String>) -> Result<SqlStep, String> {
+        self.require(names)?;
+        self.map_columns(|name, column_type| {
+            if !names.iter().any(|n| n == name) {
+                return Ok(None);
+            }
+            if !matches!(column_type, ColumnType::Category | ColumnType::Text) {
+                return Err(format!("'{name}' is {} column, not text", column_type.with_article()));
+            }
+            Ok(Some((column_type, f(&self.col(name))?)))
+        })
+    }
 }
