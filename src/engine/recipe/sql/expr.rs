@@ -107,3 +107,29 @@ pub fn ascii_only(expr: &str, otherwise: &str, why: &str, dialect: Dialect) -> S
         }
     }
 }
+
+/// `ln(1 + x)` for x > −1, as precise as Rust's `ln_1p`: Spark's `log1p`; in DuckDB, which has
+/// none, `ln(1 + x)` with the series x − x²/2 + x³/3 − x⁴/4 below 1e-4 in size, where
+/// `1 + x` would lose digits (the series' error, under x⁵/5, is far below 1e-9 relative).
+pub fn ln_1p(x: &str, dialect: Dialect) -> String {
+    match dialect {
+        Dialect::Spark => format!("log1p({x})"),
+        Dialect::DuckDb => format!(
+            "CASE WHEN abs({x}) < 1e-4 THEN {x} * (1e0 - {x} * (5e-1 - {x} * ({} - {x} * 2.5e-1))) ELSE ln(1e0 + {x}) END",
+            dialect.number(1.0 / 3.0)
+        ),
+    }
+}
+
+/// `exp(y) − 1`, as precise as Rust's `exp_m1`: Spark's `expm1`; in DuckDB the series
+/// y + y²/2 + y³/6 + y⁴/24 below 1e-4 in size, `exp(y) - 1` above.
+pub fn exp_m1(y: &str, dialect: Dialect) -> String {
+    match dialect {
+        Dialect::Spark => format!("expm1({y})"),
+        Dialect::DuckDb => format!(
+            "CASE WHEN abs({y}) < 1e-4 THEN {y} * (1e0 + {y} * (5e-1 + {y} * ({} + {y} * {}))) ELSE exp({y}) - 1e0 END",
+            dialect.number(1.0 / 6.0),
+            dialect.number(1.0 / 24.0)
+        ),
+    }
+}

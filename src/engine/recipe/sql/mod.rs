@@ -10,8 +10,8 @@
 mod expr;
 
 pub use expr::{
-    as_double, ascii_only, bool_literal, date_literal, datetime_literal, divide, fill_null, label, lookup,
-    missing_flag, replace_all, text_cast, WHITE_SPACE,
+    as_double, ascii_only, bool_literal, date_literal, datetime_literal, divide, exp_m1, fill_null, label, ln_1p,
+    lookup, missing_flag, replace_all, text_cast, WHITE_SPACE,
 };
 
 use crate::engine::base::sql::Dialect;
