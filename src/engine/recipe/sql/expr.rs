@@ -133,3 +133,8 @@ pub fn exp_m1(y: &str, dialect: Dialect) -> String {
         ),
     }
 }
+
+/// `expr` as a `BIGINT`, `NULL` where `input` is `NULL` (for counts and parts derived from it).
+pub fn whole_or_null(input: &str, expr: &str) -> String {
+    format!("CAST(CASE WHEN {input} IS NULL THEN NULL ELSE {expr} END AS BIGINT)")
+}

@@ -11,7 +11,7 @@ mod expr;
 
 pub use expr::{
     as_double, ascii_only, bool_literal, date_literal, datetime_literal, divide, exp_m1, fill_null, label, ln_1p,
-    lookup, missing_flag, replace_all, text_cast, WHITE_SPACE,
+    lookup, missing_flag, replace_all, text_cast, whole_or_null, WHITE_SPACE,
 };
 
 use crate::engine::base::sql::Dialect;

@@ -6,7 +6,7 @@
 use super::{DatePart, DateParts};
 use crate::engine::base::sql::Dialect;
 use crate::engine::base::table::ColumnType;
-use crate::engine::recipe::sql::{date_literal, insert_after, SqlColumn, SqlFrame, SqlStep};
+use crate::engine::recipe::sql::{date_literal, insert_after, whole_or_null, SqlColumn, SqlFrame, SqlStep};
 
 impl DateParts {
     pub(super) fn to_sql(&self, before: &SqlFrame) -> Result<SqlStep, String> {
@@ -41,7 +41,7 @@ impl DateParts {
                         (DatePart::DaysSince, Dialect::DuckDb) => format!("date_diff('day', {since}, {day})"),
                         (DatePart::DaysSince, Dialect::Spark) => format!("datediff({day}, {since})"),
                     };
-                    let expr = format!("CAST(CASE WHEN {x} IS NULL THEN NULL ELSE {expr} END AS BIGINT)");
+                    let expr = whole_or_null(&x, &expr);
                     SqlColumn::new(format!("{name}_{}", part.name()), ColumnType::Integer, expr)
                 })
                 .collect();

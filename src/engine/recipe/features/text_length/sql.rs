@@ -5,7 +5,7 @@
 use super::{TextLength, TextMeasure};
 use crate::engine::base::sql::Dialect;
 use crate::engine::base::table::ColumnType;
-use crate::engine::recipe::sql::{insert_after, SqlColumn, SqlFrame, SqlStep, WHITE_SPACE};
+use crate::engine::recipe::sql::{insert_after, whole_or_null, SqlColumn, SqlFrame, SqlStep, WHITE_SPACE};
 
 impl TextLength {
     pub(super) fn to_sql(&self, before: &SqlFrame) -> Result<SqlStep, String> {
@@ -23,7 +23,7 @@ impl TextLength {
                         (TextMeasure::Words, Dialect::DuckDb) => format!("len(regexp_extract_all({text}, {word}, 1))"),
                         (TextMeasure::Words, Dialect::Spark) => format!("size(regexp_extract_all({text}, {word}, 1))"),
                     };
-                    let expr = format!("CAST(CASE WHEN {text} IS NULL THEN NULL ELSE {count} END AS BIGINT)");
+                    let expr = whole_or_null(&text, &count);
                     SqlColumn::new(format!("{name}_{}", measure.suffix()), ColumnType::Integer, expr)
                 })
                 .collect();
