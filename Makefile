@@ -6,6 +6,7 @@
 #   make single       build dist/, then dist-single/sift.html: the app in one HTML file
 #   make screenshot   build, then write docs/screenshot.png (used by the README)
 #   make lint         rustfmt --check and clippy -D warnings (native and wasm32); part of make test
+#   make equivalence  run `sift sql`'s statements on DuckDB and Spark against sift predict/clean
 #
 # scripts/setup.sh installs the tools idempotently (a second run takes a second).
 # Trunk always runs with --offline: it uses the installed wasm-bindgen and wasm-opt and never
@@ -29,10 +30,10 @@ SERVE_FLAGS ?= --release
 SIFT_BIN := target/release/sift
 E2E_TESTS := tests/e2e/*.test.mjs
 
-.PHONY: help setup fetch serve dist single cli test test-native lint e2e screenshot clean
+.PHONY: help setup fetch serve dist single cli test test-native lint e2e equivalence screenshot clean
 
 help:
-	@sed -n '3,9p' Makefile | sed 's/^# *//'
+	@sed -n '3,10p' Makefile | sed 's/^# *//'
 
 setup:
 	./scripts/setup.sh
@@ -58,7 +59,14 @@ test-native: setup
 	cargo test
 
 test: lint test-native single cli
+	$(MAKE) --no-print-directory equivalence
 	$(MAKE) --no-print-directory e2e
+
+# `sift sql` against the real engines (tests/equivalence/sql_check.py; docs/sql.md), in the
+# project-local Python environment .venv (scripts/python-env.sh, also run by setup).
+equivalence: cli
+	./scripts/python-env.sh
+	SIFT_BIN=$(CURDIR)/$(SIFT_BIN) .venv/bin/python tests/equivalence/sql_check.py
 
 # Formatting (rustfmt.toml) and lints with warnings as errors, natively and for the page's wasm32.
 lint: fetch

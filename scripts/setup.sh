@@ -12,6 +12,7 @@
 #   firefox-esr                              apt
 #   node >= 18 and npm                       apt, only if missing (the test needs node:test)
 #   playwright-core, axe-core (e2e deps)     npm ci in tests/e2e, never downloads a browser
+#   .venv: duckdb, pyspark, pandas           scripts/python-env.sh (SQL equivalence tests; Java 17)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -162,3 +163,6 @@ else
   say "installing e2e test dependencies (npm ci in tests/e2e, playwright-core $pw_want)"
   (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error </dev/null)
 fi
+
+# --- Python environment for the SQL equivalence tests (.venv) -----------------------------
+"$ROOT/scripts/python-env.sh"

@@ -18,8 +18,8 @@ pub const COMMANDS: &[Command] = &[
     Command { name: "profile", usage: "sift profile FILE [--json] [--quotes-as-text]", options: &[], flags: &["json", "quotes-as-text"] },
     Command {
         name: "train",
-        usage: "sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering] [--param NAME=VALUE ...] [--group COL] [--cv K] [--test-share F] [--seed N] [--quotes-as-text] [-o MODEL.json]",
-        options: &["target", "algorithm", "task", "param", "group", "cv", "test-share", "seed", "o"],
+        usage: "sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering] [--param NAME=VALUE ...] [--recipe RECIPE.json] [--group COL] [--cv K] [--test-share F] [--seed N] [--quotes-as-text] [-o MODEL.json]",
+        options: &["target", "algorithm", "task", "param", "recipe", "group", "cv", "test-share", "seed", "o"],
         flags: &["quotes-as-text"],
     },
     Command {
@@ -30,8 +30,14 @@ pub const COMMANDS: &[Command] = &[
     },
     Command {
         name: "clean",
-        usage: "sift clean FILE [--recipe RECIPE.json] [--fit DATA.csv] [--part-size BYTES] -o OUT.csv",
-        options: &["recipe", "fit", "o", "part-size"],
+        usage: "sift clean FILE [--recipe RECIPE.json] [--fit DATA.csv] [--target COL] [--seed N] [--part-size BYTES] -o OUT.csv",
+        options: &["recipe", "fit", "target", "seed", "o", "part-size"],
+        flags: &["quotes-as-text"],
+    },
+    Command {
+        name: "sql",
+        usage: "sift sql MODEL.json [--dialect duckdb|spark] [--table NAME]  |  sift sql --recipe RECIPE.json --fit DATA.csv [--target COL] [--seed N] [--dialect duckdb|spark] [--table NAME] [--quotes-as-text]",
+        options: &["dialect", "table", "recipe", "fit", "target", "seed"],
         flags: &["quotes-as-text"],
     },
 ];

@@ -6,7 +6,9 @@
 //! sift train FILE [--target COL] [--algorithm NAME] [--task classification|regression|clustering]
 //!            [--param NAME=VALUE ...] [--group COL] [--cv K] [--test-share F] [--seed N] [-o model.json]
 //! sift predict MODEL FILE [--part-size BYTES] -o predictions.csv
-//! sift clean FILE [--recipe recipe.json] [--fit DATA.csv] [--part-size BYTES] -o cleaned.csv
+//! sift clean FILE [--recipe recipe.json] [--fit DATA.csv] [--target COL] [--seed N] [--part-size BYTES] -o cleaned.csv
+//! sift sql MODEL.json [--dialect duckdb|spark] [--table NAME]
+//! sift sql --recipe recipe.json --fit FILE [--target COL] [--seed N] [--dialect …] [--table NAME]
 //! ```
 //! `predict`, and `clean` with `--fit` (the recipe fitted on DATA.csv), read FILE a part at a
 //! time (64 MB by default) and write as they go, so a file larger than memory works.
@@ -16,6 +18,7 @@
 
 mod args;
 mod notes;
+mod sql;
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -88,6 +91,7 @@ fn run(args: &[String], notes: &mut Vec<String>) -> Result<String> {
             write_in_parts(output, |out| predict_in_parts(&artifact, &mut parts, out, &mut part_notes(name, notes)))
         }
         "clean" => clean_command(&args, notes),
+        "sql" => sql::sql_command(&args, notes),
         other => Err(Error::other(format!("unknown command '{other}'"))),
     }
 }
@@ -99,15 +103,16 @@ fn clean_command(args: &Args, notes: &mut Vec<String>) -> Result<String> {
     let output = args.required("o")?;
     let file = args.positional(0, "FILE")?;
     let recipe = match args.value("recipe") {
-        Some(path) => Recipe::from_json(&read_text(path)?)?,
+        Some(path) => read_recipe(path)?,
         None => Recipe::default(),
     };
+    let context = fit_context(args)?;
     let Some(fit_path) = args.value("fit") else {
         let table = load(file, args, notes)?;
-        let (_, cleaned) = recipe.fit_transform(table, &FitContext::default())?;
+        let (_, cleaned) = recipe.fit_transform(table, &context)?;
         return write_file(output, &write_csv(&cleaned, CsvOptions::default())?).map(|()| String::new());
     };
-    let (fitted, _) = recipe.fit_transform(load(fit_path, args, notes)?, &FitContext::default())?;
+    let (fitted, _) = recipe.fit_transform(load(fit_path, args, notes)?, &context)?;
     let mut parts = open_parts(file, args)?;
     write_in_parts(output, |out| clean_in_parts(&fitted, &mut parts, out, &mut part_notes(file, notes)))
 }
@@ -154,6 +159,16 @@ fn write_in_parts(output: &str, write: impl FnOnce(&mut dyn std::io::Write) -> R
     }
 }
 
+/// What `sift clean` and `sift sql --fit` fit a recipe with: `--target` and `--seed` (0).
+fn fit_context(args: &Args) -> Result<FitContext> {
+    Ok(FitContext { target: args.value("target").map(str::to_string), seed: args.whole("seed", 0)? })
+}
+
+/// A recipe JSON file.
+fn read_recipe(path: &str) -> Result<Recipe> {
+    Recipe::from_json(&read_text(path)?).map_err(|e| e.context(format_args!("'{path}'")))
+}
+
 fn train_command(args: &Args, notes: &mut Vec<String>) -> Result<String> {
     args.at_most(1)?;
     let table = load(args.positional(0, "FILE")?, args, notes)?;
@@ -193,7 +208,10 @@ fn train_command(args: &Args, notes: &mut Vec<String>) -> Result<String> {
         seed: args.whole("seed", 42)?,
         group: args.value("group").map(str::to_string),
     };
-    let recipe = Recipe::default();
+    let recipe = match args.value("recipe") {
+        Some(path) => read_recipe(path)?,
+        None => Recipe::default(),
+    };
     let (task, metrics) = match args.value("cv") {
         Some(k) => {
             let k: usize = k.trim().parse().map_err(|_| format!("--cv must be a whole number of folds, not '{k}'"))?;

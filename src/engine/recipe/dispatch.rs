@@ -85,6 +85,17 @@ macro_rules! step_kinds {
                 }
             }
 
+            /// The step as SQL over the columns before it, or why it has none (see
+            /// [`crate::engine::recipe::sql`]).
+            pub fn sql(
+                &self,
+                before: &$crate::engine::recipe::sql::SqlFrame,
+            ) -> std::result::Result<$crate::engine::recipe::sql::SqlStep, String> {
+                match self {
+                    $(FittedStep::$variant(f) => $crate::engine::recipe::step::FittedKind::sql(f, before)),+
+                }
+            }
+
             /// Whether applying can remove rows (prediction skips such steps).
             pub fn removes_rows(&self) -> bool {
                 match self {

@@ -2,6 +2,8 @@
 //! the training rows, with an optional "was missing" indicator column (scikit-learn's
 //! SimpleImputer with `add_indicator`).
 
+mod sql;
+
 use crate::engine::base::error::{Error, Result};
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -207,6 +209,13 @@ impl FittedKind for ImputeFitted {
             insert_columns(&mut table, position + 1, indicator.into_iter().collect());
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

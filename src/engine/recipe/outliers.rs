@@ -1,6 +1,8 @@
 //! Outliers: fences learned on the training rows (percentiles, or Tukey's IQR fences), then
 //! values outside them clipped to the fence, or their rows dropped.
 
+mod sql;
+
 use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -175,6 +177,13 @@ impl FittedKind for ClipFitted {
         }
         Ok(table)
     }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
+    }
 }
 
 impl StepKind for DropOutliers {
@@ -209,6 +218,13 @@ impl FittedKind for DropFitted {
             }
         }
         Ok(keep_rows(table, &keep))
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

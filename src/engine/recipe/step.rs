@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::schema::StepInfo;
+use super::sql::{SqlFrame, SqlStep};
 use crate::engine::base::table::Table;
 
 /// What fitting knows besides the rows.
@@ -61,4 +62,11 @@ pub trait StepKind: Clone + Debug + PartialEq + Serialize + DeserializeOwned {
 pub trait FittedKind: Clone + Debug + PartialEq + Serialize + DeserializeOwned {
     /// Transforms `table`, or says which column is missing or of the wrong type.
     fn apply(&self, table: Table) -> Result<Table>;
+
+    /// The step as SQL over the columns `before` it (see [`super::sql`]): `Err` says why it
+    /// cannot be exact in that dialect. Kinds without a translation keep this refusal.
+    fn sql(&self, before: &SqlFrame) -> std::result::Result<SqlStep, String> {
+        let _ = before;
+        Err("has no SQL translation".into())
+    }
 }

@@ -1,5 +1,7 @@
 //! Changing the type of columns.
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +61,13 @@ impl FittedKind for ChangeType {
             update_column(&mut table, name, |data| convert(&data, self.to))?;
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

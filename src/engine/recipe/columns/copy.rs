@@ -1,5 +1,7 @@
 //! Duplicating a column, to transform one copy and keep the other.
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -46,5 +48,12 @@ impl FittedKind for DuplicateColumn {
         let copy = Column::new(self.to.clone(), table.columns[position].data.clone());
         insert_columns(&mut table, position + 1, vec![copy]);
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }

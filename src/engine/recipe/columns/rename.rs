@@ -1,5 +1,7 @@
 //! Renaming a column.
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -47,5 +49,12 @@ impl FittedKind for RenameColumn {
         }
         table.columns[position].name = self.to.clone();
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }

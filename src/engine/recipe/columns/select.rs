@@ -1,5 +1,7 @@
 //! Choosing columns: drop some, or keep only some.
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +49,13 @@ impl FittedKind for DropColumns {
         table.columns.retain(|c| !self.columns.contains(&c.name));
         Ok(table)
     }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
+    }
 }
 
 impl StepKind for KeepColumns {
@@ -72,6 +81,13 @@ impl FittedKind for KeptColumns {
         require_all(&table, &self.columns)?;
         table.columns.retain(|c| self.columns.contains(&c.name) || self.target.as_ref() == Some(&c.name));
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

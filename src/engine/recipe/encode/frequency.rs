@@ -1,5 +1,7 @@
 //! Frequency encoding: each category becomes its share (or count) of the training rows.
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use std::collections::HashMap;
 
@@ -73,5 +75,12 @@ impl FittedKind for FrequencyFitted {
             replace_by_lookup(&mut table, &encoding.column, &lookup, (0.0, f64::NAN), ColumnData::Number)?;
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }

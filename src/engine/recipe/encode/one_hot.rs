@@ -1,6 +1,8 @@
 //! One-hot encoding: one 0/1 column per category seen in the training rows (scikit-learn's
 //! OneHotEncoder with `handle_unknown="ignore"`).
 
+mod sql;
+
 use crate::engine::base::error::{Error, Result};
 use std::collections::HashMap;
 
@@ -121,6 +123,13 @@ impl FittedKind for OneHotFitted {
             table.columns.splice(position..position, columns);
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

@@ -1,6 +1,8 @@
 //! Ordinal encoding: each category becomes its rank in an order (alphabetical, by frequency
 //! in the training rows, or the user's own).
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use std::collections::HashMap;
 
@@ -97,5 +99,12 @@ impl FittedKind for OrdinalFitted {
             replace_by_lookup(&mut table, &encoding.column, &rank, (None, None), ColumnData::Integer)?;
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }

@@ -8,6 +8,8 @@
 //! empirical-Bayes `m` instead). A regression target gives one column; a binary one the
 //! share of its second class (in sorted order); more classes give one column per class.
 
+mod sql;
+
 use crate::engine::base::error::{Error, Result};
 use std::collections::HashMap;
 
@@ -242,6 +244,13 @@ impl FittedKind for TargetEncodeFitted {
             write_outputs(&mut table, &encoding.column, &encoding.outputs, values)?;
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

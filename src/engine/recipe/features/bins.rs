@@ -4,6 +4,8 @@
 //! method, scikit-learn's default since 1.9, and bins narrower than 1e-8 are merged as it
 //! merges them.
 
+mod sql;
+
 use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -135,5 +137,12 @@ impl FittedKind for BinsFitted {
             update_column(&mut table, name, |_| Ok(ColumnData::Integer(index)))?;
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }

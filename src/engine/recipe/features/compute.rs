@@ -1,5 +1,7 @@
 //! A column computed from two others.
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -104,5 +106,12 @@ impl FittedKind for Compute {
             .collect::<Result<Vec<f64>>>()?;
         table.columns.push(Column::new(self.to.clone(), ColumnData::Number(values.into())));
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }

@@ -1,5 +1,7 @@
 //! Date parts: year, month, day, weekday, hour, and days since a reference date.
 
+mod sql;
+
 use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -155,6 +157,13 @@ impl FittedKind for DateParts {
             insert_columns(&mut table, position + 1, added);
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

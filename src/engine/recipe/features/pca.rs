@@ -4,6 +4,8 @@
 //! Each component's sign is set so that its largest loading is positive, scikit-learn's
 //! `svd_flip` convention; other tools may flip a component's sign.
 
+mod sql;
+
 use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -153,6 +155,13 @@ impl FittedKind for PcaFitted {
         let at = position.min(table.columns.len());
         table.columns.splice(at..at, outputs);
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

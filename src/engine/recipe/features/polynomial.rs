@@ -2,6 +2,8 @@
 //! scikit-learn's PolynomialFeatures order (without its constant and first-degree terms,
 //! which are the columns themselves).
 
+mod sql;
+
 use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -128,6 +130,13 @@ impl FittedKind for Polynomial {
             table.columns.push(Column::new(name, ColumnData::Number(values.into())));
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

@@ -1,5 +1,7 @@
 //! Text length and word count.
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -88,5 +90,12 @@ impl FittedKind for TextLength {
             insert_columns(&mut table, position + 1, added);
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }

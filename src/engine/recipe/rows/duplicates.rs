@@ -1,5 +1,7 @@
 //! Dropping duplicate rows, judged on all columns or a subset.
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use std::collections::HashMap;
 
@@ -56,6 +58,13 @@ impl FittedKind for DropDuplicates {
         let mut seen = vec![false; ids.len()];
         let keep: Vec<bool> = ids.iter().map(|&id| !std::mem::replace(&mut seen[id as usize], true)).collect();
         Ok(keep_rows(table, &keep))
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

@@ -1,6 +1,8 @@
 //! Filtering rows by a condition on one column: a numeric comparison, a category in a set,
 //! or text that contains a piece. A missing value never matches.
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -147,6 +149,13 @@ impl FittedKind for FilterNumber {
         let matches: Vec<bool> = values.into_iter().map(|x| !x.is_nan() && self.op.holds(x, self.value)).collect();
         Ok(filtered(table, &matches, self.action))
     }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
+    }
 }
 
 impl StepKind for FilterCategory {
@@ -179,6 +188,13 @@ impl FittedKind for FilterCategory {
     fn apply(&self, table: Table) -> Result<Table> {
         let matches = label_matches(&table, &self.column, |l| self.values.contains(l))?;
         Ok(filtered(table, &matches, self.action))
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 
@@ -228,5 +244,12 @@ impl FittedKind for FilterText {
             }
         })?;
         Ok(filtered(table, &matches, self.action))
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }

@@ -1,5 +1,7 @@
 //! Dropping rows with missing values.
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -78,5 +80,12 @@ impl FittedKind for DropMissing {
             })
             .collect();
         Ok(keep_rows(table, &keep))
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }

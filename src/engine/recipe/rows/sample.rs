@@ -1,5 +1,7 @@
 //! A seeded random sample of rows, plain or keeping the shares of a column's values.
 
+mod sql;
+
 use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -119,6 +121,13 @@ impl FittedKind for FittedSample {
         };
         let (_, sample) = drawn?;
         Ok(table.take(&sample))
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

@@ -3,6 +3,8 @@
 //! (median, interquartile range), as scikit-learn's StandardScaler, MinMaxScaler and
 //! RobustScaler compute them.
 
+mod sql;
+
 use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -181,6 +183,13 @@ impl FittedKind for ScaleFitted {
             })?;
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

@@ -1,5 +1,7 @@
 //! The log1p transform, for long right tails.
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -37,5 +39,12 @@ impl FittedKind for Log1p {
             map_numbers(&mut table, name, |x| if x > -1.0 { x.ln_1p() } else { f64::NAN })?;
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }

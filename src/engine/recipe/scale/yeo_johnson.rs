@@ -3,6 +3,8 @@
 //! standardize=False)` does (through SciPy's `yeojohnson_normmax`). The output is not
 //! standardised; add a standard scale step after it for that.
 
+mod sql;
+
 use crate::engine::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +65,13 @@ impl FittedKind for YeoJohnsonFitted {
             map_numbers(&mut table, name, |x| transform(x, *lambda))?;
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

@@ -1,5 +1,7 @@
 //! Changing letter case.
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -71,6 +73,13 @@ impl FittedKind for ChangeCase {
             LetterCase::Upper => label.to_uppercase(),
             LetterCase::Title => title_case(label),
         })
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

@@ -1,5 +1,8 @@
 //! Merging categories by hand: each group of values becomes one value.
 
+mod sql;
+pub(super) use sql::merges_sql;
+
 use crate::engine::base::error::Result;
 use std::collections::HashMap;
 
@@ -51,6 +54,13 @@ impl StepKind for MergeCategories {
 impl FittedKind for MergeCategories {
     fn apply(&self, table: Table) -> Result<Table> {
         apply_merges(table, &self.column, &self.merges)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

@@ -1,5 +1,7 @@
 //! Grouping rare categories into "Other".
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use std::collections::HashSet;
 
@@ -118,5 +120,12 @@ impl FittedKind for GroupRareFitted {
             })?;
         }
         Ok(table)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }

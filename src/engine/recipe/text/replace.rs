@@ -1,5 +1,7 @@
 //! Find and replace, literally or with a regular expression.
 
+mod sql;
+
 use crate::engine::base::error::{Error, Result};
 use regex::{NoExpand, Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
@@ -68,6 +70,13 @@ impl FittedKind for FindReplace {
                 pattern.replace_all(label, NoExpand(&self.replace)).into_owned()
             }
         })
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

@@ -4,6 +4,8 @@
 //! (The step keeps its JSON name `cluster_spellings`; k-means and the other clusterings of rows
 //! are in `learn`.)
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use std::collections::BTreeMap;
 
@@ -84,6 +86,13 @@ impl StepKind for ClusterSpellings {
 impl FittedKind for ClusterSpellings {
     fn apply(&self, table: Table) -> Result<Table> {
         apply_merges(table, &self.column, &self.merges)
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }
 

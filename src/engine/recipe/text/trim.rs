@@ -1,5 +1,7 @@
 //! Trimming white space.
 
+mod sql;
+
 use crate::engine::base::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -50,5 +52,12 @@ impl FittedKind for TrimWhitespace {
                 label.trim().to_string()
             }
         })
+    }
+
+    fn sql(
+        &self,
+        before: &crate::engine::recipe::sql::SqlFrame,
+    ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
+        self.to_sql(before)
     }
 }

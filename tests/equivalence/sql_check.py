@@ -1,0 +1,228 @@
+"""Runs Sift's SQL on the real engines and compares it with Sift's own output.
+
+For every case in tests/equivalence/cases/*.json (each file a JSON list of cases):
+
+  {"name": ..., "data": CSV, "train": [sift train args...], "recipe": optional RECIPE}
+      sift train DATA ARGS [--recipe R] -o m.json; sift predict m.json DATA -o p.csv;
+      sift sql m.json --dialect D, run on table `input` read from DATA by the engine's reader.
+  {"name": ..., "data": CSV, "clean": RECIPE, "target": optional COL}
+      sift clean DATA --recipe R [--target COL] -o c.csv vs sift sql --recipe R --fit DATA.
+
+A case may say "expect_refusal": TEXT (both dialects) or {"duckdb": TEXT, "spark": TEXT}:
+then `sift sql` must fail with a message containing TEXT. Any other refusal fails the run.
+
+Both dialects must give the same column names and order, the same rows in the same order,
+identical labels, numbers equal within 1e-9 relative (1e-12 absolute near zero, where a
+difference of rounding in a sum of opposite terms is not relative to anything), and NULL
+exactly where Sift writes an empty cell. One Spark session (local[1]) serves the whole run.
+
+Usage: .venv/bin/python tests/equivalence/sql_check.py [--only SUBSTRING] [--dialect duckdb|spark]
+Environment: SIFT_BIN (default target/release/sift).
+"""
+
+import argparse
+import csv
+import datetime
+import decimal
+import glob
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SIFT = os.environ.get("SIFT_BIN", os.path.join(ROOT, "target", "release", "sift"))
+RELATIVE = 1e-9
+ABSOLUTE = 1e-12
+
+
+class Refused(Exception):
+    """`sift sql` refused to write the statement."""
+
+
+def sift(*args):
+    """Runs sift; returns stdout, raises Refused with stderr on exit code 1."""
+    done = subprocess.run([SIFT, *args], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise Refused(done.stderr.strip())
+    return done.stdout
+
+
+def read_expected(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return rows[0], [[cell if cell != "" else None for cell in row] for row in rows[1:]]
+
+
+def neutralised(text):
+    """A label as Sift's CSV writer writes it (a leading =, +, -, @, tab or CR gets a ')."""
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        try:
+            float(text)
+        except ValueError:
+            return "'" + text
+    return text
+
+
+def as_cell(value):
+    """An engine's value as comparable text or number (None for NULL)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, decimal.Decimal)):
+        return float(value)
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ") if value.time() != datetime.time() else value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return neutralised(str(value))
+
+
+def same(expected, actual):
+    if expected is None or actual is None:
+        return expected is None and actual is None
+    if isinstance(actual, float):
+        try:
+            wanted = float(expected)
+        except ValueError:
+            return False
+        if math.isnan(actual) or math.isinf(actual):
+            return False
+        return abs(wanted - actual) <= max(RELATIVE * max(abs(wanted), abs(actual)), ABSOLUTE)
+    return expected == actual
+
+
+def compare(header, rows, names, result):
+    """The first difference as a sentence, or None."""
+    if names != header:
+        return f"columns differ:\n    sift: {header}\n    sql:  {names}"
+    if len(result) != len(rows):
+        return f"row count differs: sift {len(rows)}, sql {len(result)}"
+    for i, (want, got) in enumerate(zip(rows, result)):
+        for j, name in enumerate(header):
+            actual = as_cell(got[j])
+            if not same(want[j], actual):
+                return f"row {i + 1}, column '{name}': sift {want[j]!r}, sql {got[j]!r}"
+    return None
+
+
+class Engines:
+    """DuckDB, and one Spark session for the whole run (started on first use)."""
+
+    def __init__(self):
+        import duckdb
+
+        self.duck = duckdb.connect()
+        self.spark = None
+
+    def run(self, dialect, data, statement):
+        path = os.path.join(ROOT, data)
+        if dialect == "duckdb":
+            self.duck.execute("CREATE OR REPLACE TABLE input AS SELECT * FROM read_csv(?)", [path])
+            cursor = self.duck.execute(statement)
+            return [d[0] for d in cursor.description], cursor.fetchall()
+        if self.spark is None:
+            self.spark = start_spark()
+        self.spark.read.csv(path, header=True, inferSchema=True).createOrReplaceTempView("input")
+        frame = self.spark.sql(statement)
+        return frame.columns, [list(row) for row in frame.collect()]
+
+
+def start_spark():
+    from pyspark.sql import SparkSession
+
+    spark = (
+        SparkSession.builder.master("local[1]")
+        .appName("sift-sql-check")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def outputs(case, work):
+    """Sift's own CSV for the case, and the arguments that make its SQL."""
+    data = case["data"]
+    if "clean" in case:
+        target = ["--target", case["target"]] if case.get("target") else []
+        seed = ["--seed", str(case["seed"])] if "seed" in case else []
+        out = os.path.join(work, "clean.csv")
+        sift("clean", data, "--recipe", case["clean"], *target, *seed, "-o", out)
+        return out, ["sql", "--recipe", case["clean"], "--fit", data, *target, *seed]
+    model = os.path.join(work, "model.json")
+    recipe = ["--recipe", case["recipe"]] if case.get("recipe") else []
+    sift("train", data, *case["train"], *recipe, "-o", model)
+    out = os.path.join(work, "predictions.csv")
+    sift("predict", model, data, "-o", out)
+    return out, ["sql", model]
+
+
+def check(case, dialect, engines, expected, sql_args):
+    """None when the engine matches Sift, else what differs."""
+    refusal = case.get("expect_refusal")
+    if isinstance(refusal, dict):
+        refusal = refusal.get(dialect)
+    try:
+        statement = sift(*sql_args, "--dialect", dialect)
+    except Refused as refused:
+        if refusal and refusal in str(refused):
+            return None
+        return f"sift sql refused: {refused}"
+    if refusal:
+        return f"sift sql was expected to refuse ({refusal!r}) but wrote a statement"
+    header, rows = expected
+    try:
+        names, result = engines.run(dialect, case["data"], statement)
+    except Exception as error:  # the engine's own message is the useful part
+        first = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        return f"the engine failed: {first}"
+    return compare(header, rows, names, result)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", default="")
+    parser.add_argument("--dialect", choices=["duckdb", "spark"])
+    options = parser.parse_args()
+    dialects = [options.dialect] if options.dialect else ["duckdb", "spark"]
+    started = time.time()
+    engines = Engines()
+    failures, passed = [], 0
+    for file in sorted(glob.glob(os.path.join(ROOT, "tests", "equivalence", "cases", "*.json"))):
+        with open(file, encoding="utf-8") as f:
+            cases = json.load(f)
+        for case in cases:
+            label = f"{os.path.basename(file)}: {case['name']}"
+            if options.only not in label:
+                continue
+            with tempfile.TemporaryDirectory() as work:
+                try:
+                    out, sql_args = outputs(case, work)
+                    expected = read_expected(out)
+                except Refused as refused:
+                    failures.append(f"{label}: sift failed before SQL: {refused}")
+                    continue
+                for dialect in dialects:
+                    problem = check(case, dialect, engines, expected, sql_args)
+                    if problem:
+                        failures.append(f"{label} [{dialect}]: {problem}")
+                    else:
+                        passed += 1
+    for failure in failures:
+        print("FAIL " + failure)
+    print(f"sql equivalence: {passed} passed, {len(failures)} failed in {time.time() - started:.0f} s")
+    if engines.spark is not None:
+        engines.spark.stop()
+    return 1 if failures or passed == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
