@@ -1,8 +1,9 @@
-//! Stage 6: download the cleaned CSV, the model and the recipe.
+//! Stage 7: download the cleaned CSV, the model and the recipe (as JSON, and as SQL).
 
 use leptos::prelude::*;
 
 use crate::ui::download;
+use crate::ui::export_sql::ExportSql;
 use crate::ui::stage::StageSection;
 use crate::ui::state::{use_state, AppState, Stage};
 use crate::worker::protocol::{Answer, Request};
@@ -30,17 +31,19 @@ pub fn ExportStage() -> impl IntoView {
                     "Download recipe JSON"
                 </button>
             </div>
+            <ExportSql />
             <ul class="aside export-notes">
                 <li>"Cleaned CSV: the active dataset with the recipe applied (fitted on all its rows)."</li>
                 <li>"Model JSON: everything needed to predict on a new CSV, e.g. with "<code>"sift predict model.json new.csv"</code>"."</li>
                 <li>"Recipe JSON: the steps, to reuse or review."</li>
+                <li>"Model SQL and cleaning SQL: the model's predictions, or the recipe fitted on this data, as one SELECT over a table named input, to run in DuckDB or Spark on the whole table (as "<code>"sift sql"</code>" writes it)."</li>
             </ul>
         </StageSection>
     }
 }
 
 /// Asks the worker for a file and saves it.
-fn fetch(state: AppState, label: &str, request: Request) {
+pub fn fetch(state: AppState, label: &str, request: Request) {
     state.run(Stage::Export, label, request, Vec::new(), move |answer| {
         if let Answer::Download(file) = answer {
             if let Err(message) = download::save(&file) {
