@@ -1,8 +1,10 @@
-//! Stage 7: download the cleaned CSV, the model and the recipe, or copy a link to the whole setup.
+//! Stage 7: download the cleaned CSV, the model and the recipe (as JSON, and as SQL), or copy a
+//! link to the whole setup.
 
 use leptos::prelude::*;
 
 use crate::ui::download;
+use crate::ui::export_sql::ExportSql;
 use crate::ui::setup_link::CopySetupLink;
 use crate::ui::stage::StageSection;
 use crate::ui::state::{use_state, AppState, Stage};
@@ -31,11 +33,13 @@ pub fn ExportStage() -> impl IntoView {
                     "Download recipe JSON"
                 </button>
             </div>
+            <ExportSql />
             <CopySetupLink />
             <ul class="aside export-notes">
                 <li>"Cleaned CSV: the active dataset with the recipe applied (fitted on all its rows)."</li>
                 <li>"Model JSON: everything needed to predict on a new CSV, e.g. with "<code>"sift predict model.json new.csv"</code>"."</li>
                 <li>"Recipe JSON: the steps, to reuse or review."</li>
+                <li>"Model SQL and cleaning SQL: the model's predictions, or the recipe fitted on this data, as one SELECT over a table named input, to run in DuckDB or Spark on the whole table (as "<code>"sift sql"</code>" writes it)."</li>
                 <li>"Link to this setup: opens Sift with the same sample (or asks for your file, which never goes into the link), recipe, target, algorithm and hyperparameters — for a class, one link on the board."</li>
             </ul>
         </StageSection>
@@ -43,7 +47,7 @@ pub fn ExportStage() -> impl IntoView {
 }
 
 /// Asks the worker for a file and saves it.
-fn fetch(state: AppState, label: &str, request: Request) {
+pub fn fetch(state: AppState, label: &str, request: Request) {
     state.run(Stage::Export, label, request, Vec::new(), move |answer| {
         if let Answer::Download(file) = answer {
             if let Err(message) = download::save(&file) {

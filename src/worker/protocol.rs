@@ -12,6 +12,7 @@ pub use crate::engine::base::dates::{format_iso_date, format_iso_datetime};
 /// The one description of a parameter, of which [`Param`] (a step's) and [`ParamSpec`] (a
 /// hyperparameter's) are the two kinds.
 pub use crate::engine::base::params;
+pub use crate::engine::base::sql::Dialect;
 pub use crate::engine::base::table::ColumnType;
 pub use crate::engine::combine::{JoinKind, JoinSpec};
 pub use crate::engine::ingest::{IngestOptions, IngestReport, RaggedRows};
@@ -63,6 +64,10 @@ pub enum Request {
     ExportModel,
     /// The recipe as JSON.
     ExportRecipe { recipe: Recipe },
+    /// One SQL `SELECT` in `dialect` over a table named `input` (`sift sql`): with no recipe,
+    /// the last trained model's (what `sift predict` writes); with one, the recipe fitted on
+    /// the active dataset's rows (what the cleaned CSV holds).
+    ExportSql { dialect: Dialect, recipe: Option<Recipe> },
     /// What `step` would do at position `index` of `recipe` (replacing nothing: the steps
     /// from `index` on are left out), on the first rows of the active dataset.
     PreviewStep { recipe: Recipe, index: usize, step: Step, context: FitContext },

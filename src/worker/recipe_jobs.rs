@@ -59,6 +59,7 @@ impl RecipeJobs {
                 | Request::ApplyRecipe { .. }
                 | Request::OpenRecipe { .. }
                 | Request::ExportRecipe { .. }
+                | Request::ExportSql { .. }
                 | Request::ExportCleanedCsv { .. }
                 | Request::ExportModel
                 | Request::Train { .. }

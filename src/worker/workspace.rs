@@ -1,9 +1,11 @@
 //! The worker's state and its answer to each request. Pure Rust: the Web Worker runtime
 //! feeds it messages, and native tests call it directly.
 
+use crate::engine::artifact::sql::{fitted_recipe_statement, model_statement};
 use crate::engine::artifact::Artifact;
 use crate::engine::base::error::{Error, Result};
 use crate::engine::base::format::count;
+use crate::engine::base::sql::Dialect;
 use crate::engine::base::table::Table;
 use crate::engine::combine::join;
 use crate::engine::export::{write_csv, CsvOptions};
@@ -20,6 +22,9 @@ use crate::worker::protocol::{
 use crate::worker::{learn_jobs, predict_jobs, recipe_jobs};
 
 pub use crate::worker::dataset::FileBytes;
+
+/// The table the page's SQL downloads read (as `sift sql` names it by default).
+const SQL_TABLE: &str = "input";
 
 /// Asked for someone to analyse some of a report's columns; `None` when nobody can now.
 pub type Analysts = fn() -> Option<Box<dyn Analyst>>;
@@ -125,6 +130,7 @@ impl Workspace {
             Request::ExportRecipe { recipe } => {
                 Ok(download(format!("{}-recipe.json", self.download_stem()), "application/json", recipe.to_json()))
             }
+            Request::ExportSql { dialect, recipe } => self.sql(dialect, recipe.as_ref()),
             Request::PreviewStep { recipe, index, step, context } => {
                 let (table, jobs) = self.recipe_parts()?;
                 Ok(Answer::Preview(Box::new(jobs.preview(table, &recipe, index, &step, &context)?)))
@@ -294,6 +300,22 @@ impl Workspace {
     /// The active dataset's file name without extension, to name downloads.
     fn download_stem(&self) -> String {
         self.datasets.get(self.active).map_or("sift".to_string(), |d| stem(&d.table.name))
+    }
+
+    /// The model's statement, or `recipe`'s fitted on the active dataset as the cleaned CSV is.
+    fn sql(&self, dialect: Dialect, recipe: Option<&Recipe>) -> Result<Answer> {
+        let (what, statement) = match recipe {
+            None => {
+                let model = self.model.as_ref().ok_or("train a model first; there is no model to write as SQL yet")?;
+                ("model", model_statement(model, dialect, SQL_TABLE)?)
+            }
+            Some(recipe) => (
+                "cleaning",
+                fitted_recipe_statement(self.active_table()?, recipe, &FitContext::default(), dialect, SQL_TABLE)?,
+            ),
+        };
+        let name = format!("{}-{what}-{}.sql", self.download_stem(), dialect.name());
+        Ok(download(name, "application/sql", statement))
     }
 
     fn cleaned_csv(&self, recipe: &Recipe) -> Result<Answer> {

@@ -1,8 +1,8 @@
 //! `sift sql`: a model, or a recipe fitted on a file, as one SQL statement for DuckDB or
 //! Spark (docs/sql.md).
 
-use sift::engine::artifact::sql::{explained_steps, model_statement, recipe_statement};
-use sift::engine::artifact::{Artifact, SchemaColumn};
+use sift::engine::artifact::sql::{fitted_recipe_statement, model_statement};
+use sift::engine::artifact::Artifact;
 use sift::engine::base::error::{Error, Result};
 use sift::engine::base::sql::Dialect;
 
@@ -26,14 +26,7 @@ pub fn sql_command(args: &Args, notes: &mut Vec<String>) -> Result<String> {
         (Some(recipe), Some(data)) => {
             args.at_most(0)?;
             let recipe = read_recipe(recipe)?;
-            let data = load(data, args, notes)?;
-            let schema: Vec<SchemaColumn> = data
-                .columns
-                .iter()
-                .map(|c| SchemaColumn { name: c.name.clone(), column_type: c.column_type() })
-                .collect();
-            let (fitted, _) = recipe.fit_transform(data, &fit_context(args)?)?;
-            recipe_statement(&schema, &explained_steps(&recipe.steps, &fitted), dialect, table)?
+            fitted_recipe_statement(&load(data, args, notes)?, &recipe, &fit_context(args)?, dialect, table)?
         }
         (Some(_), None) => {
             return Err("--recipe needs --fit DATA.csv, the file to fit it on (as sift clean does)".into())

@@ -10,9 +10,10 @@
 use crate::engine::base::error::{Error, Result};
 use crate::engine::base::sql::{Dialect, ModelSql};
 use crate::engine::base::table::ColumnType;
+use crate::engine::base::table::Table;
 use crate::engine::learn::Model;
 use crate::engine::recipe::sql::{as_double, SqlColumn, SqlFrame};
-use crate::engine::recipe::{FittedRecipe, FittedStep, RecipeStep};
+use crate::engine::recipe::{FitContext, FittedRecipe, FittedStep, Recipe, RecipeStep};
 
 use super::{Artifact, SchemaColumn};
 
@@ -61,6 +62,21 @@ pub fn recipe_statement(
     }
     let outputs = query.frame.columns.iter().map(|(name, _)| (dialect.ident(name), name.clone())).collect();
     Ok(query.finish(outputs))
+}
+
+/// The statement that returns what `sift clean` writes for `recipe` fitted on `table` with
+/// `context`, applied to table `name` (columns as `table`'s).
+pub fn fitted_recipe_statement(
+    table: &Table,
+    recipe: &Recipe,
+    context: &FitContext,
+    dialect: Dialect,
+    name: &str,
+) -> Result<String> {
+    let schema: Vec<SchemaColumn> =
+        table.columns.iter().map(|c| SchemaColumn { name: c.name.clone(), column_type: c.column_type() }).collect();
+    let (fitted, _) = recipe.fit_transform(table.clone(), context)?;
+    recipe_statement(&schema, &explained_steps(&recipe.steps, &fitted), dialect, name)
 }
 
 /// The enabled steps of a recipe (`steps`) with their fitted forms (`fitted`), in order.

@@ -7,8 +7,9 @@
 
 use crate::engine::base::table::ColumnType;
 
-/// The SQL engine a statement is written for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The SQL engine a statement is written for (`"duckdb"` or `"spark"` in JSON).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Dialect {
     /// DuckDB: the embedded default.
     DuckDb,
