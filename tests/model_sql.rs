@@ -308,7 +308,12 @@ fn duckdb_predicts_as_sift_for_every_translated_algorithm() {
     check_engine("duckdb", Dialect::DuckDb);
 }
 
+/// Spark parses these statements slowly (about 6 minutes for all of them on two busy cores), and
+/// `make equivalence` already runs every algorithm's statement on Spark end to end
+/// (tests/equivalence/cases/models.json): run this with `--ignored` to look at the model part
+/// alone.
 #[test]
+#[ignore = "slow; make equivalence runs every algorithm on Spark end to end"]
 fn spark_predicts_as_sift_for_every_translated_algorithm() {
     check_engine("spark", Dialect::Spark);
 }

@@ -82,6 +82,28 @@ def as_cell(value):
     return neutralised(str(value))
 
 
+# Sift's missing-value tokens and boolean words (src/engine/ingest/cells.rs, base/cells/booleans.rs).
+MISSING = {"", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "#N/A"}
+BOOLEANS = {"true": "true", "yes": "true", "y": "true", "t": "true",
+            "false": "false", "no": "false", "n": "false", "f": "false"}
+
+
+def as_sift_reads(text, expected):
+    """An input column's text, echoed as the engine read it, as Sift reads the same cell: a
+    missing-value token (after trimming) missing, and where Sift read a boolean, a boolean word
+    `true`/`false`. Only the columns
+    the statement passes through from its input are compared this way: every column Sift
+    computes (the recipe's, `prediction`, the probabilities) is compared as it is."""
+    if text is None:
+        return None
+    trimmed = text.strip()
+    if trimmed in MISSING:
+        return None
+    if expected in ("true", "false"):
+        return BOOLEANS.get(trimmed.lower(), text)
+    return text
+
+
 def same(expected, actual):
     if expected is None or actual is None:
         return expected is None and actual is None
@@ -96,8 +118,9 @@ def same(expected, actual):
     return expected == actual
 
 
-def compare(header, rows, names, result):
-    """The first difference as a sentence, or None."""
+def compare(header, rows, names, result, echoed=0):
+    """The first difference as a sentence, or None; the first `echoed` columns are the input's,
+    passed through as the engine read them."""
     if names != header:
         return f"columns differ:\n    sift: {header}\n    sql:  {names}"
     if len(result) != len(rows):
@@ -105,6 +128,8 @@ def compare(header, rows, names, result):
     for i, (want, got) in enumerate(zip(rows, result)):
         for j, name in enumerate(header):
             actual = as_cell(got[j])
+            if j < echoed and isinstance(actual, str):
+                actual = as_sift_reads(actual, want[j])
             if not same(want[j], actual):
                 return f"row {i + 1}, column '{name}': sift {want[j]!r}, sql {got[j]!r}"
     return None
@@ -141,6 +166,8 @@ def start_spark():
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.host", "127.0.0.1")
+        # A 20-tree extra-trees statement (half a megabyte) outgrows the default 1 GB heap.
+        .config("spark.driver.memory", "4g")
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
     )
@@ -184,7 +211,9 @@ def check(case, dialect, engines, expected, sql_args):
     except Exception as error:  # the engine's own message is the useful part
         first = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
         return f"the engine failed: {first}"
-    return compare(header, rows, names, result)
+    # A model's statement passes every input column through before its own columns.
+    echoed = 0 if "clean" in case else len([n for n in header if n != "prediction" and not n.startswith("probability_")])
+    return compare(header, rows, names, result, echoed)
 
 
 def main():

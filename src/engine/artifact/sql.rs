@@ -7,10 +7,12 @@
 //! `sift clean` writes (the recipe's columns) or what `sift predict` writes (every input
 //! column as read, `prediction`, and `probability_<class>` where the model gives them).
 
+use crate::engine::base::cells::booleans::{FALSE_WORDS, TRUE_WORDS};
 use crate::engine::base::error::{Error, Result};
 use crate::engine::base::sql::{Dialect, ModelSql};
 use crate::engine::base::table::ColumnType;
 use crate::engine::base::table::Table;
+use crate::engine::ingest::DEFAULT_MISSING_TOKENS;
 use crate::engine::learn::Model;
 use crate::engine::recipe::sql::{as_double, SqlColumn, SqlFrame};
 use crate::engine::recipe::{FitContext, FittedRecipe, FittedStep, Recipe, RecipeStep};
@@ -274,10 +276,25 @@ fn aliased(expr: &str, name: &str) -> String {
     }
 }
 
-/// A column of the input table, as the engine read it, as Sift's type `column_type`. A value
-/// the type cannot hold stops the query (as `sift predict` refuses the file), never a `NULL`.
+/// A column of the input table, as the engine read it, as Sift's type `column_type`, read as
+/// Sift reads a cell: a missing-value token (after trimming) (`NA`, `null`, an empty cell, …)
+/// is `NULL` (the engines read them as text), and a boolean is any of Sift's words for one
+/// (`yes`, `n`, …, in any case). A value the type cannot hold stops the query (as
+/// `sift predict` refuses the file), never a `NULL`.
 fn read_as(dialect: Dialect, column: &str, column_type: ColumnType) -> String {
-    format!("CAST({column} AS {})", dialect.type_name(column_type))
+    let text = format!("trim(CAST({column} AS {}))", dialect.type_name(ColumnType::Text));
+    let tokens: Vec<String> = DEFAULT_MISSING_TOKENS.iter().map(|t| dialect.string(t)).collect();
+    let words = |words: &[&str]| words.iter().map(|w| dialect.string(w)).collect::<Vec<_>>().join(", ");
+    let value = match column_type {
+        ColumnType::Category | ColumnType::Text => format!("CAST({column} AS {})", dialect.type_name(column_type)),
+        ColumnType::Boolean => format!(
+            "CASE WHEN lower({text}) IN ({}) THEN TRUE WHEN lower({text}) IN ({}) THEN FALSE ELSE CAST({column} AS BOOLEAN) END",
+            words(&TRUE_WORDS),
+            words(&FALSE_WORDS)
+        ),
+        _ => format!("CAST({column} AS {})", dialect.type_name(column_type)),
+    };
+    format!("CASE WHEN {text} IN ({}) THEN NULL ELSE {value} END", tokens.join(", "))
 }
 
 /// `name` as a table reference: each dot-separated part quoted (`db.t` → `"db"."t"`).

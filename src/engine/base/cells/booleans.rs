@@ -1,9 +1,14 @@
 //! Booleans as people write them, for ingest and the change-type step alike.
 
+/// The words for true, in any case.
+pub const TRUE_WORDS: [&str; 4] = ["true", "yes", "y", "t"];
+/// The words for false, in any case.
+pub const FALSE_WORDS: [&str; 4] = ["false", "no", "n", "f"];
+
 /// `true`/`false`, `yes`/`no`, `y`/`n`, `t`/`f`, in any case.
 pub fn parse_bool(v: &str) -> Option<bool> {
-    const TRUE: [&str; 4] = ["true", "yes", "y", "t"];
-    const FALSE: [&str; 4] = ["false", "no", "n", "f"];
+    const TRUE: [&str; 4] = TRUE_WORDS;
+    const FALSE: [&str; 4] = FALSE_WORDS;
     if v.len() > 5 {
         return None;
     }
