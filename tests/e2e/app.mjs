@@ -232,10 +232,25 @@ export async function train(page, { target, algorithm, task = 'Automatic', testS
   await control(page, 'Algorithm').selectOption(algorithm);
   await control(page, 'Task').selectOption({ label: task });
   const alertsBefore = await alertTexts(page);
-  await page.getByRole('button', { name: 'Train model' }).click();
   const evaluation = page.getByRole('region', { name: 'Evaluation' });
+  // The last model's evaluation stays on screen until the new one comes (and Leptos patches
+  // it in place): wait for this training's job, seen as the button disabled while it runs.
+  const button = page.getByRole('button', { name: 'Train model' });
+  await button.evaluate((b) => {
+    window.__siftTrainRan = false;
+    new MutationObserver((_, observer) => {
+      if (b.disabled) {
+        window.__siftTrainRan = true;
+        observer.disconnect();
+      }
+    }).observe(b, { attributes: true, attributeFilter: ['disabled'] });
+  });
+  await button.click();
   const seen = await eventually(
-    async () => ({ text: await evaluation.innerText({ timeout: 1_000 }), alerts: await alertTexts(page) }),
+    async () => ({
+      text: (await page.evaluate(() => window.__siftTrainRan)) && (await button.isEnabled()) ? await evaluation.innerText({ timeout: 1_000 }) : '',
+      alerts: await alertTexts(page),
+    }),
     ({ text }) => expect.test(text),
     {
       what: `the evaluation to show ${expect}`,

@@ -127,7 +127,19 @@ fn EvaluationView(model: TrainedModel) -> impl IntoView {
             .into_any()
         }
     };
+    let state = use_state();
+    let trained_on = model.dataset.clone();
+    let stale = move || {
+        state.dataset.with(|d| d.as_ref().filter(|d| d.name != trained_on).map(|d| d.name.clone())).map(|now| {
+            view! {
+                <p class="stale-model" role="note">
+                    {format!("This is the model trained on {trained_on}. Train again to evaluate a model of {now}.")}
+                </p>
+            }
+        })
+    };
     view! {
+        {stale}
         <p class="aside">{note}</p>
         {body}
         <ImportanceSection importance=summary.importance task=summary.task />
