@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Make the project-local Python environment .venv/ for the SQL equivalence tests
-# (tests/equivalence/requirements.txt: DuckDB, PySpark, pandas), idempotently: when the
+# Make the project-local Python environment .venv/ for the equivalence tests
+# (tests/equivalence/requirements.txt: DuckDB, PySpark, pandas, onnx, onnxruntime, scikit-learn), idempotently: when the
 # requirements file equals the copy stamped in .venv/ after the last good install, nothing runs
 # (a second run takes well under a second). PySpark needs Java 17, installed from Debian if missing.
 set -euo pipefail
