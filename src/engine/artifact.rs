@@ -13,6 +13,7 @@ use crate::engine::recipe::{FittedRecipe, Recipe, RecipeStep};
 
 pub mod evaluation;
 mod saved_form;
+pub mod onnx;
 pub mod sql;
 pub mod training;
 

@@ -25,6 +25,7 @@ mod projection;
 mod rng;
 mod scores;
 mod split;
+mod onnx;
 mod sql;
 mod target_task;
 

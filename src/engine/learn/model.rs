@@ -13,7 +13,9 @@ use super::estimators::{Estimator, Fitted};
 use super::hyper::Params;
 use super::integrity::{check_model_json, migrate_model_json};
 use super::scores::{ScoreKind, Scores};
+use super::onnx::OnnxInputs;
 use super::sql::SqlInputs;
+use crate::engine::base::onnx::{GraphBuilder, ModelOnnx};
 use crate::engine::base::progress::Progress;
 use crate::engine::base::sql::{Dialect, ModelSql};
 
@@ -115,6 +117,17 @@ impl Model {
         self.estimator
             .sql(&SqlInputs { features: &features, n_classes: self.n_classes, dialect })
             .map_err(|why| format!("{} cannot be written as SQL: {why}", self.algorithm().label()))
+    }
+
+    /// The model's predictions as nodes added to `graph`, reading `features` (a `double [N,
+    /// n_features]` tensor of finite numbers); `Err` names the algorithm and why it has no
+    /// translation.
+    pub fn onnx(&self, graph: &mut GraphBuilder, features: &str) -> Result<ModelOnnx, String> {
+        let mut inputs =
+            OnnxInputs { graph, features: features.to_string(), n_features: self.n_features, n_classes: self.n_classes };
+        self.estimator
+            .onnx(&mut inputs)
+            .map_err(|why| format!("{} cannot be written as ONNX: {why}", self.algorithm().label()))
     }
 
     /// Trains `algorithm` for `task` (classification or regression) on `x` and `y`.

@@ -96,6 +96,18 @@ macro_rules! step_kinds {
                 }
             }
 
+            /// The step as ONNX nodes over the columns before it (the columns after it), or why
+            /// it has none (see [`crate::engine::recipe::onnx`]).
+            pub fn onnx(
+                &self,
+                graph: &mut $crate::engine::base::onnx::GraphBuilder,
+                before: &$crate::engine::recipe::onnx::OnnxFrame,
+            ) -> std::result::Result<Vec<$crate::engine::recipe::onnx::OnnxColumn>, String> {
+                match self {
+                    $(FittedStep::$variant(f) => $crate::engine::recipe::step::FittedKind::onnx(f, graph, before)),+
+                }
+            }
+
             /// Whether applying can remove rows (prediction skips such steps).
             pub fn removes_rows(&self) -> bool {
                 match self {

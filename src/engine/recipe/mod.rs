@@ -28,6 +28,7 @@ mod preview;
 mod rows;
 mod scale;
 mod schema;
+pub mod onnx;
 pub mod sql;
 mod step;
 mod step_api;

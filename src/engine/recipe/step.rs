@@ -8,7 +8,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::schema::StepInfo;
+use super::onnx::{OnnxColumn, OnnxFrame};
 use super::sql::{SqlFrame, SqlStep};
+use crate::engine::base::onnx::GraphBuilder;
 use crate::engine::base::table::Table;
 
 /// What fitting knows besides the rows.
@@ -68,5 +70,13 @@ pub trait FittedKind: Clone + Debug + PartialEq + Serialize + DeserializeOwned {
     fn sql(&self, before: &SqlFrame) -> std::result::Result<SqlStep, String> {
         let _ = before;
         Err("has no SQL translation".into())
+    }
+
+    /// The step as ONNX nodes added to `graph` over the columns `before` it (see
+    /// [`super::onnx`]); returns the columns after it. `Err` says why it cannot be exact.
+    /// Kinds without a translation keep this refusal.
+    fn onnx(&self, graph: &mut GraphBuilder, before: &OnnxFrame) -> std::result::Result<Vec<OnnxColumn>, String> {
+        let _ = (graph, before);
+        Err("has no ONNX translation".into())
     }
 }

@@ -1,7 +1,7 @@
 //! ONNX model files: the protobuf messages ([`proto`]) and a small builder of graphs over
-//! them ([`GraphBuilder`]). Steps and algorithms will add their nodes to one graph, each in its
-//! own `onnx.rs` beside its fit and apply (as `sql.rs` does for SQL); the model file around
-//! them is assembled in the artifact layer.
+//! them ([`GraphBuilder`]). Steps and algorithms add their nodes to one graph, each in its own
+//! `onnx.rs` beside its fit and apply (as `sql.rs` does for SQL); the model file around them
+//! is assembled in `engine::artifact::onnx` (docs/onnx.md).
 
 pub mod proto;
 
@@ -20,6 +20,21 @@ pub const OPSET: i64 = 21;
 pub const ML_OPSET: i64 = 5;
 /// The domain of the classic machine-learning operators.
 pub const ML_DOMAIN: &str = "ai.onnx.ml";
+/// The start of every name the builder makes (graph inputs keep the columns' own names).
+pub const NAME_PREFIX: &str = "sift/";
+
+/// A fitted model's predictions as values of the graph (the names of its tensors).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ModelOnnx {
+    /// A classifier: the 0-based class index of each row (`int64 [N]`), which must pick the
+    /// class `sift predict` picks (ties included), and the class probabilities (`double
+    /// [N, classes]`, in the model's class order) where Sift gives them.
+    Classes { class_index: String, probabilities: Option<String> },
+    /// A regressor: the predicted number of each row (`double [N]`).
+    Value(String),
+    /// A clustering model: the cluster number of each row (`int64 [N]`, from 0).
+    Cluster(String),
+}
 
 /// One axis of a tensor's shape: a fixed size, or the free number of rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,10 +67,10 @@ impl GraphBuilder {
         self.graph.output.push(value_info(name, elem_type, shape));
     }
 
-    /// A fresh value name starting with `hint`.
+    /// A fresh value name: `sift/<hint>_<n>` (no input column may start with `sift/`).
     pub fn fresh(&mut self, hint: &str) -> String {
         self.names += 1;
-        format!("{hint}_{}", self.names)
+        format!("{NAME_PREFIX}{hint}_{}", self.names)
     }
 
     /// A constant tensor of doubles of shape `dims`; its name.

@@ -148,6 +148,16 @@ macro_rules! algorithm_list {
                 }
             }
 
+            /// The model's predictions as ONNX nodes over its inputs (see [`super::StoredModel::onnx`]).
+            pub(in crate::engine::learn) fn onnx(
+                &self,
+                inputs: &mut $crate::engine::learn::onnx::OnnxInputs,
+            ) -> Result<$crate::engine::base::onnx::ModelOnnx, String> {
+                match self {
+                    $(Estimator::$variant(m) => $crate::engine::learn::algorithms::StoredModel::onnx(m, inputs)),+
+                }
+            }
+
             /// Checks the parts stored in our own form against the model's sizes.
             pub(in crate::engine::learn) fn check(&self, n_features: usize, n_classes: usize) -> Result<(), String> {
                 match self {

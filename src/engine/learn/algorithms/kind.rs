@@ -9,11 +9,13 @@ use serde::Serialize;
 
 use super::Task;
 use crate::engine::base::progress::Progress;
+use crate::engine::base::onnx::ModelOnnx;
 use crate::engine::base::sql::ModelSql;
 use crate::engine::learn::data::{Features, Target};
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::{ParamSpec, Params};
+use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
 
 /// An algorithm as lists, forms and the command line show it.
@@ -101,6 +103,15 @@ pub trait StoredModel: Debug + Serialize + DeserializeOwned {
     fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
         let _ = inputs;
         Err("it has no SQL translation yet".into())
+    }
+
+    /// The model's predictions as nodes of an ONNX graph over its inputs (see [`OnnxInputs`]),
+    /// exactly as [`Self::fitted`] predicts them, in double precision. Written in an `onnx.rs`
+    /// beside the stored form; `Err` says why it has none (the export then refuses, naming
+    /// the algorithm).
+    fn onnx(&self, inputs: &mut OnnxInputs) -> Result<ModelOnnx, String> {
+        let _ = inputs;
+        Err("it has no ONNX translation yet".into())
     }
 }
 
