@@ -12,8 +12,8 @@ use crate::engine::learn::{Algorithm, Model, Params, Prediction, ScoreKind, Task
 use crate::engine::recipe::{FittedRecipe, Recipe, RecipeStep};
 
 pub mod evaluation;
-mod saved_form;
 pub mod onnx;
+mod saved_form;
 pub mod sql;
 pub mod training;
 

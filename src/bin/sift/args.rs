@@ -40,6 +40,12 @@ pub const COMMANDS: &[Command] = &[
         options: &["dialect", "table", "recipe", "fit", "target", "seed"],
         flags: &["quotes-as-text"],
     },
+    Command {
+        name: "onnx",
+        usage: "sift onnx MODEL.json -o model.onnx  |  sift onnx --recipe RECIPE.json --fit DATA.csv [--target COL] [--seed N] [--quotes-as-text] -o recipe.onnx",
+        options: &["recipe", "fit", "target", "seed", "o"],
+        flags: &["quotes-as-text"],
+    },
 ];
 
 /// The whole usage text, one line a command.

@@ -9,6 +9,8 @@
 //! sift clean FILE [--recipe recipe.json] [--fit DATA.csv] [--target COL] [--seed N] [--part-size BYTES] -o cleaned.csv
 //! sift sql MODEL.json [--dialect duckdb|spark] [--table NAME]
 //! sift sql --recipe recipe.json --fit FILE [--target COL] [--seed N] [--dialect …] [--table NAME]
+//! sift onnx MODEL.json -o model.onnx
+//! sift onnx --recipe recipe.json --fit FILE [--target COL] [--seed N] -o recipe.onnx
 //! ```
 //! `predict`, and `clean` with `--fit` (the recipe fitted on DATA.csv), read FILE a part at a
 //! time (64 MB by default) and write as they go, so a file larger than memory works.
@@ -18,6 +20,7 @@
 
 mod args;
 mod notes;
+mod onnx;
 mod sql;
 
 use std::fmt::Write as _;
@@ -92,6 +95,7 @@ fn run(args: &[String], notes: &mut Vec<String>) -> Result<String> {
         }
         "clean" => clean_command(&args, notes),
         "sql" => sql::sql_command(&args, notes),
+        "onnx" => onnx::onnx_command(&args, notes),
         other => Err(Error::other(format!("unknown command '{other}'"))),
     }
 }
@@ -295,7 +299,7 @@ fn load(path: &str, args: &Args, notes: &mut Vec<String>) -> Result<Table> {
     Ok(ingested.table)
 }
 
-fn write_file(path: &str, content: &str) -> Result<()> {
+fn write_file(path: &str, content: impl AsRef<[u8]>) -> Result<()> {
     std::fs::write(path, content).map_err(|e| Error::other(format!("cannot write '{path}': {e}")))
 }
 

@@ -7,6 +7,9 @@
 //! `double [N]` numbers or `int64 [N]` clusters) and, where Sift gives class scores,
 //! `probabilities` (`double [N, classes]`, in the model file's class order).
 //!
+//! `sift onnx --recipe R --fit DATA` writes the fitted recipe alone ([`recipe_onnx`]): the same
+//! inputs, and one output `cleaned/<column>` (`[N, 1]`) per column `sift clean` writes.
+//!
 //! Where `sift predict` refuses a row (a model input missing, infinite or beyond ±1e100 after
 //! the recipe), the graph cannot stop: it gives that row the empty label, NaN, or cluster -1,
 //! and NaN probabilities, never a made-up prediction.
@@ -14,37 +17,27 @@
 use crate::engine::base::error::{Error, Result};
 use crate::engine::base::onnx::proto::data_type;
 use crate::engine::base::onnx::{int, Dim, GraphBuilder, ModelOnnx, NAME_PREFIX};
+use crate::engine::base::table::Table;
 use crate::engine::learn::MAX_MAGNITUDE;
 use crate::engine::recipe::onnx::{elem_type, OnnxColumn, OnnxFrame};
+use crate::engine::recipe::{FitContext, Recipe};
 
-use super::sql::explained_steps;
-use super::Artifact;
+use super::sql::{explained_steps, ExplainedStep};
+use super::{Artifact, SchemaColumn};
 
 /// The name of the output with each row's prediction.
 pub const LABEL: &str = "label";
 /// The name of the output with each row's class probabilities.
 pub const PROBABILITIES: &str = "probabilities";
+/// The start of the recipe graph's output names (`cleaned/age`).
+pub const CLEANED: &str = "cleaned/";
 
 /// The model file (`.onnx` bytes) that predicts what `sift predict` predicts for `artifact`.
 pub fn model_onnx(artifact: &Artifact) -> Result<Vec<u8>> {
-    let mut graph = GraphBuilder::new();
-    let mut frame = OnnxFrame::default();
-    for column in &artifact.schema {
-        if column.name.starts_with(NAME_PREFIX) || column.name == LABEL || column.name == PROBABILITIES {
-            return Err(Error::other(format!(
-                "an input column may not be called '{}' in ONNX (Sift names its outputs '{LABEL}' and '{PROBABILITIES}', and its own values '{NAME_PREFIX}…')",
-                column.name
-            )));
-        }
-        graph.input(&column.name, elem_type(column.column_type), &[Dim::Rows, Dim::Fixed(1)]);
-        frame.columns.push(OnnxColumn::new(column.name.clone(), column.column_type, column.name.clone()));
-    }
+    let (mut graph, mut frame) = inputs(&artifact.schema)?;
     let steps = explained_steps(&artifact.recipe.steps, &artifact.recipe.fitted);
     for (index, explained) in steps.iter().enumerate().filter(|(_, s)| !s.step.removes_rows()) {
-        let step = explained.step;
-        frame.columns = step.onnx(&mut graph, &frame).map_err(|why| {
-            Error::other(format!("step {} ({}) cannot be written as ONNX: {why}", index + 1, step.info().title))
-        })?;
+        add_step(&mut graph, &mut frame, index, explained)?;
     }
     if frame.names() != artifact.features {
         return Err(Error::other(format!(
@@ -57,6 +50,58 @@ pub fn model_onnx(artifact: &Artifact) -> Result<Vec<u8>> {
     let predicted = artifact.model.onnx(&mut graph, &features).map_err(Error::other)?;
     outputs(&mut graph, predicted, &refused, &artifact.classes);
     Ok(graph.into_model_bytes("sift", env!("CARGO_PKG_VERSION")))
+}
+
+/// The model file of `recipe` fitted on `table` with `context`: what `sift clean --fit` writes
+/// for a file with `table`'s columns, one `cleaned/<column>` output per column. A step that
+/// removes rows refuses (a graph gives one output row per input row).
+pub fn recipe_onnx(table: &Table, recipe: &Recipe, context: &FitContext) -> Result<Vec<u8>> {
+    let schema: Vec<SchemaColumn> =
+        table.columns.iter().map(|c| SchemaColumn { name: c.name.clone(), column_type: c.column_type() }).collect();
+    let (fitted, _) = recipe.fit_transform(table.clone(), context)?;
+    let (mut graph, mut frame) = inputs(&schema)?;
+    for (index, explained) in explained_steps(&recipe.steps, &fitted).iter().enumerate() {
+        if explained.step.removes_rows() {
+            return Err(Error::other(format!(
+                "step {} ({}) removes rows, and an ONNX graph gives one output row per input row",
+                index + 1,
+                explained.step.info().title
+            )));
+        }
+        add_step(&mut graph, &mut frame, index, explained)?;
+    }
+    for column in &frame.columns {
+        let name = format!("{CLEANED}{}", column.name);
+        graph.rename(&column.value, &name);
+        graph.output(&name, elem_type(column.column_type), &[Dim::Rows, Dim::Fixed(1)]);
+    }
+    Ok(graph.into_model_bytes("sift_recipe", env!("CARGO_PKG_VERSION")))
+}
+
+/// A graph with one input per column of `schema`, and the frame of those columns.
+fn inputs(schema: &[SchemaColumn]) -> Result<(GraphBuilder, OnnxFrame)> {
+    let mut graph = GraphBuilder::new();
+    let mut frame = OnnxFrame::default();
+    for column in schema {
+        if column.name.starts_with(NAME_PREFIX) || column.name == LABEL || column.name == PROBABILITIES {
+            return Err(Error::other(format!(
+                "an input column may not be called '{}' in ONNX (Sift names its outputs '{LABEL}' and '{PROBABILITIES}', and its own values '{NAME_PREFIX}…')",
+                column.name
+            )));
+        }
+        graph.input(&column.name, elem_type(column.column_type), &[Dim::Rows, Dim::Fixed(1)]);
+        frame.columns.push(OnnxColumn::new(column.name.clone(), column.column_type, column.name.clone()));
+    }
+    Ok((graph, frame))
+}
+
+/// Adds step number `index` (from 0) to the graph; the frame becomes the columns after it.
+fn add_step(graph: &mut GraphBuilder, frame: &mut OnnxFrame, index: usize, explained: &ExplainedStep) -> Result<()> {
+    let step = explained.step;
+    frame.columns = step.onnx(graph, frame).map_err(|why| {
+        Error::other(format!("step {} ({}) cannot be written as ONNX: {why}", index + 1, step.info().title))
+    })?;
+    Ok(())
 }
 
 /// The model's inputs as one `double [N, F]` matrix of finite numbers (a refused row's values

@@ -21,11 +21,11 @@ mod integrity;
 pub mod metrics;
 mod model;
 
+mod onnx;
 mod projection;
 mod rng;
 mod scores;
 mod split;
-mod onnx;
 mod sql;
 mod target_task;
 

@@ -33,6 +33,12 @@ impl OnnxInputs<'_> {
         self.graph.node("ArgMin", &[values], vec![int("axis", 1), int("keepdims", 0), int("select_last_index", 0)])
     }
 
+    /// `value` (`[N, 1]`) as `[N]`.
+    pub fn flatten(&mut self, value: &str) -> String {
+        let shape = self.graph.int64s("shape_n", &[1], vec![-1]);
+        self.graph.node("Reshape", &[value, &shape], Vec::new())
+    }
+
     /// `features · weights` (`weights` given row by row, `n_features × k`): `double [N, k]`.
     pub fn matmul(&mut self, weights: &[f64], k: usize) -> String {
         let w = self.graph.doubles("weights", &[self.n_features as i64, k as i64], weights.to_vec());

@@ -7,8 +7,8 @@ use std::fmt::Debug;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::schema::StepInfo;
 use super::onnx::{OnnxColumn, OnnxFrame};
+use super::schema::StepInfo;
 use super::sql::{SqlFrame, SqlStep};
 use crate::engine::base::onnx::GraphBuilder;
 use crate::engine::base::table::Table;

@@ -8,8 +8,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::Task;
-use crate::engine::base::progress::Progress;
 use crate::engine::base::onnx::ModelOnnx;
+use crate::engine::base::progress::Progress;
 use crate::engine::base::sql::ModelSql;
 use crate::engine::learn::data::{Features, Target};
 use crate::engine::learn::error::LearnError;

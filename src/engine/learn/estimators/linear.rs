@@ -6,14 +6,17 @@ use serde::{Deserialize, Serialize};
 use smartcore::linalg::basic::arrays::Array;
 use smartcore::linear::linear_regression::{LinearRegression, LinearRegressionParameters, LinearRegressionSolverName};
 
+mod onnx;
 mod sql;
 
 use super::{all_finite, diverged, failed, predict_failed, Fitted, Matrix, Regress};
+use crate::engine::base::onnx::ModelOnnx;
 use crate::engine::base::sql::ModelSql;
 use crate::engine::learn::algorithms::{Algorithm, StoredModel};
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
+use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
 
 /// Least squares, stored as smartcore stores it (as in version 1 model files).
@@ -181,6 +184,12 @@ impl StoredModel for PenalizedModel {
     fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
         match self {
             PenalizedModel::Penalized { model, .. } => model.sql(inputs),
+        }
+    }
+
+    fn onnx(&self, inputs: &mut OnnxInputs) -> Result<ModelOnnx, String> {
+        match self {
+            PenalizedModel::Penalized { model, .. } => model.onnx(inputs),
         }
     }
 }

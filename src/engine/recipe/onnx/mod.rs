@@ -9,6 +9,7 @@
 //! step that cannot be exact refuses with the reason (the assembler names the step).
 
 use crate::engine::base::onnx::proto::data_type;
+use crate::engine::base::onnx::GraphBuilder;
 use crate::engine::base::table::ColumnType;
 
 /// One column of the graph: its name, Sift type, and the tensor (`[N, 1]`) that holds it.
@@ -70,5 +71,26 @@ impl OnnxFrame {
     /// The names of the columns, in order.
     pub fn names(&self) -> Vec<String> {
         self.columns.iter().map(|c| c.name.clone()).collect()
+    }
+
+    /// Every column unchanged but `names`, each replaced by the number (`double [N, 1]`) that
+    /// `f` adds to the graph from the column's own (a NaN in must give a NaN out, which `f`
+    /// must keep). The columns must hold numbers (not text).
+    pub fn map_numbers(
+        &self,
+        graph: &mut GraphBuilder,
+        names: &[String],
+        mut f: impl FnMut(&mut GraphBuilder, &OnnxColumn) -> Result<String, String>,
+    ) -> Result<Vec<OnnxColumn>, String> {
+        let mut columns = self.unchanged();
+        for name in names {
+            let at = self.position(name)?;
+            let column = &self.columns[at];
+            if column.is_text() {
+                return Err(format!("'{name}' is {} column, not numbers", column.column_type.with_article()));
+            }
+            columns[at] = OnnxColumn::new(name.clone(), ColumnType::Number, f(graph, column)?);
+        }
+        Ok(columns)
     }
 }
