@@ -2,6 +2,7 @@
 //! the training rows, with an optional "was missing" indicator column (scikit-learn's
 //! SimpleImputer with `add_indicator`).
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -216,6 +217,14 @@ impl FittedKind for ImputeFitted {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(graph, before)
     }
 }
 

@@ -1,5 +1,6 @@
 //! Choosing columns: drop some, or keep only some.
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -56,6 +57,14 @@ impl FittedKind for DropColumns {
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
     }
+
+    fn onnx(
+        &self,
+        _graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(before)
+    }
 }
 
 impl StepKind for KeepColumns {
@@ -88,6 +97,14 @@ impl FittedKind for KeptColumns {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        _graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(before)
     }
 }
 

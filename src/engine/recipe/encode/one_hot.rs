@@ -1,6 +1,7 @@
 //! One-hot encoding: one 0/1 column per category seen in the training rows (scikit-learn's
 //! OneHotEncoder with `handle_unknown="ignore"`).
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -130,6 +131,14 @@ impl FittedKind for OneHotFitted {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(graph, before)
     }
 }
 
