@@ -153,6 +153,8 @@ pub struct TensorProto {
 /// `TensorProto.DataType`: the element types Sift's graphs use.
 pub mod data_type {
     pub const FLOAT: i32 = 1;
+    /// Held in `int32_data` (`TreeEnsemble`'s `nodes_modes`).
+    pub const UINT8: i32 = 2;
     pub const INT32: i32 = 6;
     pub const INT64: i32 = 7;
     pub const STRING: i32 = 8;

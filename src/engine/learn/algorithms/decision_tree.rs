@@ -13,6 +13,8 @@ use crate::engine::learn::hyper::catalogue::{criterion, tree_shape};
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
 use crate::engine::base::sql::ModelSql;
+use crate::engine::base::onnx::ModelOnnx;
+use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
 
 /// A decision tree, for classes or numbers.
@@ -73,6 +75,12 @@ impl StoredModel for DecisionTreeModel {
     fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
         match self {
             DecisionTreeModel::DecisionTree(m) | DecisionTreeModel::RegressionTree(m) => m.sql(inputs),
+        }
+    }
+
+    fn onnx(&self, inputs: &mut OnnxInputs) -> Result<ModelOnnx, String> {
+        match self {
+            DecisionTreeModel::DecisionTree(m) | DecisionTreeModel::RegressionTree(m) => m.onnx(inputs),
         }
     }
 }

@@ -13,6 +13,8 @@ use crate::engine::learn::hyper::catalogue::forest_specs;
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
 use crate::engine::base::sql::ModelSql;
+use crate::engine::base::onnx::ModelOnnx;
+use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
 
 /// Extremely randomized trees (regression).
@@ -55,6 +57,12 @@ impl StoredModel for ExtraTreesModel {
     fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
         match self {
             ExtraTreesModel::ExtraTreesRegressor(m) => m.sql(inputs),
+        }
+    }
+
+    fn onnx(&self, inputs: &mut OnnxInputs) -> Result<ModelOnnx, String> {
+        match self {
+            ExtraTreesModel::ExtraTreesRegressor(m) => m.onnx(inputs),
         }
     }
 }

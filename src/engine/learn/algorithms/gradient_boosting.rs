@@ -13,6 +13,8 @@ use crate::engine::learn::hyper::catalogue::n_estimators;
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
 use crate::engine::base::sql::ModelSql;
+use crate::engine::base::onnx::ModelOnnx;
+use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
 
 /// Gradient-boosted trees (regression).
@@ -62,6 +64,12 @@ impl StoredModel for BoostingModel {
     fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
         match self {
             BoostingModel::GradientBoosting(m) => m.sql(inputs),
+        }
+    }
+
+    fn onnx(&self, inputs: &mut OnnxInputs) -> Result<ModelOnnx, String> {
+        match self {
+            BoostingModel::GradientBoosting(m) => m.onnx(inputs),
         }
     }
 }

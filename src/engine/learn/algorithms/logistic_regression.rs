@@ -13,6 +13,8 @@ use crate::engine::learn::hyper::catalogue::c;
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
 use crate::engine::base::sql::ModelSql;
+use crate::engine::base::onnx::ModelOnnx;
+use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
 
 /// Logistic regression.
@@ -55,6 +57,12 @@ impl StoredModel for LogisticModel {
     fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
         match self {
             LogisticModel::LogisticRegression(m) => m.sql(inputs),
+        }
+    }
+
+    fn onnx(&self, inputs: &mut OnnxInputs) -> Result<ModelOnnx, String> {
+        match self {
+            LogisticModel::LogisticRegression(m) => m.onnx(inputs),
         }
     }
 }

@@ -13,6 +13,8 @@ use crate::engine::learn::hyper::catalogue::alpha;
 use crate::engine::learn::hyper::{ParamSpec, ParamValue, Params};
 use crate::engine::base::progress::Progress;
 use crate::engine::base::sql::ModelSql;
+use crate::engine::base::onnx::ModelOnnx;
+use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
 
 /// Naive Bayes (classification).
@@ -95,6 +97,12 @@ impl StoredModel for BayesModel {
     fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
         match self {
             BayesModel::NaiveBayes(m) => m.sql(inputs),
+        }
+    }
+
+    fn onnx(&self, inputs: &mut OnnxInputs) -> Result<ModelOnnx, String> {
+        match self {
+            BayesModel::NaiveBayes(m) => m.onnx(inputs),
         }
     }
 }

@@ -14,6 +14,8 @@ use crate::engine::learn::hyper::catalogue::forest_specs;
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
 use crate::engine::base::sql::ModelSql;
+use crate::engine::base::onnx::ModelOnnx;
+use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
 
 /// A random forest, for classes or numbers.
@@ -75,6 +77,12 @@ impl StoredModel for RandomForestModel {
     fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
         match self {
             RandomForestModel::RandomForest(m) | RandomForestModel::RegressionForest(m) => m.sql(inputs),
+        }
+    }
+
+    fn onnx(&self, inputs: &mut OnnxInputs) -> Result<ModelOnnx, String> {
+        match self {
+            RandomForestModel::RandomForest(m) | RandomForestModel::RegressionForest(m) => m.onnx(inputs),
         }
     }
 }

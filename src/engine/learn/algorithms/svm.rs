@@ -13,6 +13,8 @@ use crate::engine::learn::hyper::catalogue::{c, tol};
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
 use crate::engine::base::sql::ModelSql;
+use crate::engine::base::onnx::ModelOnnx;
+use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
 
 /// A support vector machine, for classes or numbers.
@@ -84,6 +86,13 @@ impl StoredModel for SvmModel {
         match self {
             SvmModel::SvmClassifier(m) => m.sql(inputs),
             SvmModel::SvmRegressor(m) => m.sql(inputs),
+        }
+    }
+
+    fn onnx(&self, inputs: &mut OnnxInputs) -> Result<ModelOnnx, String> {
+        match self {
+            SvmModel::SvmClassifier(m) => m.onnx(inputs),
+            SvmModel::SvmRegressor(m) => m.onnx(inputs),
         }
     }
 }

@@ -8,6 +8,7 @@
 //! - bernoulli: yes/no after a threshold (value > threshold).
 //! - categorical: category codes (whole numbers from 0 to 999); an unseen code is ignored.
 
+mod onnx;
 mod sql;
 
 use serde::{Deserialize, Serialize};

@@ -5,6 +5,7 @@
 //! forest's probabilities are the mean of its trees' leaf shares, as in scikit-learn) or the
 //! mean of its numbers.
 
+mod onnx;
 mod sql;
 
 use serde::{Deserialize, Serialize};

@@ -6,15 +6,18 @@
 //! - DBSCAN: the clustered training rows and the radius; a new row takes the cluster of the
 //!   nearest clustered row within the radius, or is noise (-1).
 
+mod onnx;
 mod sql;
 
 use serde::{Deserialize, Serialize};
 
 use super::{all_inputs, Fitted};
+use crate::engine::base::onnx::ModelOnnx;
 use crate::engine::base::sql::ModelSql;
 use crate::engine::learn::algorithms::{Algorithm, StoredModel};
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
+use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
 
 /// The largest DBSCAN radius the trainer accepts (its `eps` parameter's maximum).
@@ -143,6 +146,12 @@ impl StoredModel for ClustersModel {
     fn sql(&self, inputs: &SqlInputs) -> Result<ModelSql, String> {
         match self {
             ClustersModel::Clusters(m) => m.sql(inputs),
+        }
+    }
+
+    fn onnx(&self, inputs: &mut OnnxInputs) -> Result<ModelOnnx, String> {
+        match self {
+            ClustersModel::Clusters(m) => m.onnx(inputs),
         }
     }
 }

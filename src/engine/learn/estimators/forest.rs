@@ -5,6 +5,7 @@
 //! numbers the leaf's mean, averaged over a forest's trees. The forest's trees are
 //! independent and separately seeded, so they could be grown in several workers and joined.
 
+mod onnx;
 mod sql;
 
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,7 @@
 //! SVM kernels with their parameters, evaluated by our own code so that a loaded model can
 //! predict (smartcore's SVMs borrow their kernel and cannot predict after loading).
 
+mod onnx;
 mod sql;
 
 use serde::{Deserialize, Serialize};

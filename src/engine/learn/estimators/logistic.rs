@@ -8,6 +8,7 @@
 //! files), so files written before read the same: `coefficients` and `intercept` matrices,
 //! the `classes` seen, `num_attributes` and `num_classes`.
 
+mod onnx;
 mod sql;
 
 use serde::{Deserialize, Serialize};

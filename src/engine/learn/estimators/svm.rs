@@ -4,6 +4,7 @@
 //! Classes: one machine per pair of classes (one-vs-one, like scikit-learn's SVC); the class
 //! scores are scikit-learn's `_ovr_decision_function` of the pairwise votes and margins.
 
+mod onnx;
 mod sql;
 
 use serde::{Deserialize, Serialize};

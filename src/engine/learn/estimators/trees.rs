@@ -1,6 +1,8 @@
 //! Tree ensembles for numbers from smartcore: extra trees and gradient boosting. (Decision
 //! trees and random forests are Sift's own: `forest`.)
 
+mod onnx;
+mod read;
 mod sql;
 
 use serde::{Deserialize, Serialize};
