@@ -87,8 +87,8 @@ const TRANSLATED: &[Case] = &[
 
 /// The algorithms that refuse, with a part of their reason.
 const REFUSED: &[(Case, &str)] = &[
-    (case("knn_classes", PENGUINS, Some("species"), Algorithm::Knn, &[]), "equally distant training rows"),
-    (case("knn_values", DIABETES, Some("progression"), Algorithm::Knn, &[]), "equally distant training rows"),
+    (case("knn_classes", PENGUINS, Some("species"), Algorithm::Knn, &[]), "carry every training row"),
+    (case("knn_values", DIABETES, Some("progression"), Algorithm::Knn, &[]), "carry every training row"),
 ];
 
 fn root() -> &'static Path {

@@ -143,9 +143,40 @@ impl OnnxInputs<'_> {
         Ok(self.sum_last_axis(&squares))
     }
 
-    /// The sum over the last axis of a `[N, M, F]` tensor: `[N, M]`.
+    /// The sum over the last axis of a `[N, M, F]` tensor (`F` the inputs), added input after
+    /// input: `[N, M]`.
     pub fn sum_last_axis(&mut self, values: &str) -> String {
-        let axes = self.graph.int64s("axis_2", &[1], vec![2]);
-        self.graph.node("ReduceSum", &[values, &axes], vec![int("keepdims", 0)])
+        self.sum_in_order(values, 2, self.n_features, None, false)
+    }
+
+    /// `start` (if any) plus the sum of `values` over `axis` (of size `count`), added one after
+    /// the other from the first as Rust adds, one `Add` each (a `ReduceSum` adds in an order of
+    /// its own). The axis is kept (size 1) when `keepdims`.
+    pub fn sum_in_order(
+        &mut self,
+        values: &str,
+        axis: i64,
+        count: usize,
+        start: Option<&str>,
+        keepdims: bool,
+    ) -> String {
+        let parts = if count <= 1 {
+            vec![values.to_string()]
+        } else {
+            let split = vec![int("axis", axis), int("num_outputs", count as i64)];
+            self.graph.node_in("", "Split", &[values], split, count)
+        };
+        let mut total = match start {
+            Some(start) => self.graph.node("Add", &[start, &parts[0]], Vec::new()),
+            None => parts[0].clone(),
+        };
+        for part in &parts[1..] {
+            total = self.graph.node("Add", &[&total, part], Vec::new());
+        }
+        if keepdims {
+            return total;
+        }
+        let axes = self.graph.int64s("axis", &[1], vec![axis]);
+        self.graph.node("Squeeze", &[&total, &axes], Vec::new())
     }
 }

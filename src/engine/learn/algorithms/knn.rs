@@ -1,5 +1,4 @@
-//! k-nearest neighbours: predicts from the k most similar training rows (smartcore's search,
-//! in `estimators::knn`).
+//! k-nearest neighbours: predicts from the k most similar training rows (`estimators::knn`).
 
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +11,8 @@ use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
 use crate::engine::base::sql::ModelSql;
+use crate::engine::base::onnx::ModelOnnx;
+use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
 
 /// k-nearest neighbours, for classes or numbers.
@@ -70,12 +71,16 @@ impl StoredModel for KnnModel {
     fn sql(&self, _: &SqlInputs) -> Result<ModelSql, String> {
         Err(KNN_REFUSAL.into())
     }
+
+    fn onnx(&self, inputs: &mut OnnxInputs) -> Result<ModelOnnx, String> {
+        match self {
+            KnnModel::KnnClassifier(m) => m.onnx(inputs),
+            KnnModel::KnnRegressor(m) => m.onnx(inputs),
+        }
+    }
 }
 
-/// Why k-nearest neighbours has no SQL: its neighbours are found by smartcore's search
-/// tree, which breaks ties between equally distant training rows in an order of its own
-/// that SQL cannot reproduce (an exact answer is not guaranteed), and the statement would
-/// carry every training row.
-const KNN_REFUSAL: &str = "its prediction depends on which of several equally distant training rows smartcore's \
-    neighbour search returns first, an order SQL cannot reproduce, and the statement would have to carry every \
-    training row; use another algorithm to export SQL";
+/// Why k-nearest neighbours has no SQL: a statement would carry every training row and sort
+/// them all by distance for each row (`sift onnx` exports it: `TopK` does that sort).
+const KNN_REFUSAL: &str = "its statement would have to carry every training row and sort them all by distance \
+    for each row; use another algorithm to export SQL, or export it as ONNX (sift onnx)";

@@ -1,17 +1,17 @@
-//! k-nearest neighbours. The model is its training rows: stored as plain lists (checked when
-//! read), with smartcore's search structure rebuilt from them on first use.
+//! k-nearest neighbours. The model is its training rows, stored as plain lists (checked when
+//! read). A row's neighbours are the k training rows at the smallest Euclidean distance
+//! (√Σ (a − b)², added input after input), nearest first and, among equally distant rows,
+//! the earlier training row first — so a tie at the k-th place keeps the earlier row, a rule
+//! ONNX's `TopK` follows too (smartcore's search trees broke such ties in an order of their
+//! own). Each neighbour weighs 1 (uniform) or 1 / distance (a neighbour at distance 0 takes
+//! all the weight); classes get the weighted vote shares and numbers the weighted mean, added
+//! in the neighbours' order with smartcore's arithmetic.
 
-use std::sync::OnceLock;
+mod onnx;
 
 use serde::{Deserialize, Serialize};
-use smartcore::linalg::basic::matrix::DenseMatrix;
-use smartcore::metrics::distance::euclidian::Euclidian;
-use smartcore::neighbors::knn_classifier::{KNNClassifier, KNNClassifierParameters};
-use smartcore::neighbors::knn_regressor::{KNNRegressor, KNNRegressorParameters};
-use smartcore::neighbors::KNNWeightFunction;
 
-use super::{all_inputs, failed, predict_failed, spread, Classify, Matrix, Regress};
-use crate::engine::learn::algorithms::Algorithm;
+use super::{all_inputs, Classify, Regress};
 use crate::engine::learn::data::Features;
 use crate::engine::learn::error::LearnError;
 use crate::engine::learn::hyper::Params;
@@ -30,8 +30,14 @@ pub struct Neighbours<T> {
     targets: Vec<T>,
 }
 
+/// k-nearest neighbours voting for classes; scores are the (weighted) vote shares.
+pub type KnnClassifier = Neighbours<u32>;
+
+/// k-nearest neighbours averaging numbers.
+pub type KnnRegressor = Neighbours<f64>;
+
 impl<T: Copy> Neighbours<T> {
-    fn new(params: &Params, x: &Features, targets: &[T]) -> Result<Neighbours<T>, LearnError> {
+    pub fn fit(params: &Params, x: &Features, targets: &[T]) -> Result<Neighbours<T>, LearnError> {
         let k = params.count("k");
         if k > x.rows() {
             return Err(LearnError::new(format!(
@@ -47,22 +53,9 @@ impl<T: Copy> Neighbours<T> {
         })
     }
 
-    fn weight(&self) -> KNNWeightFunction {
-        if self.weights == "distance" {
-            KNNWeightFunction::Distance
-        } else {
-            KNNWeightFunction::Uniform
-        }
-    }
-
-    fn matrix(&self) -> Result<Matrix, LearnError> {
-        DenseMatrix::from_2d_vec(&self.points)
-            .map_err(|e| LearnError::new(format!("the neighbours could not be read: {e}")))
-    }
-
     /// Sizes agree, numbers are finite, k is within the rows and the trainer's range, the
     /// weighting one the trainer offers.
-    fn check(&self, n_features: usize) -> Result<(), String> {
+    fn check_rows(&self, n_features: usize) -> Result<(), String> {
         let ok = self.k >= 1
             && self.k <= self.points.len().min(MAX_K)
             && matches!(self.weights.as_str(), "uniform" | "distance")
@@ -74,65 +67,41 @@ impl<T: Copy> Neighbours<T> {
             Err("the k-nearest neighbours model's rows do not agree with its sizes, or its k or weighting is outside what Sift trains".into())
         }
     }
-}
 
-/// A smartcore search model that can be rebuilt from the stored rows.
-pub trait Live<T>: Sized {
-    fn build(data: &Neighbours<T>) -> Result<Self, LearnError>;
-}
-
-/// The stored rows and, once built, smartcore's model over them.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Knn<T, M> {
-    #[serde(flatten)]
-    data: Neighbours<T>,
-    #[serde(skip, default = "OnceLock::new")]
-    live: OnceLock<M>,
-}
-
-impl<T: Copy, M: Live<T>> Knn<T, M> {
-    pub fn fit(params: &Params, x: &Features, y: &[T]) -> Result<Knn<T, M>, LearnError> {
-        let model = Knn { data: Neighbours::new(params, x, y)?, live: OnceLock::new() };
-        model.live()?;
-        Ok(model)
-    }
-
-    fn live(&self) -> Result<&M, LearnError> {
-        if let Some(live) = self.live.get() {
-            return Ok(live);
+    /// The k training rows nearest to `row` (nearest first, the earlier row first on equal
+    /// distances), each with its weight, and the weights' sum.
+    fn neighbours(&self, row: &[f64]) -> Result<(Vec<(usize, f64)>, f64), LearnError> {
+        let mut found: Vec<(f64, usize)> = self.points.iter().map(|p| distance(p, row)).zip(0..).collect();
+        let order = |a: &(f64, usize), b: &(f64, usize)| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1));
+        if self.k < found.len() {
+            found.select_nth_unstable_by(self.k - 1, order);
+            found.truncate(self.k);
         }
-        let built = M::build(&self.data)?;
-        Ok(self.live.get_or_init(|| built))
+        found.sort_unstable_by(order);
+        let weights: Vec<f64> = if self.weights != "distance" {
+            vec![1.0; found.len()]
+        } else if found.iter().any(|(d, _)| *d == 0.0) {
+            found.iter().map(|(d, _)| if *d == 0.0 { 1.0 } else { 0.0 }).collect()
+        } else {
+            found.iter().map(|(d, _)| 1.0 / d).collect()
+        };
+        let total: f64 = weights.iter().sum();
+        if !(total.is_finite() && total > 0.0) {
+            return Err(LearnError::new("k-nearest neighbours found no neighbour with a weight (the distances overflow)"));
+        }
+        Ok((found.into_iter().map(|(_, i)| i).zip(weights).collect(), total))
     }
 }
 
-type SmartClassifier = KNNClassifier<f64, u32, Matrix, Vec<u32>, Euclidian<f64>>;
-type SmartRegressor = KNNRegressor<f64, f64, Matrix, Vec<f64>, Euclidian<f64>>;
-
-/// k-nearest neighbours voting for classes; scores are the (weighted) vote shares.
-pub type KnnClassifier = Knn<u32, SmartClassifier>;
-
-/// k-nearest neighbours averaging numbers.
-pub type KnnRegressor = Knn<f64, SmartRegressor>;
-
-impl Live<u32> for SmartClassifier {
-    fn build(d: &Neighbours<u32>) -> Result<Self, LearnError> {
-        let settings = KNNClassifierParameters::default().with_k(d.k).with_weight(d.weight());
-        KNNClassifier::fit(&d.matrix()?, &d.targets, settings).map_err(failed(Algorithm::Knn))
-    }
-}
-
-impl Live<f64> for SmartRegressor {
-    fn build(d: &Neighbours<f64>) -> Result<Self, LearnError> {
-        let settings = KNNRegressorParameters::default().with_k(d.k).with_weight(d.weight());
-        KNNRegressor::fit(&d.matrix()?, &d.targets, settings).map_err(failed(Algorithm::Knn))
-    }
+/// √Σ (a − b)², added input after input (smartcore's Euclidean distance).
+fn distance(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| (x - y) * (x - y)).sum::<f64>().sqrt()
 }
 
 impl KnnClassifier {
     pub fn check(&self, n_features: usize, n_classes: usize) -> Result<(), String> {
-        self.data.check(n_features)?;
-        if self.data.targets.iter().any(|&l| l as usize >= n_classes) {
+        self.check_rows(n_features)?;
+        if self.targets.iter().any(|&l| l as usize >= n_classes) {
             return Err("the k-nearest neighbours model names a class that is not listed".into());
         }
         Ok(())
@@ -140,19 +109,27 @@ impl KnnClassifier {
 }
 
 impl Classify for KnnClassifier {
+    /// Each class's summed weight times 1 / the weights' sum.
     fn scores(&self, x: &Features, n_classes: usize) -> Result<Scores, LearnError> {
-        let rows = self.live()?.predict_proba(&x.to_dense()?).map_err(predict_failed)?;
-        let mut seen = self.data.targets.clone();
-        seen.sort_unstable();
-        seen.dedup();
-        Ok(Scores::new(ScoreKind::Probability, n_classes, spread(&seen, &rows, n_classes)))
+        let mut values = vec![0.0; x.rows() * n_classes];
+        for (i, out) in values.chunks_exact_mut(n_classes.max(1)).enumerate() {
+            let (neighbours, total) = self.neighbours(x.row(i))?;
+            for (j, w) in neighbours {
+                if let Some(cell) = out.get_mut(self.targets[j] as usize) {
+                    *cell += w;
+                }
+            }
+            let inverse = 1.0 / total;
+            out.iter_mut().for_each(|v| *v *= inverse);
+        }
+        Ok(Scores::new(ScoreKind::Probability, n_classes, values))
     }
 }
 
 impl KnnRegressor {
     pub fn check(&self, n_features: usize) -> Result<(), String> {
-        self.data.check(n_features)?;
-        if !all_inputs(&self.data.targets) {
+        self.check_rows(n_features)?;
+        if !all_inputs(&self.targets) {
             return Err("the k-nearest neighbours model holds a target that is not a finite number".into());
         }
         Ok(())
@@ -160,7 +137,42 @@ impl KnnRegressor {
 }
 
 impl Regress for KnnRegressor {
+    /// Σ target × (weight / the weights' sum).
     fn predict(&self, x: &Features) -> Result<Vec<f64>, LearnError> {
-        self.live()?.predict(&x.to_dense()?).map_err(predict_failed)
+        (0..x.rows())
+            .map(|i| {
+                let (neighbours, total) = self.neighbours(x.row(i))?;
+                Ok(neighbours.into_iter().fold(0.0, |sum, (j, w)| sum + self.targets[j] * (w / total)))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(weights: &str, k: usize) -> Neighbours<f64> {
+        let points = vec![vec![0.0], vec![2.0], vec![-2.0], vec![2.0], vec![5.0]];
+        Neighbours { k, weights: weights.into(), points, targets: vec![0.0, 10.0, 20.0, 30.0, 40.0] }
+    }
+
+    #[test]
+    fn equally_distant_rows_are_taken_in_training_order() {
+        // From 0, rows 1, 2 and 3 are all 2 away: k = 2 takes row 0 and row 1.
+        let (found, total) = model("uniform", 2).neighbours(&[0.0]).unwrap();
+        assert_eq!(found, vec![(0, 1.0), (1, 1.0)]);
+        assert_eq!(total, 2.0);
+        let (found, _) = model("uniform", 4).neighbours(&[0.0]).unwrap();
+        assert_eq!(found.iter().map(|n| n.0).collect::<Vec<_>>(), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_neighbour_at_distance_zero_takes_all_the_weight() {
+        let (found, total) = model("distance", 3).neighbours(&[2.0]).unwrap();
+        assert_eq!(found, vec![(1, 1.0), (3, 1.0), (0, 0.0)]);
+        assert_eq!(total, 2.0);
+        let (found, _) = model("distance", 2).neighbours(&[1.0]).unwrap();
+        assert_eq!(found, vec![(0, 1.0), (1, 1.0)]);
     }
 }

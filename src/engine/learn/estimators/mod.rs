@@ -155,7 +155,7 @@ pub(super) fn all_finite<'a>(values: impl IntoIterator<Item = &'a f64>) -> bool 
 }
 
 /// Whether every number could be an input row: finite and within ±1e100 (beyond it
-/// distances overflow; smartcore's neighbour search then never ends).
+/// distances overflow).
 pub(super) fn all_inputs<'a>(values: impl IntoIterator<Item = &'a f64>) -> bool {
     values.into_iter().all(|v| v.is_finite() && v.abs() <= MAX_MAGNITUDE)
 }

@@ -139,25 +139,9 @@ impl OnnxInputs<'_> {
         let numbers = self.graph.node("Cast", &[&reached], vec![int("to", data_type::INT64 as i64)]);
         let leaves = (e.values.len() / width) as i64;
         let table = self.graph.doubles("leaf_values", &[leaves, width as i64], e.values);
-        // [N, trees, width], then one [N, 1, width] per tree.
+        // [N, trees, width], added tree after tree.
         let values = self.graph.node("Gather", &[&table, &numbers], vec![int("axis", 0)]);
-        let per_tree = if trees.len() == 1 {
-            vec![values]
-        } else {
-            let split = vec![int("axis", 1), int("num_outputs", trees.len() as i64)];
-            self.graph.node_in("", "Split", &[&values], split, trees.len())
-        };
-        let mut total = match start {
-            Some(start) => {
-                let start = self.graph.doubles("start", &[], vec![start]);
-                self.graph.node("Add", &[&start, &per_tree[0]], Vec::new())
-            }
-            None => per_tree[0].clone(),
-        };
-        for value in &per_tree[1..] {
-            total = self.graph.node("Add", &[&total, value], Vec::new());
-        }
-        let axes = self.graph.int64s("axis_1", &[1], vec![1]);
-        Ok(self.graph.node("Squeeze", &[&total, &axes], Vec::new()))
+        let start = start.map(|start| self.graph.doubles("start", &[], vec![start]));
+        Ok(self.sum_in_order(&values, 1, trees.len(), start.as_deref(), false))
     }
 }
