@@ -1,6 +1,7 @@
 """Runs Sift's ONNX model files in onnxruntime and compares them with `sift predict`.
 
-For every case of tests/equivalence/cases/models.json with "train" (docs/onnx.md):
+For every case with "train" of tests/equivalence/cases/models.json (the SQL check's models)
+and tests/equivalence/onnx_cases.json (ties, one-vs-one machines, many trees; docs/onnx.md):
 
     sift train DATA ARGS [--recipe R] -o m.json; sift predict m.json DATA -o p.csv;
     sift onnx m.json -o m.onnx; onnx.checker.check_model(full_check=True);
@@ -41,6 +42,11 @@ SIFT = os.environ.get("SIFT_BIN", os.path.join(ROOT, "target", "release", "sift"
 RELATIVE = 1e-9
 ABSOLUTE = 1e-12
 SHOWN = 5
+# The models of the SQL cases, and cases for ONNX alone (ties, one-vs-one, many trees).
+CASES = [
+    os.path.join(ROOT, "tests", "equivalence", "cases", "models.json"),
+    os.path.join(ROOT, "tests", "equivalence", "onnx_cases.json"),
+]
 
 
 class Refused(Exception):
@@ -171,7 +177,7 @@ def run_case(case, work):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", default="")
-    parser.add_argument("--cases", nargs="*", default=[os.path.join(ROOT, "tests", "equivalence", "cases", "models.json")])
+    parser.add_argument("--cases", nargs="*", default=CASES)
     options = parser.parse_args()
     started = time.time()
     failures, passed = [], 0

@@ -87,7 +87,9 @@ impl<T: Copy> Neighbours<T> {
         };
         let total: f64 = weights.iter().sum();
         if !(total.is_finite() && total > 0.0) {
-            return Err(LearnError::new("k-nearest neighbours found no neighbour with a weight (the distances overflow)"));
+            return Err(LearnError::new(
+                "k-nearest neighbours found no neighbour with a weight (the distances overflow)",
+            ));
         }
         Ok((found.into_iter().map(|(_, i)| i).zip(weights).collect(), total))
     }
