@@ -26,21 +26,16 @@ import csv
 import json
 import math
 import os
-import subprocess
 import sys
 import tempfile
 import time
 
-import numpy as np
 import onnx
 import onnxruntime as ort
 
+from harness import ABSOLUTE, ROOT, SIFT, Refused, close, sift
 from sift_inputs import onnx_feeds, unneutralised
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SIFT = os.environ.get("SIFT_BIN", os.path.join(ROOT, "target", "release", "sift"))
-RELATIVE = 1e-9
-ABSOLUTE = 1e-12
 SHOWN = 5
 # The models of the SQL cases, and cases for ONNX alone (ties, one-vs-one, many trees).
 CASES = [
@@ -49,31 +44,10 @@ CASES = [
 ]
 
 
-class Refused(Exception):
-    """sift exited with an error."""
-
-
-def sift(*args):
-    done = subprocess.run([SIFT, *args], cwd=ROOT, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise Refused(done.stderr.strip())
-    return done.stdout
-
-
 def read_csv(path):
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     return rows[0], rows[1:]
-
-
-def relative_difference(wanted, got):
-    """0 when within the bounds, else |wanted − got| relative to the larger (inf for NaN)."""
-    if math.isnan(got) or math.isinf(got):
-        return math.inf
-    gap = abs(wanted - got)
-    if gap <= max(RELATIVE * max(abs(wanted), abs(got)), ABSOLUTE):
-        return 0.0
-    return gap / max(abs(wanted), abs(got))
 
 
 class Agreement:
@@ -92,9 +66,9 @@ class Agreement:
             self.problems.append(f"row {row + 1}: {text}")
 
     def number(self, row, what, wanted, got):
-        gap = abs(wanted - got) / max(abs(wanted), abs(got), ABSOLUTE) if not math.isnan(got) else math.inf
-        self.largest = max(self.largest, gap if math.isfinite(gap) else self.largest)
-        if relative_difference(wanted, got):
+        if math.isfinite(got):
+            self.largest = max(self.largest, abs(wanted - got) / max(abs(wanted), abs(got), ABSOLUTE))
+        if not (math.isfinite(got) and close(wanted, got)):
             self.differ(row, f"{what}: sift {wanted!r}, onnx {got!r}")
 
 

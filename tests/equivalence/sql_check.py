@@ -28,27 +28,11 @@ import glob
 import json
 import math
 import os
-import subprocess
 import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SIFT = os.environ.get("SIFT_BIN", os.path.join(ROOT, "target", "release", "sift"))
-RELATIVE = 1e-9
-ABSOLUTE = 1e-12
-
-
-class Refused(Exception):
-    """`sift sql` refused to write the statement."""
-
-
-def sift(*args):
-    """Runs sift; returns stdout, raises Refused with stderr on exit code 1."""
-    done = subprocess.run([SIFT, *args], cwd=ROOT, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise Refused(done.stderr.strip())
-    return done.stdout
+from harness import ROOT, Refused, close, sift
 
 
 def read_expected(path):
@@ -114,7 +98,7 @@ def same(expected, actual):
             return False
         if math.isnan(actual) or math.isinf(actual):
             return False
-        return abs(wanted - actual) <= max(RELATIVE * max(abs(wanted), abs(actual)), ABSOLUTE)
+        return close(wanted, actual)
     return expected == actual
 
 

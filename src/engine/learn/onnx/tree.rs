@@ -1,9 +1,10 @@
-//! Trees as ONNX. One `ai.onnx.ml` opset 5 `TreeEnsemble` node walks every tree in double
-//! precision (`x <= split` to the true side, as every tree in Sift compares) and gives, per
-//! tree, the number of the leaf each row reaches; a `Gather` looks up the leaves' values, and
-//! the trees' values are added tree after tree with one `Add` each — the order Sift adds
-//! them in, so that sums (and ties between classes) are bit for bit Sift's. (The ensemble's
-//! own sum would add in an order of its choosing, in threads.)
+//! Trees as ONNX. One `ai.onnx.ml` opset 5 `TreeEnsemble` node per tree walks it in double
+//! precision (`x <= split` to the true side, as every tree in Sift compares) and gives each row
+//! its leaf's value (one value per row), or its leaf's number, whose values (several per row: a
+//! class share each) a `Gather` looks up. The trees' values are added tree after tree with one
+//! `Add` each — the order Sift adds them in, so that sums (and ties between classes) are bit for
+//! bit Sift's. (One ensemble of all the trees would add them in an order of its own choosing, in
+//! threads; and one node giving every tree's leaf would hold rows × trees numbers at once.)
 
 use super::OnnxInputs;
 use crate::engine::base::onnx::proto::{data_type, TensorProto};
@@ -17,71 +18,75 @@ pub struct LeafTree {
     pub values: Vec<f64>,
 }
 
-/// `TreeEnsemble`'s attributes, tree after tree.
-#[derive(Default)]
-struct Ensemble {
-    roots: Vec<i64>,
+/// `TreeEnsemble`'s attributes for one tree (node 0 its root), built from `tree`.
+struct Ensemble<'a> {
+    tree: &'a LeafTree,
+    width: usize,
+    n_features: usize,
     feature: Vec<i64>,
     split: Vec<f64>,
     true_node: Vec<i64>,
     true_leaf: Vec<i64>,
     false_node: Vec<i64>,
     false_leaf: Vec<i64>,
-    leaf_target: Vec<i64>,
-    /// Each leaf's own number (its row in `values`), the weight the ensemble gives.
-    leaf_number: Vec<f64>,
+    /// What the ensemble gives for each leaf: its value (`width` 1) or its number (its row in
+    /// `values`).
+    leaf_weight: Vec<f64>,
     /// The leaves' values, `width` per leaf.
     values: Vec<f64>,
 }
 
-impl Ensemble {
-    /// Adds tree number `target`.
-    fn add(&mut self, tree: &LeafTree, target: i64, width: usize, n_features: usize) -> Result<(), String> {
+impl<'a> Ensemble<'a> {
+    /// The ensemble of `tree`, whose leaves hold `width` values each.
+    fn of(tree: &'a LeafTree, width: usize, n_features: usize) -> Result<Ensemble<'a>, String> {
         let n = tree.branches.len();
         if n == 0 || tree.values.len() != n * width {
             return Err("a tree's values do not match its nodes".into());
         }
-        self.roots.push(self.feature.len() as i64);
-        match tree.branches[0] {
+        let mut e = Ensemble {
+            tree,
+            width,
+            n_features,
+            feature: Vec::new(),
+            split: Vec::new(),
+            true_node: Vec::new(),
+            true_leaf: Vec::new(),
+            false_node: Vec::new(),
+            false_leaf: Vec::new(),
+            leaf_weight: Vec::new(),
+            values: Vec::new(),
+        };
+        if tree.branches[0].is_some() {
+            e.split_at(0)?;
+        } else {
             // A tree that is one leaf: a split whose two sides are that leaf.
-            None => {
-                let leaf = self.leaf(tree, 0, target, width);
-                self.push_split(0, 0.0, (leaf, 1), (leaf, 1));
-                Ok(())
-            }
-            Some(_) => self.split(tree, 0, target, width, n_features).map(|_| ()),
+            let leaf = e.leaf(0);
+            e.push_split(0, 0.0, (leaf, 1), (leaf, 1));
         }
+        Ok(e)
     }
 
     /// Adds split `node` and the nodes below it; its number.
-    fn split(&mut self, tree: &LeafTree, node: usize, target: i64, width: usize, f: usize) -> Result<i64, String> {
-        let b = tree.branches[node].ok_or("a tree's split is missing")?;
-        if b.left <= node || b.right <= node || b.left >= tree.branches.len() || b.right >= tree.branches.len() {
+    fn split_at(&mut self, node: usize) -> Result<i64, String> {
+        let n = self.tree.branches.len();
+        let b = self.tree.branches[node].ok_or("a tree's split is missing")?;
+        if b.left <= node || b.right <= node || b.left >= n || b.right >= n {
             return Err(format!("node {node} of a tree points back up the tree or outside it"));
         }
-        if b.feature >= f {
-            return Err(format!("a tree uses input {} of {f}", b.feature + 1));
+        if b.feature >= self.n_features {
+            return Err(format!("a tree uses input {} of {}", b.feature + 1, self.n_features));
         }
         let at = self.push_split(b.feature as i64, b.threshold, (0, 0), (0, 0));
-        let left = self.child(tree, b.left, target, width, f)?;
-        let right = self.child(tree, b.right, target, width, f)?;
-        (self.true_node[at], self.true_leaf[at]) = left;
-        (self.false_node[at], self.false_leaf[at]) = right;
+        (self.true_node[at], self.true_leaf[at]) = self.child(b.left)?;
+        (self.false_node[at], self.false_leaf[at]) = self.child(b.right)?;
         Ok(at as i64)
     }
 
-    /// Adds `node` (a split or a leaf); its number and 1 for a leaf, 0 for a split.
-    fn child(
-        &mut self,
-        tree: &LeafTree,
-        node: usize,
-        target: i64,
-        width: usize,
-        f: usize,
-    ) -> Result<(i64, i64), String> {
-        match tree.branches[node] {
-            Some(_) => Ok((self.split(tree, node, target, width, f)?, 0)),
-            None => Ok((self.leaf(tree, node, target, width), 1)),
+    /// Adds `node` (a split or a leaf); its number, and 1 for a leaf or 0 for a split.
+    fn child(&mut self, node: usize) -> Result<(i64, i64), String> {
+        match self.tree.branches[node] {
+            Some(_) => Ok((self.split_at(node)?, 0)),
+            None => Ok((self.leaf(node), 1)),
         }
     }
 
@@ -93,11 +98,11 @@ impl Ensemble {
         self.feature.len() - 1
     }
 
-    fn leaf(&mut self, tree: &LeafTree, node: usize, target: i64, width: usize) -> i64 {
-        let number = self.leaf_target.len();
-        self.leaf_target.push(target);
-        self.leaf_number.push(number as f64);
-        self.values.extend_from_slice(&tree.values[node * width..(node + 1) * width]);
+    fn leaf(&mut self, node: usize) -> i64 {
+        let number = self.leaf_weight.len();
+        let values = &self.tree.values[node * self.width..(node + 1) * self.width];
+        self.leaf_weight.push(if self.width == 1 { values[0] } else { number as f64 });
+        self.values.extend_from_slice(values);
         number as i64
     }
 }
@@ -109,10 +114,26 @@ impl OnnxInputs<'_> {
         if trees.is_empty() || width == 0 {
             return Err("it has no trees".into());
         }
-        let mut e = Ensemble::default();
-        for (t, tree) in trees.iter().enumerate() {
-            e.add(tree, t as i64, width, self.n_features)?;
+        let mut total = start.map(|start| self.graph.doubles("start", &[], vec![start]));
+        for tree in trees {
+            let value = self.tree_values(tree, width)?;
+            total = Some(match total {
+                Some(total) => self.graph.node("Add", &[&total, &value], Vec::new()),
+                None => value,
+            });
         }
+        let total = total.ok_or("it has no trees")?;
+        if width == 1 {
+            return Ok(total);
+        }
+        let axes = self.graph.int64s("axis_1", &[1], vec![1]);
+        Ok(self.graph.node("Squeeze", &[&total, &axes], Vec::new()))
+    }
+
+    /// The value of the leaf each row reaches in `tree` (`double [N, 1]`), or its `width`
+    /// values (`double [N, 1, width]`).
+    fn tree_values(&mut self, tree: &LeafTree, width: usize) -> Result<String, String> {
+        let e = Ensemble::of(tree, width, self.n_features)?;
         let modes = TensorProto {
             dims: vec![e.feature.len() as i64],
             data_type: data_type::UINT8,
@@ -120,10 +141,10 @@ impl OnnxInputs<'_> {
             ..Default::default()
         };
         let attributes = vec![
-            int("n_targets", trees.len() as i64),
+            int("n_targets", 1),
             int("aggregate_function", 1),
             int("post_transform", 0),
-            ints("tree_roots", e.roots),
+            ints("tree_roots", vec![0]),
             ints("nodes_featureids", e.feature),
             tensor("nodes_splits", double_tensor(&[e.split.len() as i64], e.split)),
             tensor("nodes_modes", modes),
@@ -131,17 +152,18 @@ impl OnnxInputs<'_> {
             ints("nodes_trueleafs", e.true_leaf),
             ints("nodes_falsenodeids", e.false_node),
             ints("nodes_falseleafs", e.false_leaf),
-            ints("leaf_targetids", e.leaf_target),
-            tensor("leaf_weights", double_tensor(&[e.leaf_number.len() as i64], e.leaf_number)),
+            ints("leaf_targetids", vec![0; e.leaf_weight.len()]),
+            tensor("leaf_weights", double_tensor(&[e.leaf_weight.len() as i64], e.leaf_weight)),
         ];
         let features = self.features.clone();
+        // [N, 1]: the leaf's value (0 + value, exact), or its number.
         let reached = self.graph.node_in(ML_DOMAIN, "TreeEnsemble", &[&features], attributes, 1).remove(0);
+        if width == 1 {
+            return Ok(reached);
+        }
         let numbers = self.graph.node("Cast", &[&reached], vec![int("to", data_type::INT64 as i64)]);
         let leaves = (e.values.len() / width) as i64;
         let table = self.graph.doubles("leaf_values", &[leaves, width as i64], e.values);
-        // [N, trees, width], added tree after tree.
-        let values = self.graph.node("Gather", &[&table, &numbers], vec![int("axis", 0)]);
-        let start = start.map(|start| self.graph.doubles("start", &[], vec![start]));
-        Ok(self.sum_in_order(&values, 1, trees.len(), start.as_deref(), false))
+        Ok(self.graph.node("Gather", &[&table, &numbers], vec![int("axis", 0)]))
     }
 }
