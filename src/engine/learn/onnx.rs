@@ -133,14 +133,27 @@ impl OnnxInputs<'_> {
         self.graph.node("Sub", &[&rows, &table], Vec::new())
     }
 
-    /// Σ_j (x_j − p_j)² from each row to each of `points`: `double [N, M]`.
+    /// Σ_j (x_j − p_j)² from each row to each of `points`, added input after input as Sift
+    /// adds it: `double [N, M]`. One input at a time, so that the graph never holds more than
+    /// rows × points numbers (not rows × points × inputs).
     pub fn squared_distances(&mut self, points: &[Vec<f64>]) -> Result<String, String> {
         if points.is_empty() || points.iter().any(|p| p.len() != self.n_features) {
             return Err("its points do not match its inputs".into());
         }
-        let d = self.differences(points);
-        let squares = self.graph.node("Mul", &[&d, &d], Vec::new());
-        Ok(self.sum_last_axis(&squares))
+        let mut total: Option<String> = None;
+        for j in 0..self.n_features {
+            let column = self.graph.int64s("column", &[1], vec![j as i64]);
+            let features = self.features.clone();
+            let x = self.graph.node("Gather", &[&features, &column], vec![int("axis", 1)]);
+            let p = self.graph.doubles("points", &[1, points.len() as i64], points.iter().map(|p| p[j]).collect());
+            let d = self.graph.node("Sub", &[&x, &p], Vec::new());
+            let square = self.graph.node("Mul", &[&d, &d], Vec::new());
+            total = Some(match total {
+                Some(total) => self.graph.node("Add", &[&total, &square], Vec::new()),
+                None => square,
+            });
+        }
+        total.ok_or_else(|| "it has no inputs".into())
     }
 
     /// The sum over the last axis of a `[N, M, F]` tensor (`F` the inputs), added input after
