@@ -167,3 +167,45 @@ impl OnnxInputs<'_> {
         Ok(self.graph.node("Gather", &[&table, &numbers], vec![int("axis", 0)]))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(feature: usize, threshold: f64, left: usize, right: usize) -> Option<Branch> {
+        Some(Branch { feature, threshold, left, right })
+    }
+
+    #[test]
+    fn a_tree_becomes_splits_and_leaves_in_preorder() {
+        // x0 <= 1 ? (x1 <= 2 ? [a] : [b]) : [c], two values a leaf.
+        let tree = LeafTree {
+            branches: vec![split(0, 1.0, 1, 4), split(1, 2.0, 2, 3), None, None, None],
+            values: vec![0.0, 0.0, 0.0, 0.0, 0.1, 0.9, 0.2, 0.8, 0.3, 0.7],
+        };
+        let e = Ensemble::of(&tree, 2, 2).unwrap();
+        assert_eq!((e.feature, e.split), (vec![0, 1], vec![1.0, 2.0]));
+        assert_eq!((e.true_node, e.true_leaf), (vec![1, 0], vec![0, 1]));
+        assert_eq!((e.false_node, e.false_leaf), (vec![2, 1], vec![1, 1]));
+        assert_eq!(e.leaf_weight, vec![0.0, 1.0, 2.0], "two values a leaf: the ensemble gives the leaf's number");
+        assert_eq!(e.values, vec![0.1, 0.9, 0.2, 0.8, 0.3, 0.7]);
+    }
+
+    #[test]
+    fn a_single_leaf_is_a_split_whose_sides_are_that_leaf() {
+        let tree = LeafTree { branches: vec![None], values: vec![42.5] };
+        let e = Ensemble::of(&tree, 1, 3).unwrap();
+        assert_eq!((e.true_node, e.false_node, e.true_leaf, e.false_leaf), (vec![0], vec![0], vec![1], vec![1]));
+        assert_eq!(e.leaf_weight, vec![42.5], "one value a leaf: the ensemble gives the value itself");
+    }
+
+    #[test]
+    fn a_tree_that_loops_or_reads_a_missing_input_is_refused() {
+        let looping = LeafTree { branches: vec![split(0, 1.0, 0, 1), None], values: vec![0.0, 1.0] };
+        assert!(Ensemble::of(&looping, 1, 1).is_err());
+        let outside = LeafTree { branches: vec![split(5, 1.0, 1, 2), None, None], values: vec![0.0; 3] };
+        assert!(Ensemble::of(&outside, 1, 2).err().unwrap().contains("input 6 of 2"));
+        let short = LeafTree { branches: vec![None, None], values: vec![0.0] };
+        assert!(Ensemble::of(&short, 1, 1).is_err());
+    }
+}
