@@ -93,8 +93,10 @@ impl<'a> Ensemble<'a> {
     fn push_split(&mut self, feature: i64, split: f64, true_side: (i64, i64), false_side: (i64, i64)) -> usize {
         self.feature.push(feature);
         self.split.push(split);
-        (self.true_node.push(true_side.0), self.true_leaf.push(true_side.1));
-        (self.false_node.push(false_side.0), self.false_leaf.push(false_side.1));
+        self.true_node.push(true_side.0);
+        self.true_leaf.push(true_side.1);
+        self.false_node.push(false_side.0);
+        self.false_leaf.push(false_side.1);
         self.feature.len() - 1
     }
 
