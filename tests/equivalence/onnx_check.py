@@ -33,7 +33,7 @@ import time
 import onnx
 import onnxruntime as ort
 
-from harness import ABSOLUTE, ROOT, SIFT, Refused, close, sift
+from harness import ABSOLUTE, ROOT, SIFT, Refused, close, labelled_cases, sift, summary
 from sift_inputs import onnx_feeds, unneutralised
 
 SHOWN = 5
@@ -155,31 +155,24 @@ def main():
     options = parser.parse_args()
     started = time.time()
     failures, passed = [], 0
-    for file in options.cases:
-        with open(file, encoding="utf-8") as f:
-            cases = [c for c in json.load(f) if "train" in c]
-        for case in cases:
-            label = f"{os.path.basename(file)}: {case['name']}"
-            if options.only not in label:
-                continue
-            with tempfile.TemporaryDirectory() as work:
-                try:
-                    problem, result = run_case(case, work)
-                except Refused as refused:
-                    problem, result = f"sift failed before ONNX: {refused}", None
-            measured = ("refuses as expected" if result is None and problem is None else
-                        "" if result is None else
-                        f"{result.rows - len(result.differing)}/{result.rows} rows equal, "
-                        f"largest relative difference {result.largest:.1e}")
-            print(f"{'FAIL' if problem else 'ok  '} {label}: {measured}", flush=True)
-            if problem:
-                failures.append(f"{label}: {problem}")
-            else:
-                passed += 1
-    for failure in failures:
-        print("FAIL " + failure)
-    print(f"onnx equivalence: {passed} passed, {len(failures)} failed in {time.time() - started:.0f} s")
-    return 1 if failures or passed == 0 else 0
+    for label, case in labelled_cases(options.cases, options.only):
+        if "train" not in case:
+            continue
+        with tempfile.TemporaryDirectory() as work:
+            try:
+                problem, result = run_case(case, work)
+            except Refused as refused:
+                problem, result = f"sift failed before ONNX: {refused}", None
+        measured = ("refuses as expected" if result is None and problem is None else
+                    "" if result is None else
+                    f"{result.rows - len(result.differing)}/{result.rows} rows equal, "
+                    f"largest relative difference {result.largest:.1e}")
+        print(f"{'FAIL' if problem else 'ok  '} {label}: {measured}", flush=True)
+        if problem:
+            failures.append(f"{label}: {problem}")
+        else:
+            passed += 1
+    return summary("onnx", failures, passed, started)
 
 
 if __name__ == "__main__":

@@ -25,14 +25,13 @@ import csv
 import datetime
 import decimal
 import glob
-import json
 import math
 import os
 import sys
 import tempfile
 import time
 
-from harness import ROOT, Refused, close, sift
+from harness import ROOT, Refused, close, labelled_cases, sift, summary
 
 
 def read_expected(path):
@@ -209,32 +208,25 @@ def main():
     started = time.time()
     engines = Engines()
     failures, passed = [], 0
-    for file in sorted(glob.glob(os.path.join(ROOT, "tests", "equivalence", "cases", "*.json"))):
-        with open(file, encoding="utf-8") as f:
-            cases = json.load(f)
-        for case in cases:
-            label = f"{os.path.basename(file)}: {case['name']}"
-            if options.only not in label:
+    files = sorted(glob.glob(os.path.join(ROOT, "tests", "equivalence", "cases", "*.json")))
+    for label, case in labelled_cases(files, options.only):
+        with tempfile.TemporaryDirectory() as work:
+            try:
+                out, sql_args = outputs(case, work)
+                expected = read_expected(out)
+            except Refused as refused:
+                failures.append(f"{label}: sift failed before SQL: {refused}")
                 continue
-            with tempfile.TemporaryDirectory() as work:
-                try:
-                    out, sql_args = outputs(case, work)
-                    expected = read_expected(out)
-                except Refused as refused:
-                    failures.append(f"{label}: sift failed before SQL: {refused}")
-                    continue
-                for dialect in dialects:
-                    problem = check(case, dialect, engines, expected, sql_args)
-                    if problem:
-                        failures.append(f"{label} [{dialect}]: {problem}")
-                    else:
-                        passed += 1
-    for failure in failures:
-        print("FAIL " + failure)
-    print(f"sql equivalence: {passed} passed, {len(failures)} failed in {time.time() - started:.0f} s")
+            for dialect in dialects:
+                problem = check(case, dialect, engines, expected, sql_args)
+                if problem:
+                    failures.append(f"{label} [{dialect}]: {problem}")
+                else:
+                    passed += 1
+    code = summary("sql", failures, passed, started)
     if engines.spark is not None:
         engines.spark.stop()
-    return 1 if failures or passed == 0 else 0
+    return code
 
 
 if __name__ == "__main__":
