@@ -103,6 +103,9 @@ fn models_saved_by_the_old_code_read_predict_and_write_the_same() {
     let saved: Vec<Saved> = serde_json::from_str(&std::fs::read_to_string(SAVED).unwrap()).unwrap();
     let rows = points(15, 12);
     // One per (task, algorithm) of the 15 algorithms the old code had; later ones are not in it.
+    // (Regression k-nearest neighbours' numbers were recorded again when Sift's own search took
+    // smartcore's place (issue 22): it adds the neighbours nearest first, which moves some sums
+    // by an ulp.)
     assert_eq!(saved.len(), 19, "one saved model per (task, algorithm)");
     for s in &saved {
         let model: Model = serde_json::from_str(&s.model).unwrap_or_else(|e| panic!("{}: {e}", s.name));
