@@ -98,4 +98,13 @@ impl FittedKind for TextLength {
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
     }
+
+    fn onnx(
+        &self,
+        _: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        let _ = before;
+        Err("ONNX has no operator that counts characters, and StringSplit splits words only at the space character, Sift at any Unicode white space".into())
+    }
 }

@@ -8,6 +8,8 @@
 //! and apply ([`super::FittedKind::onnx`]); `engine::artifact::onnx` assembles the graph. A
 //! step that cannot be exact refuses with the reason (the assembler names the step).
 
+pub mod ops;
+
 use crate::engine::base::onnx::proto::data_type;
 use crate::engine::base::onnx::GraphBuilder;
 use crate::engine::base::table::ColumnType;

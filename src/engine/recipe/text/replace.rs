@@ -78,6 +78,19 @@ impl FittedKind for FindReplace {
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
     }
+
+    fn onnx(
+        &self,
+        _: &mut crate::engine::base::onnx::GraphBuilder,
+        _: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        Err(if self.regex {
+            "regular expressions: ONNX has no regular-expression replace"
+        } else {
+            "ONNX has no operator that replaces text inside a value"
+        }
+        .into())
+    }
 }
 
 impl FindReplace {
