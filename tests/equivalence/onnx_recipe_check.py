@@ -4,13 +4,15 @@ to it, which is what prediction does (docs/onnx.md, "Recipe steps").
 
 Each case of tests/equivalence/cases/onnx_recipe.json is
   {"name", "data": CSV, "recipe": RECIPE, "target": optional COL, "onnx_refusal": optional TEXT,
-   "date_times": optional [COL]}.
+   "date_times": optional [COL], "apply": optional CSV}.
 With "onnx_refusal", `sift onnx` must fail with a message containing TEXT. Otherwise the file
 must pass onnx.checker (full_check), and each output `cleaned/<column>` must equal the cleaned
 CSV's column: text exactly (the empty string is missing), numbers within 1e-9 relative (1e-12
 absolute near zero), booleans as 0/1, dates as days and date-times as milliseconds since
 1970 ("date_times" names the date-time outputs, since Sift's CSV writes a date-time at
-midnight as a date). The inputs are the CSV as Sift parsed it (sift_inputs.onnx_feeds), typed as `sift
+midnight as a date). With "apply", the recipe fitted on DATA is applied to that other file (new rows: unseen
+categories, values beyond the training range, divisions by zero) by both. The inputs are the CSV
+as Sift parsed it (sift_inputs.onnx_feeds), typed as `sift
 profile` types it.
 
 Usage: .venv/bin/python tests/equivalence/onnx_recipe_check.py [--only SUBSTRING]
@@ -111,11 +113,12 @@ def run_case(case, work):
         return f"sift onnx refused: {err}"
     onnx.checker.check_model(onnx.load(model), full_check=True)
     cleaned = os.path.join(work, "cleaned.csv")
-    ok, err = sift("clean", data, "--recipe", recipe, "--fit", data, *target, "-o", cleaned)
+    rows_in = case.get("apply", data)
+    ok, err = sift("clean", rows_in, "--recipe", recipe, "--fit", data, *target, "-o", cleaned)
     if not ok:
         return f"sift clean failed: {err}"
     session = onnxruntime.InferenceSession(model, providers=["CPUExecutionProvider"])
-    feeds = onnx_feeds(SIFT, data, schema_of(data), ROOT)
+    feeds = onnx_feeds(SIFT, rows_in, schema_of(data), ROOT)
     wanted = {i.name for i in session.get_inputs()}
     names = [o.name for o in session.get_outputs()]
     outputs = dict(zip(names, session.run(names, {k: v for k, v in feeds.items() if k in wanted})))

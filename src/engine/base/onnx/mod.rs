@@ -151,6 +151,17 @@ impl GraphBuilder {
         });
     }
 
+    /// A subgraph (the body of a `Scan`, `Loop` or `If`) named `name`: `build` adds its inputs,
+    /// nodes, constants and outputs to the builder, whose fresh names keep counting, so no
+    /// name inside shadows one outside (the body may read values of the enclosing graph).
+    pub fn subgraph(&mut self, name: &str, build: impl FnOnce(&mut GraphBuilder)) -> GraphProto {
+        let outer = std::mem::take(&mut self.graph);
+        build(self);
+        let mut body = std::mem::replace(&mut self.graph, outer);
+        body.name = name.into();
+        body
+    }
+
     /// The model file of the graph, named `name`, as bytes.
     pub fn into_model_bytes(mut self, name: &str, producer_version: &str) -> Vec<u8> {
         self.graph.name = name.into();
@@ -223,6 +234,11 @@ pub fn strings(name: &str, values: &[String]) -> AttributeProto {
 /// A tensor attribute (e.g. `*_as_tensor` for double-precision tree thresholds).
 pub fn tensor(name: &str, value: TensorProto) -> AttributeProto {
     AttributeProto { name: name.into(), t: Some(value), r#type: attribute_type::TENSOR, ..Default::default() }
+}
+
+/// A graph attribute (the body of a `Scan`, `Loop` or `If`; see [`GraphBuilder::subgraph`]).
+pub fn graph(name: &str, value: GraphProto) -> AttributeProto {
+    AttributeProto { name: name.into(), g: Some(Box::new(value)), r#type: attribute_type::GRAPH, ..Default::default() }
 }
 
 /// A double tensor of shape `dims` (for [`tensor`] attributes).

@@ -1,5 +1,6 @@
 //! Text length and word count.
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -101,10 +102,9 @@ impl FittedKind for TextLength {
 
     fn onnx(
         &self,
-        _: &mut crate::engine::base::onnx::GraphBuilder,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
         before: &crate::engine::recipe::onnx::OnnxFrame,
     ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
-        let _ = before;
-        Err("ONNX has no operator that counts characters, and StringSplit splits words only at the space character, Sift at any Unicode white space".into())
+        self.to_onnx(graph, before)
     }
 }

@@ -9,6 +9,7 @@
 //! step that cannot be exact refuses with the reason (the assembler names the step).
 
 pub mod ops;
+pub mod text;
 
 use crate::engine::base::onnx::proto::data_type;
 use crate::engine::base::onnx::GraphBuilder;

@@ -1,5 +1,6 @@
 //! Find and replace, literally or with a regular expression.
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -81,15 +82,10 @@ impl FittedKind for FindReplace {
 
     fn onnx(
         &self,
-        _: &mut crate::engine::base::onnx::GraphBuilder,
-        _: &crate::engine::recipe::onnx::OnnxFrame,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
     ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
-        Err(if self.regex {
-            "regular expressions: ONNX has no regular-expression replace"
-        } else {
-            "ONNX has no operator that replaces text inside a value"
-        }
-        .into())
+        self.to_onnx(graph, before)
     }
 }
 

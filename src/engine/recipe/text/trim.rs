@@ -1,5 +1,6 @@
 //! Trimming white space.
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -63,10 +64,9 @@ impl FittedKind for TrimWhitespace {
 
     fn onnx(
         &self,
-        _: &mut crate::engine::base::onnx::GraphBuilder,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
         before: &crate::engine::recipe::onnx::OnnxFrame,
     ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
-        let _ = before;
-        Err("ONNX has no operator that trims white space (StringSplit splits only at the space character, Sift at any Unicode white space)".into())
+        self.to_onnx(graph, before)
     }
 }
