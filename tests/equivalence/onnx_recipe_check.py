@@ -4,11 +4,12 @@ to it, which is what prediction does (docs/onnx.md, "Recipe steps").
 
 Each case of tests/equivalence/cases/onnx_recipe.json is
   {"name", "data": CSV, "recipe": RECIPE, "target": optional COL, "onnx_refusal": optional TEXT,
-   "date_times": optional [COL], "apply": optional CSV}.
+   "date_times": optional [COL], "apply": optional CSV, "absolute": optional number}.
 With "onnx_refusal", `sift onnx` must fail with a message containing TEXT. Otherwise the file
 must pass onnx.checker (full_check), and each output `cleaned/<column>` must equal the cleaned
 CSV's column: text exactly (the empty string is missing), numbers within 1e-9 relative (1e-12
-absolute near zero), booleans as 0/1, dates as days and date-times as milliseconds since
+absolute near zero, unless the case sets "absolute", e.g. 0 to compare tiny values
+relatively too), booleans as 0/1, dates as days and date-times as milliseconds since
 1970 ("date_times" names the date-time outputs, since Sift's CSV writes a date-time at
 midnight as a date). With "apply", the recipe fitted on DATA is applied to that other file (new rows: unseen
 categories, values beyond the training range, divisions by zero) by both. The inputs are the CSV
@@ -68,33 +69,36 @@ def cell_as_double(cell, date_time=False):
         return days * 86_400_000 if date_time else days
 
 
-def same_number(want, got):
+def same_number(want, got, absolute):
     if math.isnan(want) or math.isnan(got):
         return math.isnan(want) and math.isnan(got)
-    return abs(want - got) <= max(RELATIVE * max(abs(want), abs(got)), ABSOLUTE)
+    return abs(want - got) <= max(RELATIVE * max(abs(want), abs(got)), absolute)
 
 
-def compare(header, rows, outputs, date_times):
-    """(the first difference as a sentence or None, the number of cells compared)."""
+def compare(header, rows, outputs, date_times, absolute):
+    """(the first difference as a sentence or None, the number of cells compared, the largest
+    relative difference between equal numbers)."""
     names = [n[len(CLEANED):] for n in outputs]
     if names != header:
-        return f"columns differ:\n    sift clean: {header}\n    onnx:       {names}", 0
-    cells = 0
+        return f"columns differ:\n    sift clean: {header}\n    onnx:       {names}", 0, 0.0
+    cells, largest = 0, 0.0
     for j, name in enumerate(header):
         got = outputs[CLEANED + name].reshape(-1)
         if len(got) != len(rows):
-            return f"'{name}': {len(got)} rows from onnx, {len(rows)} from sift clean", cells
+            return f"'{name}': {len(got)} rows from onnx, {len(rows)} from sift clean", cells, largest
         for i, row in enumerate(rows):
             cell = row[j]
             cells += 1
             if got.dtype == object:
                 if unneutralised(cell) != got[i]:
-                    return f"row {i + 1}, column '{name}': sift {cell!r}, onnx {got[i]!r}", cells
+                    return f"row {i + 1}, column '{name}': sift {cell!r}, onnx {got[i]!r}", cells, largest
                 continue
             want = cell_as_double(cell, name in date_times)
-            if not same_number(want, float(got[i])):
-                return f"row {i + 1}, column '{name}': sift {cell!r}, onnx {got[i]!r}", cells
-    return None, cells
+            if not same_number(want, float(got[i]), absolute):
+                return f"row {i + 1}, column '{name}': sift {cell!r}, onnx {got[i]!r}", cells, largest
+            if want != got[i] and not math.isnan(want):
+                largest = max(largest, abs(want - got[i]) / max(abs(want), abs(got[i])))
+    return None, cells, largest
 
 
 def run_case(case, work):
@@ -123,8 +127,9 @@ def run_case(case, work):
     names = [o.name for o in session.get_outputs()]
     outputs = dict(zip(names, session.run(names, {k: v for k, v in feeds.items() if k in wanted})))
     header, rows = read_table(SIFT, cleaned, ROOT)
-    difference, cells = compare(header, rows, outputs, set(case.get("date_times", [])))
-    case["cells"] = cells
+    date_times = set(case.get("date_times", []))
+    difference, cells, largest = compare(header, rows, outputs, date_times, case.get("absolute", ABSOLUTE))
+    case["cells"], case["largest"] = cells, largest
     return difference
 
 
@@ -147,7 +152,7 @@ def main():
         elif "onnx_refusal" in case:
             print(f"ok   {case['name']} (refuses: {case['onnx_refusal']})")
         else:
-            print(f"ok   {case['name']} ({case['cells']} cells equal)")
+            print(f"ok   {case['name']} ({case['cells']} cells equal, largest relative difference {case['largest']:.1e})")
     print(f"{len(cases) - failures} of {len(cases)} ONNX recipe cases pass")
     sys.exit(1 if failures else 0)
 
