@@ -279,4 +279,25 @@ mod tests {
         assert_eq!(graph.output[0].name, "y");
         assert_eq!(model.opset_import.len(), 2);
     }
+
+    #[test]
+    fn a_subgraph_keeps_its_own_nodes_and_fresh_names() {
+        let mut g = GraphBuilder::new();
+        let outer = g.doubles("outer", &[], vec![1.0]);
+        let body = g.subgraph("body", |g| {
+            let inner = g.doubles("inner", &[], vec![2.0]);
+            let sum = g.node("Add", &[&outer, &inner], Vec::new());
+            g.output(&sum, data_type::DOUBLE, &[]);
+        });
+        assert_eq!(body.name, "body");
+        assert_eq!(body.node.len(), 1);
+        assert_eq!(body.initializer.len(), 1);
+        assert_ne!(body.initializer[0].name, outer);
+        let node = g.node("Scan", &[&outer], vec![graph("body", body)]);
+        let model = ModelProto::decode(g.into_model_bytes("outer", "0.1.0").as_slice()).unwrap();
+        let graph = model.graph.unwrap();
+        assert_eq!((graph.node.len(), graph.initializer.len()), (1, 1));
+        assert_eq!(graph.node[0].output, vec![node]);
+        assert_eq!(graph.node[0].attribute[0].g.as_ref().unwrap().node[0].op_type, "Add");
+    }
 }
