@@ -68,6 +68,7 @@ equivalence: cli
 	./scripts/python-env.sh
 	SIFT_BIN=$(CURDIR)/$(SIFT_BIN) .venv/bin/python tests/equivalence/sql_check.py
 	SIFT_BIN=$(CURDIR)/$(SIFT_BIN) .venv/bin/python tests/equivalence/onnx_check.py
+	SIFT_BIN=$(CURDIR)/$(SIFT_BIN) .venv/bin/python tests/equivalence/onnx_recipe_check.py
 
 # Formatting (rustfmt.toml) and lints with warnings as errors, natively and for the page's wasm32.
 lint: fetch

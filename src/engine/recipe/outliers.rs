@@ -1,6 +1,7 @@
 //! Outliers: fences learned on the training rows (percentiles, or Tukey's IQR fences), then
 //! values outside them clipped to the fence, or their rows dropped.
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -183,6 +184,14 @@ impl FittedKind for ClipFitted {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(graph, before)
     }
 }
 

@@ -151,6 +151,17 @@ impl GraphBuilder {
         });
     }
 
+    /// A subgraph (the body of a `Scan`, `Loop` or `If`) named `name`: `build` adds its inputs,
+    /// nodes, constants and outputs to the builder, whose fresh names keep counting, so no
+    /// name inside shadows one outside (the body may read values of the enclosing graph).
+    pub fn subgraph(&mut self, name: &str, build: impl FnOnce(&mut GraphBuilder)) -> GraphProto {
+        let outer = std::mem::take(&mut self.graph);
+        build(self);
+        let mut body = std::mem::replace(&mut self.graph, outer);
+        body.name = name.into();
+        body
+    }
+
     /// The model file of the graph, named `name`, as bytes.
     pub fn into_model_bytes(mut self, name: &str, producer_version: &str) -> Vec<u8> {
         self.graph.name = name.into();
@@ -225,6 +236,11 @@ pub fn tensor(name: &str, value: TensorProto) -> AttributeProto {
     AttributeProto { name: name.into(), t: Some(value), r#type: attribute_type::TENSOR, ..Default::default() }
 }
 
+/// A graph attribute (the body of a `Scan`, `Loop` or `If`; see [`GraphBuilder::subgraph`]).
+pub fn graph(name: &str, value: GraphProto) -> AttributeProto {
+    AttributeProto { name: name.into(), g: Some(Box::new(value)), r#type: attribute_type::GRAPH, ..Default::default() }
+}
+
 /// A double tensor of shape `dims` (for [`tensor`] attributes).
 pub fn double_tensor(dims: &[i64], values: Vec<f64>) -> TensorProto {
     TensorProto { dims: dims.to_vec(), data_type: data_type::DOUBLE, double_data: values, ..Default::default() }
@@ -262,5 +278,26 @@ mod tests {
         assert_eq!(graph.initializer[0].double_data, vec![2.0]);
         assert_eq!(graph.output[0].name, "y");
         assert_eq!(model.opset_import.len(), 2);
+    }
+
+    #[test]
+    fn a_subgraph_keeps_its_own_nodes_and_fresh_names() {
+        let mut g = GraphBuilder::new();
+        let outer = g.doubles("outer", &[], vec![1.0]);
+        let body = g.subgraph("body", |g| {
+            let inner = g.doubles("inner", &[], vec![2.0]);
+            let sum = g.node("Add", &[&outer, &inner], Vec::new());
+            g.output(&sum, data_type::DOUBLE, &[]);
+        });
+        assert_eq!(body.name, "body");
+        assert_eq!(body.node.len(), 1);
+        assert_eq!(body.initializer.len(), 1);
+        assert_ne!(body.initializer[0].name, outer);
+        let node = g.node("Scan", &[&outer], vec![graph("body", body)]);
+        let model = ModelProto::decode(g.into_model_bytes("outer", "0.1.0").as_slice()).unwrap();
+        let graph = model.graph.unwrap();
+        assert_eq!((graph.node.len(), graph.initializer.len()), (1, 1));
+        assert_eq!(graph.node[0].output, vec![node]);
+        assert_eq!(graph.node[0].attribute[0].g.as_ref().unwrap().node[0].op_type, "Add");
     }
 }

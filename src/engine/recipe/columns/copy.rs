@@ -1,5 +1,6 @@
 //! Duplicating a column, to transform one copy and keep the other.
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -55,5 +56,13 @@ impl FittedKind for DuplicateColumn {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        _: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(before)
     }
 }

@@ -1,5 +1,6 @@
 //! Renaming a column.
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -56,5 +57,13 @@ impl FittedKind for RenameColumn {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        _: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(before)
     }
 }

@@ -1,6 +1,7 @@
 //! Ordinal encoding: each category becomes its rank in an order (alphabetical, by frequency
 //! in the training rows, or the user's own).
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -106,5 +107,13 @@ impl FittedKind for OrdinalFitted {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(graph, before)
     }
 }

@@ -8,6 +8,7 @@
 //! empirical-Bayes `m` instead). A regression target gives one column; a binary one the
 //! share of its second class (in sorted order); more classes give one column per class.
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -251,6 +252,14 @@ impl FittedKind for TargetEncodeFitted {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(graph, before)
     }
 }
 

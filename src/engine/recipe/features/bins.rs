@@ -4,6 +4,7 @@
 //! method, scikit-learn's default since 1.9, and bins narrower than 1e-8 are merged as it
 //! merges them.
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -144,5 +145,13 @@ impl FittedKind for BinsFitted {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(graph, before)
     }
 }

@@ -1,5 +1,6 @@
 //! Date parts: year, month, day, weekday, hour, and days since a reference date.
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -164,6 +165,14 @@ impl FittedKind for DateParts {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(graph, before)
     }
 }
 

@@ -2,6 +2,7 @@
 //! scikit-learn's PolynomialFeatures order (without its constant and first-degree terms,
 //! which are the columns themselves).
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -137,6 +138,14 @@ impl FittedKind for Polynomial {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(graph, before)
     }
 }
 

@@ -9,6 +9,8 @@
 //! step that cannot be exact refuses with the reason (the assembler names the step).
 
 mod labels;
+pub mod ops;
+pub mod text;
 
 pub use labels::{is_missing, label_equals, zero_one};
 

@@ -1,5 +1,6 @@
 //! The log1p transform, for long right tails.
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -46,5 +47,13 @@ impl FittedKind for Log1p {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(graph, before)
     }
 }

@@ -81,6 +81,15 @@ impl FittedKind for ChangeCase {
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
     }
+
+    fn onnx(
+        &self,
+        _: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        let _ = before;
+        Err("ONNX's StringNormalizer changes case through the C library's locale (it fails where en_US.UTF-8 is not installed, and maps one letter to one letter), not Unicode's full case mapping Sift uses (ß → SS)".into())
+    }
 }
 
 /// "new YORK city" → "New York City" (white space kept as it is).

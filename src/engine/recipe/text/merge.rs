@@ -1,6 +1,8 @@
 //! Merging categories by hand: each group of values becomes one value.
 
+mod onnx;
 mod sql;
+pub(super) use onnx::merges_onnx;
 pub(super) use sql::merges_sql;
 
 use crate::engine::base::error::Result;
@@ -61,6 +63,14 @@ impl FittedKind for MergeCategories {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(graph, before)
     }
 }
 

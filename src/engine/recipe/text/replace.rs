@@ -1,5 +1,6 @@
 //! Find and replace, literally or with a regular expression.
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -77,6 +78,14 @@ impl FittedKind for FindReplace {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(graph, before)
     }
 }
 

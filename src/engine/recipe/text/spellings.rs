@@ -4,6 +4,7 @@
 //! (The step keeps its JSON name `cluster_spellings`; k-means and the other clusterings of rows
 //! are in `learn`.)
 
+mod onnx;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -93,6 +94,14 @@ impl FittedKind for ClusterSpellings {
         before: &crate::engine::recipe::sql::SqlFrame,
     ) -> std::result::Result<crate::engine::recipe::sql::SqlStep, String> {
         self.to_sql(before)
+    }
+
+    fn onnx(
+        &self,
+        graph: &mut crate::engine::base::onnx::GraphBuilder,
+        before: &crate::engine::recipe::onnx::OnnxFrame,
+    ) -> std::result::Result<Vec<crate::engine::recipe::onnx::OnnxColumn>, String> {
+        self.to_onnx(graph, before)
     }
 }
 
