@@ -17,14 +17,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { REPO, SIFT_BIN, alertTexts, control, download, eventually, openApp, parseCsv, shape, stepper, train, waitForVisibleText } from './app.mjs';
+import { REPO, SIFT_BIN, alertTexts, guardContext, control, download, eventually, openApp, parseCsv, shape, stepper, train, waitForVisibleText } from './app.mjs';
 import { axeViolations, describeViolations } from './axe.mjs';
 import { mimeType } from './server.mjs';
 
 const run = promisify(execFile);
 const DIABETES = join(REPO, 'public/samples/diabetes.csv');
 /** onnxruntime-web's dist/ folder, served at ORT_PATH on the app's own origin. */
-const ORT_DIST = dirname(createRequire(import.meta.url).resolve('onnxruntime-web/dist/ort.wasm.min.mjs'));
+const ORT_DIST = dirname(createRequire(import.meta.url).resolve('onnxruntime-web/wasm'));
 const ORT_PATH = '/__onnxruntime-web/';
 
 /** `values` equal `expected` within 1e-9 relative (absolute near zero). */
@@ -36,8 +36,33 @@ function assertClose(values, expected, what) {
   });
 }
 
-/** Runs the ONNX `model` (bytes) on `columns` ({ name: numbers }) in onnxruntime-web inside `page`. */
-async function runInBrowser(page, model, columns) {
+/**
+ * Runs the ONNX `model` (bytes) on `columns` ({ name: numbers }) in onnxruntime-web, in a page of
+ * its own in `browser` (no service worker: the app's would answer with the app), its files
+ * served from node_modules on `origin` (the app's server); any request to another host fails.
+ */
+async function runInBrowser(browser, origin, model, columns) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const guard = guardContext(context, origin);
+  try {
+    await context.route(`${origin}${ORT_PATH}**`, async (route) => {
+      const name = new URL(route.request().url()).pathname.slice(ORT_PATH.length);
+      if (name === 'run.html') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>onnxruntime-web</title>' });
+      const body = /^[\w.-]+$/.test(name) ? await readFile(join(ORT_DIST, name)).catch(() => null) : null;
+      return body ? route.fulfill({ contentType: mimeType(name), body }) : route.fulfill({ status: 404 });
+    });
+    const page = guard.watch(await context.newPage());
+    await page.goto(`${origin}${ORT_PATH}run.html`);
+    const got = await predict(page, model, columns);
+    assert.deepEqual(guard.problems, [], 'the onnxruntime-web page had no problems');
+    return got;
+  } finally {
+    await context.close();
+  }
+}
+
+/** onnxruntime-web (imported from ORT_PATH) run in `page` on `columns`: its inputs, outputs and label. */
+async function predict(page, model, columns) {
   return page.evaluate(
     async ({ path, bytes, columns }) => {
       const ort = await import(`${path}ort.wasm.min.mjs`);
@@ -65,13 +90,6 @@ describe('ONNX download', { timeout: 300_000 }, () => {
     tmp = await mkdtemp(join(tmpdir(), 'sift-onnx-'));
     app = await openApp();
     page = app.page;
-    // onnxruntime-web's files, from node_modules, on the app's origin (the guard fails any other host).
-    await app.context.route(`${app.server.url}${ORT_PATH}**`, async (route) => {
-      const name = new URL(route.request().url()).pathname.slice(ORT_PATH.length);
-      if (name === 'run.html') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>onnxruntime-web</title>' });
-      if (!/^[\w.-]+$/.test(name)) return route.fulfill({ status: 404 });
-      return route.fulfill({ contentType: mimeType(name), body: await readFile(join(ORT_DIST, name)) });
-    });
     // The type of every Blob the page offers as a download.
     await page.evaluate(() => {
       window.__siftBlobTypes = [];
@@ -137,18 +155,12 @@ describe('ONNX download', { timeout: 300_000 }, () => {
     const expected = predicted.slice(1).filter((r) => r.length > 1).map((r) => Number(r[at]));
 
     const columns = Object.fromEntries(header.map((name, i) => [name, some.map((r) => (r[i] === '' ? null : Number(r[i])))]));
-    const ortPage = app.guard.watch(await app.context.newPage());
-    try {
-      await ortPage.goto(`${app.server.url}${ORT_PATH}run.html`);
-      const got = await runInBrowser(ortPage, seen.onnx, columns);
-      assert.deepEqual(got.inputs, header.filter((h) => h !== 'progression'), 'one input per model column');
-      assert.deepEqual(got.outputs, ['label']);
-      assert.equal(got.type, 'float64');
-      assert.deepEqual(got.dims, [25]);
-      assertClose(got.label, expected, 'onnxruntime-web against the Predict stage');
-    } finally {
-      await ortPage.close();
-    }
+    const got = await runInBrowser(app.browser, app.server.url, seen.onnx, columns);
+    assert.deepEqual(got.inputs, header.filter((h) => h !== 'progression'), 'one input per model column');
+    assert.deepEqual(got.outputs, ['label']);
+    assert.equal(got.type, 'float64');
+    assert.deepEqual(got.dims, [25]);
+    assertClose(got.label, expected, 'onnxruntime-web against the Predict stage');
   });
 
   step('a model with no ONNX translation is an alert naming the reason', ['without a model the buttons wait'], async () => {
