@@ -30,7 +30,7 @@ pub fn DownloadOnnx(
             <button type="button" class="button" on:click=save disabled=move || !ready.get() || state.busy()>
                 "Download model ONNX"
             </button>
-            <span class="aside">"Recipe and model in one file that runs in onnxruntime and other ONNX runtimes, without Sift (see docs/onnx.md)."</span>
+            <span class="aside">"Recipe and model in one file, for onnxruntime and other ONNX runtimes, without Sift (docs/onnx.md)."</span>
         </div>
     }
 }
