@@ -12,6 +12,7 @@
 #   firefox-esr                              apt
 #   node >= 18 and npm                       apt, only if missing (the test needs node:test)
 #   playwright-core, axe-core (e2e deps)     npm ci in tests/e2e, never downloads a browser
+#   onnxruntime-web (e2e dep)                the same npm ci; its wasm files come from node_modules
 #   .venv: duckdb, pyspark, pandas           scripts/python-env.sh (SQL equivalence tests; Java 17)
 set -euo pipefail
 

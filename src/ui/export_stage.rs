@@ -1,14 +1,15 @@
-//! Stage 7: download the cleaned CSV, the model and the recipe (as JSON, and as SQL), or copy a
-//! link to the whole setup.
+//! Stage 7: download the cleaned CSV, the model (as JSON, ONNX or SQL) and the recipe (as JSON
+//! or SQL), or copy a link to the whole setup.
 
 use leptos::prelude::*;
 
 use crate::ui::download;
+use crate::ui::export_onnx::DownloadOnnx;
 use crate::ui::export_sql::ExportSql;
 use crate::ui::setup_link::CopySetupLink;
 use crate::ui::stage::StageSection;
 use crate::ui::state::{use_state, AppState, Stage};
-use crate::worker::protocol::{Answer, Request};
+use crate::worker::protocol::Request;
 
 /// The Export stage.
 #[component]
@@ -33,6 +34,7 @@ pub fn ExportStage() -> impl IntoView {
                     "Download recipe JSON"
                 </button>
             </div>
+            <DownloadOnnx stage=Stage::Export ready=Signal::derive(move || state.trained.with(Option::is_some)) model_file=|| None />
             <ExportSql />
             <CopySetupLink />
             <ul class="aside export-notes">
@@ -48,11 +50,5 @@ pub fn ExportStage() -> impl IntoView {
 
 /// Asks the worker for a file and saves it.
 pub fn fetch(state: AppState, label: &str, request: Request) {
-    state.run(Stage::Export, label, request, Vec::new(), move |answer| {
-        if let Answer::Download(file) = answer {
-            if let Err(message) = download::save(&file) {
-                state.fail(Stage::Export, message);
-            }
-        }
-    });
+    download::fetch(state, Stage::Export, label, request, Vec::new());
 }

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::artifact::onnx::model_onnx;
 use crate::engine::artifact::{predictions_csv, Artifact, SchemaColumn};
 use crate::engine::ingest::{read_csv, IngestOptions};
 use crate::engine::learn::{Algorithm, Task};
@@ -93,12 +94,22 @@ pub fn predict(
         preview,
         ignored,
     };
-    let download = FileDownload {
-        file_name: format!("{}-predictions.csv", stem(&csv.name)),
-        mime: "text/csv".into(),
-        content: text,
-    };
+    let download = FileDownload::text(format!("{}-predictions.csv", stem(&csv.name)), "text/csv", text);
     Ok((view, download))
+}
+
+/// The model of `source` as an ONNX file (what `sift onnx` writes), named as its model file
+/// with `.onnx`, or `trained_name` for the model just trained.
+pub fn onnx(
+    source: ModelSource,
+    files: &[FileBytes],
+    trained: Option<&Artifact>,
+    trained_name: String,
+) -> Result<FileDownload> {
+    let Chosen { artifact, file, .. } = model(source, files, trained)?;
+    let bytes = model_onnx(&artifact)?;
+    let name = file.map_or(trained_name, |f| format!("{}.onnx", stem(&f)));
+    Ok(FileDownload::binary(name, "application/octet-stream", &bytes))
 }
 
 /// A model read for a job: the artifact, its file's name (none for the model just trained)

@@ -5,6 +5,8 @@
 //! the UI never holds a whole dataset). Every request gets exactly one [`Reply`] with the same
 //! id; long jobs may send [`WorkerMessage::Progress`] before it.
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
 use serde::{Deserialize, Serialize};
 
 pub use crate::engine::artifact::SchemaColumn;
@@ -68,6 +70,10 @@ pub enum Request {
     /// the last trained model's (what `sift predict` writes); with one, the recipe fitted on
     /// the active dataset's rows (what the cleaned CSV holds).
     ExportSql { dialect: Dialect, recipe: Option<Recipe> },
+    /// The model as one ONNX file, recipe and model in one graph (`sift onnx`; docs/onnx.md):
+    /// the model just trained, or the attached model JSON. A model with a step or algorithm
+    /// that has no exact ONNX translation is refused, naming it.
+    ExportOnnx { model: ModelSource },
     /// What `step` would do at position `index` of `recipe` (replacing nothing: the steps
     /// from `index` on are left out), on the first rows of the active dataset.
     PreviewStep { recipe: Recipe, index: usize, step: Step, context: FitContext },
@@ -265,7 +271,31 @@ pub struct ColumnSummary {
 pub struct FileDownload {
     pub file_name: String,
     pub mime: String,
+    /// The text; for a binary file, its bytes in base64 (messages travel as JSON).
     pub content: String,
+    /// Whether `content` is base64 of a binary file's bytes (see [`FileDownload::bytes`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub binary: bool,
+}
+
+impl FileDownload {
+    /// A text file.
+    pub fn text(file_name: String, mime: &str, content: String) -> Self {
+        FileDownload { file_name, mime: mime.to_string(), content, binary: false }
+    }
+
+    /// A binary file, its `bytes` carried as base64.
+    pub fn binary(file_name: String, mime: &str, bytes: &[u8]) -> Self {
+        FileDownload { file_name, mime: mime.to_string(), content: BASE64.encode(bytes), binary: true }
+    }
+
+    /// The file's bytes: the text's, or the binary file's decoded.
+    pub fn bytes(&self) -> Result<Vec<u8>, String> {
+        if !self.binary {
+            return Ok(self.content.as_bytes().to_vec());
+        }
+        BASE64.decode(&self.content).map_err(|e| format!("the file '{}' arrived damaged: {e}", self.file_name))
+    }
 }
 
 /// One message from the worker to the UI.

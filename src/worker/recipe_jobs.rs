@@ -60,6 +60,7 @@ impl RecipeJobs {
                 | Request::OpenRecipe { .. }
                 | Request::ExportRecipe { .. }
                 | Request::ExportSql { .. }
+                | Request::ExportOnnx { .. }
                 | Request::ExportCleanedCsv { .. }
                 | Request::ExportModel
                 | Request::Train { .. }

@@ -131,6 +131,10 @@ impl Workspace {
                 Ok(download(format!("{}-recipe.json", self.download_stem()), "application/json", recipe.to_json()))
             }
             Request::ExportSql { dialect, recipe } => self.sql(dialect, recipe.as_ref()),
+            Request::ExportOnnx { model } => {
+                let trained_name = format!("{}-model.onnx", self.download_stem());
+                Ok(Answer::Download(predict_jobs::onnx(model, &files, self.model.as_ref(), trained_name)?))
+            }
             Request::PreviewStep { recipe, index, step, context } => {
                 let (table, jobs) = self.recipe_parts()?;
                 Ok(Answer::Preview(Box::new(jobs.preview(table, &recipe, index, &step, &context)?)))
@@ -398,7 +402,7 @@ fn summary(table: &Table) -> DatasetSummary {
 }
 
 fn download(file_name: String, mime: &str, content: String) -> Answer {
-    Answer::Download(FileDownload { file_name, mime: mime.to_string(), content })
+    Answer::Download(FileDownload::text(file_name, mime, content))
 }
 
 /// A file name without its extension, for naming downloads.

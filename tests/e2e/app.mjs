@@ -308,11 +308,14 @@ export async function withAlerts(page, err) {
   return err;
 }
 
-/** Click a download button, save the file into `dir`; returns { path, name, text }. */
-export async function download(page, buttonName, dir) {
+/**
+ * Click a download button (in `scope`, a region of the page, when two have the same name), save
+ * the file into `dir`; returns { path, name, text }.
+ */
+export async function download(page, buttonName, dir, scope = page) {
   const [dl] = await Promise.all([
     page.waitForEvent('download', { timeout: JOB_TIMEOUT }),
-    page.getByRole('button', { name: buttonName }).click(),
+    scope.getByRole('button', { name: buttonName }).click(),
   ]);
   const failure = await dl.failure();
   if (failure) throw new Error(`download from "${buttonName}" failed: ${failure}`);

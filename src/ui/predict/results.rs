@@ -6,26 +6,14 @@ use leptos::prelude::*;
 use crate::ui::download;
 use crate::ui::format;
 use crate::ui::state::{use_state, Stage};
-use crate::worker::protocol::{Answer, PredictionsView, Request};
+use crate::worker::protocol::{PredictionsView, Request};
 
 /// The outcome of a prediction.
 #[component]
 pub fn PredictionResults(view: PredictionsView) -> impl IntoView {
     let state = use_state();
     let save = move |_| {
-        state.run(
-            Stage::Predict,
-            "Preparing the predictions CSV",
-            Request::ExportPredictions,
-            Vec::new(),
-            move |answer| {
-                if let Answer::Download(file) = answer {
-                    if let Err(message) = download::save(&file) {
-                        state.fail(Stage::Predict, message);
-                    }
-                }
-            },
-        );
+        download::fetch(state, Stage::Predict, "Preparing the predictions CSV", Request::ExportPredictions, Vec::new());
     };
     let headline = format!(
         "Predicted {} {} of {}.",
