@@ -12,8 +12,9 @@ use crate::engine::learn::{Algorithm, Model, Params, Prediction, ScoreKind, Task
 use crate::engine::recipe::{FittedRecipe, Recipe, RecipeStep};
 
 pub mod evaluation;
-mod saved_form;
 pub mod onnx;
+pub mod python;
+mod saved_form;
 pub mod sql;
 pub mod training;
 

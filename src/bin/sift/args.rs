@@ -40,6 +40,7 @@ pub const COMMANDS: &[Command] = &[
         options: &["dialect", "table", "recipe", "fit", "target", "seed"],
         flags: &["quotes-as-text"],
     },
+    Command { name: "python", usage: "sift python MODEL.json [-o pipeline.py]", options: &["o"], flags: &[] },
 ];
 
 /// The whole usage text, one line a command.

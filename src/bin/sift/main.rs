@@ -9,6 +9,7 @@
 //! sift clean FILE [--recipe recipe.json] [--fit DATA.csv] [--target COL] [--seed N] [--part-size BYTES] -o cleaned.csv
 //! sift sql MODEL.json [--dialect duckdb|spark] [--table NAME]
 //! sift sql --recipe recipe.json --fit FILE [--target COL] [--seed N] [--dialect …] [--table NAME]
+//! sift python MODEL.json [-o pipeline.py]
 //! ```
 //! `predict`, and `clean` with `--fit` (the recipe fitted on DATA.csv), read FILE a part at a
 //! time (64 MB by default) and write as they go, so a file larger than memory works.
@@ -18,6 +19,7 @@
 
 mod args;
 mod notes;
+mod python;
 mod sql;
 
 use std::fmt::Write as _;
@@ -92,6 +94,7 @@ fn run(args: &[String], notes: &mut Vec<String>) -> Result<String> {
         }
         "clean" => clean_command(&args, notes),
         "sql" => sql::sql_command(&args, notes),
+        "python" => python::python_command(&args),
         other => Err(Error::other(format!("unknown command '{other}'"))),
     }
 }

@@ -21,11 +21,12 @@ mod integrity;
 pub mod metrics;
 mod model;
 
+mod onnx;
 mod projection;
+pub mod python;
 mod rng;
 mod scores;
 mod split;
-mod onnx;
 mod sql;
 mod target_task;
 

@@ -12,8 +12,8 @@ use super::error::LearnError;
 use super::estimators::{Estimator, Fitted};
 use super::hyper::Params;
 use super::integrity::{check_model_json, migrate_model_json};
-use super::scores::{ScoreKind, Scores};
 use super::onnx::OnnxInputs;
+use super::scores::{ScoreKind, Scores};
 use super::sql::SqlInputs;
 use crate::engine::base::onnx::{GraphBuilder, ModelOnnx};
 use crate::engine::base::progress::Progress;
@@ -123,8 +123,12 @@ impl Model {
     /// n_features]` tensor of finite numbers); `Err` names the algorithm and why it has no
     /// translation.
     pub fn onnx(&self, graph: &mut GraphBuilder, features: &str) -> Result<ModelOnnx, String> {
-        let mut inputs =
-            OnnxInputs { graph, features: features.to_string(), n_features: self.n_features, n_classes: self.n_classes };
+        let mut inputs = OnnxInputs {
+            graph,
+            features: features.to_string(),
+            n_features: self.n_features,
+            n_classes: self.n_classes,
+        };
         self.estimator
             .onnx(&mut inputs)
             .map_err(|why| format!("{} cannot be written as ONNX: {why}", self.algorithm().label()))

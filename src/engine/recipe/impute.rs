@@ -2,6 +2,7 @@
 //! the training rows, with an optional "was missing" indicator column (scikit-learn's
 //! SimpleImputer with `add_indicator`).
 
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -148,6 +149,10 @@ impl StepKind for Impute {
         }
         let indicators = if self.add_indicator { self.columns.clone() } else { Vec::new() };
         Ok(ImputeFitted { fills, indicators })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        self.to_python()
     }
 }
 

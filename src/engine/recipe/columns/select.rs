@@ -1,5 +1,6 @@
 //! Choosing columns: drop some, or keep only some.
 
+mod python;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -41,6 +42,10 @@ impl StepKind for DropColumns {
     fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
+    }
 }
 
 impl FittedKind for DropColumns {
@@ -73,6 +78,10 @@ impl StepKind for KeepColumns {
 
     fn fit(&self, _: &Table, context: &FitContext) -> Result<KeptColumns> {
         Ok(KeptColumns { columns: self.columns.clone(), target: context.target.clone() })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

@@ -1,6 +1,7 @@
 //! One-hot encoding: one 0/1 column per category seen in the training rows (scikit-learn's
 //! OneHotEncoder with `handle_unknown="ignore"`).
 
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -95,6 +96,10 @@ impl StepKind for OneHot {
             encodings.push(Encoding { column: name.clone(), categories });
         }
         Ok(OneHotFitted { encodings })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        self.to_python()
     }
 }
 

@@ -2,6 +2,7 @@
 //! scikit-learn's PolynomialFeatures order (without its constant and first-degree terms,
 //! which are the columns themselves).
 
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -68,6 +69,10 @@ impl StepKind for Polynomial {
             )));
         }
         Ok(self.clone())
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

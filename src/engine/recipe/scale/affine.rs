@@ -3,6 +3,7 @@
 //! (median, interquartile range), as scikit-learn's StandardScaler, MinMaxScaler and
 //! RobustScaler compute them.
 
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -109,6 +110,10 @@ impl StepKind for StandardScale {
             Some((m, nonzero(std_dev(values, m), values), 0.0))
         })
     }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
+    }
 }
 
 impl StepKind for MinMaxScale {
@@ -144,6 +149,10 @@ impl StepKind for MinMaxScale {
             Some((low, nonzero(high - low, values) / (self.max - self.min), self.min))
         })
     }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
+    }
 }
 
 impl StepKind for RobustScale {
@@ -165,6 +174,10 @@ impl StepKind for RobustScale {
             let spread = nonzero(q3 - q1, values);
             Some((percentile_of_unsorted(values, 50.0)?, spread, 0.0))
         })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

@@ -3,6 +3,7 @@
 //! standardize=False)` does (through SciPy's `yeojohnson_normmax`). The output is not
 //! standardised; add a standard scale step after it for that.
 
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -56,6 +57,10 @@ impl StepKind for YeoJohnson {
             })
             .collect::<Result<_>>()?;
         Ok(YeoJohnsonFitted { lambdas })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 
