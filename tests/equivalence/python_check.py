@@ -50,6 +50,7 @@ CLUSTERING = [
 
 PREPARED = [
     {"name": "every same-maths step on mixed data", "data": "tests/equivalence/data/mixed.csv", "target": "churned", "recipe": "tests/equivalence/recipes/python_prepared.json"},
+    {"name": "renaming, ordinal codes, bins and PCA on mixed data", "data": "tests/equivalence/data/mixed.csv", "target": "churned", "recipe": "tests/equivalence/recipes/python_features.json"},
     {"name": "Yeo-Johnson on mixed data", "data": "tests/equivalence/data/mixed.csv", "target": "churned", "recipe": "tests/equivalence/recipes/python_yeo_johnson.json", "relative": 1e-6},
     {"name": "automatic recipe on penguins", "data": "public/samples/penguins.csv", "target": "species"},
     {"name": "automatic recipe on grunfeld", "data": "public/samples/grunfeld.csv", "target": "invest"},

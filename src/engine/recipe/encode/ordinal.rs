@@ -1,6 +1,7 @@
 //! Ordinal encoding: each category becomes its rank in an order (alphabetical, by frequency
 //! in the training rows, or the user's own).
 
+mod python;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -88,6 +89,10 @@ impl StepKind for OrdinalEncode {
             encodings.push(Encoding { column: name.clone(), categories });
         }
         Ok(OrdinalFitted { encodings })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        self.to_python()
     }
 }
 

@@ -4,6 +4,7 @@
 //! method, scikit-learn's default since 1.9, and bins narrower than 1e-8 are merged as it
 //! merges them.
 
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -98,6 +99,10 @@ impl StepKind for Bins {
             })
             .collect::<Result<_>>()?;
         Ok(BinsFitted { cuts })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 
