@@ -1,5 +1,6 @@
 //! Duplicating a column, to transform one copy and keep the other.
 
+mod python;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -38,6 +39,10 @@ impl StepKind for DuplicateColumn {
 
     fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 
