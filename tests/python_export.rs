@@ -18,6 +18,7 @@ const TRANSLATED: &[&str] = &[
     "merge_categories",
     "cluster_spellings",
     "impute",
+    "clip_outliers",
     "one_hot",
     "ordinal_encode",
     "standard_scale",

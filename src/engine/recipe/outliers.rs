@@ -1,6 +1,7 @@
 //! Outliers: fences learned on the training rows (percentiles, or Tukey's IQR fences), then
 //! values outside them clipped to the fence, or their rows dropped.
 
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -163,6 +164,10 @@ impl StepKind for ClipOutliers {
 
     fn fit(&self, table: &Table, _: &FitContext) -> Result<ClipFitted> {
         Ok(ClipFitted { fences: self.rule.fit(table, &self.columns)? })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 
