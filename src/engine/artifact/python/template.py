@@ -227,7 +227,10 @@ def main():
     for name, value in result.items():
         shown = f"{value['mean']:.4f} ± {value['std']:.4f}" if isinstance(value, dict) else f"{value:.4f}"
         print(f"{name}: {shown}")
-    print(json.dumps({"algorithm": ALGORITHM, "metrics": result, "task": TASK}, sort_keys=True))
+    summary = {"algorithm": ALGORITHM, "metrics": result, "task": TASK}
+    if GROUP:
+        summary["group"] = GROUP
+    print(json.dumps(summary, sort_keys=True))
 
 
 if __name__ == "__main__":
