@@ -30,6 +30,17 @@ impl PythonStep {
         }
     }
 
+    /// A step over the whole table: `transformer`, a `FunctionTransformer` of a function the
+    /// script defines in `helper`.
+    pub fn whole_table(transformer: String, helper: &str) -> PythonStep {
+        PythonStep {
+            imports: vec!["from sklearn.preprocessing import FunctionTransformer".into()],
+            helpers: Vec::new(),
+            transformer,
+        }
+        .with_helper(helper)
+    }
+
     /// The same step with `helper` (a Python function definition) written in the script.
     pub fn with_helper(mut self, helper: &str) -> PythonStep {
         self.helpers.push(helper.trim().to_string());

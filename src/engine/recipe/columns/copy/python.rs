@@ -15,14 +15,13 @@ def copied_names(transformer, names):
 
 impl DuplicateColumn {
     pub(super) fn to_python(&self) -> PythonStep {
-        PythonStep {
-            imports: vec!["from sklearn.preprocessing import FunctionTransformer".into()],
-            helpers: vec![COPIED.trim().into()],
-            transformer: format!(
+        PythonStep::whole_table(
+            format!(
                 "FunctionTransformer(copied, kw_args={{\"column\": {}, \"to\": {}}}, feature_names_out=copied_names)",
                 string(&self.column),
                 string(&self.to)
             ),
-        }
+            COPIED,
+        )
     }
 }

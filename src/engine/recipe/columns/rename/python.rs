@@ -15,14 +15,13 @@ def renamed_names(transformer, names):
 
 impl RenameColumn {
     pub(super) fn to_python(&self) -> PythonStep {
-        PythonStep {
-            imports: vec!["from sklearn.preprocessing import FunctionTransformer".into()],
-            helpers: vec![RENAMED.trim().into()],
-            transformer: format!(
+        PythonStep::whole_table(
+            format!(
                 "FunctionTransformer(renamed, kw_args={{\"names\": {{{}: {}}}}}, feature_names_out=renamed_names)",
                 string(&self.column),
                 string(&self.to)
             ),
-        }
+            RENAMED,
+        )
     }
 }
