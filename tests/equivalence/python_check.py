@@ -11,7 +11,7 @@
 2. The prepared matrix. For the recipes below (each model's recipe, automatic steps included,
    every step one scikit-learn does with the same maths): `python p.py DATA --prepared OUT`
    (the recipe fitted on all rows) must equal `sift clean DATA --recipe R --target T` column by
-   column (booleans as 0/1; scikit-learn names Sift's polynomial term `a*b` as `a b`), within
+   column (booleans as 0/1, dates as days since 1970-01-01; scikit-learn names Sift's polynomial term `a*b` as `a b`), within
    1e-9 relative (1e-12 absolute near zero). Yeo-Johnson's λ is an optimum found to SciPy's
    Brent tolerance (1.48e-8 on λ), so its case is held to 1e-6 relative.
 
@@ -23,6 +23,7 @@ Environment: SIFT_BIN (default target/release/sift).
 
 import argparse
 import csv
+import datetime
 import json
 import math
 import os
@@ -56,6 +57,7 @@ PREPARED = [
     {"name": "renaming, copying, merging, ordinal codes, bins and PCA on mixed data", "data": "tests/equivalence/data/mixed.csv", "target": "churned", "recipe": "tests/equivalence/recipes/python_features.json"},
     {"name": "one-hot, ordinal codes and scaling over gaps, then imputing", "data": "tests/equivalence/data/mixed.csv", "target": "churned", "recipe": "tests/equivalence/recipes/python_gaps.json"},
     {"name": "Yeo-Johnson on mixed data", "data": "tests/equivalence/data/mixed.csv", "target": "churned", "recipe": "tests/equivalence/recipes/python_yeo_johnson.json", "relative": 1e-6},
+    {"name": "automatic recipe on mixed data (a date imputed)", "data": "tests/equivalence/data/mixed.csv", "target": "churned"},
     {"name": "automatic recipe on penguins", "data": "public/samples/penguins.csv", "target": "species"},
     {"name": "automatic recipe on grunfeld", "data": "public/samples/grunfeld.csv", "target": "invest"},
 ]
@@ -105,9 +107,15 @@ def read_csv(path):
 
 
 def as_number(text):
+    """A cell as the model reads it: booleans 1/0, dates days since 1970-01-01."""
     if text in ("", "nan", "NaN"):
         return math.nan
-    return {"true": 1.0, "false": 0.0}.get(text, None) if text in ("true", "false") else float(text)
+    if text in ("true", "false"):
+        return 1.0 if text == "true" else 0.0
+    try:
+        return float(text)
+    except ValueError:
+        return float((datetime.date.fromisoformat(text) - datetime.date(1970, 1, 1)).days)
 
 
 def close(a, b, relative):

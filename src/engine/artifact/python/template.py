@@ -77,7 +77,14 @@ def read_data(path):
         elif kind == "boolean":
             frame[name] = text.str.strip().str.lower().map(BOOLEANS).where(~missing).astype("float64")
         elif kind in ("date", "date_time"):
-            frame[name] = pd.to_datetime(text.where(~missing))
+            # As Sift's model inputs read them: days (dates) or milliseconds (date-times) since
+            # 1970-01-01 UTC. Only ISO 8601 text is read; anything else stops the script.
+            try:
+                moments = pd.to_datetime(text.str.strip().where(~missing), format="ISO8601", utc=True)
+            except ValueError as e:
+                sys.exit(f"{path}, column '{name}': {e}")
+            unit = pd.Timedelta(days=1) if kind == "date" else pd.Timedelta(milliseconds=1)
+            frame[name] = (moments - pd.Timestamp(0, tz="UTC")) / unit
         else:
             frame[name] = text.where(~missing, np.nan).astype(object)
     return frame
