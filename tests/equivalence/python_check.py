@@ -44,9 +44,10 @@ ABSOLUTE = 1e-12
 # (docs/python.md has the numbers). Agglomerative clustering and DBSCAN are deterministic.
 CLUSTER_FLOOR = {"kmeans": 0.05}
 
-# Beyond models.json: clustering on a second data set, and a split by groups (whole firms held
+# Beyond models.json: mixed types, clustering on a second data set, and a split by groups (whole firms held
 # out: few groups, so a wide spread over the folds).
 EXTRA = [
+    {"name": "logistic regression on mixed data (a yes/no target, a date, gaps)", "data": "tests/equivalence/data/mixed.csv", "train": ["--target", "churned", "--algorithm", "logistic_regression"]},
     {"name": "ridge on grunfeld, grouped by firm", "data": "public/samples/grunfeld.csv", "train": ["--target", "invest", "--algorithm", "ridge", "--group", "firm"]},
     {"name": "agglomerative clustering on wine", "data": "public/samples/wine.csv", "train": ["--algorithm", "agglomerative", "--param", "n_clusters=3"]},
     {"name": "DBSCAN on wine", "data": "public/samples/wine.csv", "train": ["--algorithm", "dbscan", "--param", "eps=2.5"]},

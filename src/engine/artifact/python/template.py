@@ -204,9 +204,13 @@ def main():
     x = frame[[c for c in COLUMNS if c != GROUP]]
     groups = frame[GROUP].to_numpy() if GROUP else None
     if TASK == "classification":
+        labels = frame[TARGET]
+        if set(CLASSES) == {"false", "true"}:
+            # Sift read this target as yes/no: its words for true and false are these classes.
+            labels = labels.str.strip().str.lower().map(BOOLEANS).map({1.0: "true", 0.0: "false"})
         # Classes numbered in the model file's order (labels it did not see come after).
-        names = CLASSES + sorted(set(frame[TARGET]) - set(CLASSES))
-        y = pd.Categorical(frame[TARGET], categories=names).codes
+        names = CLASSES + sorted(set(labels.dropna()) - set(CLASSES))
+        y = pd.Categorical(labels, categories=names).codes
     else:
         y = frame[TARGET].to_numpy() if TASK == "regression" else None
 
