@@ -17,7 +17,7 @@ use super::Artifact;
 /// The script's text, with its places to fill marked `@@NAME@@`.
 const TEMPLATE: &str = include_str!("python/template.py");
 
-/// How wide a comment line of the script may grow.
+/// How wide a comment or import line of the script may grow.
 const COMMENT_WIDTH: usize = 100;
 
 /// The runnable script that rebuilds and re-evaluates `artifact`'s pipeline with scikit-learn.
@@ -29,8 +29,6 @@ pub fn pipeline_script(artifact: &Artifact) -> Result<String> {
 
     let mut imports: Vec<String> = steps.iter().flat_map(|(_, s)| s.imports.iter().cloned()).collect();
     imports.push(model.import.clone());
-    imports.sort();
-    imports.dedup();
     let mut helpers: Vec<String> = Vec::new();
     for helper in steps.iter().flat_map(|(_, s)| s.helpers.iter()) {
         if !helpers.contains(helper) {
@@ -53,8 +51,11 @@ pub fn pipeline_script(artifact: &Artifact) -> Result<String> {
     if step_lines.is_empty() {
         step_lines.push("            # The recipe has no steps: the columns go to the model as read.\n            (\"no_steps\", \"passthrough\"),".into());
     }
-    let note =
-        if model.note.is_empty() { String::new() } else { format!("    # Not Sift's own fit: {}.\n", model.note) };
+    let note = if model.note.is_empty() {
+        String::new()
+    } else {
+        format!("{}\n", wrapped(&format!("Not Sift's own fit: {}.", model.note), "    # "))
+    };
     let classes: Vec<String> = artifact.classes.clone();
     let title = format!(
         "{} predicting '{}' ({}), rebuilt with scikit-learn.",
@@ -72,7 +73,7 @@ pub fn pipeline_script(artifact: &Artifact) -> Result<String> {
             },
         ),
         ("SIFT_VERSION", artifact.sift_version.clone()),
-        ("IMPORTS", imports.join("\n")),
+        ("IMPORTS", merged_imports(&imports).join("\n")),
         ("TASK", string(artifact.task.name())),
         ("ALGORITHM", string(artifact.algorithm.name())),
         ("TARGET", if artifact.task == Task::Clustering { "None".into() } else { string(&artifact.target) }),
@@ -105,6 +106,28 @@ fn python_steps(artifact: &Artifact) -> Result<Vec<(String, PythonStep)>> {
                 Error::other(format!("step {} \"{title}\" cannot be written as scikit-learn code: it {why}", i + 1))
             })?;
             Ok((format!("{title} — {}", entry.step.explain()).replace('\n', " "), step))
+        })
+        .collect()
+}
+
+/// `from m import a` lines, one per module with its names sorted, modules sorted.
+fn merged_imports(lines: &[String]) -> Vec<String> {
+    let mut by_module: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
+    for line in lines {
+        if let Some((module, names)) = line.strip_prefix("from ").and_then(|l| l.split_once(" import ")) {
+            by_module.entry(module).or_default().extend(names.split(", "));
+        }
+    }
+    by_module
+        .into_iter()
+        .map(|(module, names)| {
+            let names: Vec<&str> = names.into_iter().collect();
+            let line = format!("from {module} import {}", names.join(", "));
+            if line.len() <= COMMENT_WIDTH {
+                return line;
+            }
+            let listed: String = names.iter().map(|n| format!("    {n},\n")).collect();
+            format!("from {module} import (\n{listed})")
         })
         .collect()
 }
