@@ -15,6 +15,8 @@ const TRANSLATED: &[&str] = &[
     "keep_columns",
     "rename_column",
     "duplicate_column",
+    "trim_whitespace",
+    "change_case",
     "merge_categories",
     "cluster_spellings",
     "impute",
@@ -151,7 +153,7 @@ fn a_step_without_a_translation_is_refused_by_name() {
     let model = dir.join("m.json");
     std::fs::write(
         &recipe,
-        r#"{"version": 2, "steps": [{"kind": "drop_columns", "columns": ["id", "note"]}, {"kind": "trim_whitespace", "columns": ["city"]}]}"#,
+        r#"{"version": 2, "steps": [{"kind": "drop_columns", "columns": ["id", "note"]}, {"kind": "find_replace", "columns": ["city"], "find": "a", "replace": "b"}]}"#,
     )
     .unwrap();
     let model = model.to_str().unwrap();
@@ -170,7 +172,7 @@ fn a_step_without_a_translation_is_refused_by_name() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.starts_with("sift: step 2 \"Trim white space: city\" cannot be written as scikit-learn code: it has no scikit-learn translation"),
+        err.starts_with("sift: step 2 \"Find and replace ('a' → 'b'): city\" cannot be written as scikit-learn code: it has no scikit-learn translation"),
         "{err}"
     );
     assert!(out.stdout.is_empty());

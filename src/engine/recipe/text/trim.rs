@@ -1,5 +1,6 @@
 //! Trimming white space.
 
+mod python;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -40,6 +41,10 @@ impl StepKind for TrimWhitespace {
 
     fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 
