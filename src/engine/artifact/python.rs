@@ -26,13 +26,12 @@ pub fn pipeline_script(artifact: &Artifact) -> Result<String> {
     let model = artifact.algorithm.python(&artifact.hyperparameters, artifact.task, artifact.seed).map_err(|why| {
         Error::other(format!("{} cannot be written as scikit-learn code: {why}", artifact.algorithm.label()))
     })?;
-
     let mut imports: Vec<String> = steps.iter().flat_map(|(_, s)| s.imports.iter().cloned()).collect();
     imports.push(model.import.clone());
-    let mut helpers: Vec<String> = Vec::new();
+    let mut helpers: Vec<&String> = Vec::new();
     for helper in steps.iter().flat_map(|(_, s)| s.helpers.iter()) {
-        if !helpers.contains(helper) {
-            helpers.push(helper.clone());
+        if !helpers.contains(&helper) {
+            helpers.push(helper);
         }
     }
     let columns: Vec<String> = artifact
@@ -40,7 +39,50 @@ pub fn pipeline_script(artifact: &Artifact) -> Result<String> {
         .iter()
         .map(|c| format!("    {}: {},", string(&c.name), string(&type_name(c.column_type))))
         .collect();
-    let mut step_lines: Vec<String> = steps
+    let note = match model.note.as_str() {
+        "" => String::new(),
+        note => format!("{}\n", wrapped(&format!("Not Sift's own fit: {note}."), "    # ")),
+    };
+    let clustering = artifact.task == Task::Clustering;
+    let fills = [
+        ("TITLE", title(artifact)),
+        ("SIFT_VERSION", artifact.sift_version.clone()),
+        ("IMPORTS", merged_imports(&imports).join("\n")),
+        ("TASK", string(artifact.task.name())),
+        ("ALGORITHM", string(artifact.algorithm.name())),
+        ("TARGET", if clustering { "None".into() } else { string(&artifact.target) }),
+        ("CLASSES", list(&artifact.classes)),
+        ("SEED", (artifact.seed % (1 << 32)).to_string()),
+        ("TEST_SHARE", number(artifact.split.test_share)),
+        ("GROUP", artifact.split.group.as_deref().map_or("None".into(), string)),
+        ("COLUMNS", columns.join("\n")),
+        ("HELPERS", helpers.iter().map(|h| format!("\n\n{h}\n")).collect()),
+        ("STEPS", recipe_lines(&steps)),
+        ("MODEL_NOTE", note),
+        ("MODEL", model.constructor),
+    ];
+    let mut script = TEMPLATE.to_string();
+    for (name, value) in fills {
+        script = script.replace(&format!("@@{name}@@"), &value);
+    }
+    Ok(script)
+}
+
+/// The script's first line: what the model predicts, with what.
+fn title(artifact: &Artifact) -> String {
+    let algorithm = artifact.algorithm.label();
+    match artifact.task {
+        Task::Clustering => format!("{algorithm} finding clusters, rebuilt with scikit-learn."),
+        task => format!("{algorithm} predicting '{}' ({}), rebuilt with scikit-learn.", artifact.target, task.name()),
+    }
+}
+
+/// The items of `make_recipe`'s `Pipeline`: each step under its numbered comment.
+fn recipe_lines(steps: &[(String, PythonStep)]) -> String {
+    if steps.is_empty() {
+        return "            # The recipe has no steps: the columns go to the model as read.\n            (\"no_steps\", \"passthrough\"),".into();
+    }
+    let lines: Vec<String> = steps
         .iter()
         .enumerate()
         .map(|(i, (comment, step))| {
@@ -48,50 +90,7 @@ pub fn pipeline_script(artifact: &Artifact) -> Result<String> {
             format!("{comment}\n            ({}, {}),", string(&format!("step_{}", i + 1)), step.transformer)
         })
         .collect();
-    if step_lines.is_empty() {
-        step_lines.push("            # The recipe has no steps: the columns go to the model as read.\n            (\"no_steps\", \"passthrough\"),".into());
-    }
-    let note = if model.note.is_empty() {
-        String::new()
-    } else {
-        format!("{}\n", wrapped(&format!("Not Sift's own fit: {}.", model.note), "    # "))
-    };
-    let classes: Vec<String> = artifact.classes.clone();
-    let title = format!(
-        "{} predicting '{}' ({}), rebuilt with scikit-learn.",
-        artifact.algorithm.label(),
-        artifact.target,
-        artifact.task.name()
-    );
-    let fills = [
-        (
-            "TITLE",
-            if artifact.task == Task::Clustering {
-                format!("{} finding clusters, rebuilt with scikit-learn.", artifact.algorithm.label())
-            } else {
-                title
-            },
-        ),
-        ("SIFT_VERSION", artifact.sift_version.clone()),
-        ("IMPORTS", merged_imports(&imports).join("\n")),
-        ("TASK", string(artifact.task.name())),
-        ("ALGORITHM", string(artifact.algorithm.name())),
-        ("TARGET", if artifact.task == Task::Clustering { "None".into() } else { string(&artifact.target) }),
-        ("CLASSES", list(&classes)),
-        ("SEED", (artifact.seed % (1 << 32)).to_string()),
-        ("TEST_SHARE", number(artifact.split.test_share)),
-        ("GROUP", artifact.split.group.as_deref().map_or("None".into(), string)),
-        ("COLUMNS", columns.join("\n")),
-        ("HELPERS", helpers.iter().map(|h| format!("\n\n{h}\n")).collect()),
-        ("STEPS", step_lines.join("\n")),
-        ("MODEL_NOTE", note),
-        ("MODEL", model.constructor.clone()),
-    ];
-    let mut script = TEMPLATE.to_string();
-    for (name, value) in fills {
-        script = script.replace(&format!("@@{name}@@"), &value);
-    }
-    Ok(script)
+    lines.join("\n")
 }
 
 /// Each enabled step's comment ("Impute missing (median): age — Fills …") and translation,
