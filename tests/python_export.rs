@@ -23,6 +23,7 @@ const TRANSLATED: &[&str] = &[
     "clip_outliers",
     "one_hot",
     "ordinal_encode",
+    "frequency_encode",
     "standard_scale",
     "min_max_scale",
     "robust_scale",

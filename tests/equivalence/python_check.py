@@ -56,7 +56,7 @@ EXTRA = [
 PREPARED = [
     {"name": "imputing, one-hot, scaling, log, polynomial terms and clipping on mixed data", "data": "tests/equivalence/data/mixed.csv", "target": "churned", "recipe": "tests/equivalence/recipes/python_prepared.json"},
     {"name": "renaming, copying, trimming, case, merging, ordinal codes, bins and PCA on mixed data", "data": "tests/equivalence/data/mixed.csv", "target": "churned", "recipe": "tests/equivalence/recipes/python_features.json"},
-    {"name": "one-hot, ordinal codes, log (of values below -1) and scaling over gaps, then imputing", "data": "tests/equivalence/data/mixed.csv", "target": "churned", "recipe": "tests/equivalence/recipes/python_gaps.json"},
+    {"name": "one-hot, frequencies, ordinal codes, log (of values below -1) and scaling over gaps, then imputing", "data": "tests/equivalence/data/mixed.csv", "target": "churned", "recipe": "tests/equivalence/recipes/python_gaps.json"},
     {"name": "Yeo-Johnson on mixed data", "data": "tests/equivalence/data/mixed.csv", "target": "churned", "recipe": "tests/equivalence/recipes/python_yeo_johnson.json", "relative": 1e-6},
     {"name": "automatic recipe on mixed data (a date imputed)", "data": "tests/equivalence/data/mixed.csv", "target": "churned"},
     {"name": "automatic recipe on penguins", "data": "public/samples/penguins.csv", "target": "species"},

@@ -1,5 +1,6 @@
 //! Frequency encoding: each category becomes its share (or count) of the training rows.
 
+mod python;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -65,6 +66,10 @@ impl StepKind for FrequencyEncode {
             encodings.push(Frequencies { column: name.clone(), values });
         }
         Ok(FrequencyFitted { encodings })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 
