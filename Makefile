@@ -6,7 +6,8 @@
 #   make single       build dist/, then dist-single/sift.html: the app in one HTML file
 #   make screenshot   build, then write docs/screenshot.png (used by the README)
 #   make lint         rustfmt --check and clippy -D warnings (native and wasm32); part of make test
-#   make equivalence  run `sift sql`'s statements on DuckDB and Spark against sift predict/clean
+#   make equivalence  run `sift sql`'s statements on DuckDB and Spark against sift predict/clean,
+#                     and `sift python`'s scripts against sift train/clean
 #
 # scripts/setup.sh installs the tools idempotently (a second run takes a second).
 # Trunk always runs with --offline: it uses the installed wasm-bindgen and wasm-opt and never
@@ -62,13 +63,16 @@ test: lint test-native single cli
 	$(MAKE) --no-print-directory equivalence
 	$(MAKE) --no-print-directory e2e
 
-# `sift sql` against the real engines (tests/equivalence/sql_check.py; docs/sql.md), in the
-# project-local Python environment .venv (scripts/python-env.sh, also run by setup).
+# `sift sql` against the real engines (tests/equivalence/sql_check.py; docs/sql.md) and the
+# scripts `sift python` writes against sift train and sift clean (python_check.py;
+# docs/python.md), in the project-local Python environment .venv (scripts/python-env.sh, also
+# run by setup).
 equivalence: cli
 	./scripts/python-env.sh
 	SIFT_BIN=$(CURDIR)/$(SIFT_BIN) .venv/bin/python tests/equivalence/sql_check.py
 	SIFT_BIN=$(CURDIR)/$(SIFT_BIN) .venv/bin/python tests/equivalence/onnx_check.py
 	SIFT_BIN=$(CURDIR)/$(SIFT_BIN) .venv/bin/python tests/equivalence/onnx_recipe_check.py
+	SIFT_BIN=$(CURDIR)/$(SIFT_BIN) .venv/bin/python tests/equivalence/python_check.py
 
 # Formatting (rustfmt.toml) and lints with warnings as errors, natively and for the page's wasm32.
 lint: fetch

@@ -13,6 +13,7 @@ use crate::engine::recipe::{FittedRecipe, Recipe, RecipeStep};
 
 pub mod evaluation;
 pub mod onnx;
+pub mod python;
 mod saved_form;
 pub mod sql;
 pub mod training;

@@ -46,6 +46,7 @@ pub const COMMANDS: &[Command] = &[
         options: &["recipe", "fit", "target", "seed", "o"],
         flags: &["quotes-as-text"],
     },
+    Command { name: "python", usage: "sift python MODEL.json [-o pipeline.py]", options: &["o"], flags: &[] },
 ];
 
 /// The whole usage text, one line a command.

@@ -11,6 +11,7 @@
 //! sift sql --recipe recipe.json --fit FILE [--target COL] [--seed N] [--dialect …] [--table NAME]
 //! sift onnx MODEL.json -o model.onnx
 //! sift onnx --recipe recipe.json --fit FILE [--target COL] [--seed N] -o recipe.onnx
+//! sift python MODEL.json [-o pipeline.py]
 //! ```
 //! `predict`, and `clean` with `--fit` (the recipe fitted on DATA.csv), read FILE a part at a
 //! time (64 MB by default) and write as they go, so a file larger than memory works.
@@ -21,6 +22,7 @@
 mod args;
 mod notes;
 mod onnx;
+mod python;
 mod sql;
 
 use std::fmt::Write as _;
@@ -96,6 +98,7 @@ fn run(args: &[String], notes: &mut Vec<String>) -> Result<String> {
         "clean" => clean_command(&args, notes),
         "sql" => sql::sql_command(&args, notes),
         "onnx" => onnx::onnx_command(&args, notes),
+        "python" => python::python_command(&args),
         other => Err(Error::other(format!("unknown command '{other}'"))),
     }
 }

@@ -23,6 +23,7 @@ mod model;
 
 mod onnx;
 mod projection;
+pub mod python;
 mod rng;
 mod scores;
 mod split;

@@ -122,6 +122,16 @@ macro_rules! step_kinds {
                 }
             }
         }
+
+        impl Step {
+            /// The step as scikit-learn code that fits it again, or why it has none (see
+            /// [`crate::engine::recipe::python`]).
+            pub fn python(&self) -> std::result::Result<$crate::engine::recipe::python::PythonStep, String> {
+                match self {
+                    $(Step::$variant(s) => <$ty as $crate::engine::recipe::step::StepKind>::python(s)),+
+                }
+            }
+        }
     };
 }
 

@@ -3,6 +3,7 @@
 //! SimpleImputer with `add_indicator`).
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -149,6 +150,10 @@ impl StepKind for Impute {
         }
         let indicators = if self.add_indicator { self.columns.clone() } else { Vec::new() };
         Ok(ImputeFitted { fills, indicators })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        self.to_python()
     }
 }
 

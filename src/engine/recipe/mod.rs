@@ -26,6 +26,7 @@ mod outliers;
 mod param_checks;
 mod prefix_cache;
 mod preview;
+pub mod python;
 mod rows;
 mod scale;
 mod schema;

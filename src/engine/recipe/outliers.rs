@@ -2,6 +2,7 @@
 //! values outside them clipped to the fence, or their rows dropped.
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -164,6 +165,10 @@ impl StepKind for ClipOutliers {
 
     fn fit(&self, table: &Table, _: &FitContext) -> Result<ClipFitted> {
         Ok(ClipFitted { fences: self.rule.fit(table, &self.columns)? })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::onnx::{OnnxColumn, OnnxFrame};
+use super::python::PythonStep;
 use super::schema::StepInfo;
 use super::sql::{SqlFrame, SqlStep};
 use crate::engine::base::onnx::GraphBuilder;
@@ -57,6 +58,16 @@ pub trait StepKind: Clone + Debug + PartialEq + Serialize + DeserializeOwned {
         let fitted = self.fit(&table, context)?;
         let table = fitted.apply(table)?;
         Ok((fitted, table))
+    }
+
+    /// The step as scikit-learn code that fits it again (see [`super::python`]). `Err` says
+    /// why the script could not do the same; kinds without a translation keep this refusal.
+    fn python(&self) -> std::result::Result<PythonStep, String> {
+        Err(if Self::REMOVES_ROWS {
+            "removes rows, which a scikit-learn Pipeline cannot do".into()
+        } else {
+            "has no scikit-learn translation".into()
+        })
     }
 }
 

@@ -10,6 +10,7 @@ use crate::engine::learn::error::LearnError;
 use crate::engine::learn::estimators::clusters::{at_most_rows, Clusters, ClustersModel};
 use crate::engine::learn::estimators::{failed, Matrix};
 use crate::engine::learn::hyper::{ParamSpec, Params};
+use crate::engine::learn::python::{arg, PythonModel};
 
 /// Agglomerative clustering compares every pair of rows; beyond this many it would take too
 /// much memory and time in a browser tab.
@@ -45,5 +46,14 @@ impl AlgorithmKind for Agglomerative {
         let labels = model.labels.iter().map(|&l| l as i32).collect();
         let (clusters, labels) = Clusters::around_centres(Algorithm::Agglomerative, x, labels)?;
         Ok((ClustersModel::Clusters(clusters), labels))
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let _ = (task, seed);
+        Ok(PythonModel::new(
+            "sklearn.cluster",
+            "AgglomerativeClustering",
+            &[arg("n_clusters", params, "n_clusters"), "linkage=\"single\"".into()],
+        ))
     }
 }

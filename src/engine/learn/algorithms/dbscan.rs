@@ -11,6 +11,7 @@ use crate::engine::learn::error::LearnError;
 use crate::engine::learn::estimators::clusters::{Clusters, ClustersModel};
 use crate::engine::learn::estimators::{failed, predict_failed, Matrix};
 use crate::engine::learn::hyper::{ParamSpec, Params};
+use crate::engine::learn::python::{arg, PythonModel};
 
 /// DBSCAN.
 pub struct Dbscan;
@@ -40,5 +41,10 @@ impl AlgorithmKind for Dbscan {
         let labels = model.predict(&dense).map_err(predict_failed)?.into_iter().map(|l| l - 1).collect();
         let (clusters, labels) = Clusters::by_density(eps, x, labels)?;
         Ok((ClustersModel::Clusters(clusters), labels))
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let _ = (task, seed);
+        Ok(PythonModel::new("sklearn.cluster", "DBSCAN", &[arg("eps", params, "eps"), arg("min_samples", params, "min_samples")]))
     }
 }

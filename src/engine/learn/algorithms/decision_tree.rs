@@ -16,6 +16,7 @@ use crate::engine::base::sql::ModelSql;
 use crate::engine::base::onnx::ModelOnnx;
 use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
+use crate::engine::learn::python::{by_task, seed_arg, tree_args, PythonModel};
 
 /// A decision tree, for classes or numbers.
 pub struct DecisionTree;
@@ -44,6 +45,13 @@ impl AlgorithmKind for DecisionTree {
             }
             Target::Values(values) => DecisionTreeModel::RegressionTree(SingleTree::fit(params, seed, x, Outcome::Values(values))),
         })
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let class = by_task(task, "DecisionTreeClassifier", "DecisionTreeRegressor");
+        let mut arguments = tree_args(params, task);
+        arguments.push(seed_arg(seed));
+        Ok(PythonModel::new("sklearn.tree", class, &arguments))
     }
 }
 

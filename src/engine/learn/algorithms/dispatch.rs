@@ -189,6 +189,21 @@ macro_rules! algorithm_list {
             }
         }
 
+        impl Algorithm {
+            /// The algorithm as the scikit-learn estimator `sift python`'s script fits, or why
+            /// it has none (see [`super::AlgorithmKind::python`]).
+            pub fn python(
+                self,
+                params: &$crate::engine::learn::hyper::Params,
+                task: $crate::engine::learn::algorithms::Task,
+                seed: u64,
+            ) -> Result<$crate::engine::learn::python::PythonModel, String> {
+                match self {
+                    $(Algorithm::$variant => <$ty as $crate::engine::learn::algorithms::AlgorithmKind>::python(params, task, seed)),+
+                }
+            }
+        }
+
         impl serde::Serialize for Estimator {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {

@@ -16,6 +16,7 @@ use crate::engine::base::sql::ModelSql;
 use crate::engine::base::onnx::ModelOnnx;
 use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
+use crate::engine::learn::python::{by_task, forest_args, PythonModel};
 
 /// Extremely randomized trees (regression).
 pub struct ExtraTrees;
@@ -35,6 +36,12 @@ impl AlgorithmKind for ExtraTrees {
 
     fn fit(params: &Params, seed: u64, x: &Features, y: &Target, _: &mut Progress) -> Result<ExtraTreesModel, LearnError> {
         Ok(ExtraTreesModel::ExtraTreesRegressor(Trees::fit(params, seed, x, values(&Self::ABOUT, y)?)?))
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let class = by_task(task, "ExtraTreesClassifier", "ExtraTreesRegressor");
+        Ok(PythonModel::new("sklearn.ensemble", class, &forest_args(params, task, seed))
+            .noting("the same kind of forest; its random split points are NumPy's, not Sift's"))
     }
 }
 

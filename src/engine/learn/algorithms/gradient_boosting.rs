@@ -16,6 +16,7 @@ use crate::engine::base::sql::ModelSql;
 use crate::engine::base::onnx::ModelOnnx;
 use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
+use crate::engine::learn::python::{arg, seed_arg, PythonModel};
 
 /// Gradient-boosted trees (regression).
 pub struct GradientBoosting;
@@ -42,6 +43,26 @@ impl AlgorithmKind for GradientBoosting {
 
     fn fit(params: &Params, seed: u64, x: &Features, y: &Target, _: &mut Progress) -> Result<BoostingModel, LearnError> {
         Ok(BoostingModel::GradientBoosting(Boosting::fit(params, seed, x, values(&Self::ABOUT, y)?)?))
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let _ = task;
+        if params.number("subsample") < 1.0 {
+            return Err("a row sample below 1 has no twin in scikit-learn's HistGradientBoostingRegressor".into());
+        }
+        let arguments = [
+            arg("max_iter", params, "n_estimators"),
+            arg("learning_rate", params, "learning_rate"),
+            arg("max_depth", params, "max_depth"),
+            "max_leaf_nodes=None".into(),
+            format!("min_samples_leaf={}", params.int("min_child_weight").max(1)),
+            arg("l2_regularization", params, "lambda"),
+            "early_stopping=False".into(),
+            seed_arg(seed),
+        ];
+        Ok(PythonModel::new("sklearn.ensemble", "HistGradientBoostingRegressor", &arguments).noting(
+            "XGBoost-style boosting like Sift's (L2 penalty on leaves), but splits are searched on 255 histogram bins, not every value",
+        ))
     }
 }
 

@@ -16,6 +16,7 @@ use crate::engine::learn::error::LearnError;
 use crate::engine::learn::estimators::Fitted;
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::learn::onnx::OnnxInputs;
+use crate::engine::learn::python::PythonModel;
 use crate::engine::learn::sql::SqlInputs;
 
 /// An algorithm as lists, forms and the command line show it.
@@ -75,6 +76,14 @@ pub trait AlgorithmKind {
     fn find_clusters(params: &Params, seed: u64, x: &Features) -> Result<(Self::Model, Vec<i32>), LearnError> {
         let _ = (params, seed, x);
         Err(cannot(&Self::ABOUT, Task::Clustering))
+    }
+
+    /// The algorithm as the scikit-learn estimator `sift python`'s script fits, with `params`
+    /// (resolved) for `task` and `seed` (see [`PythonModel`]). `Err` says why it has no twin
+    /// (the export then refuses, naming the algorithm).
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let _ = (params, task, seed);
+        Err("it has no scikit-learn twin".into())
     }
 }
 

@@ -10,6 +10,7 @@ use crate::engine::learn::estimators::clusters::{at_most_rows, Clusters, Cluster
 use crate::engine::learn::estimators::{failed, predict_failed, Matrix};
 use crate::engine::learn::hyper::catalogue::max_iter;
 use crate::engine::learn::hyper::{ParamSpec, Params};
+use crate::engine::learn::python::{arg, seed_arg, PythonModel};
 
 /// k-means.
 pub struct Kmeans;
@@ -38,5 +39,15 @@ impl AlgorithmKind for Kmeans {
         let labels = model.predict(&dense).map_err(predict_failed)?.into_iter().map(|l| l as i32).collect();
         let (clusters, labels) = Clusters::around_centres(Algorithm::Kmeans, x, labels)?;
         Ok((ClustersModel::Clusters(clusters), labels))
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let _ = task;
+        Ok(PythonModel::new(
+            "sklearn.cluster",
+            "KMeans",
+            &[arg("n_clusters", params, "k"), arg("max_iter", params, "max_iter"), "n_init=10".into(), seed_arg(seed)],
+        )
+        .noting("the same k-means, best of 10 starts drawn by NumPy; Sift draws its own"))
     }
 }

@@ -14,6 +14,7 @@ use crate::engine::base::sql::ModelSql;
 use crate::engine::base::onnx::ModelOnnx;
 use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
+use crate::engine::learn::python::{arg, by_task, text_arg, PythonModel};
 
 /// k-nearest neighbours, for classes or numbers.
 pub struct Knn;
@@ -39,6 +40,13 @@ impl AlgorithmKind for Knn {
             Target::Classes { labels, .. } => KnnModel::KnnClassifier(KnnClassifier::fit(params, x, labels)?),
             Target::Values(values) => KnnModel::KnnRegressor(KnnRegressor::fit(params, x, values)?),
         })
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let _ = seed;
+        let class = by_task(task, "KNeighborsClassifier", "KNeighborsRegressor");
+        Ok(PythonModel::new("sklearn.neighbors", class, &[arg("n_neighbors", params, "k"), text_arg("weights", params, "weights")])
+            .noting("the same neighbours; equally distant ones may be chosen in another order"))
     }
 }
 

@@ -13,6 +13,7 @@ use crate::engine::learn::estimators::linear::{PenalizedModel, Scaled, MIN_SCALE
 use crate::engine::learn::hyper::catalogue::{alpha, max_iter, tol};
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
+use crate::engine::learn::python::{arg, PythonModel};
 
 /// Lasso regression.
 pub struct Lasso;
@@ -32,6 +33,12 @@ impl AlgorithmKind for Lasso {
 
     fn fit(params: &Params, _: u64, x: &Features, y: &Target, _: &mut Progress) -> Result<PenalizedModel, LearnError> {
         PenalizedModel::fit(Algorithm::Lasso, solve, params, x, values(&Self::ABOUT, y)?)
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let _ = (task, seed);
+        let arguments = [arg("alpha", params, "alpha"), arg("max_iter", params, "max_iter"), arg("tol", params, "tol")];
+        Ok(PythonModel::new("sklearn.linear_model", "Lasso", &arguments))
     }
 }
 

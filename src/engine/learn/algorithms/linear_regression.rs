@@ -14,6 +14,7 @@ use crate::engine::base::sql::ModelSql;
 use crate::engine::base::onnx::ModelOnnx;
 use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
+use crate::engine::learn::python::{PythonModel};
 
 /// Ordinary least squares.
 pub struct LinearRegression;
@@ -45,6 +46,11 @@ impl AlgorithmKind for LinearRegression {
 
     fn fit(_: &Params, _: u64, x: &Features, y: &Target, _: &mut Progress) -> Result<LinearModel, LearnError> {
         Ok(LinearModel::LinearRegression(Linear::fit(x, values(&Self::ABOUT, y)?)?))
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let _ = (params, task, seed);
+        Ok(PythonModel::new("sklearn.linear_model", "LinearRegression", &[]))
     }
 }
 

@@ -16,6 +16,7 @@ use crate::engine::base::sql::ModelSql;
 use crate::engine::base::onnx::ModelOnnx;
 use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
+use crate::engine::learn::python::{arg, PythonModel};
 
 /// Logistic regression.
 pub struct LogisticRegression;
@@ -35,6 +36,11 @@ impl AlgorithmKind for LogisticRegression {
 
     fn fit(params: &Params, _: u64, x: &Features, y: &Target, _: &mut Progress) -> Result<LogisticModel, LearnError> {
         Ok(LogisticModel::LogisticRegression(Logistic::fit(params, x, labels(&Self::ABOUT, y)?)?))
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let _ = (task, seed);
+        Ok(PythonModel::new("sklearn.linear_model", "LogisticRegression", &[arg("C", params, "c"), "max_iter=5000".into()]))
     }
 }
 

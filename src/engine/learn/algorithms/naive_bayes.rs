@@ -16,6 +16,7 @@ use crate::engine::base::sql::ModelSql;
 use crate::engine::base::onnx::ModelOnnx;
 use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
+use crate::engine::learn::python::{arg, PythonModel};
 
 /// Naive Bayes (classification).
 pub struct NaiveBayes;
@@ -54,6 +55,20 @@ impl AlgorithmKind for NaiveBayes {
 
     fn fit(params: &Params, _: u64, x: &Features, y: &Target, _: &mut Progress) -> Result<BayesModel, LearnError> {
         Ok(BayesModel::NaiveBayes(Bayes::fit(params, x, labels(&Self::ABOUT, y)?)?))
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let _ = (task, seed);
+        Ok(match params.text("distribution") {
+            "multinomial" => PythonModel::new("sklearn.naive_bayes", "MultinomialNB", &[arg("alpha", params, "alpha")]),
+            "bernoulli" => PythonModel::new(
+                "sklearn.naive_bayes",
+                "BernoulliNB",
+                &[arg("alpha", params, "alpha"), arg("binarize", params, "binarize")],
+            ),
+            "categorical" => PythonModel::new("sklearn.naive_bayes", "CategoricalNB", &[arg("alpha", params, "alpha")]),
+            _ => PythonModel::new("sklearn.naive_bayes", "GaussianNB", &[]),
+        })
     }
 }
 

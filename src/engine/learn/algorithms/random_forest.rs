@@ -17,6 +17,7 @@ use crate::engine::base::sql::ModelSql;
 use crate::engine::base::onnx::ModelOnnx;
 use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
+use crate::engine::learn::python::{by_task, forest_args, PythonModel};
 
 /// A random forest, for classes or numbers.
 pub struct RandomForest;
@@ -45,6 +46,12 @@ impl AlgorithmKind for RandomForest {
             )?),
             Target::Values(values) => RandomForestModel::RegressionForest(Forest::fit(params, seed, x, Outcome::Values(values), progress)?),
         })
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let class = by_task(task, "RandomForestClassifier", "RandomForestRegressor");
+        Ok(PythonModel::new("sklearn.ensemble", class, &forest_args(params, task, seed))
+            .noting("the same kind of forest; its bootstrap samples and feature draws are NumPy's, not Sift's"))
     }
 }
 

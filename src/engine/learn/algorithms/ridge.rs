@@ -13,6 +13,7 @@ use crate::engine::learn::estimators::linear::{check_svd_range, PenalizedModel, 
 use crate::engine::learn::hyper::catalogue::alpha;
 use crate::engine::learn::hyper::{ParamSpec, Params};
 use crate::engine::base::progress::Progress;
+use crate::engine::learn::python::{arg, PythonModel};
 
 /// Ridge regression.
 pub struct Ridge;
@@ -32,6 +33,11 @@ impl AlgorithmKind for Ridge {
 
     fn fit(params: &Params, _: u64, x: &Features, y: &Target, _: &mut Progress) -> Result<PenalizedModel, LearnError> {
         PenalizedModel::fit(Algorithm::Ridge, solve, params, x, values(&Self::ABOUT, y)?)
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let _ = (task, seed);
+        Ok(PythonModel::new("sklearn.linear_model", "Ridge", &[arg("alpha", params, "alpha")]))
     }
 }
 

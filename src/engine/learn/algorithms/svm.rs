@@ -16,6 +16,7 @@ use crate::engine::base::sql::ModelSql;
 use crate::engine::base::onnx::ModelOnnx;
 use crate::engine::learn::onnx::OnnxInputs;
 use crate::engine::learn::sql::SqlInputs;
+use crate::engine::learn::python::{arg, PythonModel};
 
 /// A support vector machine, for classes or numbers.
 pub struct Svm;
@@ -53,6 +54,31 @@ impl AlgorithmKind for Svm {
         Ok(match y {
             Target::Classes { labels, .. } => SvmModel::SvmClassifier(SvmClassifier::fit(params, seed, x, labels, progress)?),
             Target::Values(values) => SvmModel::SvmRegressor(SvmRegressor::fit(params, x, values)?),
+        })
+    }
+
+    fn python(params: &Params, task: Task, seed: u64) -> Result<PythonModel, String> {
+        let _ = seed;
+        let kernel = match params.text("kernel") {
+            "polynomial" => "poly",
+            other => other,
+        };
+        let gamma = match params.opt_number("gamma") {
+            Some(_) => arg("gamma", params, "gamma"),
+            None => "gamma=\"scale\"".into(),
+        };
+        let mut arguments = vec![format!("kernel=\"{kernel}\""), arg("C", params, "c"), gamma];
+        if kernel == "poly" {
+            arguments.push(arg("degree", params, "degree"));
+            arguments.push(arg("coef0", params, "coef0"));
+        }
+        arguments.push(arg("tol", params, "tol"));
+        Ok(if task == Task::Classification {
+            PythonModel::new("sklearn.svm", "SVC", &arguments)
+                .noting("libsvm's exact solver; Sift's classifier is smartcore's approximate one (a few passes)")
+        } else {
+            arguments.push(arg("epsilon", params, "epsilon"));
+            PythonModel::new("sklearn.svm", "SVR", &arguments).noting("libsvm's exact solver; Sift's is smartcore's")
         })
     }
 }

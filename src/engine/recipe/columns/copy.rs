@@ -1,6 +1,7 @@
 //! Duplicating a column, to transform one copy and keep the other.
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -39,6 +40,10 @@ impl StepKind for DuplicateColumn {
 
     fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

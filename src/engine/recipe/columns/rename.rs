@@ -1,6 +1,7 @@
 //! Renaming a column.
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -39,6 +40,10 @@ impl StepKind for RenameColumn {
 
     fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

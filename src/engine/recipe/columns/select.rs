@@ -1,6 +1,7 @@
 //! Choosing columns: drop some, or keep only some.
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -42,6 +43,10 @@ impl StepKind for DropColumns {
     fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
+    }
 }
 
 impl FittedKind for DropColumns {
@@ -82,6 +87,10 @@ impl StepKind for KeepColumns {
 
     fn fit(&self, _: &Table, context: &FitContext) -> Result<KeptColumns> {
         Ok(KeptColumns { columns: self.columns.clone(), target: context.target.clone() })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

@@ -1,6 +1,7 @@
 //! Frequency encoding: each category becomes its share (or count) of the training rows.
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -66,6 +67,10 @@ impl StepKind for FrequencyEncode {
             encodings.push(Frequencies { column: name.clone(), values });
         }
         Ok(FrequencyFitted { encodings })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

@@ -2,6 +2,7 @@
 //! OneHotEncoder with `handle_unknown="ignore"`).
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -96,6 +97,10 @@ impl StepKind for OneHot {
             encodings.push(Encoding { column: name.clone(), categories });
         }
         Ok(OneHotFitted { encodings })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        self.to_python()
     }
 }
 

@@ -2,6 +2,7 @@
 //! in the training rows, or the user's own).
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -89,6 +90,10 @@ impl StepKind for OrdinalEncode {
             encodings.push(Encoding { column: name.clone(), categories });
         }
         Ok(OrdinalFitted { encodings })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        self.to_python()
     }
 }
 

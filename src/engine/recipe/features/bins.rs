@@ -5,6 +5,7 @@
 //! merges them.
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -99,6 +100,10 @@ impl StepKind for Bins {
             })
             .collect::<Result<_>>()?;
         Ok(BinsFitted { cuts })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

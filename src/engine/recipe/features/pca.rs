@@ -5,6 +5,7 @@
 //! `svd_flip` convention; other tools may flip a component's sign.
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -120,6 +121,10 @@ impl StepKind for Pca {
             return Err("PCA could not decompose these columns (a direction is not a number); scale them first".into());
         }
         Ok(PcaFitted { columns: self.columns.clone(), means, components, keep_inputs: self.keep_inputs })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

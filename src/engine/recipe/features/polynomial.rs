@@ -3,6 +3,7 @@
 //! which are the columns themselves).
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -69,6 +70,10 @@ impl StepKind for Polynomial {
             )));
         }
         Ok(self.clone())
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

@@ -4,6 +4,7 @@
 //! RobustScaler compute them.
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -110,6 +111,10 @@ impl StepKind for StandardScale {
             Some((m, nonzero(std_dev(values, m), values), 0.0))
         })
     }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
+    }
 }
 
 impl StepKind for MinMaxScale {
@@ -145,6 +150,10 @@ impl StepKind for MinMaxScale {
             Some((low, nonzero(high - low, values) / (self.max - self.min), self.min))
         })
     }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
+    }
 }
 
 impl StepKind for RobustScale {
@@ -166,6 +175,10 @@ impl StepKind for RobustScale {
             let spread = nonzero(q3 - q1, values);
             Some((percentile_of_unsorted(values, 50.0)?, spread, 0.0))
         })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

@@ -1,6 +1,7 @@
 //! The log1p transform, for long right tails.
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -31,6 +32,10 @@ impl StepKind for Log1p {
 
     fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

@@ -4,6 +4,7 @@
 //! standardised; add a standard scale step after it for that.
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::{Error, Result};
@@ -57,6 +58,10 @@ impl StepKind for YeoJohnson {
             })
             .collect::<Result<_>>()?;
         Ok(YeoJohnsonFitted { lambdas })
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

@@ -1,5 +1,6 @@
 //! Changing letter case.
 
+mod python;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -63,6 +64,10 @@ impl StepKind for ChangeCase {
 
     fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        self.to_python()
     }
 }
 

@@ -1,8 +1,10 @@
 //! Merging categories by hand: each group of values becomes one value.
 
 mod onnx;
+mod python;
 mod sql;
 pub(super) use onnx::merges_onnx;
+pub(super) use python::merges_python;
 pub(super) use sql::merges_sql;
 
 use crate::engine::base::error::Result;
@@ -50,6 +52,10 @@ impl StepKind for MergeCategories {
 
     fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 

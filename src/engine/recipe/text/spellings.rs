@@ -82,6 +82,10 @@ impl StepKind for ClusterSpellings {
     fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
     }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(super::merge::merges_python(&self.column, &self.merges))
+    }
 }
 
 impl FittedKind for ClusterSpellings {

@@ -1,6 +1,7 @@
 //! Trimming white space.
 
 mod onnx;
+mod python;
 mod sql;
 
 use crate::engine::base::error::Result;
@@ -41,6 +42,10 @@ impl StepKind for TrimWhitespace {
 
     fn fit(&self, _: &Table, _: &FitContext) -> Result<Self> {
         Ok(self.clone())
+    }
+
+    fn python(&self) -> std::result::Result<crate::engine::recipe::python::PythonStep, String> {
+        Ok(self.to_python())
     }
 }
 
