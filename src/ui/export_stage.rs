@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::ui::download;
-use crate::ui::export_onnx::DownloadOnnx;
+use crate::ui::export_model_as::{DownloadModelAs, ModelForm};
 use crate::ui::export_sql::ExportSql;
 use crate::ui::setup_link::CopySetupLink;
 use crate::ui::stage::StageSection;
@@ -34,7 +34,8 @@ pub fn ExportStage() -> impl IntoView {
                     "Download recipe JSON"
                 </button>
             </div>
-            <DownloadOnnx stage=Stage::Export ready=Signal::derive(move || state.trained.with(Option::is_some)) model_file=|| None />
+            <DownloadModelAs form=ModelForm::Onnx stage=Stage::Export ready=Signal::derive(move || state.trained.with(Option::is_some)) model_file=|| None />
+            <DownloadModelAs form=ModelForm::Python stage=Stage::Export ready=Signal::derive(move || state.trained.with(Option::is_some)) model_file=|| None />
             <ExportSql />
             <CopySetupLink />
             <ul class="aside export-notes">

@@ -8,7 +8,7 @@ mod dom;
 mod download;
 mod drop_zone;
 mod evaluation;
-mod export_onnx;
+mod export_model_as;
 mod export_sql;
 mod export_stage;
 mod format;

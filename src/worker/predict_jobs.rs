@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::artifact::onnx::model_onnx;
+use crate::engine::artifact::python::pipeline_script;
 use crate::engine::artifact::{predictions_csv, Artifact, SchemaColumn};
 use crate::engine::ingest::{read_csv, IngestOptions};
 use crate::engine::learn::{Algorithm, Task};
@@ -106,10 +107,34 @@ pub fn onnx(
     trained: Option<&Artifact>,
     trained_name: String,
 ) -> Result<FileDownload> {
+    let (artifact, name) = model_as(source, files, trained, trained_name, "onnx")?;
+    Ok(FileDownload::binary(name, "application/octet-stream", &model_onnx(&artifact)?))
+}
+
+/// The model of `source` as a scikit-learn script (what `sift python` writes), named as its
+/// model file with `.py`, or `trained_name` for the model just trained.
+pub fn python(
+    source: ModelSource,
+    files: &[FileBytes],
+    trained: Option<&Artifact>,
+    trained_name: String,
+) -> Result<FileDownload> {
+    let (artifact, name) = model_as(source, files, trained, trained_name, "py")?;
+    Ok(FileDownload::text(name, "text/x-python", pipeline_script(&artifact)?))
+}
+
+/// The model of `source`, and the name of its file in another format: the model file's stem
+/// with `.<extension>`, or `trained_name` for the model just trained.
+fn model_as<'a>(
+    source: ModelSource,
+    files: &'a [FileBytes],
+    trained: Option<&'a Artifact>,
+    trained_name: String,
+    extension: &str,
+) -> Result<(Cow<'a, Artifact>, String)> {
     let Chosen { artifact, file, .. } = model(source, files, trained)?;
-    let bytes = model_onnx(&artifact)?;
-    let name = file.map_or(trained_name, |f| format!("{}.onnx", stem(&f)));
-    Ok(FileDownload::binary(name, "application/octet-stream", &bytes))
+    let name = file.map_or(trained_name, |f| format!("{}.{extension}", stem(&f)));
+    Ok((artifact, name))
 }
 
 /// A model read for a job: the artifact, its file's name (none for the model just trained)

@@ -74,6 +74,10 @@ pub enum Request {
     /// the model just trained, or the attached model JSON. A model with a step or algorithm
     /// that has no exact ONNX translation is refused, naming it.
     ExportOnnx { model: ModelSource },
+    /// The model as a scikit-learn script that rebuilds the recipe and the algorithm and
+    /// reports the same metrics (`sift python`; docs/python.md): the model just trained, or the
+    /// attached model JSON. A step or algorithm with no scikit-learn twin is refused, naming it.
+    ExportPython { model: ModelSource },
     /// What `step` would do at position `index` of `recipe` (replacing nothing: the steps
     /// from `index` on are left out), on the first rows of the active dataset.
     PreviewStep { recipe: Recipe, index: usize, step: Step, context: FitContext },

@@ -61,6 +61,7 @@ impl RecipeJobs {
                 | Request::ExportRecipe { .. }
                 | Request::ExportSql { .. }
                 | Request::ExportOnnx { .. }
+                | Request::ExportPython { .. }
                 | Request::ExportCleanedCsv { .. }
                 | Request::ExportModel
                 | Request::Train { .. }

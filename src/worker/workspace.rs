@@ -135,6 +135,10 @@ impl Workspace {
                 let trained_name = format!("{}-model.onnx", self.download_stem());
                 Ok(Answer::Download(predict_jobs::onnx(model, &files, self.model.as_ref(), trained_name)?))
             }
+            Request::ExportPython { model } => {
+                let trained_name = format!("{}-pipeline.py", self.download_stem());
+                Ok(Answer::Download(predict_jobs::python(model, &files, self.model.as_ref(), trained_name)?))
+            }
             Request::PreviewStep { recipe, index, step, context } => {
                 let (table, jobs) = self.recipe_parts()?;
                 Ok(Answer::Preview(Box::new(jobs.preview(table, &recipe, index, &step, &context)?)))

@@ -1,4 +1,4 @@
-// End-to-end test of "Download model ONNX" (issue 22): after training a linear regression on
+// End-to-end test of "Download model ONNX" and "Download Python" (issue 22): after training a linear regression on
 // the diabetes sample, the Export stage's button downloads the bytes `sift onnx` writes for the
 // model JSON the page downloads; the Predict stage's button, with that model JSON opened, gives
 // the same file. The file then runs in the browser's own onnxruntime-web (npm, served from
@@ -130,6 +130,12 @@ describe('ONNX download', { timeout: 300_000 }, () => {
     assert.ok(bytes.equals(await readFile(cli)), "the page's ONNX file is sift onnx's, byte for byte");
     seen.onnx = bytes;
     seen.modelJson = json.path;
+    // "Download Python": the scikit-learn script sift python writes for the same model.
+    const script = await download(page, 'Download Python', tmp, exportStage());
+    assert.equal(script.name, 'diabetes-pipeline.py');
+    const { stdout } = await run(SIFT_BIN, ['python', json.path]);
+    assert.equal(script.text, stdout, "the page's script is sift python's");
+    assert.match(script.text, /LinearRegression/, 'the algorithm is there');
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], `axe found problems:\n${describeViolations(violations)}`);
   });

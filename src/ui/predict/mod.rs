@@ -11,7 +11,7 @@ use web_sys::{File, HtmlInputElement};
 
 use crate::client::saved_session::{FileKey, SavedPredict};
 use crate::ui::dom::files_of;
-use crate::ui::export_onnx::DownloadOnnx;
+use crate::ui::export_model_as::{DownloadModelAs, ModelForm};
 use crate::ui::stage::StageSection;
 use crate::ui::state::{use_state, AppState, Stage};
 use crate::worker::protocol::{Answer, ModelInfo, ModelSource, PredictionsView, Request};
@@ -179,7 +179,7 @@ pub fn PredictStage() -> impl IntoView {
                         Some(info) => view! { <ModelCard info=info /> }.into_any(),
                         None => view! { <p class="empty">"No model chosen yet: open a model JSON downloaded from Sift, or train one above."</p> }.into_any(),
                     }}
-                    <DownloadOnnx stage=Stage::Predict ready=Signal::derive(move || choice.model.with(Option::is_some)) model_file=move || choice.model_file.get_value() />
+                    <DownloadModelAs form=ModelForm::Onnx stage=Stage::Predict ready=Signal::derive(move || choice.model.with(Option::is_some)) model_file=move || choice.model_file.get_value() />
                 </div>
                 <div class="predict-part" role="group" aria-labelledby="predict-csv-head">
                     <h3 class="subhead" id="predict-csv-head">"Rows to predict"</h3>

@@ -1,8 +1,10 @@
-//! The page's "Download model ONNX": the worker answers the bytes `sift onnx` writes, for the
-//! model just trained and for a model JSON file, as a binary download that survives the trip
-//! as JSON; a model that has no exact ONNX translation is refused, naming the algorithm.
+//! The page's "Download model ONNX" and "Download Python": the worker answers the bytes
+//! `sift onnx` writes (a binary download that survives the trip as JSON) and the script `sift
+//! python` writes, for the model just trained and for a model JSON file; a model that has no
+//! exact ONNX translation is refused, naming the algorithm.
 
 use sift::engine::artifact::onnx::model_onnx;
+use sift::engine::artifact::python::pipeline_script;
 use sift::engine::artifact::Artifact;
 use sift::engine::learn::{Algorithm, Task};
 use sift::engine::train::TrainOptions;
@@ -76,4 +78,23 @@ fn text_downloads_stay_text() {
     let json = serde_json::to_string(&text).unwrap();
     assert!(!json.contains("binary"), "{json}");
     assert_eq!(serde_json::from_str::<FileDownload>(&json).unwrap().bytes().unwrap(), b"x\n1\n");
+}
+
+#[test]
+fn the_python_download_is_the_script_sift_python_writes() {
+    let mut ws = trained("penguins", "species", Algorithm::RandomForest);
+    let json = download(&mut ws, Request::ExportModel, vec![]).content;
+    let expected = pipeline_script(&Artifact::from_json(&json).unwrap()).unwrap();
+
+    let file = download(&mut ws, Request::ExportPython { model: ModelSource::Trained }, vec![]);
+    assert_eq!(file.file_name, "penguins-pipeline.py");
+    assert_eq!(file.mime, "text/x-python");
+    assert!(!file.binary);
+    assert_eq!(file.content, expected);
+    assert!(file.content.contains("RandomForestClassifier"), "the algorithm's twin is in the script");
+
+    let model_file = FileBytes::whole("class model.json", json.into_bytes());
+    let opened = download(&mut ws, Request::ExportPython { model: ModelSource::File }, vec![model_file]);
+    assert_eq!(opened.file_name, "class model.py");
+    assert_eq!(opened.content, expected);
 }
