@@ -23,6 +23,7 @@ mod args;
 mod notes;
 mod onnx;
 mod python;
+mod source;
 mod sql;
 
 use std::fmt::Write as _;

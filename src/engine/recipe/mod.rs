@@ -11,6 +11,7 @@
 //! below turns them into the [`Step`] and [`FittedStep`] enums (`"kind": "snake_case"` in
 //! JSON) and the [`catalogue`] the UI draws its forms from ([`StepInfo`], [`Param`]).
 
+mod column_list;
 mod columns;
 mod dispatch;
 mod document;

@@ -12,7 +12,10 @@ mod labels;
 pub mod ops;
 pub mod text;
 
+pub use super::column_list::{insert_after, replace_with};
 pub use labels::{is_missing, label_equals, zero_one};
+
+use super::column_list::Named;
 
 use crate::engine::base::onnx::proto::data_type;
 use crate::engine::base::onnx::GraphBuilder;
@@ -101,24 +104,8 @@ impl OnnxFrame {
     }
 }
 
-/// Inserts `new` after the column called `after` (or at the end when it is gone), refusing a
-/// name that is already taken, as Sift's apply does.
-pub fn insert_after(columns: &mut Vec<OnnxColumn>, after: &str, new: Vec<OnnxColumn>) -> Result<(), String> {
-    if let Some(taken) = new.iter().find(|n| columns.iter().any(|c| c.name == n.name)) {
-        return Err(format!("a column named '{}' already exists", taken.name));
+impl Named for OnnxColumn {
+    fn name(&self) -> &str {
+        &self.name
     }
-    let at = columns.iter().position(|c| c.name == after).map_or(columns.len(), |i| i + 1);
-    columns.splice(at..at, new);
-    Ok(())
-}
-
-/// Puts `new` in place of the column called `name`, refusing a name that is already taken.
-pub fn replace_with(columns: &mut Vec<OnnxColumn>, name: &str, new: Vec<OnnxColumn>) -> Result<(), String> {
-    let at = columns.iter().position(|c| c.name == name).ok_or_else(|| format!("there is no column named '{name}'"))?;
-    columns.remove(at);
-    if let Some(taken) = new.iter().find(|n| columns.iter().any(|c| c.name == n.name)) {
-        return Err(format!("a column named '{}' already exists", taken.name));
-    }
-    columns.splice(at..at, new);
-    Ok(())
 }

@@ -14,6 +14,9 @@ pub use expr::{
     lookup, missing_flag, replace_all, text_cast, whole_or_null, WHITE_SPACE,
 };
 
+pub use super::column_list::{insert_after, replace_with};
+
+use super::column_list::Named;
 use crate::engine::base::sql::Dialect;
 use crate::engine::base::table::ColumnType;
 
@@ -108,17 +111,6 @@ impl SqlColumn {
     }
 }
 
-/// Inserts `new` after the column called `after` (or at the end when it is gone), refusing a
-/// name that is already taken, as Sift's apply does.
-pub fn insert_after(columns: &mut Vec<SqlColumn>, after: &str, new: Vec<SqlColumn>) -> Result<(), String> {
-    if let Some(taken) = new.iter().find(|n| columns.iter().any(|c| c.name == n.name)) {
-        return Err(format!("a column named '{}' already exists", taken.name));
-    }
-    let at = columns.iter().position(|c| c.name == after).map_or(columns.len(), |i| i + 1);
-    columns.splice(at..at, new);
-    Ok(())
-}
-
 impl SqlFrame {
     /// Column `name` as a `DOUBLE` (see [`as_double`]), or an error when it holds words.
     pub fn number(&self, name: &str) -> Result<String, String> {
@@ -154,18 +146,6 @@ impl SqlFrame {
     }
 }
 
-/// Puts `new` in place of the column called `name`, refusing a name that is already taken
-/// (as Sift's apply does).
-pub fn replace_with(columns: &mut Vec<SqlColumn>, name: &str, new: Vec<SqlColumn>) -> Result<(), String> {
-    let at = columns.iter().position(|c| c.name == name).ok_or_else(|| format!("there is no column named '{name}'"))?;
-    columns.remove(at);
-    if let Some(taken) = new.iter().find(|n| columns.iter().any(|c| c.name == n.name)) {
-        return Err(format!("a column named '{}' already exists", taken.name));
-    }
-    columns.splice(at..at, new);
-    Ok(())
-}
-
 impl SqlFrame {
     /// Every column unchanged but the text or category columns `names`, each replaced (same
     /// type) by what `f` makes of its quoted name; `NULL` must stay `NULL`.
@@ -180,5 +160,11 @@ impl SqlFrame {
             }
             Ok(Some((column_type, f(&self.col(name))?)))
         })
+    }
+}
+
+impl Named for SqlColumn {
+    fn name(&self) -> &str {
+        &self.name
     }
 }
