@@ -32,7 +32,10 @@ fn a_trained_model_becomes_one_graph_with_its_inputs_and_outputs() {
     let parsed = ModelProto::decode(std::fs::read(&onnx).unwrap().as_slice()).unwrap();
     let graph = parsed.graph.unwrap();
     let inputs: Vec<&str> = graph.input.iter().map(|i| i.name.as_str()).collect();
-    assert_eq!(inputs, ["island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "year"]);
+    assert_eq!(
+        inputs,
+        ["island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "year"]
+    );
     let outputs: Vec<&str> = graph.output.iter().map(|o| o.name.as_str()).collect();
     assert_eq!(outputs, ["label", "probabilities"]);
     assert!(graph.node.iter().any(|n| n.op_type == "TreeEnsemble"), "the trees are TreeEnsemble nodes");
@@ -41,7 +44,8 @@ fn a_trained_model_becomes_one_graph_with_its_inputs_and_outputs() {
 #[test]
 fn a_model_without_an_exact_graph_is_refused_and_no_file_is_written() {
     let model = temp("dbscan.json");
-    let out = sift(&["train", "public/samples/iris.csv", "--algorithm", "dbscan", "--task", "clustering", "-o", &model]);
+    let out =
+        sift(&["train", "public/samples/iris.csv", "--algorithm", "dbscan", "--task", "clustering", "-o", &model]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let onnx = temp("dbscan.onnx");
     let out = sift(&["onnx", &model, "-o", &onnx]);
