@@ -2,7 +2,7 @@
 compares it with `sift clean DATA --recipe R --fit DATA`: the recipe fitted on DATA and applied
 to it, which is what prediction does (docs/onnx.md, "Recipe steps").
 
-Each case of tests/equivalence/cases/onnx_recipe.json is
+Each case of tests/equivalence/onnx_recipe_cases.json is
   {"name", "data": CSV, "recipe": RECIPE, "target": optional COL, "onnx_refusal": optional TEXT,
    "date_times": optional [COL], "apply": optional CSV, "absolute": optional number}.
 With "onnx_refusal", `sift onnx` must fail with a message containing TEXT. Otherwise the file
@@ -36,7 +36,7 @@ from sift_inputs import as_double, onnx_feeds, read_table, unneutralised  # noqa
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SIFT = os.environ.get("SIFT_BIN", os.path.join(ROOT, "target", "release", "sift"))
-CASES = os.path.join(ROOT, "tests", "equivalence", "cases", "onnx_recipe.json")
+CASES = os.path.join(ROOT, "tests", "equivalence", "onnx_recipe_cases.json")
 CLEANED = "cleaned/"
 RELATIVE = 1e-9
 ABSOLUTE = 1e-12
