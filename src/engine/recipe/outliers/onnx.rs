@@ -9,7 +9,11 @@ impl ClipFitted {
     pub(super) fn to_onnx(&self, graph: &mut GraphBuilder, before: &OnnxFrame) -> Result<Vec<OnnxColumn>, String> {
         let names: Vec<String> = self.fences.iter().map(|f| f.column.clone()).collect();
         before.map_numbers(graph, &names, |graph, column| {
-            let fence = self.fences.iter().find(|f| f.column == column.name).expect("a fence per column");
+            let fence = self
+                .fences
+                .iter()
+                .find(|f| f.column == column.name)
+                .ok_or_else(|| format!("no fitted values for '{}'", column.name))?;
             let low = graph.doubles("low", &[], vec![fence.low]);
             let high = graph.doubles("high", &[], vec![fence.high]);
             let below = graph.node("Less", &[&column.value, &low], Vec::new());

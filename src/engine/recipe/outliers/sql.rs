@@ -13,9 +13,13 @@ impl ClipFitted {
     pub(super) fn to_sql(&self, before: &SqlFrame) -> Result<SqlStep, String> {
         let d = before.dialect;
         before.map_numbers(&names(&self.fences), |name, x| {
-            let fence = self.fences.iter().find(|f| f.column == name).expect("a fence per column");
+            let fence = self
+                .fences
+                .iter()
+                .find(|f| f.column == name)
+                .ok_or_else(|| format!("no fitted values for '{name}'"))?;
             let (low, high) = (d.number(fence.low), d.number(fence.high));
-            format!("CASE WHEN {x} < {low} THEN {low} WHEN {x} > {high} THEN {high} ELSE {x} END")
+            Ok(format!("CASE WHEN {x} < {low} THEN {low} WHEN {x} > {high} THEN {high} ELSE {x} END"))
         })
     }
 }

@@ -121,11 +121,15 @@ impl SqlFrame {
 
     /// Every column unchanged but `names`, each replaced by the number `f` makes of its
     /// `DOUBLE` (a `NULL` in gives a `NULL` out, which `f` must keep).
-    pub fn map_numbers(&self, names: &[String], f: impl Fn(&str, &str) -> String) -> Result<SqlStep, String> {
+    pub fn map_numbers(
+        &self,
+        names: &[String],
+        f: impl Fn(&str, &str) -> Result<String, String>,
+    ) -> Result<SqlStep, String> {
         self.require(names)?;
         self.map_columns(|name, _| {
             if names.iter().any(|n| n == name) {
-                Ok(Some((ColumnType::Number, f(name, &self.number(name)?))))
+                Ok(Some((ColumnType::Number, f(name, &self.number(name)?)?)))
             } else {
                 Ok(None)
             }

@@ -13,7 +13,10 @@ impl TargetEncodeFitted {
         let mut columns = before.unchanged();
         for encoding in &self.encodings {
             let column = before.col(&encoding.column)?;
-            let at = columns.iter().position(|c| c.name == column.name).expect("the column is there");
+            let at = columns
+                .iter()
+                .position(|c| c.name == column.name)
+                .ok_or_else(|| format!("there is no column named '{}'", column.name))?;
             let number = |values: &[f64], j: usize| values.get(j).copied().unwrap_or(f64::NAN);
             let outputs = encoding
                 .outputs

@@ -11,7 +11,11 @@ impl BinsFitted {
     pub(super) fn to_onnx(&self, graph: &mut GraphBuilder, before: &OnnxFrame) -> Result<Vec<OnnxColumn>, String> {
         let names: Vec<String> = self.cuts.iter().map(|(n, _)| n.clone()).collect();
         ops::map_columns(graph, before, &names, |graph, column| {
-            let (_, cuts) = self.cuts.iter().find(|(n, _)| *n == column.name).expect("cuts per column");
+            let (_, cuts) = self
+                .cuts
+                .iter()
+                .find(|(n, _)| *n == column.name)
+                .ok_or_else(|| format!("no fitted values for '{}'", column.name))?;
             if column.is_text() {
                 return Err(format!("'{}' is {} column, not numbers", column.name, column.column_type.with_article()));
             }

@@ -9,7 +9,11 @@ impl ScaleFitted {
     pub(super) fn to_onnx(&self, graph: &mut GraphBuilder, before: &OnnxFrame) -> Result<Vec<OnnxColumn>, String> {
         let names: Vec<String> = self.scales.iter().map(|s| s.column.clone()).collect();
         before.map_numbers(graph, &names, |graph, column| {
-            let s = self.scales.iter().find(|s| s.column == column.name).expect("a scale per column");
+            let s = self
+                .scales
+                .iter()
+                .find(|s| s.column == column.name)
+                .ok_or_else(|| format!("no fitted values for '{}'", column.name))?;
             let shift = graph.doubles("shift", &[], vec![s.shift]);
             let scale = graph.doubles("scale", &[], vec![s.scale]);
             let offset = graph.doubles("offset", &[], vec![s.offset]);

@@ -9,8 +9,12 @@ impl ScaleFitted {
         let d = before.dialect;
         let names: Vec<String> = self.scales.iter().map(|s| s.column.clone()).collect();
         before.map_numbers(&names, |name, x| {
-            let s = self.scales.iter().find(|s| s.column == name).expect("a scale per column");
-            format!("({x} - {}) / {} + {}", d.number(s.shift), d.number(s.scale), d.number(s.offset))
+            let s = self
+                .scales
+                .iter()
+                .find(|s| s.column == name)
+                .ok_or_else(|| format!("no fitted values for '{name}'"))?;
+            Ok(format!("({x} - {}) / {} + {}", d.number(s.shift), d.number(s.scale), d.number(s.offset)))
         })
     }
 }

@@ -6,6 +6,8 @@ use crate::engine::recipe::sql::{ln_1p, SqlFrame, SqlStep};
 
 impl Log1p {
     pub(super) fn to_sql(&self, before: &SqlFrame) -> Result<SqlStep, String> {
-        before.map_numbers(&self.columns, |_, x| format!("CASE WHEN {x} > -1e0 THEN {} END", ln_1p(x, before.dialect)))
+        before.map_numbers(&self.columns, |_, x| {
+            Ok(format!("CASE WHEN {x} > -1e0 THEN {} END", ln_1p(x, before.dialect)))
+        })
     }
 }

@@ -22,7 +22,12 @@ impl YeoJohnsonFitted {
     pub(super) fn to_onnx(&self, graph: &mut GraphBuilder, before: &OnnxFrame) -> Result<Vec<OnnxColumn>, String> {
         let names: Vec<String> = self.lambdas.iter().map(|(n, _)| n.clone()).collect();
         before.map_numbers(graph, &names, |graph, column| {
-            let lambda = self.lambdas.iter().find(|(n, _)| *n == column.name).map(|(_, l)| *l).expect("a λ");
+            let lambda = self
+                .lambdas
+                .iter()
+                .find(|(n, _)| *n == column.name)
+                .map(|(_, l)| *l)
+                .ok_or_else(|| format!("no fitted values for '{}'", column.name))?;
             let x = column.value.as_str();
             let positive = branch(graph, x, lambda);
             let negated = graph.node("Neg", &[x], Vec::new());

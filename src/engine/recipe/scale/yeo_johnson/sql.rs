@@ -10,7 +10,12 @@ impl YeoJohnsonFitted {
         let d = before.dialect;
         let names: Vec<String> = self.lambdas.iter().map(|(n, _)| n.clone()).collect();
         before.map_numbers(&names, |name, x| {
-            let lambda = self.lambdas.iter().find(|(n, _)| n == name).map(|(_, l)| *l).expect("a λ per column");
+            let lambda = self
+                .lambdas
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, l)| *l)
+                .ok_or_else(|| format!("no fitted values for '{name}'"))?;
             let eps = f64::EPSILON;
             let positive = if lambda.abs() < eps {
                 ln_1p(x, d)
@@ -24,7 +29,7 @@ impl YeoJohnsonFitted {
             } else {
                 format!("-{}", ln_1p(&negated, d))
             };
-            format!("CASE WHEN {x} >= 0e0 THEN {positive} WHEN {x} < 0e0 THEN {negative} END")
+            Ok(format!("CASE WHEN {x} >= 0e0 THEN {positive} WHEN {x} < 0e0 THEN {negative} END"))
         })
     }
 }

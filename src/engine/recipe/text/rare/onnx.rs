@@ -10,7 +10,12 @@ impl GroupRareFitted {
         let names: Vec<String> = self.kept.iter().map(|k| k.column.clone()).collect();
         ops::map_columns(graph, before, &names, |graph, column| {
             ops::text(before, &column.name)?;
-            let kept = &self.kept.iter().find(|k| k.column == column.name).expect("kept values").values;
+            let kept = &self
+                .kept
+                .iter()
+                .find(|k| k.column == column.name)
+                .ok_or_else(|| format!("no fitted values for '{}'", column.name))?
+                .values;
             let among = ops::label_among(graph, column, kept)?;
             let missing = ops::is_missing(graph, column);
             let stays = graph.node("Or", &[&among, &missing], Vec::new());

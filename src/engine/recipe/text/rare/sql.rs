@@ -9,8 +9,13 @@ impl GroupRareFitted {
         let d = before.dialect;
         let names: Vec<String> = self.kept.iter().map(|k| k.column.clone()).collect();
         before.map_labels(&names, |col| {
-            let name = names.iter().find(|n| before.col(n) == col).expect("a kept list per column");
-            let kept = &self.kept.iter().find(|k| &k.column == name).expect("kept values").values;
+            let name = names.iter().find(|n| before.col(n) == col).ok_or("a kept list per column")?;
+            let kept = &self
+                .kept
+                .iter()
+                .find(|k| &k.column == name)
+                .ok_or_else(|| format!("no fitted values for '{name}'"))?
+                .values;
             let other = d.string(&self.other);
             if kept.is_empty() {
                 return Ok(format!("CASE WHEN {col} IS NULL THEN NULL ELSE {other} END"));
