@@ -91,16 +91,12 @@ impl OnnxFrame {
         names: &[String],
         mut f: impl FnMut(&mut GraphBuilder, &OnnxColumn) -> Result<String, String>,
     ) -> Result<Vec<OnnxColumn>, String> {
-        let mut columns = self.unchanged();
-        for name in names {
-            let at = self.position(name)?;
-            let column = &self.columns[at];
+        ops::map_columns(graph, self, names, |graph, column| {
             if column.is_text() {
-                return Err(format!("'{name}' is {} column, not numbers", column.column_type.with_article()));
+                return Err(format!("'{}' is {} column, not numbers", column.name, column.column_type.with_article()));
             }
-            columns[at] = OnnxColumn::new(name.clone(), ColumnType::Number, f(graph, column)?);
-        }
-        Ok(columns)
+            Ok(OnnxColumn::new(column.name.clone(), ColumnType::Number, f(graph, column)?))
+        })
     }
 }
 

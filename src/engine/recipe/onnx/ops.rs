@@ -197,14 +197,6 @@ pub fn map_columns(
     Ok(columns)
 }
 
-/// `added` inserted right after column `name` in `columns`; an error if a name is taken.
-pub fn insert_after(columns: &mut Vec<OnnxColumn>, name: &str, added: Vec<OnnxColumn>) -> Result<(), String> {
-    ensure_new(columns, added.iter().map(|c| c.name.as_str()))?;
-    let at = columns.iter().position(|c| c.name == name).ok_or_else(|| format!("there is no column named '{name}'"))?;
-    columns.splice(at + 1..at + 1, added);
-    Ok(())
-}
-
 /// An error naming the first of `names` that `columns` already has.
 pub fn ensure_new<'a>(columns: &[OnnxColumn], mut names: impl Iterator<Item = &'a str>) -> Result<(), String> {
     match names.find(|n| columns.iter().any(|c| c.name == *n)) {

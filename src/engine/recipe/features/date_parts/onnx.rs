@@ -7,7 +7,7 @@ use super::{DatePart, DateParts, MAX_DAYS};
 use crate::engine::base::dates::MS_PER_DAY;
 use crate::engine::base::onnx::GraphBuilder;
 use crate::engine::base::table::ColumnType;
-use crate::engine::recipe::onnx::{ops, OnnxColumn, OnnxFrame};
+use crate::engine::recipe::onnx::{self, ops, OnnxColumn, OnnxFrame};
 
 /// Arithmetic on `double [N, 1]` values with constants.
 struct Calc<'g> {
@@ -113,7 +113,7 @@ impl DateParts {
                     OnnxColumn::new(format!("{name}_{}", part.name()), ColumnType::Integer, value)
                 })
                 .collect();
-            ops::insert_after(&mut columns, name, parts)?;
+            onnx::insert_after(&mut columns, name, parts)?;
         }
         Ok(columns)
     }

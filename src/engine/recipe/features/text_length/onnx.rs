@@ -7,7 +7,7 @@
 use super::{TextLength, TextMeasure};
 use crate::engine::base::onnx::GraphBuilder;
 use crate::engine::base::table::ColumnType;
-use crate::engine::recipe::onnx::{ops, text, OnnxColumn, OnnxFrame};
+use crate::engine::recipe::onnx::{self, ops, text, OnnxColumn, OnnxFrame};
 
 impl TextLength {
     pub(super) fn to_onnx(&self, graph: &mut GraphBuilder, before: &OnnxFrame) -> Result<Vec<OnnxColumn>, String> {
@@ -26,7 +26,7 @@ impl TextLength {
                 .iter()
                 .map(|m| OnnxColumn::new(format!("{name}_{}", m.suffix()), ColumnType::Integer, value.clone()))
                 .collect();
-            ops::insert_after(&mut columns, name, added)?;
+            onnx::insert_after(&mut columns, name, added)?;
         }
         Ok(columns)
     }
